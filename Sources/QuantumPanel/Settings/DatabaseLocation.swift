@@ -1,0 +1,76 @@
+/// Where the shop's data lives, from `DATABASE_URL`.
+public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
+    /// A SQLite file, created when missing.
+    case sqlite(path: String)
+    /// A PostgreSQL server; the URL is normalized to `postgres://` and may hold a password.
+    case postgres(url: String)
+
+    /// The default when `DATABASE_URL` is unset.
+    public static let defaultSQLite = DatabaseLocation.sqlite(path: "data/quantum-panel.sqlite")
+
+    /// Reads `postgres://`, `postgresql://`, `postgresql+asyncpg://` (as the Python deployments
+    /// wrote it), `sqlite://PATH` and `sqlite+aiosqlite://PATH`; nil for anything else.
+    ///
+    /// `sqlite:///var/lib/qp/shop.sqlite` is the absolute path /var/lib/qp/shop.sqlite and
+    /// `sqlite://data/shop.sqlite` the relative path data/shop.sqlite.
+    public init?(url: String) {
+        guard let schemeEnd = url.firstRange(of: "://") else { return nil }
+        let scheme = url[..<schemeEnd.lowerBound].lowercased()
+        let rest = String(url[schemeEnd.upperBound...])
+        switch scheme {
+        case "sqlite", "sqlite+aiosqlite":
+            guard !rest.isEmpty, !rest.hasSuffix("/") else { return nil }
+            self = .sqlite(path: rest)
+        case "postgres", "postgresql", "postgresql+asyncpg":
+            guard let parts = URLParts(afterScheme: rest), !parts.host.isEmpty else { return nil }
+            self = .postgres(url: "postgres://" + rest)
+        default:
+            return nil
+        }
+    }
+
+    /// Says where the data is without the password.
+    public var description: String {
+        switch self {
+        case .sqlite(let path): return "SQLite at \(path)"
+        case .postgres(let url):
+            let rest = String(url.dropFirst("postgres://".count))
+            guard let parts = URLParts(afterScheme: rest) else { return "PostgreSQL" }
+            return "PostgreSQL at \(parts.host)\(parts.path)"
+        }
+    }
+}
+
+/// The host and path of `user:password@host:port/path`, enough to check and describe a URL.
+struct URLParts {
+    /// Splits `url` if its scheme is one of `schemes` and it has a host.
+    static func parse(_ url: String, schemes: Set<String>) -> URLParts? {
+        guard let schemeEnd = url.firstRange(of: "://"), schemes.contains(url[..<schemeEnd.lowerBound].lowercased()),
+            let parts = URLParts(afterScheme: String(url[schemeEnd.upperBound...])), !parts.host.isEmpty
+        else { return nil }
+        return parts
+    }
+
+    var host: String
+    var path: String
+
+    init?(afterScheme rest: String) {
+        let authorityEnd = rest.firstIndex(where: { $0 == "/" || $0 == "?" }) ?? rest.endIndex
+        let authority = rest[..<authorityEnd]
+        let hostAndPort = authority.split(separator: "@", omittingEmptySubsequences: false).last ?? ""
+        let host: Substring
+        if hostAndPort.hasPrefix("[") {
+            guard let close = hostAndPort.firstIndex(of: "]") else { return nil }
+            host = hostAndPort[...close]
+        } else {
+            host = hostAndPort.split(separator: ":", maxSplits: 1, omittingEmptySubsequences: false).first ?? ""
+        }
+        if let colon = hostAndPort.dropFirst(host.count).first, colon == ":" {
+            let port = hostAndPort.dropFirst(host.count + 1)
+            guard let number = Int(port), (1...65535).contains(number) else { return nil }
+        }
+        guard !host.contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
+        self.host = String(host)
+        self.path = String(rest[authorityEnd...].prefix(while: { $0 != "?" }))
+    }
+}

@@ -1,0 +1,212 @@
+import Configuration
+import Foundation
+import Logging
+import SystemPackage
+import TelegramBotAPI
+
+extension Settings {
+    /// Reads and checks the settings: the environment first, then `environmentFile`, then defaults.
+    ///
+    /// - Parameters:
+    ///   - environment: the process environment; tests pass their own.
+    ///   - environmentFile: a `.env` file of `NAME=value` lines; a missing file is fine.
+    /// - Throws: ``SettingsError`` listing every problem found, not just the first.
+    public static func load(
+        environment: [String: String] = ProcessInfo.processInfo.environment,
+        environmentFile: String = ".env"
+    ) async throws(SettingsError) -> Settings {
+        let secrets = SecretsSpecifier<String, String>.specific(secretNames)
+        let fileProvider: EnvironmentVariablesProvider
+        do {
+            fileProvider = try await EnvironmentVariablesProvider(environmentFilePath: FilePath(environmentFile), allowMissing: true, secretsSpecifier: secrets)
+        } catch {
+            throw SettingsError(problems: ["\(environmentFile) could not be read: \(error)"])
+        }
+        let reader = ConfigReader(providers: [
+            EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: secrets),
+            fileProvider,
+        ])
+        var parser = SettingsParser(reader: reader)
+        let settings = parser.parse()
+        guard parser.problems.isEmpty, let settings else {
+            throw SettingsError(problems: parser.problems)
+        }
+        return settings
+    }
+}
+
+/// Reads each variable, collecting a problem for each bad one, so that one run shows them all.
+private struct SettingsParser {
+    let reader: ConfigReader
+    var problems: [String] = []
+
+    init(reader: ConfigReader) {
+        self.reader = reader
+    }
+
+    /// The trimmed value, with one pair of surrounding quotes removed as python-dotenv does; nil when unset or empty.
+    func value(_ name: String) -> String? {
+        let key = ConfigKey(name.lowercased().split(separator: "_").map(String.init))
+        guard var text = reader.string(forKey: key, isSecret: Settings.secretNames.contains(name))?.trimmingCharacters(in: .whitespaces) else {
+            return nil
+        }
+        if text.count >= 2, let first = text.first, first == "\"" || first == "'", text.last == first {
+            text = String(text.dropFirst().dropLast()).trimmingCharacters(in: .whitespaces)
+        }
+        return text.isEmpty ? nil : text
+    }
+
+    /// A value quoted for a message, shortened so a pasted blob doesn't flood the terminal.
+    func quoted(_ text: String) -> String {
+        text.count > 40 ? "\"\(text.prefix(40))…\"" : "\"\(text)\""
+    }
+
+    mutating func parse() -> Settings? {
+        let token = botToken()
+        let rootAdminID = rootAdminID()
+        let adminUsername = adminUsername()
+        let database = database()
+        let redisURL = url("REDIS_URL", schemes: ["redis", "rediss"], expected: "redis://[user:password@]host[:port][/db]")
+        let apiURL = url("TELEGRAM_API_URL", schemes: ["http", "https"], expected: "an http(s) URL such as https://api.telegram.org") ?? "https://api.telegram.org"
+        let mode = botMode()
+        let webhookURL = url("WEBHOOK_URL", schemes: ["http", "https"], expected: "the public https URL Telegram posts updates to")
+        if mode == .webhook, webhookURL == nil, value("WEBHOOK_URL") == nil {
+            problems.append("WEBHOOK_URL is missing: BOT_MODE=webhook needs the public https URL Telegram posts updates to.")
+        }
+        let webhookSecret = webhookSecret()
+        let httpHost = value("HTTP_HOST") ?? "0.0.0.0"
+        let httpPort = integer("HTTP_PORT", in: 1...65535, default: 8080, expected: "a TCP port from 1 to 65535")
+        let logLevel = logLevel()
+        let logDirectory = value("LOG_DIR") ?? "logs"
+        let poolSize = integer("DATABASE_POOL_SIZE", in: 1...100, default: 5, expected: "a number of connections from 1 to 100")
+        let currency = currency()
+        let premiumPrice = premiumPrice(currency: currency ?? "USD")
+
+        guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice else {
+            return nil
+        }
+        return Settings(
+            botToken: token, rootAdminID: rootAdminID, adminUsername: adminUsername, database: database,
+            redisURL: redisURL, telegramAPIURL: apiURL, botMode: mode, webhookURL: webhookURL,
+            webhookSecret: webhookSecret, httpHost: httpHost, httpPort: httpPort, logLevel: logLevel,
+            logDirectory: logDirectory, databasePoolSize: poolSize, currency: currency,
+            premiumPriceMinorUnits: premiumPrice
+        )
+    }
+
+    private mutating func botToken() -> BotToken? {
+        let shape = "<digits>:<35 or more letters, digits, _ or ->"
+        guard let text = value("BOT_TOKEN") else {
+            problems.append("BOT_TOKEN is missing: set it to your bot's token from @BotFather (\(shape)).")
+            return nil
+        }
+        let token = BotToken(text)
+        guard token.isWellFormed else {
+            // Never echo the token, not even in part.
+            problems.append("BOT_TOKEN is malformed: expected \(shape).")
+            return nil
+        }
+        return token
+    }
+
+    private mutating func rootAdminID() -> Int64? {
+        guard let text = value("ROOT_ADMIN_ID") else {
+            problems.append("ROOT_ADMIN_ID is missing: set it to your numeric Telegram user id (ask @userinfobot).")
+            return nil
+        }
+        guard let id = Int64(text), id > 0 else {
+            problems.append("ROOT_ADMIN_ID must be a positive integer (your numeric Telegram user id), got \(quoted(text)).")
+            return nil
+        }
+        return id
+    }
+
+    private mutating func adminUsername() -> String? {
+        guard var name = value("ADMIN_USERNAME") else { return nil }
+        if name.hasPrefix("@") { name.removeFirst() }
+        guard (4...32).contains(name.count), name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+            problems.append("ADMIN_USERNAME must be a Telegram username (4 to 32 letters, digits or _), got \(quoted(name)).")
+            return nil
+        }
+        return name
+    }
+
+    private mutating func database() -> DatabaseLocation? {
+        guard let text = value("DATABASE_URL") else { return .defaultSQLite }
+        guard let location = DatabaseLocation(url: text) else {
+            // The URL may hold a password: describe it, don't quote it.
+            problems.append("DATABASE_URL is not a database URL: expected postgres://user:password@host:5432/dbname (postgresql:// and postgresql+asyncpg:// work too) or sqlite:///path/to/file.sqlite.")
+            return nil
+        }
+        return location
+    }
+
+    private mutating func url(_ name: String, schemes: Set<String>, expected: String) -> String? {
+        guard let text = value(name) else { return nil }
+        guard URLParts.parse(text, schemes: schemes) != nil else {
+            let shown = Settings.secretNames.contains(name) ? "" : ", got \(quoted(text))"
+            problems.append("\(name) is not a valid URL: expected \(expected)\(shown).")
+            return nil
+        }
+        return text
+    }
+
+    private mutating func botMode() -> Settings.BotMode? {
+        guard let text = value("BOT_MODE") else { return .polling }
+        guard let mode = Settings.BotMode(rawValue: text.lowercased()) else {
+            problems.append("BOT_MODE must be polling or webhook, got \(quoted(text)).")
+            return nil
+        }
+        return mode
+    }
+
+    private mutating func webhookSecret() -> String? {
+        guard let secret = value("WEBHOOK_SECRET") else { return nil }
+        guard secret.count <= 256, secret.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) else {
+            problems.append("WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule).")
+            return nil
+        }
+        return secret
+    }
+
+    private mutating func integer(_ name: String, in range: ClosedRange<Int>, default defaultValue: Int, expected: String) -> Int? {
+        guard let text = value(name) else { return defaultValue }
+        guard let number = Int(text), range.contains(number) else {
+            problems.append("\(name) must be \(expected), got \(quoted(text)).")
+            return nil
+        }
+        return number
+    }
+
+    private mutating func logLevel() -> Logger.Level? {
+        guard let text = value("LOG_LEVEL") else { return .info }
+        let aliases: [String: Logger.Level] = ["warn": .warning, "success": .notice, "fatal": .critical]
+        guard let level = Logger.Level(rawValue: text.lowercased()) ?? aliases[text.lowercased()] else {
+            let names = Logger.Level.allCases.map(\.rawValue).joined(separator: ", ")
+            problems.append("LOG_LEVEL must be one of \(names), got \(quoted(text)).")
+            return nil
+        }
+        return level
+    }
+
+    private mutating func currency() -> String? {
+        guard let text = value("CURRENCY") else { return "USD" }
+        let code = text.uppercased()
+        guard code.count == 3, code.allSatisfy({ $0.isASCII && $0.isLetter }) else {
+            problems.append("CURRENCY must be a three-letter ISO 4217 code such as USD or EUR, got \(quoted(text)).")
+            return nil
+        }
+        return code
+    }
+
+    private mutating func premiumPrice(currency: String) -> Int64? {
+        let digits = CurrencyDigits.minorDigits(of: currency)
+        guard let text = value("PREMIUM_PRICE") else { return CurrencyDigits.minorUnits(wholeUnits: 10, currency: currency) }
+        guard let amount = CurrencyDigits.parseAmount(text, minorDigits: digits) else {
+            let example = digits == 0 ? "10" : "9." + String(repeating: "9", count: digits)
+            problems.append("PREMIUM_PRICE must be an amount in \(currency) with at most \(digits) decimals, such as \(example), got \(quoted(text)).")
+            return nil
+        }
+        return amount
+    }
+}

@@ -1,0 +1,51 @@
+import Logging
+import TelegramBotAPI
+
+/// Everything the bot is configured with, read once at start and checked as a whole.
+///
+/// Values come from the environment, then a `.env` file, then the defaults below
+/// (``Settings/load(environment:environmentFile:)``). `.env.example` documents each variable.
+public struct Settings: Sendable {
+    /// How Telegram delivers updates.
+    public enum BotMode: String, Sendable, CaseIterable {
+        case polling, webhook
+    }
+
+    public var botToken: BotToken
+    /// The owner: always an admin, never removable.
+    public var rootAdminID: Int64
+    /// The support contact shown to customers, without the `@`.
+    public var adminUsername: String?
+    public var database: DatabaseLocation
+    /// Unset: the cache lives in the process.
+    public var redisURL: String?
+    /// `https://api.telegram.org`, a local Bot API server or the sandbox.
+    public var telegramAPIURL: String
+    public var botMode: BotMode
+    /// The public URL Telegram posts updates to; required in webhook mode.
+    public var webhookURL: String?
+    /// Sent back by Telegram in `X-Telegram-Bot-Api-Secret-Token`, so forged webhook calls are refused.
+    public var webhookSecret: String?
+    public var httpHost: String
+    public var httpPort: Int
+    /// The console's level; the log file always records `debug` and above.
+    public var logLevel: Logger.Level
+    public var logDirectory: String
+    public var databasePoolSize: Int
+    /// ISO 4217 code of the shop's currency.
+    public var currency: String
+    /// The premium upgrade's price, in the currency's minor units.
+    public var premiumPriceMinorUnits: Int64
+}
+
+extension Settings {
+    /// Every variable the bot reads, in the order `.env.example` lists them.
+    public static let variableNames = [
+        "BOT_TOKEN", "ROOT_ADMIN_ID", "ADMIN_USERNAME", "DATABASE_URL", "REDIS_URL", "TELEGRAM_API_URL",
+        "BOT_MODE", "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR",
+        "DATABASE_POOL_SIZE", "CURRENCY", "PREMIUM_PRICE",
+    ]
+
+    /// Variables whose values never appear in a message.
+    static let secretNames: Set<String> = ["BOT_TOKEN", "WEBHOOK_SECRET", "DATABASE_URL", "REDIS_URL"]
+}

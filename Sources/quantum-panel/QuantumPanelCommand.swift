@@ -1,0 +1,15 @@
+import ArgumentParser
+
+@main
+struct QuantumPanelCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "quantum-panel",
+        abstract: "A Telegram shop bot for digital products: catalogue, balances, instant key delivery, admin panel.",
+        discussion: """
+            Settings come from the environment, then a .env file, then defaults; .env.example lists them all.
+            Without a subcommand, `run` starts the bot.
+            """,
+        subcommands: [RunCommand.self],
+        defaultSubcommand: RunCommand.self
+    )
+}
