@@ -63,8 +63,10 @@ let package = Package(
             name: "TelegramBotAPITests",
             dependencies: [
                 "TelegramBotAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Payloads")],
             swiftSettings: swiftSettings

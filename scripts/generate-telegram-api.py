@@ -11,7 +11,7 @@ Decoding rules, the same for every generated type:
 - a field the reference calls required is decoded strictly, except a required Boolean, which
   reads as false when Telegram leaves it out (aiogram issue #1812: `can_react_to_messages`);
 - an optional field that is missing *or malformed* reads as nil, so one odd field never costs
-  the whole update;
+  the whole update; only Update's own fields are strict, so an unreadable message is reported;
 - unknown fields are ignored.
 """
 import json
@@ -50,6 +50,10 @@ UNIONS = {
     # An InaccessibleMessage is a Message with date 0 and only chat and message_id set.
     ("MaybeInaccessibleMessage",): "Message",
 }
+
+# Types whose optional fields decode strictly: an Update whose message is unreadable must be
+# reported as undecodable, with the reason, rather than pass as an update of unknown kind.
+STRICT_OPTIONALS = {"Update"}
 
 SCALARS = {"Integer": "Int64", "String": "String", "Boolean": "Bool", "True": "Bool", "Float": "Double"}
 SWIFT_KEYWORDS = {"as", "default", "extension", "func", "import", "in", "init", "is", "operator",
@@ -175,6 +179,8 @@ def type_file(spec: dict, name: str, generated: set[str]) -> str:
             s += f"        {target} = container.lenientDecode(Bool.self, forKey: .{bare(f.name)}) ?? false\n"
         elif f.required:
             s += f"        {target} = try container.decode({f.type}.self, forKey: .{bare(f.name)})\n"
+        elif name in STRICT_OPTIONALS:
+            s += f"        {target} = try container.decodeIfPresent({f.type}.self, forKey: .{bare(f.name)})\n"
         else:
             s += f"        {target} = container.lenientDecode({f.type}.self, forKey: .{bare(f.name)})\n"
     s += "    }\n\n"
@@ -246,7 +252,7 @@ def main() -> None:
     for name in METHODS:
         struct = name[0].upper() + name[1:]
         (OUT / "Methods" / f"{struct}.swift").write_text(method_file(spec, name, generated))
-    print(f"{len(TYPES)} types and {len(METHODS)} methods from Bot API {spec['version']} in {OUT.relative_to(ROOT)}")
+    print(f"{len(TYPES)} types and {len(METHODS)} methods from {spec['version']} in {OUT.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

@@ -18,7 +18,8 @@ public enum DecodedUpdate: Sendable, Decodable {
             self = .update(try Update(from: decoder))
         } catch {
             let updateID = try? UpdateIDOnly(from: decoder).update_id
-            self = .undecodable(updateID: updateID, reason: DecodedUpdate.describe(error))
+            // The path is told from the update down, not from the start of the batch.
+            self = .undecodable(updateID: updateID, reason: DecodedUpdate.describe(error, droppingPathPrefix: decoder.codingPath.count))
         }
     }
 
@@ -40,10 +41,10 @@ public enum DecodedUpdate: Sendable, Decodable {
     }
 
     /// A short account of a decoding error: the path to the field and what was wrong, never the payload.
-    static func describe(_ error: any Error) -> String {
+    static func describe(_ error: any Error, droppingPathPrefix prefix: Int = 0) -> String {
         guard let error = error as? DecodingError else { return "\(type(of: error))" }
         func path(_ context: DecodingError.Context) -> String {
-            context.codingPath.map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
+            context.codingPath.dropFirst(prefix).map { $0.intValue.map { "[\($0)]" } ?? $0.stringValue }.joined(separator: ".")
         }
         switch error {
         case .keyNotFound(let key, let context):

@@ -76,17 +76,17 @@ public struct Update: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         updateID = try container.decode(Int64.self, forKey: .updateID)
-        message = container.lenientDecode(Message.self, forKey: .message)
-        editedMessage = container.lenientDecode(Message.self, forKey: .editedMessage)
-        channelPost = container.lenientDecode(Message.self, forKey: .channelPost)
-        editedChannelPost = container.lenientDecode(Message.self, forKey: .editedChannelPost)
-        businessMessage = container.lenientDecode(Message.self, forKey: .businessMessage)
-        editedBusinessMessage = container.lenientDecode(Message.self, forKey: .editedBusinessMessage)
-        guestMessage = container.lenientDecode(Message.self, forKey: .guestMessage)
-        callbackQuery = container.lenientDecode(CallbackQuery.self, forKey: .callbackQuery)
-        preCheckoutQuery = container.lenientDecode(PreCheckoutQuery.self, forKey: .preCheckoutQuery)
-        myChatMember = container.lenientDecode(ChatMemberUpdated.self, forKey: .myChatMember)
-        chatMember = container.lenientDecode(ChatMemberUpdated.self, forKey: .chatMember)
+        message = try container.decodeIfPresent(Message.self, forKey: .message)
+        editedMessage = try container.decodeIfPresent(Message.self, forKey: .editedMessage)
+        channelPost = try container.decodeIfPresent(Message.self, forKey: .channelPost)
+        editedChannelPost = try container.decodeIfPresent(Message.self, forKey: .editedChannelPost)
+        businessMessage = try container.decodeIfPresent(Message.self, forKey: .businessMessage)
+        editedBusinessMessage = try container.decodeIfPresent(Message.self, forKey: .editedBusinessMessage)
+        guestMessage = try container.decodeIfPresent(Message.self, forKey: .guestMessage)
+        callbackQuery = try container.decodeIfPresent(CallbackQuery.self, forKey: .callbackQuery)
+        preCheckoutQuery = try container.decodeIfPresent(PreCheckoutQuery.self, forKey: .preCheckoutQuery)
+        myChatMember = try container.decodeIfPresent(ChatMemberUpdated.self, forKey: .myChatMember)
+        chatMember = try container.decodeIfPresent(ChatMemberUpdated.self, forKey: .chatMember)
     }
 
     public func encode(to encoder: any Encoder) throws {
