@@ -75,6 +75,7 @@ let package = Package(
             name: "QuantumPanelTests",
             dependencies: [
                 "QuantumPanel",
+                "TelegramBotAPI",
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -11,8 +11,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// Reads `postgres://`, `postgresql://`, `postgresql+asyncpg://` (as the Python deployments
     /// wrote it), `sqlite://PATH` and `sqlite+aiosqlite://PATH`; nil for anything else.
     ///
-    /// `sqlite:///var/lib/qp/shop.sqlite` is the absolute path /var/lib/qp/shop.sqlite and
-    /// `sqlite://data/shop.sqlite` the relative path data/shop.sqlite.
+    /// `sqlite:///var/lib/qp/shop.sqlite` is the absolute path /var/lib/qp/shop.sqlite,
+    /// `sqlite://data/shop.sqlite` the relative path data/shop.sqlite, and SQLAlchemy's
+    /// `sqlite:///./data/bot.db` the relative path ./data/bot.db.
     public init?(url: String) {
         guard let schemeEnd = url.firstRange(of: "://") else { return nil }
         let scheme = url[..<schemeEnd.lowerBound].lowercased()
@@ -20,7 +21,9 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         switch scheme {
         case "sqlite", "sqlite+aiosqlite":
             guard !rest.isEmpty, !rest.hasSuffix("/") else { return nil }
-            self = .sqlite(path: rest)
+            // SQLAlchemy's `sqlite:///./data/bot.db` means the relative path ./data/bot.db.
+            let isSQLAlchemyRelative = rest.hasPrefix("/./") || rest.hasPrefix("/../")
+            self = .sqlite(path: isSQLAlchemyRelative ? String(rest.dropFirst()) : rest)
         case "postgres", "postgresql", "postgresql+asyncpg":
             guard let parts = URLParts(afterScheme: rest), !parts.host.isEmpty else { return nil }
             self = .postgres(url: "postgres://" + rest)

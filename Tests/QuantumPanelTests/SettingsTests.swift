@@ -1,0 +1,148 @@
+import Foundation
+import Logging
+import QuantumPanel
+import TelegramBotAPI
+import Testing
+
+@Suite struct SettingsTests {
+    static let token = "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_-x"
+    static let minimal = ["BOT_TOKEN": token, "ROOT_ADMIN_ID": "42"]
+
+    /// Loads settings from `environment` alone: the .env path points at a file that doesn't exist.
+    static func load(_ environment: [String: String]) async throws(SettingsError) -> Settings {
+        try await Settings.load(environment: environment, environmentFile: "/nonexistent/quantum-panel/.env")
+    }
+
+    static func problems(_ environment: [String: String]) async -> [String] {
+        do {
+            _ = try await load(environment)
+            return []
+        } catch {
+            return error.problems
+        }
+    }
+
+    @Test func minimalSettingsGetTheDocumentedDefaults() async throws {
+        let settings = try await Self.load(Self.minimal)
+        #expect(settings.botToken.value == Self.token)
+        #expect(settings.rootAdminID == 42)
+        #expect(settings.database == .sqlite(path: "data/quantum-panel.sqlite"))
+        #expect(settings.redisURL == nil)
+        #expect(settings.telegramAPIURL == "https://api.telegram.org")
+        #expect(settings.botMode == .polling)
+        #expect(settings.httpHost == "0.0.0.0")
+        #expect(settings.httpPort == 8080)
+        #expect(settings.logLevel == .info)
+        #expect(settings.logDirectory == "logs")
+        #expect(settings.databasePoolSize == 5)
+        #expect(settings.currency == "USD")
+        #expect(settings.premiumPriceMinorUnits == 1000)
+    }
+
+    @Test func missingEverythingNamesBothRequiredVariables() async {
+        let problems = await Self.problems([:])
+        #expect(problems.count == 2)
+        #expect(problems[0].hasPrefix("BOT_TOKEN is missing"))
+        #expect(problems[1].hasPrefix("ROOT_ADMIN_ID is missing"))
+    }
+
+    @Test(arguments: [
+        ("BOT_TOKEN", "123456:short", "BOT_TOKEN is malformed: expected <digits>:<35 or more letters, digits, _ or ->."),
+        ("ROOT_ADMIN_ID", "abc", #"ROOT_ADMIN_ID must be a positive integer (your numeric Telegram user id), got "abc"."#),
+        ("ROOT_ADMIN_ID", "0", #"ROOT_ADMIN_ID must be a positive integer (your numeric Telegram user id), got "0"."#),
+        ("ROOT_ADMIN_ID", "-100", #"ROOT_ADMIN_ID must be a positive integer (your numeric Telegram user id), got "-100"."#),
+        ("BOT_MODE", "webhooks", #"BOT_MODE must be polling or webhook, got "webhooks"."#),
+        ("DATABASE_URL", "mysql://shop:hunter2@db/shop", "DATABASE_URL is not a database URL: expected postgres://user:password@host:5432/dbname (postgresql:// and postgresql+asyncpg:// work too) or sqlite:///path/to/file.sqlite."),
+        ("DATABASE_URL", "postgres://shop:hunter2@:5432/shop", "DATABASE_URL is not a database URL: expected postgres://user:password@host:5432/dbname (postgresql:// and postgresql+asyncpg:// work too) or sqlite:///path/to/file.sqlite."),
+        ("DATABASE_URL", "postgres://shop:hunter2@db:99999/shop", "DATABASE_URL is not a database URL: expected postgres://user:password@host:5432/dbname (postgresql:// and postgresql+asyncpg:// work too) or sqlite:///path/to/file.sqlite."),
+        ("REDIS_URL", "localhost:6379", "REDIS_URL is not a valid URL: expected redis://[user:password@]host[:port][/db]."),
+        ("TELEGRAM_API_URL", "api.telegram.org", #"TELEGRAM_API_URL is not a valid URL: expected an http(s) URL such as https://api.telegram.org, got "api.telegram.org"."#),
+        ("WEBHOOK_URL", "ftp://example.com/hook", #"WEBHOOK_URL is not a valid URL: expected the public https URL Telegram posts updates to, got "ftp://example.com/hook"."#),
+        ("WEBHOOK_SECRET", "has spaces!", "WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)."),
+        ("HTTP_PORT", "80a", #"HTTP_PORT must be a TCP port from 1 to 65535, got "80a"."#),
+        ("HTTP_PORT", "70000", #"HTTP_PORT must be a TCP port from 1 to 65535, got "70000"."#),
+        ("LOG_LEVEL", "verbose", #"LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical, got "verbose"."#),
+        ("DATABASE_POOL_SIZE", "0", #"DATABASE_POOL_SIZE must be a number of connections from 1 to 100, got "0"."#),
+        ("CURRENCY", "dollars", #"CURRENCY must be a three-letter ISO 4217 code such as USD or EUR, got "dollars"."#),
+        ("PREMIUM_PRICE", "9.999", #"PREMIUM_PRICE must be an amount in USD with at most 2 decimals, such as 9.99, got "9.999"."#),
+        ("PREMIUM_PRICE", "-5", #"PREMIUM_PRICE must be an amount in USD with at most 2 decimals, such as 9.99, got "-5"."#),
+        ("ADMIN_USERNAME", "@no", #"ADMIN_USERNAME must be a Telegram username (4 to 32 letters, digits or _), got "no"."#),
+    ])
+    func badValueIsRefusedWithItsMessage(name: String, value: String, message: String) async {
+        var environment = Self.minimal
+        environment[name] = value
+        #expect(await Self.problems(environment) == [message])
+    }
+
+    @Test func webhookModeNeedsAWebhookURL() async {
+        var environment = Self.minimal
+        environment["BOT_MODE"] = "webhook"
+        #expect(await Self.problems(environment) == ["WEBHOOK_URL is missing: BOT_MODE=webhook needs the public https URL Telegram posts updates to."])
+    }
+
+    @Test func everyProblemIsReportedAtOnce() async {
+        let problems = await Self.problems(["BOT_TOKEN": "nope", "ROOT_ADMIN_ID": "x", "BOT_MODE": "push", "HTTP_PORT": "0"])
+        #expect(problems.map { $0.prefix(while: { $0 != " " }) } == ["BOT_TOKEN", "ROOT_ADMIN_ID", "BOT_MODE", "HTTP_PORT"])
+    }
+
+    @Test func secretsAreNeverEchoed() async {
+        let almostToken = "123456789:AAHdqTcvCH1vGWJx"
+        let problems = await Self.problems([
+            "BOT_TOKEN": almostToken, "ROOT_ADMIN_ID": "42", "DATABASE_URL": "mysql://shop:hunter2@db/shop",
+            "REDIS_URL": "redis//:sesame@cache", "WEBHOOK_SECRET": "bad secret",
+        ])
+        #expect(problems.count == 4)
+        let text = problems.joined(separator: "\n")
+        for secret in ["123456789", "AAHdqTcv", "hunter2", "sesame", "bad secret"] {
+            #expect(!text.contains(secret), "\(secret) was echoed")
+        }
+    }
+
+    @Test(arguments: [
+        ("postgres://shop:pw@db.internal:5432/shop", DatabaseLocation.postgres(url: "postgres://shop:pw@db.internal:5432/shop")),
+        ("postgresql://shop:pw@db.internal/shop", .postgres(url: "postgres://shop:pw@db.internal/shop")),
+        ("postgresql+asyncpg://shop:pw@127.0.0.1:5433/shop?sslmode=disable", .postgres(url: "postgres://shop:pw@127.0.0.1:5433/shop?sslmode=disable")),
+        ("sqlite:///var/lib/qp/shop.sqlite", .sqlite(path: "/var/lib/qp/shop.sqlite")),
+        ("sqlite://data/shop.sqlite", .sqlite(path: "data/shop.sqlite")),
+        ("sqlite+aiosqlite:///./data/bot.db", .sqlite(path: "./data/bot.db")),
+    ])
+    func databaseURLsOfEveryAcceptedForm(url: String, location: DatabaseLocation) async throws {
+        var environment = Self.minimal
+        environment["DATABASE_URL"] = url
+        #expect(try await Self.load(environment).database == location)
+    }
+
+    @Test func databaseDescriptionLeavesOutThePassword() {
+        #expect("\(DatabaseLocation.postgres(url: "postgres://shop:hunter2@db.internal:5432/shop"))" == "PostgreSQL at db.internal/shop")
+    }
+
+    @Test(arguments: [("JPY", "1500", Int64(1500)), ("USD", "9,99", 999), ("KWD", "1.250", 1250), ("EUR", "10", 1000), ("XTR", "250", 250)])
+    func premiumPriceIsReadInMinorUnitsOfTheCurrency(currency: String, price: String, minorUnits: Int64) async throws {
+        var environment = Self.minimal
+        environment["CURRENCY"] = currency
+        environment["PREMIUM_PRICE"] = price
+        #expect(try await Self.load(environment).premiumPriceMinorUnits == minorUnits)
+    }
+
+    @Test func dotEnvIsReadAndTheEnvironmentWins() async throws {
+        try await withTemporaryDirectory { directory in
+            let file = directory + "/.env"
+            let dotEnv = """
+                # Quantum Panel
+                BOT_TOKEN="\(Self.token)"
+                ROOT_ADMIN_ID=1001
+                LOG_LEVEL=debug
+                CURRENCY='eur'
+
+                HTTP_PORT=9000
+                """
+            try dotEnv.write(toFile: file, atomically: true, encoding: .utf8)
+            let settings = try await Settings.load(environment: ["HTTP_PORT": "9100", "LOG_LEVEL": ""], environmentFile: file)
+            #expect(settings.botToken.value == Self.token, "quotes around a value are removed")
+            #expect(settings.rootAdminID == 1001)
+            #expect(settings.currency == "EUR")
+            #expect(settings.httpPort == 9100, "the environment wins over .env")
+            #expect(settings.logLevel == .info, "an empty variable counts as unset, and is not filled from .env")
+        }
+    }
+}
