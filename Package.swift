@@ -75,6 +75,7 @@ let package = Package(
             name: "QuantumPanelTests",
             dependencies: [
                 "QuantumPanel",
+                "quantum-panel",
                 "TelegramBotAPI",
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],

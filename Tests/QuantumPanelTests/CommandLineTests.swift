@@ -1,0 +1,54 @@
+import Foundation
+import Testing
+
+/// Runs the built `quantum-panel` executable the way a shop owner does.
+@Suite(.timeLimit(.minutes(1))) struct CommandLineTests {
+    struct Run {
+        var status: Int32
+        var standardError: String
+    }
+
+    /// The executable sits beside the test bundle, since this test target depends on it.
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("quantum-panel")
+    }
+
+    static func run(_ arguments: [String], environment: [String: String], in directory: String) throws -> Run {
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        let errors = Pipe()
+        process.standardError = errors
+        process.standardOutput = Pipe()
+        try process.run()
+        let output = errors.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return Run(status: process.terminationStatus, standardError: String(decoding: output, as: UTF8.self))
+    }
+
+    @Test func missingConfigurationPrintsEachProblemAndExitsWithCode2() async throws {
+        try await withTemporaryDirectory { directory in
+            let run = try Self.run([], environment: [:], in: directory)
+            #expect(run.status == 2)
+            let lines = run.standardError.split(separator: "\n")
+            #expect(lines.count == 3)
+            #expect(lines[0].hasPrefix("error: BOT_TOKEN is missing"))
+            #expect(lines[1].hasPrefix("error: ROOT_ADMIN_ID is missing"))
+            #expect(lines[2] == "See .env.example for every setting.")
+        }
+    }
+
+    @Test func badDotEnvIsReportedWithoutEchoingTheToken() async throws {
+        try await withTemporaryDirectory { directory in
+            try "BOT_TOKEN=123456789:AAHdqTcvCH1vGWJx\nROOT_ADMIN_ID=me\nBOT_MODE=webhook\n".write(toFile: directory + "/.env", atomically: true, encoding: .utf8)
+            let run = try Self.run(["run"], environment: [:], in: directory)
+            #expect(run.status == 2)
+            #expect(run.standardError.contains("BOT_TOKEN is malformed"))
+            #expect(run.standardError.contains(#"ROOT_ADMIN_ID must be a positive integer (your numeric Telegram user id), got "me"."#))
+            #expect(run.standardError.contains("WEBHOOK_URL is missing"))
+            #expect(!run.standardError.contains("AAHdqTcv"))
+        }
+    }
+}
