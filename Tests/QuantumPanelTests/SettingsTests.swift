@@ -112,6 +112,19 @@ import Testing
         #expect(try await Self.load(environment).database == location)
     }
 
+    @Test func printedSettingsShowNoSecret() async throws {
+        var environment = Self.minimal
+        environment["DATABASE_URL"] = "postgres://shop:hunter2@db/shop"
+        environment["REDIS_URL"] = "redis://:sesame@cache:6379"
+        environment["WEBHOOK_SECRET"] = "hook-secret"
+        let text = "\(try await Self.load(environment))"
+        #expect(text.contains("rootAdminID: 42"))
+        #expect(text.contains("database: PostgreSQL at db/shop"))
+        for secret in [Self.token, "AAHdqTcv", "hunter2", "sesame", "hook-secret"] {
+            #expect(!text.contains(secret), "\(secret) was printed")
+        }
+    }
+
     @Test func databaseDescriptionLeavesOutThePassword() {
         #expect("\(DatabaseLocation.postgres(url: "postgres://shop:hunter2@db.internal:5432/shop"))" == "PostgreSQL at db.internal/shop")
     }

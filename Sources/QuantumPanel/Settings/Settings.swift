@@ -49,3 +49,21 @@ extension Settings {
     /// Variables whose values never appear in a message.
     static let secretNames: Set<String> = ["BOT_TOKEN", "WEBHOOK_SECRET", "DATABASE_URL", "REDIS_URL"]
 }
+
+extension Settings: CustomStringConvertible {
+    /// The settings for a log line or a bug report: the secrets show as `***`, the database
+    /// without its password.
+    public var description: String {
+        var fields = [
+            "botToken: ***", "rootAdminID: \(rootAdminID)", "database: \(database)",
+            "redis: \(redisURL == nil ? "none" : "***")", "telegramAPIURL: \(telegramAPIURL)",
+            "botMode: \(botMode.rawValue)", "http: \(httpHost):\(httpPort)", "logLevel: \(logLevel)",
+            "logDirectory: \(logDirectory)", "databasePoolSize: \(databasePoolSize)",
+            "currency: \(currency)", "premiumPriceMinorUnits: \(premiumPriceMinorUnits)",
+        ]
+        if let adminUsername { fields.append("adminUsername: @\(adminUsername)") }
+        if let webhookURL { fields.append("webhookURL: \(webhookURL)") }
+        if webhookSecret != nil { fields.append("webhookSecret: ***") }
+        return "Settings(" + fields.joined(separator: ", ") + ")"
+    }
+}

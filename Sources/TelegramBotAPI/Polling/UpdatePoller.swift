@@ -72,8 +72,7 @@ public struct UpdatePoller: AsyncSequence, Sendable {
                     return nil
                 }
             }
-            let update = buffer.removeFirst()
-            return update
+            return buffer.removeFirst()
         }
 
         private mutating func fetch() async throws {

@@ -10,14 +10,18 @@ public enum DecodedUpdate: Sendable, Decodable {
     case undecodable(updateID: Int64?, reason: String)
 
     private struct UpdateIDOnly: Decodable {
-        let update_id: Int64
+        let updateID: Int64
+
+        enum CodingKeys: String, CodingKey {
+            case updateID = "update_id"
+        }
     }
 
     public init(from decoder: any Decoder) throws {
         do {
             self = .update(try Update(from: decoder))
         } catch {
-            let updateID = try? UpdateIDOnly(from: decoder).update_id
+            let updateID = try? UpdateIDOnly(from: decoder).updateID
             // The path is told from the update down, not from the start of the batch.
             self = .undecodable(updateID: updateID, reason: DecodedUpdate.describe(error, droppingPathPrefix: decoder.codingPath.count))
         }
