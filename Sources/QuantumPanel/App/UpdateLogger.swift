@@ -18,23 +18,9 @@ public struct UpdateLogger: Sendable {
 
     /// `update.id`, `update.kind`, `user.id` and `chat.id`, as far as the update has them.
     public static func metadata(for update: Update) -> Logger.Metadata {
-        var metadata: Logger.Metadata = ["update.id": "\(update.updateID)", "update.kind": "\(kindName(update.kind))"]
+        var metadata: Logger.Metadata = ["update.id": "\(update.updateID)", "update.kind": "\(update.kind.name)"]
         if let user = update.sender { metadata["user.id"] = "\(user.id)" }
         if let chat = update.chat { metadata["chat.id"] = "\(chat.id)" }
         return metadata
-    }
-
-    private static func kindName(_ kind: Update.Kind) -> String {
-        switch kind {
-        case .message: "message"
-        case .editedMessage: "edited_message"
-        case .channelPost: "channel_post"
-        case .editedChannelPost: "edited_channel_post"
-        case .callbackQuery: "callback_query"
-        case .preCheckoutQuery: "pre_checkout_query"
-        case .myChatMember: "my_chat_member"
-        case .chatMember: "chat_member"
-        case .unknown: "unknown"
-        }
     }
 }

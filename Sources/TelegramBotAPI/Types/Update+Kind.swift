@@ -11,6 +11,21 @@ extension Update {
         case chatMember(ChatMemberUpdated)
         /// A kind this version of the bot does not know; the update is still acknowledged.
         case unknown
+
+        /// The field name Telegram uses for this kind, as `allowed_updates` lists it.
+        public var name: String {
+            switch self {
+            case .message: "message"
+            case .editedMessage: "edited_message"
+            case .channelPost: "channel_post"
+            case .editedChannelPost: "edited_channel_post"
+            case .callbackQuery: "callback_query"
+            case .preCheckoutQuery: "pre_checkout_query"
+            case .myChatMember: "my_chat_member"
+            case .chatMember: "chat_member"
+            case .unknown: "unknown"
+            }
+        }
     }
 
     /// The one kind of content this update carries.

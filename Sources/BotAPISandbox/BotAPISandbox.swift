@@ -1,0 +1,100 @@
+import AsyncHTTPClient
+import Hummingbird
+import Logging
+import Synchronization
+import TelegramBotAPI
+
+/// A local stand-in for the Telegram Bot API, served over HTTP on loopback.
+///
+/// A bot talks to it through the same `BotClient` it uses with Telegram; only the base URL
+/// changes. Tests, benchmarks and `quantum-panel sandbox` drive it through simulated users:
+///
+/// ```swift
+/// try await BotAPISandbox.withRunning { sandbox in
+///     let bot = BotClient(transport: AsyncHTTPClientTransport(httpClient: .shared, baseURL: sandbox.baseURL, token: sandbox.token))
+///     let ana = await sandbox.makeUser(firstName: "Ana")
+///     try await ana.send("/start")
+///     …
+/// }
+/// ```
+public final class BotAPISandbox: Sendable {
+    /// The token the sandbox accepts unless configured otherwise; it has the shape of a real one.
+    public static let defaultToken = BotToken("1000000001:SANDBOX_sandbox_sandbox_sandbox_token")
+
+    public let configuration: SandboxConfiguration
+    /// Everything the sandbox knows; simulated users act on it.
+    public let state: SandboxState
+    private let port = Mutex<Int?>(nil)
+    private let logger: Logger
+
+    public init(configuration: SandboxConfiguration = .init(), logger: Logger = Logger(label: "BotAPISandbox", factory: { _ in SwiftLogNoOpLogHandler() })) {
+        self.configuration = configuration
+        self.state = SandboxState(configuration: configuration)
+        self.logger = logger
+    }
+
+    public var token: BotToken { configuration.token }
+
+    /// `http://127.0.0.1:<port>` once the server runs: the bot's `TELEGRAM_API_URL`.
+    public var baseURL: String {
+        "http://\(configuration.host):\(port.withLock { $0 } ?? configuration.port)"
+    }
+
+    /// Serves the Bot API and the control API, and delivers webhook updates, until cancelled.
+    /// - Parameter onRunning: called once with the base URL when the server listens.
+    public func run(onRunning: @escaping @Sendable (String) async -> Void = { _ in }) async throws {
+        let router = Router()
+        router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get, .post, .options]))
+        BotAPIRoutes(state: state, token: token).add(to: router)
+        ControlRoutes(state: state).add(to: router)
+        let app = Application(
+            router: router,
+            configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "BotAPISandbox"),
+            onServerRunning: { [self] channel in
+                port.withLock { $0 = channel.localAddress?.port }
+                await onRunning(baseURL)
+            },
+            logger: logger
+        )
+        let delivery = WebhookDelivery(state: state, httpClient: .shared, firstRetryDelay: configuration.webhookRetryDelay)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            group.addTask { await delivery.run() }
+            try await group.next()
+            group.cancelAll()
+        }
+    }
+
+    /// Starts a sandbox, runs `body` with it, and stops it whether `body` returns or throws.
+    public static func withRunning<Value: Sendable>(
+        configuration: SandboxConfiguration = .init(),
+        _ body: @Sendable (BotAPISandbox) async throws -> Value
+    ) async throws -> Value {
+        let sandbox = BotAPISandbox(configuration: configuration)
+        let (started, continuation) = AsyncStream.makeStream(of: Void.self)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask {
+                try await sandbox.run { _ in continuation.yield() }
+            }
+            for await _ in started { break }
+            defer { group.cancelAll() }
+            return try await body(sandbox)
+        }
+    }
+
+    /// A new simulated user with a private chat with the bot.
+    public func makeUser(firstName: String, lastName: String? = nil, username: String? = nil, languageCode: String? = "en") async -> SimulatedUser {
+        SimulatedUser(user: await state.createUser(firstName: firstName, lastName: lastName, username: username, languageCode: languageCode), state: state)
+    }
+
+    /// The simulated user with this id, if there is one.
+    public func user(_ id: Int64) async -> SimulatedUser? {
+        guard let user = try? await state.user(id) else { return nil }
+        return SimulatedUser(user: user, state: state)
+    }
+
+    /// Every Bot API call the bot made, oldest first, with when it came and how long it took.
+    public var calls: [RecordedCall] {
+        get async { await state.recordedCalls }
+    }
+}
