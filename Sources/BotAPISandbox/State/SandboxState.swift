@@ -42,6 +42,7 @@ public actor SandboxState {
     var nextUpdateID: Int64 = 1
     /// Bumped by each getUpdates, so that an older long poll still waiting learns it was superseded.
     var pollGeneration = 0
+    var activePolls = 0
     var webhook: WebhookSettings?
     var files: [String: StoredFile] = [:]
     var nextFileNumber = 1
@@ -57,7 +58,10 @@ public actor SandboxState {
     var floodBuckets: [Int64: TokenBucket] = [:]
     var globalBucket: TokenBucket?
 
+    /// Waits in progress: registered before they suspend, so a change can't slip in between.
+    private var registeredWaits: Set<UUID> = []
     private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
+    /// Waits already ended (by a change or their deadline) whose park has not run yet.
     private var finishedWaits: Set<UUID> = []
 
     init(configuration: SandboxConfiguration) {
@@ -73,29 +77,32 @@ public actor SandboxState {
     // MARK: Waiting
 
     /// Suspends until the state changes or `deadline` passes, whichever comes first.
+    ///
+    /// The caller checks its condition first, then calls this; the wait is registered before the
+    /// first suspension, so a change made while it is being set up still ends it.
     func waitForChange(until deadline: ContinuousClock.Instant) async {
         let id = UUID()
+        registeredWaits.insert(id)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await Task.sleep(until: deadline, clock: .continuous) }
             group.addTask { await self.park(id) }
             await group.next()
             group.cancelAll()
-            self.unpark(id)
+            self.end(id)
         }
+        registeredWaits.remove(id)
+        finishedWaits.remove(id)
     }
 
     private func park(_ id: UUID) async {
-        guard !finishedWaits.contains(id) else {
-            finishedWaits.remove(id)
-            return
-        }
+        guard !finishedWaits.contains(id) else { return }
         await withCheckedContinuation { continuation in
             waiters[id] = continuation
         }
     }
 
-    /// Ends one wait: resumes it if parked, or marks it so that `park` returns at once.
-    private func unpark(_ id: UUID) {
+    /// Ends one wait: resumes it if parked, or marks it so that its park returns at once.
+    private func end(_ id: UUID) {
         if let continuation = waiters.removeValue(forKey: id) {
             continuation.resume()
         } else {
@@ -103,14 +110,9 @@ public actor SandboxState {
         }
     }
 
-    /// Wakes every waiter; each checks its condition again.
+    /// Wakes every wait; each caller checks its condition again.
     func notifyChange() {
-        let parked = waiters
-        waiters.removeAll()
-        for (id, continuation) in parked {
-            finishedWaits.insert(id)
-            continuation.resume()
-        }
+        for id in registeredWaits { end(id) }
     }
 
     // MARK: Updates
@@ -152,6 +154,8 @@ public actor SandboxState {
         pollGeneration += 1
         let generation = pollGeneration
         notifyChange()
+        activePolls += 1
+        defer { activePolls -= 1 }
         let deadline = ContinuousClock.now + timeout
         while true {
             if generation != pollGeneration {
@@ -172,6 +176,9 @@ public actor SandboxState {
         if let allowed { return allowed.contains(kind) }
         return kind != "chat_member"
     }
+
+    /// Whether a getUpdates call is waiting right now.
+    public var isPolling: Bool { activePolls > 0 }
 
     // MARK: Calls
 
