@@ -69,6 +69,7 @@ let package = Package(
         .executableTarget(
             name: "quantum-panel",
             dependencies: [
+                "BotAPISandbox",
                 "QuantumPanel",
                 "TelegramBotAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
@@ -97,6 +98,8 @@ let package = Package(
                 .product(name: "HTTPTypes", package: "swift-http-types"),
                 .product(name: "Hummingbird", package: "hummingbird"),
                 .product(name: "NIOCore", package: "swift-nio"),
+                .product(name: "NIOFoundationCompat", package: "swift-nio"),
+                .product(name: "NIOHTTP1", package: "swift-nio"),
             ],
             swiftSettings: swiftSettings
         ),

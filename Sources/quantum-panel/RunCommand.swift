@@ -31,9 +31,11 @@ struct RunCommand: AsyncParsableCommand {
 
 /// Loads settings for a subcommand, turning bad configuration into its lines on standard error and exit code 2.
 enum SettingsLoading {
-    static func load(environmentFile: String) async throws -> Settings {
+    /// - Parameter overrides: values that win over the environment and the file.
+    static func load(environmentFile: String, overrides: [String: String] = [:]) async throws -> Settings {
+        let environment = ProcessInfo.processInfo.environment.merging(overrides) { _, override in override }
         do {
-            return try await Settings.load(environmentFile: environmentFile)
+            return try await Settings.load(environment: environment, environmentFile: environmentFile)
         } catch {
             let lines = error.problems.map { "error: \($0)" }.joined(separator: "\n")
             FileHandle.standardError.write(Data((lines + "\nSee .env.example for every setting.\n").utf8))

@@ -109,9 +109,13 @@ struct ControlRoutes {
         }
     }
 
+    /// The request's fields; a body that is a JSON object is read as JSON whatever its content
+    /// type says, since `curl -d '{…}'` labels it as a form.
     private static func body(_ request: Request) async throws -> MethodParameters {
-        let bytes = try await request.body.collect(upTo: 32 << 20)
-        return try MethodParameters.parse(contentType: request.headers[.contentType] ?? "application/json", body: Array(buffer: bytes), query: request.uri.query)
+        let bytes = Array(buffer: try await request.body.collect(upTo: 32 << 20))
+        let looksLikeJSON = bytes.first { $0 != UInt8(ascii: " ") && $0 != UInt8(ascii: "\n") } == UInt8(ascii: "{")
+        let contentType = looksLikeJSON ? "application/json" : request.headers[.contentType] ?? "application/json"
+        return try MethodParameters.parse(contentType: contentType, body: bytes, query: request.uri.query)
     }
 
     private static func userID(_ context: BasicRequestContext) throws(SandboxError) -> Int64 {

@@ -154,6 +154,11 @@ public struct TranscriptEntry: Sendable, Equatable, Codable {
         public var text: String
         public var callbackData: String?
         public var url: String?
+
+        enum CodingKeys: String, CodingKey {
+            case text, url
+            case callbackData = "callback_data"
+        }
     }
 
     public var messageID: Int64
@@ -163,6 +168,12 @@ public struct TranscriptEntry: Sendable, Equatable, Codable {
     public var text: String
     public var buttons: [[Button]]
     public var isEdited: Bool
+
+    enum CodingKeys: String, CodingKey {
+        case sender, text, buttons
+        case messageID = "message_id"
+        case isEdited = "is_edited"
+    }
 
     init(_ message: Message, botID: Int64) {
         messageID = message.messageID

@@ -1,0 +1,74 @@
+import ArgumentParser
+import BotAPISandbox
+import Foundation
+import Logging
+import QuantumPanel
+import TelegramBotAPI
+
+struct SandboxCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "sandbox",
+        abstract: "Run the bot against a local stand-in for the Telegram Bot API: no token, no network.",
+        discussion: """
+            The sandbox listens on 127.0.0.1 and answers Bot API calls as Telegram does. Simulated users
+            are driven through its control API (see the README). With --api-only, only the sandbox runs,
+            so any Bot API client (this bot, aiogram, curl) can be pointed at the printed URL and token.
+            """
+    )
+
+    @Flag(name: .customLong("api-only"), help: "Run only the sandbox, without the bot.")
+    var apiOnly = false
+
+    @Option(help: "The port to listen on; 0 picks a free one.")
+    var port = 8081
+
+    @Option(name: .customLong("env-file"), help: "The .env file to read after the environment (for the bot).")
+    var environmentFile = ".env"
+
+    func run() async throws {
+        let sandbox = BotAPISandbox(configuration: SandboxConfiguration(port: port))
+        let (started, continuation) = AsyncStream.makeStream(of: String.self)
+        try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await sandbox.run { continuation.yield($0) } }
+            var urls = started.makeAsyncIterator()
+            guard let baseURL = await urls.next() else { return }
+            say("""
+                Bot API sandbox running at \(baseURL)
+                  TELEGRAM_API_URL=\(baseURL)
+                  BOT_TOKEN=\(sandbox.token.value)
+                Control API: \(baseURL)/sandbox/users (see the README for curl examples)
+                """)
+            if apiOnly {
+                say("Press Ctrl-C to stop.")
+                try await group.next()
+                return
+            }
+            try await runBot(against: sandbox, baseURL: baseURL)
+            group.cancelAll()
+        }
+    }
+
+    /// Runs the bot with the sandbox's URL and token, and a simulated root admin unless ROOT_ADMIN_ID is set.
+    private func runBot(against sandbox: BotAPISandbox, baseURL: String) async throws {
+        var overrides = ["BOT_TOKEN": sandbox.token.value, "TELEGRAM_API_URL": baseURL, "BOT_MODE": "polling"]
+        if ProcessInfo.processInfo.environment["ROOT_ADMIN_ID"] == nil {
+            let admin = await sandbox.makeUser(firstName: "Admin", username: "shop_admin")
+            overrides["ROOT_ADMIN_ID"] = String(admin.id)
+            say("Simulated root admin: user \(admin.id) (@shop_admin)")
+        }
+        let settings = try await SettingsLoading.load(environmentFile: environmentFile, overrides: overrides)
+        LoggingBootstrap.bootstrap(settings: settings)
+        let logger = Logger(label: "quantum-panel")
+        do {
+            try await QuantumPanelApp(settings: settings, logger: logger).run()
+        } catch {
+            logger.critical("The bot stopped", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+    }
+
+    /// Prints at once, even when standard output is a pipe that would hold the text back.
+    private func say(_ text: String) {
+        FileHandle.standardOutput.write(Data((text + "\n").utf8))
+    }
+}
