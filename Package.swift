@@ -106,6 +106,7 @@ let package = Package(
         .testTarget(
             name: "QuantumPanelTests",
             dependencies: [
+                "BotAPISandbox",
                 "QuantumPanel",
                 "quantum-panel",
                 "TelegramBotAPI",

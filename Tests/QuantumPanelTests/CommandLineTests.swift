@@ -51,4 +51,24 @@ import Testing
             #expect(!run.standardError.contains("AAHdqTcv"))
         }
     }
+
+    @Test func sandboxCommandPrintsTheURLAndTokenToUse() async throws {
+        let process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["sandbox", "--api-only", "--port", "0"]
+        process.environment = [:]
+        let output = Pipe()
+        process.standardOutput = output
+        process.standardError = Pipe()
+        try process.run()
+        defer { process.terminate() }
+        var text = ""
+        while !text.contains("Press Ctrl-C") {
+            let chunk = output.fileHandleForReading.availableData
+            guard !chunk.isEmpty else { break }
+            text += String(decoding: chunk, as: UTF8.self)
+        }
+        #expect(text.contains("Bot API sandbox running at http://127.0.0.1:"))
+        #expect(text.contains("BOT_TOKEN=1000000001:SANDBOX_sandbox_sandbox_sandbox_token"))
+    }
 }
