@@ -80,6 +80,7 @@ let package = Package(
         .testTarget(
             name: "TelegramBotAPITests",
             dependencies: [
+                "BotAPISandbox",
                 "TelegramBotAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Hummingbird", package: "hummingbird"),

@@ -1,6 +1,9 @@
+import AsyncHTTPClient
 import BotAPISandbox
 import Foundation
 import NIOCore
+import NIOFoundationCompat
+import NIOHTTP1
 import Synchronization
 import Testing
 import TelegramBotAPI
@@ -242,6 +245,40 @@ import TelegramBotAPI
             #expect(calls.map(\.status) == [200, 400])
             #expect(calls.allSatisfy { $0.receivedAt >= before && $0.duration >= 0 })
             #expect(calls[1].parameters.contains(#""text":"x""#))
+        }
+    }
+}
+
+/// Parameters arrive the way each Bot API client sends them.
+@Suite(.timeLimit(.minutes(1))) struct SandboxEncodingTests {
+    static func raw(_ sandbox: BotAPISandbox, _ method: String, query: String = "", contentType: String? = nil, body: String? = nil) async throws -> [String: Any] {
+        var request = HTTPClientRequest(url: "\(sandbox.baseURL)/bot\(sandbox.token.value)/\(method)\(query)")
+        if let body, let contentType {
+            request.method = .POST
+            request.headers.add(name: "Content-Type", value: contentType)
+            request.body = .bytes(ByteBuffer(string: body))
+        }
+        let response = try await HTTPClient.shared.execute(request, timeout: .seconds(10))
+        let data = Data(buffer: try await response.body.collect(upTo: 1 << 20))
+        return try JSONSerialization.jsonObject(with: data) as? [String: Any] ?? [:]
+    }
+
+    @Test func formBodiesAndQueryStringsWorkWithJSONStringMarkup() async throws {
+        try await BotAPISandbox.withRunning { sandbox in
+            let ana = await sandbox.makeUser(firstName: "Ana")
+            let markup = #"{"inline_keyboard":[[{"text":"Buy","callback_data":"buy:1"}]]}"#
+            let form = "chat_id=\(ana.chatID)&text=Tom+%26+Jerry&reply_markup=" + (markup.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let viaForm = try await Self.raw(sandbox, "sendMessage", contentType: "application/x-www-form-urlencoded", body: form)
+            #expect(viaForm["ok"] as? Bool == true)
+            let viaQuery = try await Self.raw(sandbox, "sendMessage", query: "?chat_id=\(ana.chatID)&text=hello")
+            #expect(viaQuery["ok"] as? Bool == true)
+            let viaJSON = try await Self.raw(sandbox, "SENDMESSAGE", contentType: "application/json", body: #"{"chat_id":"\#(ana.chatID)","text":"case-insensitive"}"#)
+            #expect(viaJSON["ok"] as? Bool == true)
+            let transcript = await ana.transcript()
+            #expect(transcript.map(\.text) == ["Tom & Jerry", "hello", "case-insensitive"])
+            #expect(transcript[0].buttons.first?.first?.callbackData == "buy:1")
+            let broken = try await Self.raw(sandbox, "sendMessage", contentType: "application/json", body: "{not json")
+            #expect(broken["description"] as? String == "Bad Request: can't parse JSON object")
         }
     }
 }

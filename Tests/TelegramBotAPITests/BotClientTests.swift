@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BotAPISandbox
 import Foundation
 import InMemoryLogging
 import Logging
@@ -132,9 +133,9 @@ import TelegramBotAPI
                 caption: "New: <b>Spotify</b>", parseMode: "HTML", replyMarkup: .inlineKeyboard(keyboard)
             ))
             let request = try #require(stub.requests.first)
-            let boundary = try #require(MultipartParser.boundary(fromContentType: request.contentType))
+            let boundary = try #require(MultipartFormParser.boundary(fromContentType: request.contentType))
             #expect(request.contentType.hasPrefix("multipart/form-data;"))
-            let parts = Dictionary(uniqueKeysWithValues: MultipartParser.parse(request.body, boundary: boundary).map { ($0.name, $0) })
+            let parts = Dictionary(uniqueKeysWithValues: MultipartFormParser.parse(request.body, boundary: boundary).map { ($0.name, $0) })
             #expect(Set(parts.keys) == ["chat_id", "photo", "caption", "parse_mode", "reply_markup"])
             #expect(parts["chat_id"]?.text == "42")
             #expect(parts["caption"]?.text == "New: <b>Spotify</b>")
