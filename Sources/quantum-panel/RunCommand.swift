@@ -1,7 +1,4 @@
 import ArgumentParser
-import Foundation
-import Logging
-import QuantumPanel
 
 struct RunCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
@@ -17,29 +14,6 @@ struct RunCommand: AsyncParsableCommand {
     var environmentFile = ".env"
 
     func run() async throws {
-        let settings = try await SettingsLoading.load(environmentFile: environmentFile)
-        LoggingBootstrap.bootstrap(settings: settings)
-        let logger = Logger(label: "quantum-panel")
-        do {
-            try await QuantumPanelApp(settings: settings, logger: logger).run()
-        } catch {
-            logger.critical("The bot stopped", metadata: ["error": "\(error)"])
-            throw ExitCode.failure
-        }
-    }
-}
-
-/// Loads settings for a subcommand, turning bad configuration into its lines on standard error and exit code 2.
-enum SettingsLoading {
-    /// - Parameter overrides: values that win over the environment and the file.
-    static func load(environmentFile: String, overrides: [String: String] = [:]) async throws -> Settings {
-        let environment = ProcessInfo.processInfo.environment.merging(overrides) { _, override in override }
-        do {
-            return try await Settings.load(environment: environment, environmentFile: environmentFile)
-        } catch {
-            let lines = error.problems.map { "error: \($0)" }.joined(separator: "\n")
-            FileHandle.standardError.write(Data((lines + "\nSee .env.example for every setting.\n").utf8))
-            throw ExitCode(2)
-        }
+        try await BotLauncher.run(settings: try await BotLauncher.loadSettings(environmentFile: environmentFile))
     }
 }

@@ -1,8 +1,6 @@
 import ArgumentParser
 import BotAPISandbox
 import Foundation
-import Logging
-import QuantumPanel
 import TelegramBotAPI
 
 struct SandboxCommand: AsyncParsableCommand {
@@ -56,15 +54,7 @@ struct SandboxCommand: AsyncParsableCommand {
             overrides["ROOT_ADMIN_ID"] = String(admin.id)
             say("Simulated root admin: user \(admin.id) (@shop_admin)")
         }
-        let settings = try await SettingsLoading.load(environmentFile: environmentFile, overrides: overrides)
-        LoggingBootstrap.bootstrap(settings: settings)
-        let logger = Logger(label: "quantum-panel")
-        do {
-            try await QuantumPanelApp(settings: settings, logger: logger).run()
-        } catch {
-            logger.critical("The bot stopped", metadata: ["error": "\(error)"])
-            throw ExitCode.failure
-        }
+        try await BotLauncher.run(settings: try await BotLauncher.loadSettings(environmentFile: environmentFile, overrides: overrides))
     }
 
     /// Prints at once, even when standard output is a pipe that would hold the text back.

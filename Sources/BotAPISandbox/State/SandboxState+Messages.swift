@@ -11,16 +11,22 @@ extension SandboxState {
         return record
     }
 
-    /// Stores a message from the bot, dated now, and tells waiting users.
-    func botPosts(in chatID: Int64, _ fill: (inout Message) -> Void) -> Message {
+    /// Stores a new message in a chat, numbered and dated as Telegram does.
+    func appendMessage(in chatID: Int64, from sender: User, _ fill: (inout Message) -> Void) -> Message {
         var record = chats[chatID]!
         var message = Message(messageID: record.nextMessageID, date: unixTime, chat: record.chat)
-        message.from = bot
+        message.from = sender
         fill(&message)
         record.nextMessageID += 1
         record.messages[message.messageID] = message
-        record.botEvents.append(.sent(message))
         chats[chatID] = record
+        return message
+    }
+
+    /// Stores a message from the bot and tells waiting users.
+    func botPosts(in chatID: Int64, _ fill: (inout Message) -> Void) -> Message {
+        let message = appendMessage(in: chatID, from: bot, fill)
+        chats[chatID]?.botEvents.append(.sent(message))
         notifyChange()
         return message
     }

@@ -37,13 +37,7 @@ extension SandboxState {
             // Writing to a bot one blocked means restarting it, which unblocks it.
             setBlocked(userID, false)
         }
-        var record = chats[userID]!
-        var message = Message(messageID: record.nextMessageID, date: unixTime, chat: record.chat)
-        message.from = user
-        fill(&message)
-        record.nextMessageID += 1
-        record.messages[message.messageID] = message
-        chats[userID] = record
+        let message = appendMessage(in: userID, from: user, fill)
         enqueue { id in
             var update = Update(updateID: id)
             update.message = message

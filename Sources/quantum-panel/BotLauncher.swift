@@ -1,0 +1,32 @@
+import ArgumentParser
+import Foundation
+import Logging
+import QuantumPanel
+
+/// What `run` and `sandbox` share: reading the settings and running the bot with them.
+enum BotLauncher {
+    /// Loads settings, turning bad configuration into its lines on standard error and exit code 2.
+    /// - Parameter overrides: values that win over the environment and the file.
+    static func loadSettings(environmentFile: String, overrides: [String: String] = [:]) async throws -> Settings {
+        let environment = ProcessInfo.processInfo.environment.merging(overrides) { _, override in override }
+        do {
+            return try await Settings.load(environment: environment, environmentFile: environmentFile)
+        } catch {
+            let lines = error.problems.map { "error: \($0)" }.joined(separator: "\n")
+            FileHandle.standardError.write(Data((lines + "\nSee .env.example for every setting.\n").utf8))
+            throw ExitCode(2)
+        }
+    }
+
+    /// Sets up logging and runs the bot until a shutdown signal; exit code 1 when it can't run.
+    static func run(settings: Settings) async throws {
+        LoggingBootstrap.bootstrap(settings: settings)
+        let logger = Logger(label: "quantum-panel")
+        do {
+            try await QuantumPanelApp(settings: settings, logger: logger).run()
+        } catch {
+            logger.critical("The bot stopped", metadata: ["error": "\(error)"])
+            throw ExitCode.failure
+        }
+    }
+}
