@@ -14,6 +14,7 @@ let package = Package(
     products: [
         .executable(name: "quantum-panel", targets: ["quantum-panel"]),
         .library(name: "TelegramBotAPI", targets: ["TelegramBotAPI"]),
+        .library(name: "BotRouting", targets: ["BotRouting"]),
         .library(name: "BotAPISandbox", targets: ["BotAPISandbox"]),
     ],
     dependencies: [
@@ -35,6 +36,15 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
                 .product(name: "NIOFoundationCompat", package: "swift-nio"),
                 .product(name: "NIOHTTP1", package: "swift-nio"),
+                .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
+            name: "BotRouting",
+            dependencies: [
+                "TelegramBotAPI",
+                .product(name: "Logging", package: "swift-log"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
             swiftSettings: swiftSettings
@@ -88,6 +98,17 @@ let package = Package(
                 .product(name: "NIOCore", package: "swift-nio"),
             ],
             resources: [.copy("Payloads")],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
+            name: "BotRoutingTests",
+            dependencies: [
+                "BotAPISandbox",
+                "BotRouting",
+                "TelegramBotAPI",
+                .product(name: "InMemoryLogging", package: "swift-log"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
             swiftSettings: swiftSettings
         ),
         .testTarget(

@@ -1,0 +1,62 @@
+import Logging
+import TelegramBotAPI
+import Synchronization
+
+/// Drops one user's bursts: each user may send `burst` updates at once, then `perSecond` more
+/// a second. The first dropped update of a burst gets a short notice (when one is set).
+public final class ThrottlingMiddleware: UpdateMiddleware {
+    public let perSecond: Double
+    public let burst: Int
+    public let notice: String?
+
+    private struct Budget {
+        var tokens: Double
+        var updatedAt: ContinuousClock.Instant
+        var noticeSent = false
+    }
+
+    // Guards the per-user budgets; entries idle for a minute are dropped as the table grows.
+    private let budgets = Mutex<[Int64: Budget]>([:])
+
+    public init(perSecond: Double = 2, burst: Int = 5, notice: String? = "Too many requests at once: please wait a moment.") {
+        precondition(perSecond > 0 && burst >= 1, "a user must be allowed at least one update")
+        self.perSecond = perSecond
+        self.burst = burst
+        self.notice = notice
+    }
+
+    public func handle(_ context: HandlerContext, next: @Sendable (HandlerContext) async throws -> Void) async throws {
+        guard let userID = context.update.sender?.id else { return try await next(context) }
+        let (allowed, sendNotice) = take(for: userID, at: .now)
+        if allowed { return try await next(context) }
+        context.logger.debug("Update throttled")
+        if sendNotice, let notice {
+            if context.update.callbackQuery != nil {
+                try? await context.answerCallback(notice)
+            } else {
+                _ = try? await context.answer(notice, parseMode: nil)
+            }
+        }
+    }
+
+    private func take(for userID: Int64, at now: ContinuousClock.Instant) -> (allowed: Bool, sendNotice: Bool) {
+        budgets.withLock { budgets in
+            if budgets.count > 10_000 {
+                budgets = budgets.filter { $0.value.updatedAt.duration(to: now) < .seconds(60) }
+            }
+            var budget = budgets[userID] ?? Budget(tokens: Double(burst), updatedAt: now)
+            let elapsed = budget.updatedAt.duration(to: now)
+            budget.tokens = min(Double(burst), budget.tokens + (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * perSecond)
+            budget.updatedAt = now
+            defer { budgets[userID] = budget }
+            if budget.tokens >= 1 {
+                budget.tokens -= 1
+                budget.noticeSent = false
+                return (true, false)
+            }
+            let sendNotice = !budget.noticeSent
+            budget.noticeSent = true
+            return (false, sendNotice)
+        }
+    }
+}
