@@ -106,6 +106,7 @@ let package = Package(
                 "BotAPISandbox",
                 "BotRouting",
                 "TelegramBotAPI",
+                .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "Logging", package: "swift-log"),
             ],

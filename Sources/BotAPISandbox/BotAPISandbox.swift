@@ -82,6 +82,11 @@ public final class BotAPISandbox: Sendable {
         }
     }
 
+    /// A client for the bot's side, over loopback through the shared HTTP client.
+    public func makeClient(retryPolicy: RetryPolicy = .never) -> BotClient {
+        BotClient(transport: AsyncHTTPClientTransport(httpClient: .shared, baseURL: baseURL, token: token), retryPolicy: retryPolicy)
+    }
+
     /// A new simulated user with a private chat with the bot.
     public func makeUser(firstName: String, lastName: String? = nil, username: String? = nil, languageCode: String? = "en") async -> SimulatedUser {
         SimulatedUser(user: await state.createUser(firstName: firstName, lastName: lastName, username: username, languageCode: languageCode), state: state)

@@ -1,0 +1,40 @@
+import AsyncHTTPClient
+import BotAPISandbox
+import BotRouting
+import Logging
+import TelegramBotAPI
+
+/// Runs a sandbox and a dispatcher polling it with `router`, runs `body`, then stops both.
+func withRoutedBot<Value: Sendable>(
+    _ router: Router,
+    outerMiddlewares: [any UpdateMiddleware] = [ErrorBoundaryMiddleware(), DeduplicationMiddleware()],
+    innerMiddlewares: [any UpdateMiddleware] = [],
+    maxConcurrentUpdates: Int = 64,
+    logger: Logger = Logger(label: "routing", factory: { _ in SwiftLogNoOpLogHandler() }),
+    _ body: @Sendable (BotAPISandbox) async throws -> Value
+) async throws -> Value {
+    let sandbox = BotAPISandbox()
+    let (started, continuation) = AsyncStream.makeStream(of: Void.self)
+    return try await withThrowingTaskGroup(of: Void.self) { group in
+        group.addTask { try await sandbox.run { _ in continuation.yield() } }
+        for await _ in started { break }
+        let bot = sandbox.makeClient(retryPolicy: .standard)
+        let dispatcher = Dispatcher(
+            router: router, bot: bot, botUsername: sandbox.configuration.botUsername,
+            outerMiddlewares: outerMiddlewares, innerMiddlewares: innerMiddlewares, logger: logger
+        )
+        group.addTask {
+            try await dispatcher.runPolling(configuration: .init(timeout: .seconds(5)), maxConcurrentUpdates: maxConcurrentUpdates)
+        }
+        defer { group.cancelAll() }
+        return try await body(sandbox)
+    }
+}
+
+extension SimulatedUser {
+    /// Sends text and returns the text of the bot's reply.
+    func ask(_ text: String) async throws(SandboxError) -> String? {
+        try await send(text)
+        return try await nextMessage().text
+    }
+}
