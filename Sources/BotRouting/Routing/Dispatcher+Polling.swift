@@ -49,6 +49,8 @@ extension Dispatcher {
     private func work(on key: Int64, _ flight: InFlightUpdates) async {
         while let update = await flight.next(for: key) {
             await feed(update)
+            // An update cut short by cancellation stays unfinished, so it is not confirmed.
+            guard !Task.isCancelled else { return }
             await flight.finish(update.updateID)
         }
     }
