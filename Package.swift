@@ -66,6 +66,7 @@ let package = Package(
         .target(
             name: "QuantumPanel",
             dependencies: [
+                "BotRouting",
                 "TelegramBotAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),

@@ -7,7 +7,7 @@ import TelegramBotAPI
 
 /// The whole bot against the sandbox, over loopback, as it runs against Telegram.
 @Suite(.timeLimit(.minutes(1))) struct QuantumPanelAppTests {
-    @Test func botIntroducesItselfThenReceivesAndLogsUpdates() async throws {
+    @Test func botIntroducesItselfThenAnswersAndLogsUpdates() async throws {
         try await BotAPISandbox.withRunning { sandbox in
             try await withTemporaryDirectory { directory in
                 let settings = try await Settings.load(
@@ -20,11 +20,14 @@ import TelegramBotAPI
 
                 let ana = await sandbox.makeUser(firstName: "Ana")
                 try await ana.send("/start")
-                while !logs.entries.contains(where: { $0.message == "Update received" }) {
+                #expect(try await ana.nextMessage().text == "Welcome! The shop opens here soon.")
+                while !logs.entries.contains(where: { $0.message == "Update handled" }) {
                     await Task.yield()
                 }
-                let received = try #require(logs.entries.first { $0.message == "Update received" })
+                let received = try #require(logs.entries.first { $0.message == "Update handled" })
                 #expect(received.metadata["update.kind"] == "message")
+                #expect(received.metadata["update.id"] == "1")
+                #expect(received.metadata["duration.ms"] != nil)
                 #expect(received.metadata["user.id"] == "\(ana.id)")
                 #expect(received.metadata["chat.id"] == "\(ana.chatID)")
                 let connected = try #require(logs.entries.first { $0.message == "Connected to the Bot API" })

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import BotRouting
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -39,10 +40,12 @@ public struct QuantumPanelApp: Sendable {
         case .polling:
             // A webhook left over from an earlier deployment would make every getUpdates a 409.
             try await bot.send(DeleteWebhook(dropPendingUpdates: false))
-            let updates = UpdateLogger(logger: logger)
-            let polling = PollingService(poller: UpdatePoller(client: bot, logger: logger), logger: logger) { update in
-                updates.log(update)
-            }
+            let dispatcher = Dispatcher(
+                router: BotRouterFactory.makeRoot(), bot: bot, botUsername: me.username,
+                outerMiddlewares: [LoggingMiddleware(), ErrorBoundaryMiddleware(), DeduplicationMiddleware(), ThrottlingMiddleware()],
+                logger: logger
+            )
+            let polling = PollingService(dispatcher: dispatcher)
             let group = ServiceGroup(
                 configuration: .init(services: [.init(service: polling)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             )
