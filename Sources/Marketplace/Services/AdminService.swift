@@ -1,0 +1,60 @@
+import FluentKit
+
+/// Who runs the shop. The root admin is always an admin and can't be removed.
+public struct AdminService: Sendable {
+    let database: any Database
+    public let rootAdminID: Int64
+
+    public init(database: any Database, rootAdminID: Int64) {
+        self.database = database
+        self.rootAdminID = rootAdminID
+    }
+
+    public func isAdmin(_ telegramID: Int64) async throws -> Bool {
+        if telegramID == rootAdminID { return true }
+        return try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() > 0
+    }
+
+    /// Makes `telegramID` an admin; adding an admin again changes nothing.
+    /// - Throws: ``AdminError/notAnAdmin(telegramID:)`` when `actorID` isn't an admin.
+    public func add(_ telegramID: Int64, username: String?, by actorID: Int64) async throws {
+        guard try await isAdmin(actorID) else { throw AdminError.notAnAdmin(telegramID: actorID) }
+        guard telegramID > 0 else { throw AdminError.invalidInput("a Telegram user id is a positive number") }
+        guard try await !isAdmin(telegramID) else { return }
+        let admin = Admin(telegramID: telegramID, username: username, addedBy: actorID)
+        do {
+            try await admin.create(on: database)
+        } catch {
+            // Added at the same moment by someone else: the outcome is the same.
+            guard try await isAdmin(telegramID) else { throw error }
+            return
+        }
+        try await AuditLog.record(admin: actorID, action: "admin.add", subject: "\(telegramID)", details: username ?? "", on: database)
+    }
+
+    /// - Throws: ``AdminError/rootIsPermanent`` for the root admin.
+    public func remove(_ telegramID: Int64, by actorID: Int64) async throws {
+        guard try await isAdmin(actorID) else { throw AdminError.notAnAdmin(telegramID: actorID) }
+        guard telegramID != rootAdminID else { throw AdminError.rootIsPermanent }
+        try await Admin.query(on: database).filter(\.$telegramID == telegramID).delete()
+        try await AuditLog.record(admin: actorID, action: "admin.remove", subject: "\(telegramID)", details: "", on: database)
+    }
+
+    /// Every admin's Telegram id, the root first.
+    public func list() async throws -> [Int64] {
+        let others = try await Admin.query(on: database).sort(\.$id).all().map(\.telegramID)
+        return [rootAdminID] + others.filter { $0 != rootAdminID }
+    }
+}
+
+/// Writes the audit trail of admin changes.
+enum AuditLog {
+    static func record(admin: Int64, action: String, subject: String, details: String, on database: any Database) async throws {
+        let entry = AuditEntry()
+        entry.adminID = admin
+        entry.action = action
+        entry.subject = subject
+        entry.details = details
+        try await entry.create(on: database)
+    }
+}

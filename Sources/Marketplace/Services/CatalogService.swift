@@ -1,0 +1,120 @@
+import FluentKit
+import FluentSQL
+
+/// Products and their prices, and the catalogue as each customer sees it.
+public struct CatalogService: Sendable {
+    let database: any Database
+    let currency: Currency
+
+    public init(database: any Database, currency: Currency) {
+        self.database = database
+        self.currency = currency
+    }
+
+    /// - Returns: the new product's id.
+    public func createProduct(name: String, description: String, photoFileID: String? = nil, isPremiumOnly: Bool = false, sortOrder: Int = 0, by adminID: Int64) async throws -> Int {
+        let name = name.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...100).contains(name.count) else { throw CatalogError.invalidInput("a product name has 1 to 100 characters") }
+        guard description.count <= 2000 else { throw CatalogError.invalidInput("a description has at most 2000 characters") }
+        let product = Product()
+        product.name = name
+        product.details = description
+        product.photoFileID = photoFileID
+        product.isPremiumOnly = isPremiumOnly
+        product.isVisible = true
+        product.sortOrder = sortOrder
+        try await product.create(on: database)
+        try await AuditLog.record(admin: adminID, action: "product.create", subject: "product \(product.id!)", details: name, on: database)
+        return product.id!
+    }
+
+    /// - Returns: the new price's id.
+    public func addPrice(to productID: Int, durationLabel: String, durationDays: Int?, price: Money, resellerPrice: Money? = nil, sortOrder: Int = 0, by adminID: Int64) async throws -> Int {
+        guard try await Product.find(productID, on: database) != nil else { throw CatalogError.notFound("product \(productID)") }
+        let label = durationLabel.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard (1...40).contains(label.count) else { throw CatalogError.invalidInput("a duration label has 1 to 40 characters") }
+        guard durationDays.map({ $0 > 0 }) ?? true else { throw CatalogError.invalidInput("a duration is a positive number of days") }
+        guard price.minorUnits >= 0, (resellerPrice?.minorUnits ?? 0) >= 0 else { throw CatalogError.invalidInput("prices can't be negative") }
+        let row = ProductPrice()
+        row.$product.id = productID
+        row.durationLabel = label
+        row.durationDays = durationDays
+        row.price = price.minorUnits
+        row.resellerPrice = resellerPrice?.minorUnits
+        row.isVisible = true
+        row.sortOrder = sortOrder
+        try await row.create(on: database)
+        try await AuditLog.record(admin: adminID, action: "price.create", subject: "product \(productID)", details: "\(label) \(price)", on: database)
+        return row.id!
+    }
+
+    public func setProductVisible(_ isVisible: Bool, productID: Int, by adminID: Int64) async throws {
+        guard let product = try await Product.find(productID, on: database) else { throw CatalogError.notFound("product \(productID)") }
+        product.isVisible = isVisible
+        try await product.save(on: database)
+        try await AuditLog.record(admin: adminID, action: isVisible ? "product.show" : "product.hide", subject: "product \(productID)", details: "", on: database)
+    }
+
+    public func setPriceVisible(_ isVisible: Bool, priceID: Int, by adminID: Int64) async throws {
+        guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.notFound("price \(priceID)") }
+        price.isVisible = isVisible
+        try await price.save(on: database)
+        try await AuditLog.record(admin: adminID, action: isVisible ? "price.show" : "price.hide", subject: "price \(priceID)", details: "", on: database)
+    }
+
+    /// Deletes a product and its prices, refused while it has keys or orders: hide it instead.
+    public func deleteProduct(_ productID: Int, by adminID: Int64) async throws {
+        try await database.transaction { db in
+            guard try await Product.find(productID, on: db) != nil else { throw CatalogError.notFound("product \(productID)") }
+            let keys = try await ProductKey.query(on: db).filter(\.$productID == productID).count()
+            guard keys == 0 else { throw CatalogError.inUse("it has \(keys) keys in stock or sold; hide it instead") }
+            let orders = try await Order.query(on: db).filter(\.$productID == productID).count()
+            guard orders == 0 else { throw CatalogError.inUse("it has \(orders) orders; hide it instead") }
+            try await ProductPrice.query(on: db).filter(\.$product.$id == productID).delete()
+            try await Product.query(on: db).filter(\.$id == productID).delete()
+            try await AuditLog.record(admin: adminID, action: "product.delete", subject: "product \(productID)", details: "", on: db)
+        }
+    }
+
+    /// The visible products and prices `customer` may see, with what they pay and the stock of
+    /// each price: three queries, however many products there are.
+    public func catalogue(for customer: CustomerSnapshot) async throws -> [CatalogueProduct] {
+        let products = try await Product.query(on: database).filter(\.$isVisible == true).sort(\.$sortOrder).sort(\.$id).all()
+        let ids = products.compactMap(\.id)
+        guard !ids.isEmpty else { return [] }
+        let prices = try await ProductPrice.query(on: database).filter(\.$product.$id ~~ ids).filter(\.$isVisible == true)
+            .sort(\.$sortOrder).sort(\.$id).all()
+        let stock = try await unusedCounts(priceIDs: prices.compactMap(\.id))
+        let pricesByProduct = Dictionary(grouping: prices, by: { $0.$product.id })
+        return products.map { product in
+            let offers = (pricesByProduct[product.id!] ?? []).map { price in
+                let amount = customer.isReseller ? (price.resellerPrice ?? price.price) : price.price
+                return CatalogueProduct.Offer(
+                    priceID: price.id!, durationLabel: price.durationLabel, durationDays: price.durationDays,
+                    price: Money(minorUnits: amount, currency: currency), stock: stock[price.id!] ?? 0
+                )
+            }
+            return CatalogueProduct(
+                id: product.id!, name: product.name, description: product.details, photoFileID: product.photoFileID,
+                isPremiumOnly: product.isPremiumOnly, isLocked: product.isPremiumOnly && !customer.isPremium, offers: offers
+            )
+        }
+    }
+
+    /// Unsold keys per price, in one grouped query.
+    func unusedCounts(priceIDs: [Int]) async throws -> [Int: Int] {
+        guard !priceIDs.isEmpty else { return [:] }
+        let rows = try await database.sql.select()
+            .column("price_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "unused")
+            .from(ProductKey.schema)
+            .where("price_id", .in, priceIDs)
+            .where("is_used", .equal, false)
+            .groupBy("price_id")
+            .all()
+        var counts: [Int: Int] = [:]
+        for row in rows {
+            counts[try row.decode(column: "price_id", as: Int.self)] = try row.decode(column: "unused", as: Int.self)
+        }
+        return counts
+    }
+}

@@ -1,0 +1,91 @@
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// The only way a balance changes: each change is one ledger row and one balance update, in one
+/// transaction, and the balance can't go below zero.
+public struct LedgerService: Sendable {
+    let database: any Database
+    let currency: Currency
+
+    public init(database: any Database, currency: Currency) {
+        self.database = database
+        self.currency = currency
+    }
+
+    /// Adds `amount` to a balance, for top-ups and admin credits.
+    /// - Parameter idempotencyKey: a repeated call with the same key books nothing new.
+    /// - Returns: the balance after.
+    @discardableResult
+    public func credit(_ amount: Money, to telegramID: Int64, reason: LedgerReason, actorID: Int64?, idempotencyKey: String? = nil) async throws -> Money {
+        guard amount.minorUnits > 0 else { throw LedgerError.nonPositiveAmount }
+        return try await change(by: amount.minorUnits, telegramID: telegramID, reason: reason, actorID: actorID, idempotencyKey: idempotencyKey)
+    }
+
+    /// Takes `amount` from a balance; refused when the balance is short.
+    @discardableResult
+    public func debit(_ amount: Money, from telegramID: Int64, reason: LedgerReason, actorID: Int64?, idempotencyKey: String? = nil) async throws -> Money {
+        guard amount.minorUnits > 0 else { throw LedgerError.nonPositiveAmount }
+        return try await change(by: -amount.minorUnits, telegramID: telegramID, reason: reason, actorID: actorID, idempotencyKey: idempotencyKey)
+    }
+
+    private func change(by delta: Int64, telegramID: Int64, reason: LedgerReason, actorID: Int64?, idempotencyKey: String?) async throws -> Money {
+        let currency = currency
+        let balance = try await database.transaction { db in
+            try await db.lockCustomer(telegramID: telegramID)
+            guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
+                throw LedgerError.unknownCustomer(telegramID: telegramID)
+            }
+            return try await Self.post(delta, customerID: id, reason: reason, actorID: actorID, orderID: nil, idempotencyKey: idempotencyKey, currency: currency, on: db)
+        }
+        return Money(minorUnits: balance, currency: currency)
+    }
+
+    /// Books `delta` inside the caller's transaction and returns the balance after.
+    ///
+    /// The balance moves in one conditional UPDATE, so even without a lock two concurrent
+    /// changes can't both pass a check that only one of them may.
+    static func post(_ delta: Int64, customerID: Int, reason: LedgerReason, actorID: Int64?, orderID: Int?, idempotencyKey: String?, currency: Currency, on db: any Database) async throws -> Int64 {
+        if let idempotencyKey, try await LedgerEntry.query(on: db).filter(\.$idempotencyKey == idempotencyKey).count() > 0 {
+            return try await Customer.find(customerID, on: db)?.balance ?? 0
+        }
+        let row = try await db.sql.raw("""
+            UPDATE customers SET balance = balance + \(bind: delta)
+            WHERE id = \(bind: customerID) AND balance + \(bind: delta) >= 0
+            RETURNING balance
+            """).first()
+        guard let balance = try row?.decode(column: "balance", as: Int64.self) else {
+            let current = try await Customer.find(customerID, on: db)?.balance ?? 0
+            throw LedgerError.insufficientFunds(balance: Money(minorUnits: current, currency: currency))
+        }
+        let entry = LedgerEntry()
+        entry.$customer.id = customerID
+        entry.delta = delta
+        entry.balanceAfter = balance
+        entry.reason = reason.rawValue
+        entry.actorID = actorID
+        entry.orderID = orderID
+        entry.idempotencyKey = idempotencyKey
+        try await entry.create(on: db)
+        return balance
+    }
+
+    /// The newest ledger lines of a customer, newest first.
+    public func recentLines(of telegramID: Int64, limit: Int = 10) async throws -> [LedgerLine] {
+        guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first(), let id = customer.id else { return [] }
+        let entries = try await LedgerEntry.query(on: database).filter(\.$customer.$id == id).sort(\.$id, .descending).limit(limit).all()
+        return entries.map {
+            LedgerLine(delta: Money(minorUnits: $0.delta, currency: currency), balanceAfter: Money(minorUnits: $0.balanceAfter, currency: currency), reason: LedgerReason(rawValue: $0.reason) ?? .adminCredit)
+        }
+    }
+
+    /// Customers whose balance differs from the sum of their ledger: empty unless something is badly wrong.
+    public func unbalancedCustomers() async throws -> [Int64] {
+        let rows = try await database.sql.raw("""
+            SELECT c.telegram_id AS telegram_id FROM customers c
+            LEFT JOIN (SELECT customer_id, SUM(delta) AS total FROM ledger_entries GROUP BY customer_id) l ON l.customer_id = c.id
+            WHERE c.balance <> COALESCE(l.total, 0)
+            """).all()
+        return try rows.map { try $0.decode(column: "telegram_id", as: Int64.self) }
+    }
+}

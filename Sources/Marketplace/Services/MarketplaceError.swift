@@ -1,0 +1,46 @@
+/// Why the shop refused something. Thrown inside a transaction, so nothing is changed; the bot
+/// renders it for the user.
+public enum PurchaseError: Error, Equatable, Sendable {
+    case unknownCustomer
+    case banned
+    /// The price or its product is hidden or gone.
+    case unavailable(priceID: Int)
+    /// The product is for premium customers only.
+    case premiumOnly(productID: Int)
+    case invalidQuantity(Int)
+    case insufficientFunds(needed: Money, balance: Money)
+    case outOfStock(priceID: Int, available: Int)
+    /// The idempotency key belongs to another customer's order.
+    case idempotencyKeyReused
+
+    /// How much more the customer needs, for an insufficient-funds refusal.
+    public var shortfall: Money? {
+        guard case .insufficientFunds(let needed, let balance) = self else { return nil }
+        return Money(minorUnits: needed.minorUnits - balance.minorUnits, currency: needed.currency)
+    }
+}
+
+/// Why a balance change was refused.
+public enum LedgerError: Error, Equatable, Sendable {
+    case unknownCustomer(telegramID: Int64)
+    case nonPositiveAmount
+    /// The change would take the balance below zero.
+    case insufficientFunds(balance: Money)
+}
+
+/// Why an admin change was refused.
+public enum AdminError: Error, Equatable, Sendable {
+    case notAnAdmin(telegramID: Int64)
+    /// The root admin (`ROOT_ADMIN_ID`) can't be removed or demoted.
+    case rootIsPermanent
+    case invalidInput(String)
+}
+
+/// Why a catalogue or stock change was refused.
+public enum CatalogError: Error, Equatable, Sendable {
+    case notFound(String)
+    case invalidInput(String)
+    /// Deleting would orphan unsold keys or order history; hide it instead.
+    case inUse(String)
+    case soldKeyCantBeDeleted(keyID: Int)
+}

@@ -1,0 +1,116 @@
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// Buys keys: one transaction that locks the buyer, checks price and permissions again, claims
+/// the keys, writes the order and the ledger row, or changes nothing at all.
+public struct PurchaseService: Sendable {
+    let database: any Database
+    let currency: Currency
+
+    public init(database: any Database, currency: Currency) {
+        self.database = database
+        self.currency = currency
+    }
+
+    /// Buys `quantity` keys of a price.
+    /// - Parameter idempotencyKey: a repeated request with the same key returns the first
+    ///   receipt (with `isRepeat`) instead of buying again; a button's press id makes a good one.
+    /// - Throws: ``PurchaseError`` for every refusal; nothing is changed then.
+    public func buy(telegramID: Int64, priceID: Int, quantity: Int = 1, idempotencyKey: String? = nil) async throws -> OrderReceipt {
+        guard (1...100).contains(quantity) else { throw PurchaseError.invalidQuantity(quantity) }
+        let currency = currency
+        do {
+            return try await database.transaction { db in
+                try await Self.buy(telegramID: telegramID, priceID: priceID, quantity: quantity, idempotencyKey: idempotencyKey, currency: currency, on: db)
+            }
+        } catch let error as PurchaseError {
+            throw error
+        } catch {
+            // Two requests with one idempotency key: the second hit the unique index; answer as the first did.
+            if let idempotencyKey, let receipt = try await Self.receipt(forKey: idempotencyKey, telegramID: telegramID, currency: currency, on: database) {
+                return receipt
+            }
+            throw error
+        }
+    }
+
+    private static func buy(telegramID: Int64, priceID: Int, quantity: Int, idempotencyKey: String?, currency: Currency, on db: any Database) async throws -> OrderReceipt {
+        if let idempotencyKey, let receipt = try await receipt(forKey: idempotencyKey, telegramID: telegramID, currency: currency, on: db) {
+            return receipt
+        }
+        try await db.lockCustomer(telegramID: telegramID)
+        guard let buyer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let buyerID = buyer.id else {
+            throw PurchaseError.unknownCustomer
+        }
+        guard !buyer.isBanned else { throw PurchaseError.banned }
+        guard let price = try await ProductPrice.query(on: db).filter(\.$id == priceID).with(\.$product).first(),
+            price.isVisible, price.product.isVisible, let productID = price.product.id
+        else { throw PurchaseError.unavailable(priceID: priceID) }
+        guard !price.product.isPremiumOnly || buyer.isPremium else { throw PurchaseError.premiumOnly(productID: productID) }
+
+        let unit = buyer.isReseller ? (price.resellerPrice ?? price.price) : price.price
+        let (total, overflow) = unit.multipliedReportingOverflow(by: Int64(quantity))
+        guard !overflow else { throw PurchaseError.invalidQuantity(quantity) }
+        guard buyer.balance >= total else {
+            throw PurchaseError.insufficientFunds(needed: Money(minorUnits: total, currency: currency), balance: Money(minorUnits: buyer.balance, currency: currency))
+        }
+
+        let order = Order()
+        order.$customer.id = buyerID
+        order.productID = productID
+        order.priceID = priceID
+        order.productName = price.product.name
+        order.durationLabel = price.durationLabel
+        order.quantity = quantity
+        order.amount = total
+        order.status = "completed"
+        order.idempotencyKey = idempotencyKey
+        try await order.create(on: db)
+        let orderID = order.id!
+
+        let keys = try await claimKeys(priceID: priceID, quantity: quantity, orderID: orderID, on: db)
+        guard keys.count == quantity else { throw PurchaseError.outOfStock(priceID: priceID, available: keys.count) }
+
+        let balance = try await LedgerService.post(-total, customerID: buyerID, reason: .purchase, actorID: telegramID, orderID: orderID, idempotencyKey: "order:\(orderID)", currency: currency, on: db)
+        return OrderReceipt(
+            orderID: orderID, productName: order.productName, durationLabel: order.durationLabel, quantity: quantity,
+            amount: Money(minorUnits: total, currency: currency), keys: keys, balanceAfter: Money(minorUnits: balance, currency: currency), isRepeat: false
+        )
+    }
+
+    /// Marks `quantity` unused keys as sold to the order, oldest first, and returns their text.
+    /// PostgreSQL skips keys other buyers have locked, so racing buyers never wait on each other
+    /// and never get the same key; the caller checks that enough came back.
+    private static func claimKeys(priceID: Int, quantity: Int, orderID: Int, on db: any Database) async throws -> [String] {
+        let rows: [any SQLRow]
+        if db.isPostgres {
+            rows = try await db.sql.raw("""
+                UPDATE product_keys SET is_used = TRUE, order_id = \(bind: orderID)
+                WHERE id IN (SELECT id FROM product_keys WHERE price_id = \(bind: priceID) AND is_used = FALSE ORDER BY id LIMIT \(bind: quantity) FOR UPDATE SKIP LOCKED)
+                RETURNING id, key_text
+                """).all()
+        } else {
+            rows = try await db.sql.raw("""
+                UPDATE product_keys SET is_used = TRUE, order_id = \(bind: orderID)
+                WHERE id IN (SELECT id FROM product_keys WHERE price_id = \(bind: priceID) AND is_used = FALSE ORDER BY id LIMIT \(bind: quantity))
+                RETURNING id, key_text
+                """).all()
+        }
+        return try rows
+            .map { (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "key_text", as: String.self)) }
+            .sorted { $0.0 < $1.0 }
+            .map(\.1)
+    }
+
+    /// The receipt of the order an idempotency key made, if the key was used before.
+    private static func receipt(forKey key: String, telegramID: Int64, currency: Currency, on db: any Database) async throws -> OrderReceipt? {
+        guard let order = try await Order.query(on: db).filter(\.$idempotencyKey == key).with(\.$customer).with(\.$keys).first() else { return nil }
+        guard order.customer.telegramID == telegramID else { throw PurchaseError.idempotencyKeyReused }
+        return OrderReceipt(
+            orderID: order.id!, productName: order.productName, durationLabel: order.durationLabel, quantity: order.quantity,
+            amount: Money(minorUnits: order.amount, currency: currency), keys: order.keys.sorted { $0.id! < $1.id! }.map(\.keyText),
+            balanceAfter: Money(minorUnits: order.customer.balance, currency: currency), isRepeat: true
+        )
+    }
+}

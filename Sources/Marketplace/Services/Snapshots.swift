@@ -1,0 +1,82 @@
+/// A customer as the bot sees one: plain values, safe to pass across tasks.
+public struct CustomerSnapshot: Sendable, Equatable {
+    public var id: Int
+    public var telegramID: Int64
+    public var username: String?
+    public var firstName: String
+    public var languageCode: String?
+    public var balance: Money
+    public var isPremium: Bool
+    public var isReseller: Bool
+    public var isBanned: Bool
+
+    init(_ customer: Customer, currency: Currency) {
+        id = customer.id!
+        telegramID = customer.telegramID
+        username = customer.username
+        firstName = customer.firstName
+        languageCode = customer.languageCode
+        balance = Money(minorUnits: customer.balance, currency: currency)
+        isPremium = customer.isPremium
+        isReseller = customer.isReseller
+        isBanned = customer.isBanned
+    }
+}
+
+/// A completed purchase: what was bought and the keys delivered.
+public struct OrderReceipt: Sendable, Equatable {
+    public var orderID: Int
+    public var productName: String
+    public var durationLabel: String
+    public var quantity: Int
+    public var amount: Money
+    public var keys: [String]
+    public var balanceAfter: Money
+    /// True when an idempotency key matched an earlier purchase and nothing new was bought.
+    public var isRepeat: Bool
+}
+
+/// One ledger line, for the customer's balance screen.
+public struct LedgerLine: Sendable, Equatable {
+    public var delta: Money
+    public var balanceAfter: Money
+    public var reason: LedgerReason
+}
+
+/// Why a balance changed.
+public enum LedgerReason: String, Sendable, CaseIterable {
+    case purchase, adminCredit = "admin_credit", adminDebit = "admin_debit", premiumUpgrade = "premium_upgrade"
+    case starsTopUp = "stars_top_up", refund
+}
+
+/// A product as a given customer may see it, with the prices they pay and the stock.
+public struct CatalogueProduct: Sendable, Equatable {
+    public struct Offer: Sendable, Equatable {
+        public var priceID: Int
+        public var durationLabel: String
+        public var durationDays: Int?
+        /// What this customer pays: the reseller price for resellers, when there is one.
+        public var price: Money
+        public var stock: Int
+    }
+
+    public var id: Int
+    public var name: String
+    public var description: String
+    public var photoFileID: String?
+    public var isPremiumOnly: Bool
+    /// Premium-only and the customer isn't premium: shown, but not for sale to them.
+    public var isLocked: Bool
+    public var offers: [Offer]
+
+    public var stock: Int { offers.reduce(0) { $0 + $1.stock } }
+}
+
+/// What happened to a batch of keys an admin sent.
+public struct StockReport: Sendable, Equatable {
+    public var added: Int
+    /// Already in stock for this product (sold or not), or repeated within the batch.
+    public var duplicates: Int
+    /// Too long, or holding control characters.
+    public var invalid: Int
+}

@@ -1,0 +1,92 @@
+import FluentKit
+import Foundation
+
+/// Customers: registration from what Telegram says, look-ups, and their status.
+public struct UserService: Sendable {
+    let database: any Database
+    let currency: Currency
+
+    public init(database: any Database, currency: Currency) {
+        self.database = database
+        self.currency = currency
+    }
+
+    /// Creates the customer on first contact, or refreshes name, username and language.
+    public func register(telegramID: Int64, username: String?, firstName: String, languageCode: String?) async throws -> CustomerSnapshot {
+        if let existing = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first() {
+            existing.username = username
+            existing.firstName = firstName
+            existing.languageCode = languageCode ?? existing.languageCode
+            existing.lastSeenAt = Date()
+            try await existing.save(on: database)
+            return CustomerSnapshot(existing, currency: currency)
+        }
+        let customer = Customer(telegramID: telegramID, username: username, firstName: firstName, languageCode: languageCode)
+        customer.lastSeenAt = Date()
+        do {
+            try await customer.create(on: database)
+        } catch {
+            // Two first updates at once: the other one created the row.
+            guard let created = try await find(telegramID: telegramID) else { throw error }
+            return created
+        }
+        return CustomerSnapshot(customer, currency: currency)
+    }
+
+    public func find(telegramID: Int64) async throws -> CustomerSnapshot? {
+        try await Customer.query(on: database).filter(\.$telegramID == telegramID).first().map { CustomerSnapshot($0, currency: currency) }
+    }
+
+    /// Finds by `@username` or `username`, ignoring case.
+    public func find(username: String) async throws -> CustomerSnapshot? {
+        let name = (username.hasPrefix("@") ? String(username.dropFirst()) : username).lowercased()
+        guard !name.isEmpty else { return nil }
+        let candidates = try await Customer.query(on: database).filter(\.$username != nil).all()
+        return candidates.first { $0.username?.lowercased() == name }.map { CustomerSnapshot($0, currency: currency) }
+    }
+
+    /// The customer pays `price` from their balance to become premium.
+    /// - Throws: ``LedgerError/insufficientFunds(balance:)``, or ``AdminError/invalidInput(_:)`` when already premium.
+    public func upgradeToPremium(telegramID: Int64, price: Money) async throws -> CustomerSnapshot {
+        let currency = currency
+        return try await database.transaction { db in
+            try await db.lockCustomer(telegramID: telegramID)
+            guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
+                throw LedgerError.unknownCustomer(telegramID: telegramID)
+            }
+            guard !customer.isPremium else { throw AdminError.invalidInput("already premium") }
+            if price.minorUnits > 0 {
+                _ = try await LedgerService.post(-price.minorUnits, customerID: id, reason: .premiumUpgrade, actorID: telegramID, orderID: nil, idempotencyKey: nil, currency: currency, on: db)
+            }
+            let updated = try await Customer.find(id, on: db)!
+            updated.isPremium = true
+            updated.premiumSince = Date()
+            try await updated.save(on: db)
+            return CustomerSnapshot(updated, currency: currency)
+        }
+    }
+
+    public func setPremium(_ isPremium: Bool, telegramID: Int64) async throws -> CustomerSnapshot {
+        try await update(telegramID) {
+            $0.isPremium = isPremium
+            $0.premiumSince = isPremium ? ($0.premiumSince ?? Date()) : nil
+        }
+    }
+
+    public func setReseller(_ isReseller: Bool, telegramID: Int64) async throws -> CustomerSnapshot {
+        try await update(telegramID) { $0.isReseller = isReseller }
+    }
+
+    public func setBanned(_ isBanned: Bool, telegramID: Int64) async throws -> CustomerSnapshot {
+        try await update(telegramID) { $0.isBanned = isBanned }
+    }
+
+    private func update(_ telegramID: Int64, _ change: (Customer) -> Void) async throws -> CustomerSnapshot {
+        guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first() else {
+            throw LedgerError.unknownCustomer(telegramID: telegramID)
+        }
+        change(customer)
+        try await customer.save(on: database)
+        return CustomerSnapshot(customer, currency: currency)
+    }
+}
