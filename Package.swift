@@ -128,6 +128,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .testTarget(
+            name: "MarketplaceTests",
+            dependencies: [
+                "Marketplace",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .testTarget(
             name: "BotAPISandboxTests",
             dependencies: [
                 "BotAPISandbox",

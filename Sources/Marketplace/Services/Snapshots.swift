@@ -79,4 +79,10 @@ public struct StockReport: Sendable, Equatable {
     public var duplicates: Int
     /// Too long, or holding control characters.
     public var invalid: Int
+
+    public init(added: Int, duplicates: Int, invalid: Int) {
+        self.added = added
+        self.duplicates = duplicates
+        self.invalid = invalid
+    }
 }

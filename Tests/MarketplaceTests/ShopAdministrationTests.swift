@@ -1,0 +1,81 @@
+import Marketplace
+import Testing
+
+@Suite(.timeLimit(.minutes(1))) struct ShopAdministrationTests {
+    @Test(arguments: TestDatabase.available)
+    func stockTakesKeysPerLineAndCountsDuplicatesAndInvalidOnes(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            let price = try await shop.price(keys: 0)
+            let first = try await shop.stock.addKeys("  AAA-1 \nBBB-2\n\nAAA-1\n\(String(repeating: "x", count: 600))\nbad\u{0007}key\n", to: price, by: TestShop.rootAdmin)
+            #expect(first == StockReport(added: 2, duplicates: 1, invalid: 2))
+            let second = try await shop.stock.addKeys("BBB-2\nCCC-3", to: price, by: TestShop.rootAdmin)
+            #expect(second == StockReport(added: 1, duplicates: 1, invalid: 0))
+            #expect(try await shop.stock.unusedCount(priceID: price) == 3)
+
+            try await shop.customer(5, balance: "5.00")
+            let sold = try await shop.purchases.buy(telegramID: 5, priceID: price)
+            #expect(sold.keys == ["AAA-1"])
+            let unused = try await shop.stock.unusedKeys(priceID: price)
+            #expect(unused.map(\.text) == ["BBB-2", "CCC-3"])
+            let soldID = unused[0].id - 1
+            await #expect(throws: CatalogError.soldKeyCantBeDeleted(keyID: soldID)) { try await shop.stock.deleteUnused(keyIDs: [soldID, unused[0].id], by: TestShop.rootAdmin) }
+            try await shop.stock.deleteUnused(keyIDs: [unused[0].id], by: TestShop.rootAdmin)
+            #expect(try await shop.stock.unusedKeys(priceID: price).map(\.text) == ["CCC-3"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func theRootAdminIsPermanentAndOnlyAdminsManageAdmins(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            #expect(try await shop.admins.isAdmin(TestShop.rootAdmin))
+            #expect(try await !shop.admins.isAdmin(50))
+            await #expect(throws: AdminError.notAnAdmin(telegramID: 60)) { try await shop.admins.add(50, username: "eve", by: 60) }
+            try await shop.admins.add(50, username: "helper", by: TestShop.rootAdmin)
+            try await shop.admins.add(50, username: "helper", by: TestShop.rootAdmin)
+            #expect(try await shop.admins.list() == [TestShop.rootAdmin, 50])
+            await #expect(throws: AdminError.rootIsPermanent) { try await shop.admins.remove(TestShop.rootAdmin, by: 50) }
+            try await shop.admins.remove(50, by: TestShop.rootAdmin)
+            #expect(try await !shop.admins.isAdmin(50), "removal takes effect at once")
+            await #expect(throws: AdminError.notAnAdmin(telegramID: 50)) { try await shop.admins.add(51, username: nil, by: 50) }
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func catalogueShowsEachCustomerWhatTheyMayBuyAndTheStock(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            let netflix = try await shop.price("Netflix", price: "5.00", reseller: "4.00", keys: 3)
+            _ = try await shop.price("Spotify", price: "2.00", keys: 1, premiumOnly: true)
+            let hidden = try await shop.catalog.createProduct(name: "Secret", description: "", by: TestShop.rootAdmin)
+            try await shop.catalog.setProductVisible(false, productID: hidden, by: TestShop.rootAdmin)
+            let free = try await shop.customer(1000)
+            let view = try await shop.catalog.catalogue(for: free)
+            #expect(view.map(\.name) == ["Netflix", "Spotify"])
+            #expect(view[0].offers.map(\.price) == [TestShop.dollars("5.00")])
+            #expect(view[0].offers.map(\.stock) == [3])
+            #expect(view[1].isLocked)
+            _ = try await shop.users.setReseller(true, telegramID: 1000)
+            _ = try await shop.users.setPremium(true, telegramID: 1000)
+            let reseller = try await shop.catalog.catalogue(for: try await shop.users.find(telegramID: 1000)!)
+            #expect(reseller[0].offers.first { $0.priceID == netflix }?.price == TestShop.dollars("4.00"))
+            #expect(reseller[1].isLocked == false)
+            await #expect(throws: CatalogError.self) { try await shop.catalog.deleteProduct(1, by: TestShop.rootAdmin) }
+            try await shop.catalog.deleteProduct(hidden, by: TestShop.rootAdmin)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func ledgerRefusesOverdraftsAndBooksAnIdempotencyKeyOnce(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            try await shop.customer(9, balance: "1.00")
+            await #expect(throws: LedgerError.insufficientFunds(balance: TestShop.dollars("1.00"))) {
+                try await shop.ledger.debit(TestShop.dollars("1.01"), from: 9, reason: .adminDebit, actorID: 1)
+            }
+            await #expect(throws: LedgerError.nonPositiveAmount) { try await shop.ledger.credit(TestShop.dollars("0"), to: 9, reason: .adminCredit, actorID: 1) }
+            await #expect(throws: LedgerError.unknownCustomer(telegramID: 404)) { try await shop.ledger.credit(TestShop.dollars("1"), to: 404, reason: .adminCredit, actorID: 1) }
+            try await shop.ledger.credit(TestShop.dollars("2.50"), to: 9, reason: .starsTopUp, actorID: 9, idempotencyKey: "stx-charge-1")
+            try await shop.ledger.credit(TestShop.dollars("2.50"), to: 9, reason: .starsTopUp, actorID: 9, idempotencyKey: "stx-charge-1")
+            #expect(try await shop.users.find(telegramID: 9)?.balance == TestShop.dollars("3.50"))
+            #expect(try await shop.ledger.unbalancedCustomers().isEmpty)
+        }
+    }
+}
