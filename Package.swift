@@ -80,6 +80,7 @@ let package = Package(
             name: "QuantumPanel",
             dependencies: [
                 "BotRouting",
+                "Marketplace",
                 "TelegramBotAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -94,6 +95,7 @@ let package = Package(
             name: "quantum-panel",
             dependencies: [
                 "BotAPISandbox",
+                "Marketplace",
                 "QuantumPanel",
                 "TelegramBotAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),

@@ -71,4 +71,24 @@ import Testing
         #expect(text.contains("Bot API sandbox running at http://127.0.0.1:"))
         #expect(text.contains("BOT_TOKEN=1000000001:SANDBOX_sandbox_sandbox_sandbox_token"))
     }
+
+    @Test func migrateBuildsASQLiteFileAndRunsAgainHarmlessly() async throws {
+        try await withTemporaryDirectory { directory throws in
+            let environment = ["BOT_TOKEN": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_-x", "ROOT_ADMIN_ID": "1", "DATABASE_URL": "sqlite://\(directory)/db/shop.sqlite", "LOG_DIR": directory]
+            #expect(try Self.run(["migrate"], environment: environment, in: directory).status == 0)
+            #expect(FileManager.default.fileExists(atPath: directory + "/db/shop.sqlite"))
+            #expect(try Self.run(["migrate"], environment: environment, in: directory).status == 0)
+        }
+    }
+
+    @Test(.enabled(if: TestServers.shouldRun(TestServers.postgresVariable)))
+    func migrateBuildsAPostgreSQLDatabase() async throws {
+        let url = try TestServers.url(TestServers.postgresVariable)
+        try await withTemporaryDirectory { directory in
+            let environment = ["BOT_TOKEN": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_-x", "ROOT_ADMIN_ID": "1", "DATABASE_URL": url.absoluteString, "LOG_DIR": directory]
+            let first = try Self.run(["migrate"], environment: environment, in: directory)
+            #expect(first.status == 0, "\(first.standardError)")
+            #expect(try Self.run(["migrate"], environment: environment, in: directory).status == 0)
+        }
+    }
 }

@@ -11,7 +11,10 @@ import TelegramBotAPI
         try await BotAPISandbox.withRunning { sandbox in
             try await withTemporaryDirectory { directory in
                 let settings = try await Settings.load(
-                    environment: ["BOT_TOKEN": sandbox.token.value, "ROOT_ADMIN_ID": "42", "TELEGRAM_API_URL": sandbox.baseURL, "LOG_DIR": directory],
+                    environment: [
+                        "BOT_TOKEN": sandbox.token.value, "ROOT_ADMIN_ID": "42", "TELEGRAM_API_URL": sandbox.baseURL, "LOG_DIR": directory,
+                        "DATABASE_URL": "sqlite://\(directory)/shop.sqlite",
+                    ],
                     environmentFile: directory + "/.env"
                 )
                 let logs = InMemoryLogHandler()

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import BotRouting
+import Marketplace
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -19,12 +20,19 @@ public struct QuantumPanelApp: Sendable {
     /// Runs until a shutdown signal; returns normally after a graceful stop.
     /// - Throws: ``BotAPIError`` when Telegram refuses the token or can't be reached at start.
     public func run() async throws {
+        let database = try settings.database.open(poolSize: settings.databasePoolSize)
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(10))))
         do {
+            if settings.autoMigrate {
+                try await database.migrate(logger: logger)
+                logger.info("Database ready", metadata: ["database": "\(settings.database)"])
+            }
             try await serve(httpClient: httpClient)
             try await httpClient.shutdown()
+            await database.shutdown()
         } catch {
             try? await httpClient.shutdown()
+            await database.shutdown()
             throw error
         }
     }

@@ -1,6 +1,7 @@
 import Configuration
 import Foundation
 import Logging
+import Marketplace
 import SystemPackage
 import TelegramBotAPI
 
@@ -81,8 +82,9 @@ private struct SettingsParser {
         let poolSize = integer("DATABASE_POOL_SIZE", in: 1...100, default: 5, expected: "a number of connections from 1 to 100")
         let currency = currency()
         let premiumPrice = premiumPrice(currency: currency ?? "USD")
+        let autoMigrate = flag("AUTO_MIGRATE", default: true)
 
-        guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice else {
+        guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate else {
             return nil
         }
         return Settings(
@@ -90,7 +92,7 @@ private struct SettingsParser {
             redisURL: redisURL, telegramAPIURL: apiURL, botMode: mode, webhookURL: webhookURL,
             webhookSecret: webhookSecret, httpHost: httpHost, httpPort: httpPort, logLevel: logLevel,
             logDirectory: logDirectory, databasePoolSize: poolSize, currency: currency,
-            premiumPriceMinorUnits: premiumPrice
+            premiumPriceMinorUnits: premiumPrice, autoMigrate: autoMigrate
         )
     }
 
@@ -199,14 +201,27 @@ private struct SettingsParser {
         return code
     }
 
-    private mutating func premiumPrice(currency: String) -> Int64? {
-        let digits = CurrencyDigits.minorDigits(of: currency)
-        guard let text = value("PREMIUM_PRICE") else { return CurrencyDigits.minorUnits(wholeUnits: 10, currency: currency) }
-        guard let amount = CurrencyDigits.parseAmount(text, minorDigits: digits) else {
+    private mutating func premiumPrice(currency code: String) -> Int64? {
+        let currency = Currency(code: code)
+        guard let text = value("PREMIUM_PRICE") else { return 10 * currency.scale }
+        do {
+            return try Money.parse(text, currency: currency).minorUnits
+        } catch {
+            let digits = currency.minorDigits
             let example = digits == 0 ? "10" : "9." + String(repeating: "9", count: digits)
-            problems.append("PREMIUM_PRICE must be an amount in \(currency) with at most \(digits) decimals, such as \(example), got \(quoted(text)).")
+            problems.append("PREMIUM_PRICE must be an amount in \(code) with at most \(digits) decimals, such as \(example), got \(quoted(text)).")
             return nil
         }
-        return amount
+    }
+
+    private mutating func flag(_ name: String, default defaultValue: Bool) -> Bool? {
+        guard let text = value(name) else { return defaultValue }
+        switch text.lowercased() {
+        case "1", "true", "yes", "on": return true
+        case "0", "false", "no", "off": return false
+        default:
+            problems.append("\(name) must be true or false, got \(quoted(text)).")
+            return nil
+        }
     }
 }

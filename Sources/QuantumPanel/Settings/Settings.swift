@@ -36,6 +36,8 @@ public struct Settings: Sendable {
     public var currency: String
     /// The premium upgrade's price, in the currency's minor units.
     public var premiumPriceMinorUnits: Int64
+    /// Whether `run` brings the schema up to date at start (`quantum-panel migrate` does it by hand).
+    public var autoMigrate: Bool
 }
 
 extension Settings {
@@ -43,7 +45,7 @@ extension Settings {
     public static let variableNames = [
         "BOT_TOKEN", "ROOT_ADMIN_ID", "ADMIN_USERNAME", "DATABASE_URL", "REDIS_URL", "TELEGRAM_API_URL",
         "BOT_MODE", "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR",
-        "DATABASE_POOL_SIZE", "CURRENCY", "PREMIUM_PRICE",
+        "DATABASE_POOL_SIZE", "AUTO_MIGRATE", "CURRENCY", "PREMIUM_PRICE",
     ]
 
     /// Variables whose values never appear in a message.
@@ -59,7 +61,7 @@ extension Settings: CustomStringConvertible {
             "redis: \(redisURL == nil ? "none" : "***")", "telegramAPIURL: \(telegramAPIURL)",
             "botMode: \(botMode.rawValue)", "http: \(httpHost):\(httpPort)", "logLevel: \(logLevel)",
             "logDirectory: \(logDirectory)", "databasePoolSize: \(databasePoolSize)",
-            "currency: \(currency)", "premiumPriceMinorUnits: \(premiumPriceMinorUnits)",
+            "currency: \(currency)", "premiumPriceMinorUnits: \(premiumPriceMinorUnits)", "autoMigrate: \(autoMigrate)",
         ]
         if let adminUsername { fields.append("adminUsername: @\(adminUsername)") }
         if let webhookURL { fields.append("webhookURL: \(webhookURL)") }
