@@ -79,3 +79,43 @@ import Testing
         }
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct SellersAndStatsTests {
+
+    @Test(arguments: TestDatabase.available)
+    func sellersAreListedInTheOrderAdminsSet(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            let service = SellerService(database: shop.db)
+            let ann = try await service.add(username: "@ann_keys", displayName: "Ann", by: TestShop.rootAdmin)
+            _ = try await service.add(username: "bob_store", displayName: "Bob", note: "fast", by: TestShop.rootAdmin)
+            await #expect(throws: CatalogError.invalidInput("@ann_keys is already on the list")) { try await service.add(username: "ann_keys", displayName: "Again", by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogError.self) { try await service.add(username: "no", displayName: "Short", by: TestShop.rootAdmin) }
+            #expect(try await service.list().map(\.username) == ["ann_keys", "bob_store"])
+            try await service.move(ann.id, by: 1, adminID: TestShop.rootAdmin)
+            #expect(try await service.list().map(\.username) == ["bob_store", "ann_keys"])
+            _ = try await service.edit(ann.id, displayName: "Ann K.", by: TestShop.rootAdmin)
+            try await service.remove(ann.id, by: TestShop.rootAdmin)
+            #expect(try await service.list().map(\.displayName) == ["Bob"])
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func statsCountCustomersOrdersRevenueAndStock(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            let netflix = try await shop.price("Netflix", price: "5.00", keys: 4)
+            _ = try await shop.price("Spotify", price: "2.00", keys: 2)
+            try await shop.customer(1, balance: "20.00")
+            try await shop.customer(2)
+            _ = try await shop.users.setPremium(true, telegramID: 2)
+            _ = try await shop.purchases.buy(telegramID: 1, priceID: netflix, quantity: 3)
+            let stats = try await StatsService(database: shop.db, currency: .usd).stats()
+            #expect(stats.customers == 2)
+            #expect(stats.premiumCustomers == 1)
+            #expect(stats.today == ShopStats.Period(orders: 1, revenue: TestShop.dollars("15.00")))
+            #expect(stats.allTime == stats.today)
+            #expect(stats.products.map(\.name) == ["Netflix", "Spotify"])
+            #expect(stats.products.map(\.stock) == [1, 2])
+            #expect(stats.products.map(\.sold) == [3, 0])
+        }
+    }
+}

@@ -1,0 +1,83 @@
+import FluentKit
+import FluentSQL
+import Foundation
+
+/// The shop's figures for the admin panel.
+public struct ShopStats: Sendable, Equatable {
+    public struct Period: Sendable, Equatable {
+        public var orders: Int
+        public var revenue: Money
+
+        public init(orders: Int, revenue: Money) {
+            self.orders = orders
+            self.revenue = revenue
+        }
+    }
+
+    public struct ProductFigures: Sendable, Equatable {
+        public var productID: Int
+        public var name: String
+        public var stock: Int
+        public var sold: Int
+    }
+
+    public var customers: Int
+    public var premiumCustomers: Int
+    public var today: Period
+    public var lastSevenDays: Period
+    public var lastThirtyDays: Period
+    public var allTime: Period
+    /// Every product with its unsold keys and keys sold, best sellers first.
+    public var products: [ProductFigures]
+}
+
+public struct StatsService: Sendable {
+    let database: any Database
+    let currency: Currency
+
+    public init(database: any Database, currency: Currency) {
+        self.database = database
+        self.currency = currency
+    }
+
+    /// - Parameter now: the moment "today" and the periods count back from (UTC days).
+    public func stats(now: Date = Date()) async throws -> ShopStats {
+        let customers = try await Customer.query(on: database).count()
+        let premium = try await Customer.query(on: database).filter(\.$isPremium == true).count()
+        let startOfToday = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
+        let products = try await Product.query(on: database).all()
+        let stockRows = try await database.sql.raw("""
+            SELECT product_id, SUM(CASE WHEN is_used THEN 0 ELSE 1 END) AS stock, SUM(CASE WHEN is_used THEN 1 ELSE 0 END) AS sold
+            FROM product_keys GROUP BY product_id
+            """).all()
+        var figures: [Int: (stock: Int, sold: Int)] = [:]
+        for row in stockRows {
+            figures[try row.decode(column: "product_id", as: Int.self)] = (try row.decode(column: "stock", as: Int.self), try row.decode(column: "sold", as: Int.self))
+        }
+        return ShopStats(
+            customers: customers,
+            premiumCustomers: premium,
+            today: try await period(since: startOfToday),
+            lastSevenDays: try await period(since: startOfToday.addingTimeInterval(-6 * 86_400)),
+            lastThirtyDays: try await period(since: startOfToday.addingTimeInterval(-29 * 86_400)),
+            allTime: try await period(since: nil),
+            products: products.map { product in
+                let counts = figures[product.id!] ?? (0, 0)
+                return ShopStats.ProductFigures(productID: product.id!, name: product.name, stock: counts.stock, sold: counts.sold)
+            }.sorted { ($0.sold, -$0.productID) > ($1.sold, -$1.productID) }
+        )
+    }
+
+    private func period(since start: Date?) async throws -> ShopStats.Period {
+        // PostgreSQL sums bigints as numeric; the cast keeps one integer type on both databases.
+        var query = database.sql.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "orders")
+            .column(SQLRaw("CAST(COALESCE(SUM(amount), 0) AS BIGINT)"), as: "revenue")
+            .from(Order.schema)
+            .where("status", .equal, "completed")
+        if let start { query = query.where("created_at", .greaterThanOrEqual, start) }
+        guard let row = try await query.first() else { return ShopStats.Period(orders: 0, revenue: .zero(currency)) }
+        let revenue = try row.decode(column: "revenue", as: Int64.self)
+        return ShopStats.Period(orders: try row.decode(column: "orders", as: Int.self), revenue: Money(minorUnits: revenue, currency: currency))
+    }
+}
