@@ -63,6 +63,15 @@ let package = Package(
             swiftSettings: swiftSettings
         ),
         .target(
+            name: "MarketplaceTesting",
+            dependencies: [
+                "Marketplace",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .target(
             name: "BotAPISandbox",
             dependencies: [
                 "TelegramBotAPI",
@@ -133,6 +142,7 @@ let package = Package(
             name: "MarketplaceTests",
             dependencies: [
                 "Marketplace",
+                "MarketplaceTesting",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
@@ -156,6 +166,9 @@ let package = Package(
             name: "QuantumPanelTests",
             dependencies: [
                 "BotAPISandbox",
+                "BotRouting",
+                "Marketplace",
+                "MarketplaceTesting",
                 "QuantumPanel",
                 "quantum-panel",
                 "TelegramBotAPI",

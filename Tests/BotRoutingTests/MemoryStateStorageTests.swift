@@ -3,7 +3,7 @@ import Testing
 
 @Suite struct MemoryStateStorageTests {
     @Test func memoryStorageMeetsTheStateStorageContract() async throws {
-        try await StateStorageConformance.check(MemoryStateStorage())
+        #expect(try await StateStorageConformance.violations(of: MemoryStateStorage()) == [])
     }
 
     @Test func deduplicationStoreSeesEachIDOnceAndForgetsTheOldest() async throws {

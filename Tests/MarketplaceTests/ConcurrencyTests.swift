@@ -1,5 +1,6 @@
 import FluentKit
 import Marketplace
+import MarketplaceTesting
 import Testing
 
 /// Money and stock under many buyers at once, on each database.

@@ -1,5 +1,6 @@
 import Logging
 import Marketplace
+import MarketplaceTesting
 import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct MigrationTests {

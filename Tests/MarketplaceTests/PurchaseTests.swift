@@ -1,4 +1,5 @@
 import Marketplace
+import MarketplaceTesting
 import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct PurchaseTests {

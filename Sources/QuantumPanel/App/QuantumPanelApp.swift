@@ -27,7 +27,7 @@ public struct QuantumPanelApp: Sendable {
                 try await database.migrate(logger: logger)
                 logger.info("Database ready", metadata: ["database": "\(settings.database)"])
             }
-            try await serve(httpClient: httpClient)
+            try await serve(httpClient: httpClient, database: database)
             try await httpClient.shutdown()
             await database.shutdown()
         } catch {
@@ -37,7 +37,7 @@ public struct QuantumPanelApp: Sendable {
         }
     }
 
-    private func serve(httpClient: HTTPClient) async throws {
+    private func serve(httpClient: HTTPClient, database: MarketplaceDatabase) async throws {
         let transport = AsyncHTTPClientTransport(httpClient: httpClient, baseURL: settings.telegramAPIURL, token: settings.botToken)
         let bot = BotClient(transport: transport, logger: logger)
 
@@ -48,9 +48,14 @@ public struct QuantumPanelApp: Sendable {
         case .polling:
             // A webhook left over from an earlier deployment would make every getUpdates a 409.
             try await bot.send(DeleteWebhook(dropPendingUpdates: false))
+            // Conversation state and handled update ids live in the database, so a restart loses neither.
+            let db = database.database(logger: logger)
             let dispatcher = Dispatcher(
-                router: BotRouterFactory.makeRoot(), bot: bot, botUsername: me.username,
-                outerMiddlewares: [LoggingMiddleware(), ErrorBoundaryMiddleware(), DeduplicationMiddleware(), ThrottlingMiddleware()],
+                router: BotRouterFactory.makeRoot(), bot: bot, botUsername: me.username, storage: DatabaseStateStorage(database: db),
+                outerMiddlewares: [
+                    LoggingMiddleware(), ErrorBoundaryMiddleware(), DeduplicationMiddleware(store: DatabaseDeduplicationStore(database: db)),
+                    ThrottlingMiddleware(),
+                ],
                 logger: logger
             )
             let polling = PollingService(dispatcher: dispatcher)

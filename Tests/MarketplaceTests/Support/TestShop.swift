@@ -2,22 +2,14 @@ import FluentKit
 import Foundation
 import Logging
 import Marketplace
+import MarketplaceTesting
 import Testing
 
-/// The databases every marketplace test runs on. PostgreSQL runs when `TEST_POSTGRES_URL` is set
-/// (`./scripts/test` sets it) and always under `CI=true`, where a missing server fails the test.
-enum TestDatabase: String, CaseIterable, Sendable, CustomTestStringConvertible {
-    case sqlite, postgres
+/// The databases every marketplace test runs on (see ``TestDatabaseKind``).
+typealias TestDatabase = TestDatabaseKind
 
-    static let postgresVariable = "TEST_POSTGRES_URL"
-
-    static var available: [TestDatabase] {
-        let environment = ProcessInfo.processInfo.environment
-        let withPostgres = environment["CI"] == "true" || environment[postgresVariable] != nil
-        return withPostgres ? [.sqlite, .postgres] : [.sqlite]
-    }
-
-    var testDescription: String { rawValue }
+extension TestDatabaseKind: CustomTestStringConvertible {
+    public var testDescription: String { rawValue }
 }
 
 /// A migrated, empty shop on one database, with its services and helpers to stock it.
@@ -62,42 +54,9 @@ struct TestShop {
     }
 }
 
-/// Runs `body` with a fresh shop on `kind`: SQLite in memory, or a new PostgreSQL database that
-/// is dropped afterwards.
-func withTestShop<Value>(_ kind: TestDatabase, sourceLocation: SourceLocation = #_sourceLocation, _ body: (TestShop) async throws -> Value) async throws -> Value {
-    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-    switch kind {
-    case .sqlite:
-        let database = try MarketplaceDatabase(location: .sqliteMemory)
-        do {
-            try await database.migrate(logger: logger)
-            let value = try await body(TestShop(database: database, db: database.database(logger: logger)))
-            await database.shutdown()
-            return value
-        } catch {
-            await database.shutdown()
-            throw error
-        }
-    case .postgres:
-        let base = try #require(ProcessInfo.processInfo.environment[TestDatabase.postgresVariable], "\(TestDatabase.postgresVariable) is not set: run the tests with ./scripts/test", sourceLocation: sourceLocation)
-        let server = try MarketplaceDatabase(location: .postgres(url: base), poolSize: 1)
-        let name = "qp_test_\(UUID().uuidString.lowercased().replacingOccurrences(of: "-", with: ""))"
-        try await server.database(logger: logger).sqlCreateDatabase(name)
-        let url = String(base[..<(base.lastIndex(of: "/") ?? base.endIndex)]) + "/" + name
-        let database = try MarketplaceDatabase(location: .postgres(url: url), poolSize: 8)
-        func cleanUp() async {
-            await database.shutdown()
-            try? await server.database(logger: logger).sqlDropDatabase(name)
-            await server.shutdown()
-        }
-        do {
-            try await database.migrate(logger: logger)
-            let value = try await body(TestShop(database: database, db: database.database(logger: logger)))
-            await cleanUp()
-            return value
-        } catch {
-            await cleanUp()
-            throw error
-        }
+/// Runs `body` with a fresh, empty shop on `kind`.
+func withTestShop<Value>(_ kind: TestDatabase, _ body: (TestShop) async throws -> Value) async throws -> Value {
+    try await withTemporaryMarketplaceDatabase(kind) { database in
+        try await body(TestShop(database: database, db: database.database(logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))))
     }
 }
