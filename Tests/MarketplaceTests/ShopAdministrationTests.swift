@@ -120,3 +120,53 @@ import Testing
         }
     }
 }
+
+@Suite(.timeLimit(.minutes(1))) struct CustomersAndEditsTests {
+    @Test(arguments: TestDatabase.available)
+    func customersRegisterOnceRefreshAndAreFoundByUsername(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            let first = try await shop.users.register(telegramID: 77, username: "Ana_L", firstName: "Ana", languageCode: "pt")
+            let again = try await shop.users.register(telegramID: 77, username: "ana_new", firstName: "Ana Lima", languageCode: nil)
+            #expect(again.id == first.id)
+            #expect(again.firstName == "Ana Lima")
+            #expect(again.languageCode == "pt", "a missing language keeps the known one")
+            #expect(try await shop.users.find(username: "@ANA_NEW")?.telegramID == 77)
+            #expect(try await shop.users.find(username: "ana_l") == nil)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func premiumUpgradeIsPaidThroughTheLedgerOnce(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            try await shop.customer(5, balance: "9.00")
+            await #expect(throws: LedgerError.insufficientFunds(balance: TestShop.dollars("9.00"))) {
+                try await shop.users.upgradeToPremium(telegramID: 5, price: TestShop.dollars("10.00"))
+            }
+            #expect(try await shop.users.find(telegramID: 5)?.isPremium == false)
+            let premium = try await shop.users.upgradeToPremium(telegramID: 5, price: TestShop.dollars("4.00"))
+            #expect(premium.isPremium)
+            #expect(premium.balance == TestShop.dollars("5.00"))
+            await #expect(throws: AdminError.invalidInput("already premium")) { try await shop.users.upgradeToPremium(telegramID: 5, price: TestShop.dollars("4.00")) }
+            #expect(try await shop.ledger.unbalancedCustomers().isEmpty)
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
+    func productsAndPricesCanBeEditedFieldByField(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            let price = try await shop.price("Netflix", price: "5.00", keys: 1)
+            try await shop.catalog.updateProduct(1, .init(name: " Netflix 4K ", description: "UHD", photoFileID: .some("AgAC-photo"), isPremiumOnly: false), by: TestShop.rootAdmin)
+            try await shop.catalog.updatePrice(price, .init(durationLabel: "Lifetime", durationDays: .some(nil), price: TestShop.dollars("20.00"), resellerPrice: .some(TestShop.dollars("15.00"))), by: TestShop.rootAdmin)
+            let customer = try await shop.customer(1)
+            let view = try await shop.catalog.catalogue(for: customer)
+            #expect(view.first?.name == "Netflix 4K")
+            #expect(view.first?.photoFileID == "AgAC-photo")
+            #expect(view.first?.offers.first?.durationLabel == "Lifetime")
+            #expect(view.first?.offers.first?.durationDays == nil)
+            #expect(view.first?.offers.first?.price == TestShop.dollars("20.00"))
+            await #expect(throws: CatalogError.invalidInput("a product name has 1 to 100 characters")) { try await shop.catalog.updateProduct(1, .init(name: "  "), by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogError.notFound("price 99")) { try await shop.catalog.updatePrice(99, .init(price: TestShop.dollars("1")), by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogError.invalidInput("a duration is a positive number of days")) { try await shop.catalog.updatePrice(price, .init(durationDays: .some(0)), by: TestShop.rootAdmin) }
+        }
+    }
+}

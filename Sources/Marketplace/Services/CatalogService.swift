@@ -48,6 +48,83 @@ public struct CatalogService: Sendable {
         return row.id!
     }
 
+    /// Changes to a product; nil leaves a field as it is.
+    public struct ProductChanges: Sendable {
+        public var name: String?
+        public var description: String?
+        /// `.some(nil)` removes the photo.
+        public var photoFileID: String??
+        public var isPremiumOnly: Bool?
+        public var sortOrder: Int?
+
+        public init(name: String? = nil, description: String? = nil, photoFileID: String?? = nil, isPremiumOnly: Bool? = nil, sortOrder: Int? = nil) {
+            self.name = name
+            self.description = description
+            self.photoFileID = photoFileID
+            self.isPremiumOnly = isPremiumOnly
+            self.sortOrder = sortOrder
+        }
+    }
+
+    /// Changes to a price; nil leaves a field as it is.
+    public struct PriceChanges: Sendable {
+        public var durationLabel: String?
+        /// `.some(nil)` makes it lifetime.
+        public var durationDays: Int??
+        public var price: Money?
+        /// `.some(nil)` removes the reseller price.
+        public var resellerPrice: Money??
+        public var sortOrder: Int?
+
+        public init(durationLabel: String? = nil, durationDays: Int?? = nil, price: Money? = nil, resellerPrice: Money?? = nil, sortOrder: Int? = nil) {
+            self.durationLabel = durationLabel
+            self.durationDays = durationDays
+            self.price = price
+            self.resellerPrice = resellerPrice
+            self.sortOrder = sortOrder
+        }
+    }
+
+    public func updateProduct(_ productID: Int, _ changes: ProductChanges, by adminID: Int64) async throws {
+        guard let product = try await Product.find(productID, on: database) else { throw CatalogError.notFound("product \(productID)") }
+        if let name = changes.name?.trimmingCharacters(in: .whitespacesAndNewlines) {
+            guard (1...100).contains(name.count) else { throw CatalogError.invalidInput("a product name has 1 to 100 characters") }
+            product.name = name
+        }
+        if let description = changes.description {
+            guard description.count <= 2000 else { throw CatalogError.invalidInput("a description has at most 2000 characters") }
+            product.details = description
+        }
+        if let photo = changes.photoFileID { product.photoFileID = photo }
+        if let premium = changes.isPremiumOnly { product.isPremiumOnly = premium }
+        if let order = changes.sortOrder { product.sortOrder = order }
+        try await product.save(on: database)
+        try await AuditLog.record(admin: adminID, action: "product.edit", subject: "product \(productID)", details: product.name, on: database)
+    }
+
+    public func updatePrice(_ priceID: Int, _ changes: PriceChanges, by adminID: Int64) async throws {
+        guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.notFound("price \(priceID)") }
+        if let label = changes.durationLabel?.trimmingCharacters(in: .whitespacesAndNewlines) {
+            guard (1...40).contains(label.count) else { throw CatalogError.invalidInput("a duration label has 1 to 40 characters") }
+            price.durationLabel = label
+        }
+        if let days = changes.durationDays {
+            guard days.map({ $0 > 0 }) ?? true else { throw CatalogError.invalidInput("a duration is a positive number of days") }
+            price.durationDays = days
+        }
+        if let amount = changes.price {
+            guard amount.minorUnits >= 0 else { throw CatalogError.invalidInput("prices can't be negative") }
+            price.price = amount.minorUnits
+        }
+        if let reseller = changes.resellerPrice {
+            guard (reseller?.minorUnits ?? 0) >= 0 else { throw CatalogError.invalidInput("prices can't be negative") }
+            price.resellerPrice = reseller?.minorUnits
+        }
+        if let order = changes.sortOrder { price.sortOrder = order }
+        try await price.save(on: database)
+        try await AuditLog.record(admin: adminID, action: "price.edit", subject: "price \(priceID)", details: price.durationLabel, on: database)
+    }
+
     public func setProductVisible(_ isVisible: Bool, productID: Int, by adminID: Int64) async throws {
         guard let product = try await Product.find(productID, on: database) else { throw CatalogError.notFound("product \(productID)") }
         product.isVisible = isVisible

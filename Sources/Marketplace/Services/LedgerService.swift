@@ -36,7 +36,12 @@ public struct LedgerService: Sendable {
             guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
                 throw LedgerError.unknownCustomer(telegramID: telegramID)
             }
-            return try await Self.post(delta, customerID: id, reason: reason, actorID: actorID, orderID: nil, idempotencyKey: idempotencyKey, currency: currency, on: db)
+            let balance = try await Self.post(delta, customerID: id, reason: reason, actorID: actorID, orderID: nil, idempotencyKey: idempotencyKey, currency: currency, on: db)
+            if let actorID, reason == .adminCredit || reason == .adminDebit {
+                let amount = Money(minorUnits: delta, currency: currency)
+                try await AuditLog.record(admin: actorID, action: "balance.\(reason.rawValue)", subject: "customer \(telegramID)", details: amount.formatted, on: db)
+            }
+            return balance
         }
         return Money(minorUnits: balance, currency: currency)
     }

@@ -66,27 +66,31 @@ public struct UserService: Sendable {
         }
     }
 
-    public func setPremium(_ isPremium: Bool, telegramID: Int64) async throws -> CustomerSnapshot {
-        try await update(telegramID) {
+    /// Grants or revokes premium; `adminID` is recorded in the audit trail.
+    public func setPremium(_ isPremium: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
+        try await update(telegramID, audit: adminID.map { ($0, isPremium ? "customer.premium.grant" : "customer.premium.revoke") }) {
             $0.isPremium = isPremium
             $0.premiumSince = isPremium ? ($0.premiumSince ?? Date()) : nil
         }
     }
 
-    public func setReseller(_ isReseller: Bool, telegramID: Int64) async throws -> CustomerSnapshot {
-        try await update(telegramID) { $0.isReseller = isReseller }
+    public func setReseller(_ isReseller: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
+        try await update(telegramID, audit: adminID.map { ($0, isReseller ? "customer.reseller.grant" : "customer.reseller.revoke") }) { $0.isReseller = isReseller }
     }
 
-    public func setBanned(_ isBanned: Bool, telegramID: Int64) async throws -> CustomerSnapshot {
-        try await update(telegramID) { $0.isBanned = isBanned }
+    public func setBanned(_ isBanned: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
+        try await update(telegramID, audit: adminID.map { ($0, isBanned ? "customer.ban" : "customer.unban") }) { $0.isBanned = isBanned }
     }
 
-    private func update(_ telegramID: Int64, _ change: (Customer) -> Void) async throws -> CustomerSnapshot {
+    private func update(_ telegramID: Int64, audit: (admin: Int64, action: String)?, _ change: (Customer) -> Void) async throws -> CustomerSnapshot {
         guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first() else {
             throw LedgerError.unknownCustomer(telegramID: telegramID)
         }
         change(customer)
         try await customer.save(on: database)
+        if let audit {
+            try await AuditLog.record(admin: audit.admin, action: audit.action, subject: "customer \(telegramID)", details: "", on: database)
+        }
         return CustomerSnapshot(customer, currency: currency)
     }
 }
