@@ -35,15 +35,7 @@ public struct InlineKeyboardBuilder: Sendable {
     /// Lays out the pending buttons in rows of the given sizes, the last size repeating:
     /// `adjust(2)` makes rows of two; `adjust(1, 3)` one button, then rows of three.
     public mutating func adjust(_ sizes: Int...) {
-        let sizes = sizes.isEmpty ? [1] : sizes.map { max(1, $0) }
-        var index = 0
-        var sizeIndex = 0
-        while index < pending.count {
-            let size = sizes[min(sizeIndex, sizes.count - 1)]
-            rows.append(Array(pending[index..<min(index + size, pending.count)]))
-            index += size
-            sizeIndex += 1
-        }
+        rows += RowLayout.rows(pending, sizes: sizes)
         pending.removeAll()
     }
 
