@@ -64,6 +64,7 @@ let package = Package(
         .target(
             name: "Marketplace",
             dependencies: [
+                "RedisClient",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -163,6 +164,8 @@ let package = Package(
             dependencies: [
                 "Marketplace",
                 "MarketplaceTesting",
+                "RedisClient",
+                .product(name: "InMemoryLogging", package: "swift-log"),
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],

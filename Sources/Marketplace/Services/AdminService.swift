@@ -3,16 +3,23 @@ import FluentKit
 /// Who runs the shop. The root admin is always an admin and can't be removed.
 public struct AdminService: Sendable {
     let database: any Database
+    let cache: any Cache
     public let rootAdminID: Int64
 
-    public init(database: any Database, rootAdminID: Int64) {
+    /// - Parameter cache: admin checks are cached for ten minutes; adding or removing an admin
+    ///   clears that admin's entry at once.
+    public init(database: any Database, rootAdminID: Int64, cache: any Cache = DisabledCache()) {
         self.database = database
         self.rootAdminID = rootAdminID
+        self.cache = cache
     }
 
     public func isAdmin(_ telegramID: Int64) async throws -> Bool {
         if telegramID == rootAdminID { return true }
-        return try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() > 0
+        let database = database
+        return try await cache.value(for: CacheKey.admin(telegramID), ttl: CacheKey.adminTTL) {
+            try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() > 0
+        }
     }
 
     /// Makes `telegramID` an admin; adding an admin again changes nothing.
@@ -20,15 +27,17 @@ public struct AdminService: Sendable {
     public func add(_ telegramID: Int64, username: String?, by actorID: Int64) async throws {
         guard try await isAdmin(actorID) else { throw AdminError.notAnAdmin(telegramID: actorID) }
         guard telegramID > 0 else { throw AdminError.invalidInput("a Telegram user id is a positive number") }
-        guard try await !isAdmin(telegramID) else { return }
+        guard telegramID != rootAdminID, try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() == 0 else { return }
         let admin = Admin(telegramID: telegramID, username: username, addedBy: actorID)
         do {
             try await admin.create(on: database)
         } catch {
             // Added at the same moment by someone else: the outcome is the same.
-            guard try await isAdmin(telegramID) else { throw error }
+            guard try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() > 0 else { throw error }
             return
         }
+        // A "not an admin" answer cached before must not outlive the change.
+        try await cache.delete(CacheKey.admin(telegramID))
         try await AuditLog.record(admin: actorID, action: "admin.add", subject: "\(telegramID)", details: username ?? "", on: database)
     }
 
@@ -37,6 +46,7 @@ public struct AdminService: Sendable {
         guard try await isAdmin(actorID) else { throw AdminError.notAnAdmin(telegramID: actorID) }
         guard telegramID != rootAdminID else { throw AdminError.rootIsPermanent }
         try await Admin.query(on: database).filter(\.$telegramID == telegramID).delete()
+        try await cache.delete(CacheKey.admin(telegramID))
         try await AuditLog.record(admin: actorID, action: "admin.remove", subject: "\(telegramID)", details: "", on: database)
     }
 

@@ -1,7 +1,7 @@
 import FluentKit
 
 /// A trusted seller as customers see one.
-public struct SellerSnapshot: Sendable, Equatable {
+public struct SellerSnapshot: Sendable, Equatable, Codable {
     public var id: Int
     public var username: String
     public var telegramID: Int64?
@@ -13,9 +13,12 @@ public struct SellerSnapshot: Sendable, Equatable {
 /// The trusted sellers list: add, edit, remove, and order.
 public struct SellerService: Sendable {
     let database: any Database
+    let cache: any Cache
 
-    public init(database: any Database) {
+    /// - Parameter cache: the list is cached; every change clears it at once.
+    public init(database: any Database, cache: any Cache = DisabledCache()) {
         self.database = database
+        self.cache = cache
     }
 
     /// Adds a seller; the username (with or without `@`) must be a Telegram username and new to the list.
@@ -35,6 +38,7 @@ public struct SellerService: Sendable {
         seller.sortOrder = last + 1
         try await seller.create(on: database)
         try await AuditLog.record(admin: adminID, action: "seller.add", subject: "@\(name)", details: display, on: database)
+        try await cache.delete(CacheKey.sellers)
         return Self.snapshot(seller)
     }
 
@@ -42,6 +46,7 @@ public struct SellerService: Sendable {
         guard let seller = try await TrustedSeller.find(sellerID, on: database) else { throw CatalogError.notFound("seller \(sellerID)") }
         try await seller.delete(on: database)
         try await AuditLog.record(admin: adminID, action: "seller.remove", subject: "@\(seller.username)", details: "", on: database)
+        try await cache.delete(CacheKey.sellers)
     }
 
     public func edit(_ sellerID: Int, displayName: String? = nil, note: String?? = nil, by adminID: Int64) async throws -> SellerSnapshot {
@@ -54,6 +59,7 @@ public struct SellerService: Sendable {
         if let note { seller.note = note }
         try await seller.save(on: database)
         try await AuditLog.record(admin: adminID, action: "seller.edit", subject: "@\(seller.username)", details: seller.displayName, on: database)
+        try await cache.delete(CacheKey.sellers)
         return Self.snapshot(seller)
     }
 
@@ -72,11 +78,15 @@ public struct SellerService: Sendable {
             }
             try await AuditLog.record(admin: adminID, action: "seller.move", subject: "seller \(sellerID)", details: "\(offset)", on: db)
         }
+        try await cache.delete(CacheKey.sellers)
     }
 
     /// The list in the order customers see it.
     public func list() async throws -> [SellerSnapshot] {
-        try await TrustedSeller.query(on: database).sort(\.$sortOrder).sort(\.$id).all().map(Self.snapshot)
+        let database = database
+        return try await cache.value(for: CacheKey.sellers, ttl: CacheKey.sellersTTL) {
+            try await TrustedSeller.query(on: database).sort(\.$sortOrder).sort(\.$id).all().map(Self.snapshot)
+        }
     }
 
     static func username(_ text: String) throws(CatalogError) -> String {

@@ -1,0 +1,101 @@
+import Foundation
+import InMemoryLogging
+import Logging
+import Marketplace
+import MarketplaceTesting
+import RedisClient
+import Synchronization
+import Testing
+
+@Suite(.timeLimit(.minutes(1))) struct CacheTests {
+    static let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+
+    /// The Redis that `./scripts/test` started, under a namespace of this test's own.
+    static func redisCache(sourceLocation: SourceLocation = #_sourceLocation) throws -> (RedisClient, RedisCache) {
+        let url = try #require(ProcessInfo.processInfo.environment["TEST_REDIS_URL"], "TEST_REDIS_URL is not set: run the tests with ./scripts/test", sourceLocation: sourceLocation)
+        let redis = RedisClient(configuration: try RedisConfiguration(url: url), logger: quiet)
+        return (redis, RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"))
+    }
+
+    static var redisAvailable: Bool {
+        ProcessInfo.processInfo.environment["CI"] == "true" || ProcessInfo.processInfo.environment["TEST_REDIS_URL"] != nil
+    }
+
+    /// Counts how often the database would have been asked.
+    final class Loads: Sendable {
+        private let count = Mutex(0)
+        func load<T>(_ value: T) -> T {
+            count.withLock { $0 += 1 }
+            return value
+        }
+        var total: Int { count.withLock { $0 } }
+    }
+
+    static func checkCacheAside(_ cache: some Cache) async throws {
+        let loads = Loads()
+        #expect(try await cache.value(for: "k", ttl: .seconds(60)) { loads.load([1, 2, 3]) } == [1, 2, 3])
+        #expect(try await cache.value(for: "k", ttl: .seconds(60)) { loads.load([9]) } == [1, 2, 3], "a hit")
+        #expect(loads.total == 1)
+        try await cache.delete("k")
+        #expect(try await cache.value(for: "k", ttl: .seconds(60)) { loads.load([4]) } == [4], "a miss after deletion")
+        try await cache.set("old", [0, 42], ttl: .seconds(60))
+        #expect(try await cache.value(for: "old", ttl: .seconds(60)) { loads.load("fresh") } == "fresh", "another layout version is a miss")
+    }
+
+    @Test func memoryCacheIsCacheAsideAndExpires() async throws {
+        let cache = MemoryCache()
+        try await Self.checkCacheAside(cache)
+        try await cache.set("gone", [1], ttl: .zero)
+        #expect(try await cache.get("gone") == nil)
+        let small = MemoryCache(capacity: 2)
+        for key in ["a", "b", "c"] { try await small.set(key, [1], ttl: .seconds(60)) }
+        #expect(small.count == 2)
+        #expect(try await small.get("a") == nil, "the oldest entry made room")
+    }
+
+    @Test(.enabled(if: CacheTests.redisAvailable)) func redisCacheIsCacheAsideAndDeletesThousandsByPrefix() async throws {
+        let (redis, cache) = try Self.redisCache()
+        try await Self.checkCacheAside(cache)
+        for index in 0..<3000 { try await cache.set("catalogue:\(index)", [1], ttl: .seconds(60)) }
+        try await cache.set("admin:1", [1], ttl: .seconds(60))
+        try await cache.deletePrefix("catalogue:")
+        #expect(try await cache.get("catalogue:7") == nil)
+        #expect(try await cache.get("admin:1") == [1])
+        try await cache.deletePrefix("")
+        await redis.close()
+    }
+
+    @Test(arguments: TestDatabaseKind.available)
+    func writesClearWhatTheyChangeAtOnce(kind: TestDatabaseKind) async throws {
+        try await withTemporaryMarketplaceDatabase(kind) { database in
+            let db = database.database(logger: Self.quiet)
+            let cache = MemoryCache()
+            let admins = AdminService(database: db, rootAdminID: 1, cache: cache)
+            #expect(try await !admins.isAdmin(50))
+            try await admins.add(50, username: "helper", by: 1)
+            #expect(try await admins.isAdmin(50), "a cached no is cleared by the add")
+            try await admins.remove(50, by: 1)
+            #expect(try await !admins.isAdmin(50), "removal takes effect on the next check, not in ten minutes")
+
+            let sellers = SellerService(database: db, cache: cache)
+            #expect(try await sellers.list().isEmpty)
+            let ann = try await sellers.add(username: "ann_keys", displayName: "Ann", by: 1)
+            #expect(try await sellers.list().map(\.username) == ["ann_keys"])
+            _ = try await sellers.edit(ann.id, displayName: "Ann K.", by: 1)
+            #expect(try await sellers.list().map(\.displayName) == ["Ann K."])
+        }
+    }
+
+    @Test func aFailingCacheFallsThroughLogsOnceAndIsTriedAgainLater() async throws {
+        let logs = InMemoryLogHandler()
+        let redis = RedisClient(configuration: RedisConfiguration(host: "127.0.0.1", port: 1, commandTimeout: .seconds(1)), logger: Self.quiet)
+        let cache = DegradingCache(wrapping: RedisCache(redis: redis), pause: .seconds(60), logger: Logger(label: "test", factory: { _ in logs }))
+        let loads = Loads()
+        for _ in 0..<5 {
+            #expect(try await cache.value(for: "admin:5", ttl: .seconds(60)) { loads.load(true) })
+        }
+        #expect(loads.total == 5, "every call went to the database")
+        #expect(logs.entries.filter { $0.level == .warning }.count == 1, "one line per outage")
+        #expect(!cache.isHealthy)
+    }
+}
