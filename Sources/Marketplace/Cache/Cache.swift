@@ -45,7 +45,9 @@ public struct DisabledCache: Cache {
 public enum CacheKey {
     public static let adminTTL = Duration.seconds(600)
     public static let sellersTTL = Duration.seconds(600)
+    public static let catalogueTTL = Duration.seconds(300)
 
     static func admin(_ telegramID: Int64) -> String { "admin:\(telegramID)" }
     static let sellers = "sellers:list"
+    static let catalogue = "catalogue:visible"
 }

@@ -5,10 +5,14 @@ import FluentSQL
 public struct CatalogService: Sendable {
     let database: any Database
     let currency: Currency
+    let cache: any Cache
 
-    public init(database: any Database, currency: Currency) {
+    /// - Parameter cache: the catalogue's products and prices are cached (stock is always
+    ///   counted live); every catalogue change clears them at once.
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
         self.database = database
         self.currency = currency
+        self.cache = cache
     }
 
     /// - Returns: the new product's id.
@@ -25,6 +29,7 @@ public struct CatalogService: Sendable {
         product.sortOrder = sortOrder
         try await product.create(on: database)
         try await AuditLog.record(admin: adminID, action: "product.create", subject: "product \(product.id!)", details: name, on: database)
+        try await cache.delete(CacheKey.catalogue)
         return product.id!
     }
 
@@ -45,6 +50,7 @@ public struct CatalogService: Sendable {
         row.sortOrder = sortOrder
         try await row.create(on: database)
         try await AuditLog.record(admin: adminID, action: "price.create", subject: "product \(productID)", details: "\(label) \(price)", on: database)
+        try await cache.delete(CacheKey.catalogue)
         return row.id!
     }
 
@@ -100,6 +106,7 @@ public struct CatalogService: Sendable {
         if let order = changes.sortOrder { product.sortOrder = order }
         try await product.save(on: database)
         try await AuditLog.record(admin: adminID, action: "product.edit", subject: "product \(productID)", details: product.name, on: database)
+        try await cache.delete(CacheKey.catalogue)
     }
 
     public func updatePrice(_ priceID: Int, _ changes: PriceChanges, by adminID: Int64) async throws {
@@ -123,6 +130,7 @@ public struct CatalogService: Sendable {
         if let order = changes.sortOrder { price.sortOrder = order }
         try await price.save(on: database)
         try await AuditLog.record(admin: adminID, action: "price.edit", subject: "price \(priceID)", details: price.durationLabel, on: database)
+        try await cache.delete(CacheKey.catalogue)
     }
 
     public func setProductVisible(_ isVisible: Bool, productID: Int, by adminID: Int64) async throws {
@@ -130,6 +138,7 @@ public struct CatalogService: Sendable {
         product.isVisible = isVisible
         try await product.save(on: database)
         try await AuditLog.record(admin: adminID, action: isVisible ? "product.show" : "product.hide", subject: "product \(productID)", details: "", on: database)
+        try await cache.delete(CacheKey.catalogue)
     }
 
     public func setPriceVisible(_ isVisible: Bool, priceID: Int, by adminID: Int64) async throws {
@@ -137,6 +146,7 @@ public struct CatalogService: Sendable {
         price.isVisible = isVisible
         try await price.save(on: database)
         try await AuditLog.record(admin: adminID, action: isVisible ? "price.show" : "price.hide", subject: "price \(priceID)", details: "", on: database)
+        try await cache.delete(CacheKey.catalogue)
     }
 
     /// Deletes a product and its prices, refused while it has keys or orders: hide it instead.
@@ -151,29 +161,64 @@ public struct CatalogService: Sendable {
             try await Product.query(on: db).filter(\.$id == productID).delete()
             try await AuditLog.record(admin: adminID, action: "product.delete", subject: "product \(productID)", details: "", on: db)
         }
+        try await cache.delete(CacheKey.catalogue)
     }
 
     /// The visible products and prices `customer` may see, with what they pay and the stock of
-    /// each price: three queries, however many products there are.
+    /// each price. Products and prices come from the cache (two queries on a miss); stock is one
+    /// grouped query every time, so it is never stale.
     public func catalogue(for customer: CustomerSnapshot) async throws -> [CatalogueProduct] {
+        let database = database
+        let visible = try await cache.value(for: CacheKey.catalogue, ttl: CacheKey.catalogueTTL) {
+            try await Self.visibleProducts(on: database)
+        }
+        let stock = try await unusedCounts(priceIDs: visible.flatMap { $0.prices.map(\.id) })
+        return visible.map { product in
+            let offers = product.prices.map { price in
+                let amount = customer.isReseller ? (price.resellerPrice ?? price.price) : price.price
+                return CatalogueProduct.Offer(
+                    priceID: price.id, durationLabel: price.durationLabel, durationDays: price.durationDays,
+                    price: Money(minorUnits: amount, currency: currency), stock: stock[price.id] ?? 0
+                )
+            }
+            return CatalogueProduct(
+                id: product.id, name: product.name, description: product.description, photoFileID: product.photoFileID,
+                isPremiumOnly: product.isPremiumOnly, isLocked: product.isPremiumOnly && !customer.isPremium, offers: offers
+            )
+        }
+    }
+
+    /// The catalogue's shape as it is cached: visible products with their visible prices, in order.
+    struct VisibleProduct: Codable, Sendable {
+        struct Price: Codable, Sendable {
+            var id: Int
+            var durationLabel: String
+            var durationDays: Int?
+            var price: Int64
+            var resellerPrice: Int64?
+        }
+
+        var id: Int
+        var name: String
+        var description: String
+        var photoFileID: String?
+        var isPremiumOnly: Bool
+        var prices: [Price]
+    }
+
+    static func visibleProducts(on database: any Database) async throws -> [VisibleProduct] {
         let products = try await Product.query(on: database).filter(\.$isVisible == true).sort(\.$sortOrder).sort(\.$id).all()
         let ids = products.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let prices = try await ProductPrice.query(on: database).filter(\.$product.$id ~~ ids).filter(\.$isVisible == true)
             .sort(\.$sortOrder).sort(\.$id).all()
-        let stock = try await unusedCounts(priceIDs: prices.compactMap(\.id))
         let pricesByProduct = Dictionary(grouping: prices, by: { $0.$product.id })
         return products.map { product in
-            let offers = (pricesByProduct[product.id!] ?? []).map { price in
-                let amount = customer.isReseller ? (price.resellerPrice ?? price.price) : price.price
-                return CatalogueProduct.Offer(
-                    priceID: price.id!, durationLabel: price.durationLabel, durationDays: price.durationDays,
-                    price: Money(minorUnits: amount, currency: currency), stock: stock[price.id!] ?? 0
-                )
-            }
-            return CatalogueProduct(
-                id: product.id!, name: product.name, description: product.details, photoFileID: product.photoFileID,
-                isPremiumOnly: product.isPremiumOnly, isLocked: product.isPremiumOnly && !customer.isPremium, offers: offers
+            VisibleProduct(
+                id: product.id!, name: product.name, description: product.details, photoFileID: product.photoFileID, isPremiumOnly: product.isPremiumOnly,
+                prices: (pricesByProduct[product.id!] ?? []).map {
+                    VisibleProduct.Price(id: $0.id!, durationLabel: $0.durationLabel, durationDays: $0.durationDays, price: $0.price, resellerPrice: $0.resellerPrice)
+                }
             )
         }
     }
