@@ -7,8 +7,8 @@ import NIOCore
 /// for each other's round trips, and the bot's commands are small. (Not yet measured against a
 /// pool; the cache benchmark is where to do it.)
 ///
-/// After a failed connection attempt the client waits before trying again (1 s doubling up to
-/// 30 s) and meanwhile fails at once with ``RedisError/unavailable(_:)``, so a cache in front of
+/// After a failed connection attempt the client waits before trying again (1 s by default,
+/// doubling up to 30 s) and meanwhile fails at once with ``RedisError/unavailable(_:)``, so a cache in front of
 /// the database costs nothing while Redis is down.
 public actor RedisClient {
     public let configuration: RedisConfiguration
@@ -66,7 +66,7 @@ public actor RedisClient {
                 if failures > 0 { logger.info("Redis is reachable again") }
                 return connection
             } catch {
-                let wait = min(Duration.seconds(30), .seconds(1) * (1 << min(failures, 5)))
+                let wait = min(Duration.seconds(30), configuration.reconnectDelay * (1 << min(failures, 5)))
                 state = .waiting(until: .now + wait, failures: failures + 1, reason: "\(error)")
                 throw error
             }

@@ -7,14 +7,17 @@ public struct RedisConfiguration: Sendable, Equatable {
     public var database: Int
     /// How long one command may take before the connection is given up.
     public var commandTimeout: Duration
+    /// The first wait after a failed connection attempt; it doubles with each failure, up to 30 seconds.
+    public var reconnectDelay: Duration
 
-    public init(host: String, port: Int = 6379, username: String? = nil, password: String? = nil, database: Int = 0, commandTimeout: Duration = .seconds(2)) {
+    public init(host: String, port: Int = 6379, username: String? = nil, password: String? = nil, database: Int = 0, commandTimeout: Duration = .seconds(2), reconnectDelay: Duration = .seconds(1)) {
         self.host = host
         self.port = port
         self.username = username
         self.password = password
         self.database = database
         self.commandTimeout = commandTimeout
+        self.reconnectDelay = reconnectDelay
     }
 
     /// - Throws: ``RedisError`` naming what is wrong; `rediss://` (TLS) is refused, as TLS isn't

@@ -1,0 +1,66 @@
+import Foundation
+
+/// A redis-server of a test's own on 127.0.0.1, to stop and start in the middle of a run.
+final class RedisServerProcess: @unchecked Sendable {
+    // Only the test that owns it touches the process, one step at a time.
+    private var process: Process?
+    let port: Int
+    private let directory: String
+
+    init() throws {
+        port = Int.random(in: 20_000...60_000)
+        directory = FileManager.default.temporaryDirectory.appendingPathComponent("redis-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
+    }
+
+    deinit {
+        if let process { kill(process.processIdentifier, SIGKILL) }
+        try? FileManager.default.removeItem(atPath: directory)
+    }
+
+    static var executable: String? {
+        let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
+        return paths.map { $0 + "/redis-server" }.first { FileManager.default.isExecutableFile(atPath: $0) }
+    }
+
+    var url: String { "redis://127.0.0.1:\(port)" }
+
+    /// Starts the server and returns once it accepts connections.
+    func start() async throws {
+        guard let executable = Self.executable else { throw CocoaError(.fileNoSuchFile) }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: executable)
+        process.arguments = ["--port", "\(port)", "--bind", "127.0.0.1", "--save", "", "--appendonly", "no", "--dir", directory]
+        process.standardOutput = FileHandle.nullDevice
+        process.standardError = FileHandle.nullDevice
+        try process.run()
+        self.process = process
+        for _ in 0..<200 where !Self.accepts(port: port) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    /// Stops the server and returns once it no longer accepts connections. Signals the process
+    /// directly: Foundation's `waitUntilExit` can hang when called from a test's task.
+    func stop() async throws {
+        guard let process else { return }
+        self.process = nil
+        kill(process.processIdentifier, SIGTERM)
+        for _ in 0..<200 where Self.accepts(port: port) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+        kill(process.processIdentifier, SIGKILL)
+    }
+
+    private static func accepts(port: Int) -> Bool {
+        let descriptor = socket(AF_INET, Int32(SOCK_STREAM.rawValue), 0)
+        defer { close(descriptor) }
+        var address = sockaddr_in()
+        address.sin_family = sa_family_t(AF_INET)
+        address.sin_port = in_port_t(UInt16(port).bigEndian)
+        address.sin_addr.s_addr = inet_addr("127.0.0.1")
+        return withUnsafePointer(to: &address) {
+            $0.withMemoryRebound(to: sockaddr.self, capacity: 1) { connect(descriptor, $0, socklen_t(MemoryLayout<sockaddr_in>.size)) == 0 }
+        }
+    }
+}
