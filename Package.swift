@@ -100,6 +100,7 @@ let package = Package(
             dependencies: [
                 "BotRouting",
                 "Marketplace",
+                "RedisClient",
                 "TelegramBotAPI",
                 .product(name: "AsyncHTTPClient", package: "async-http-client"),
                 .product(name: "Configuration", package: "swift-configuration"),
@@ -192,6 +193,7 @@ let package = Package(
                 "BotRouting",
                 "Marketplace",
                 "MarketplaceTesting",
+                "RedisClient",
                 "QuantumPanel",
                 "quantum-panel",
                 "TelegramBotAPI",
