@@ -56,6 +56,7 @@ import Testing
         ("DATABASE_URL", "postgres://shop:hunter2@:5432/shop", "DATABASE_URL is not a database URL: expected postgres://user:password@host:5432/dbname (postgresql:// and postgresql+asyncpg:// work too) or sqlite:///path/to/file.sqlite."),
         ("DATABASE_URL", "postgres://shop:hunter2@db:99999/shop", "DATABASE_URL is not a database URL: expected postgres://user:password@host:5432/dbname (postgresql:// and postgresql+asyncpg:// work too) or sqlite:///path/to/file.sqlite."),
         ("REDIS_URL", "localhost:6379", "REDIS_URL is not a valid URL: expected redis://[user:password@]host[:port][/db]."),
+        ("REDIS_URL", "rediss://cache:6380", "REDIS_URL uses rediss:// (TLS), which is not supported: use redis:// to a local Redis or through a TLS tunnel."),
         ("TELEGRAM_API_URL", "api.telegram.org", #"TELEGRAM_API_URL is not a valid URL: expected an http(s) URL such as https://api.telegram.org, got "api.telegram.org"."#),
         ("WEBHOOK_URL", "ftp://example.com/hook", #"WEBHOOK_URL is not a valid URL: expected the public https URL Telegram posts updates to, got "ftp://example.com/hook"."#),
         ("WEBHOOK_SECRET", "has spaces!", "WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)."),

@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import BotRouting
 import Marketplace
+import RedisClient
 import Logging
 import NIOCore
 import ServiceLifecycle
@@ -48,14 +49,10 @@ public struct QuantumPanelApp: Sendable {
         case .polling:
             // A webhook left over from an earlier deployment would make every getUpdates a 409.
             try await bot.send(DeleteWebhook(dropPendingUpdates: false))
-            // Conversation state and handled update ids live in the database, so a restart loses neither.
-            let db = database.database(logger: logger)
+            let (storage, handledUpdates) = await botState(database: database)
             let dispatcher = Dispatcher(
-                router: BotRouterFactory.makeRoot(), bot: bot, botUsername: me.username, storage: DatabaseStateStorage(database: db),
-                outerMiddlewares: [
-                    LoggingMiddleware(), ErrorBoundaryMiddleware(), DeduplicationMiddleware(store: DatabaseDeduplicationStore(database: db)),
-                    ThrottlingMiddleware(),
-                ],
+                router: BotRouterFactory.makeRoot(), bot: bot, botUsername: me.username, storage: storage,
+                outerMiddlewares: [LoggingMiddleware(), ErrorBoundaryMiddleware(), DeduplicationMiddleware(store: handledUpdates), ThrottlingMiddleware()],
                 logger: logger
             )
             let polling = PollingService(dispatcher: dispatcher)
@@ -67,6 +64,25 @@ public struct QuantumPanelApp: Sendable {
             logger.critical("BOT_MODE=webhook is not served by this version yet; run with BOT_MODE=polling")
             throw WebhookNotAvailable()
         }
+    }
+}
+
+extension QuantumPanelApp {
+    /// Where conversation state and handled update ids live: Redis when it is configured and
+    /// answers at start, else the database. Either way a restart loses neither.
+    func botState(database: MarketplaceDatabase) async -> (any StateStorage, any UpdateDeduplicationStore) {
+        if let url = settings.redisURL, let configuration = try? RedisConfiguration(url: url) {
+            let redis = RedisClient(configuration: configuration, logger: logger)
+            do {
+                try await redis.ping()
+                logger.info("Conversation state in Redis")
+                return (RedisStateStorage(redis: redis), RedisDeduplicationStore(redis: redis))
+            } catch {
+                logger.warning("Redis is configured but unreachable; keeping conversation state in the database", metadata: ["error": "\(error)"])
+            }
+        }
+        let db = database.database(logger: logger)
+        return (DatabaseStateStorage(database: db), DatabaseDeduplicationStore(database: db))
     }
 }
 

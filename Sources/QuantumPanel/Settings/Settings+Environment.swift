@@ -67,7 +67,7 @@ private struct SettingsParser {
         let rootAdminID = rootAdminID()
         let adminUsername = adminUsername()
         let database = database()
-        let redisURL = url("REDIS_URL", schemes: ["redis", "rediss"], expected: "redis://[user:password@]host[:port][/db]")
+        let redisURL = redis()
         let apiURL = url("TELEGRAM_API_URL", schemes: ["http", "https"], expected: "an http(s) URL such as https://api.telegram.org") ?? "https://api.telegram.org"
         let mode = botMode()
         let webhookURL = url("WEBHOOK_URL", schemes: ["http", "https"], expected: "the public https URL Telegram posts updates to")
@@ -151,6 +151,14 @@ private struct SettingsParser {
             return nil
         }
         return text
+    }
+
+    private mutating func redis() -> String? {
+        if let text = value("REDIS_URL"), text.lowercased().hasPrefix("rediss://") {
+            problems.append("REDIS_URL uses rediss:// (TLS), which is not supported: use redis:// to a local Redis or through a TLS tunnel.")
+            return nil
+        }
+        return url("REDIS_URL", schemes: ["redis"], expected: "redis://[user:password@]host[:port][/db]")
     }
 
     private mutating func botMode() -> Settings.BotMode? {
