@@ -13,6 +13,7 @@ let package = Package(
     platforms: [.macOS(.v15)],
     products: [
         .executable(name: "quantum-panel", targets: ["quantum-panel"]),
+        .executable(name: "quantum-panel-bench", targets: ["quantum-panel-bench"]),
         .library(name: "TelegramBotAPI", targets: ["TelegramBotAPI"]),
         .library(name: "BotRouting", targets: ["BotRouting"]),
         .library(name: "BotAPISandbox", targets: ["BotAPISandbox"]),
@@ -119,6 +120,16 @@ let package = Package(
                 "QuantumPanel",
                 "TelegramBotAPI",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
+        .executableTarget(
+            name: "quantum-panel-bench",
+            dependencies: [
+                "Marketplace",
+                "RedisClient",
+                .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "Logging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings
