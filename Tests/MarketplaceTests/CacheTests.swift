@@ -87,6 +87,19 @@ import Testing
             #expect(try await catalog.catalogue(for: customer).first?.stock == 2, "stock is counted live")
             try await catalog.updatePrice(price, .init(price: Money(minorUnits: 450, currency: .usd)), by: 1)
             #expect(try await catalog.catalogue(for: customer).first?.offers.first?.price.minorUnits == 450)
+
+            let users = UserService(database: db, currency: .usd, cache: cache)
+            #expect(try await users.find(telegramID: 9)?.balance.minorUnits == 0)
+            try await LedgerService(database: db, currency: .usd, cache: cache).credit(Money(minorUnits: 1000, currency: .usd), to: 9, reason: .adminCredit, actorID: 1)
+            #expect(try await users.find(telegramID: 9)?.balance.minorUnits == 1000, "a credit clears the cached customer")
+            _ = try await PurchaseService(database: db, currency: .usd, cache: cache).buy(telegramID: 9, priceID: price)
+            #expect(try await users.find(telegramID: 9)?.balance.minorUnits == 550, "so does a purchase")
+            _ = try await users.setBanned(true, telegramID: 9)
+            #expect(try await users.find(telegramID: 9)?.isBanned == true)
+            #expect(try await users.find(telegramID: 404) == nil)
+            _ = try await users.register(telegramID: 404, username: nil, firstName: "New", languageCode: nil)
+            #expect(try await users.find(telegramID: 404)?.firstName == "New", "registering clears a cached miss")
+
             try await catalog.setProductVisible(false, productID: product, by: 1)
             #expect(try await catalog.catalogue(for: customer).isEmpty)
 

@@ -46,8 +46,10 @@ public enum CacheKey {
     public static let adminTTL = Duration.seconds(600)
     public static let sellersTTL = Duration.seconds(600)
     public static let catalogueTTL = Duration.seconds(300)
+    public static let customerTTL = Duration.seconds(60)
 
     static func admin(_ telegramID: Int64) -> String { "admin:\(telegramID)" }
     static let sellers = "sellers:list"
     static let catalogue = "catalogue:visible"
+    static func customer(_ telegramID: Int64) -> String { "customer:\(telegramID)" }
 }

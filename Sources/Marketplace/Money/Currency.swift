@@ -1,5 +1,5 @@
 /// A currency and how many digits its minor unit has (2 for USD: cents; 0 for JPY and Telegram Stars).
-public struct Currency: Hashable, Sendable, CustomStringConvertible {
+public struct Currency: Hashable, Sendable, Codable, CustomStringConvertible {
     /// The ISO 4217 code, or `XTR` for Telegram Stars.
     public let code: String
     public let minorDigits: Int

@@ -1,5 +1,5 @@
 /// An amount of money: an integer of minor units (cents) in a currency. Never floating point.
-public struct Money: Hashable, Sendable, Comparable, CustomStringConvertible {
+public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConvertible {
     public let minorUnits: Int64
     public let currency: Currency
 

@@ -7,10 +7,13 @@ import Foundation
 public struct LedgerService: Sendable {
     let database: any Database
     let currency: Currency
+    let cache: any Cache
 
-    public init(database: any Database, currency: Currency) {
+    /// - Parameter cache: the cache customer look-ups use; a balance change clears the customer's entry.
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
         self.database = database
         self.currency = currency
+        self.cache = cache
     }
 
     /// Adds `amount` to a balance, for top-ups and admin credits.
@@ -43,6 +46,7 @@ public struct LedgerService: Sendable {
             }
             return balance
         }
+        try await cache.delete(CacheKey.customer(telegramID))
         return Money(minorUnits: balance, currency: currency)
     }
 

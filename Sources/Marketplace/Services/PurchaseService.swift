@@ -7,10 +7,14 @@ import Foundation
 public struct PurchaseService: Sendable {
     let database: any Database
     let currency: Currency
+    let cache: any Cache
 
-    public init(database: any Database, currency: Currency) {
+    /// - Parameter cache: the cache customer look-ups use; a purchase clears the buyer's entry.
+    ///   Nothing in a purchase is read from it.
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
         self.database = database
         self.currency = currency
+        self.cache = cache
     }
 
     /// Buys `quantity` keys of a price.
@@ -21,9 +25,11 @@ public struct PurchaseService: Sendable {
         guard (1...100).contains(quantity) else { throw PurchaseError.invalidQuantity(quantity) }
         let currency = currency
         do {
-            return try await database.transaction { db in
+            let receipt = try await database.transaction { db in
                 try await Self.buy(telegramID: telegramID, priceID: priceID, quantity: quantity, idempotencyKey: idempotencyKey, currency: currency, on: db)
             }
+            try await cache.delete(CacheKey.customer(telegramID))
+            return receipt
         } catch let error as PurchaseError {
             throw error
         } catch {

@@ -1,5 +1,5 @@
 /// A customer as the bot sees one: plain values, safe to pass across tasks.
-public struct CustomerSnapshot: Sendable, Equatable {
+public struct CustomerSnapshot: Sendable, Equatable, Codable {
     public var id: Int
     public var telegramID: Int64
     public var username: String?

@@ -5,10 +5,14 @@ import Foundation
 public struct UserService: Sendable {
     let database: any Database
     let currency: Currency
+    let cache: any Cache
 
-    public init(database: any Database, currency: Currency) {
+    /// - Parameter cache: look-ups by id are cached for a minute; every change to the customer
+    ///   (status, names, balance through the ledger) clears the entry at once.
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
         self.database = database
         self.currency = currency
+        self.cache = cache
     }
 
     /// Creates the customer on first contact, or refreshes name, username and language.
@@ -19,6 +23,7 @@ public struct UserService: Sendable {
             existing.languageCode = languageCode ?? existing.languageCode
             existing.lastSeenAt = Date()
             try await existing.save(on: database)
+            try await cache.delete(CacheKey.customer(telegramID))
             return CustomerSnapshot(existing, currency: currency)
         }
         let customer = Customer(telegramID: telegramID, username: username, firstName: firstName, languageCode: languageCode)
@@ -27,14 +32,21 @@ public struct UserService: Sendable {
             try await customer.create(on: database)
         } catch {
             // Two first updates at once: the other one created the row.
+            try await cache.delete(CacheKey.customer(telegramID))
             guard let created = try await find(telegramID: telegramID) else { throw error }
             return created
         }
+        try await cache.delete(CacheKey.customer(telegramID))
         return CustomerSnapshot(customer, currency: currency)
     }
 
     public func find(telegramID: Int64) async throws -> CustomerSnapshot? {
-        try await Customer.query(on: database).filter(\.$telegramID == telegramID).first().map { CustomerSnapshot($0, currency: currency) }
+        let database = database
+        let currency = currency
+        // A cached "no such customer" is safe: registering clears it.
+        return try await cache.value(for: CacheKey.customer(telegramID), ttl: CacheKey.customerTTL) {
+            try await Customer.query(on: database).filter(\.$telegramID == telegramID).first().map { CustomerSnapshot($0, currency: currency) }
+        }
     }
 
     /// Finds by `@username` or `username`, ignoring case.
@@ -49,7 +61,7 @@ public struct UserService: Sendable {
     /// - Throws: ``LedgerError/insufficientFunds(balance:)``, or ``AdminError/invalidInput(_:)`` when already premium.
     public func upgradeToPremium(telegramID: Int64, price: Money) async throws -> CustomerSnapshot {
         let currency = currency
-        return try await database.transaction { db in
+        let upgraded = try await database.transaction { db in
             try await db.lockCustomer(telegramID: telegramID)
             guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
                 throw LedgerError.unknownCustomer(telegramID: telegramID)
@@ -64,6 +76,8 @@ public struct UserService: Sendable {
             try await updated.save(on: db)
             return CustomerSnapshot(updated, currency: currency)
         }
+        try await cache.delete(CacheKey.customer(telegramID))
+        return upgraded
     }
 
     /// Grants or revokes premium; `adminID` is recorded in the audit trail.
@@ -88,6 +102,7 @@ public struct UserService: Sendable {
         }
         change(customer)
         try await customer.save(on: database)
+        try await cache.delete(CacheKey.customer(telegramID))
         if let audit {
             try await AuditLog.record(admin: audit.admin, action: audit.action, subject: "customer \(telegramID)", details: "", on: database)
         }
