@@ -3,6 +3,7 @@ import Foundation
 import Logging
 import Marketplace
 import RedisClient
+import Synchronization
 
 /// Measures admin checks and catalogue loads through each cache, against the same database.
 ///
@@ -30,11 +31,16 @@ struct CacheBenchmark {
 
         var caches: [(String, any Cache)] = [("database only", DisabledCache()), ("memory cache", MemoryCache())]
         var redis: RedisClient?
+        var pool: [RedisClient] = []
         if let url = option("--redis") {
             let client = RedisClient(configuration: try RedisConfiguration(url: url), logger: logger)
             redis = client
             let cache = RedisCache(redis: client, namespace: "bench:\(UUID().uuidString):")
             caches.append(("redis cache", DegradingCache(wrapping: cache, logger: logger)))
+            // The same load over four connections, to compare with one pipelined connection.
+            pool = try (0..<4).map { _ in RedisClient(configuration: try RedisConfiguration(url: url), logger: logger) }
+            let namespace = "bench:\(UUID().uuidString):"
+            caches.append(("redis pool of 4", DegradingCache(wrapping: RoundRobinCache(pool.map { RedisCache(redis: $0, namespace: namespace) }), logger: logger)))
         }
         print("database: \(location == .sqliteFile(folder + "/bench.sqlite") ? "SQLite file" : "PostgreSQL")")
         for (name, cache) in caches {
@@ -42,9 +48,10 @@ struct CacheBenchmark {
             let adminRate = try await rate(operations: 5_000) { index in _ = try await admins.isAdmin(Int64(1_000 + index % 200)) }
             let catalog = CatalogService(database: db, currency: .usd, cache: cache)
             let catalogueRate = try await rate(operations: 1_000) { _ in _ = try await catalog.catalogue(for: customer) }
-            print("\(name.padding(toLength: 14, withPad: " ", startingAt: 0))  admin checks: \(Int(adminRate)) /s   catalogue views: \(Int(catalogueRate)) /s")
+            print("\(name.padding(toLength: 16, withPad: " ", startingAt: 0))  admin checks: \(Int(adminRate)) /s   catalogue views: \(Int(catalogueRate)) /s")
         }
         await redis?.close()
+        for client in pool { await client.close() }
         await database.shutdown()
     }
 
@@ -77,4 +84,26 @@ struct CacheBenchmark {
         let elapsed = start.duration(to: .now)
         return Double(operations) / (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18)
     }
+}
+
+/// Spreads calls over several caches in turn: a connection pool, for comparison.
+final class RoundRobinCache: Cache {
+    private let caches: [any Cache]
+    private let next = Mutex(0)
+
+    init(_ caches: [any Cache]) {
+        self.caches = caches
+    }
+
+    private func pick() -> any Cache {
+        caches[next.withLock { index in
+            defer { index = (index + 1) % caches.count }
+            return index
+        }]
+    }
+
+    func get(_ key: String) async throws -> [UInt8]? { try await pick().get(key) }
+    func set(_ key: String, _ value: [UInt8], ttl: Duration) async throws { try await pick().set(key, value, ttl: ttl) }
+    func delete(_ key: String) async throws { try await pick().delete(key) }
+    func deletePrefix(_ prefix: String) async throws { try await pick().deletePrefix(prefix) }
 }

@@ -62,16 +62,18 @@ import TelegramBotAPI
     }
 
     @Test func floodAnswersAreRetriedByTheClientAndNothingIsLost() async throws {
-        let configuration = SandboxConfiguration(floodControl: FloodControl(perChatPerSecond: 5, perChatBurst: 2))
+        // One message per two seconds after a burst of two: the third comes well within the wait,
+        // however slow the machine, so it is refused once and sent after retry_after.
+        let configuration = SandboxConfiguration(floodControl: FloodControl(perChatPerSecond: 0.5, perChatBurst: 2))
         try await withSandboxBot(configuration: configuration, retryPolicy: .standard) { sandbox, bot in
             let ana = await sandbox.makeUser(firstName: "Ana")
-            for index in 1...4 {
+            for index in 1...3 {
                 try await bot.send(SendMessage(chatID: .id(ana.chatID), text: "key \(index)"))
             }
-            #expect(await ana.transcript().map(\.text) == ["key 1", "key 2", "key 3", "key 4"])
+            #expect(await ana.transcript().map(\.text) == ["key 1", "key 2", "key 3"])
             let statuses = await sandbox.calls.map(\.status)
             #expect(statuses.contains(429), "the burst went past the limit")
-            #expect(statuses.filter { $0 == 200 }.count == 4)
+            #expect(statuses.filter { $0 == 200 }.count == 3)
         }
     }
 
