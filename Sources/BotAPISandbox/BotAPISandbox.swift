@@ -92,12 +92,6 @@ public final class BotAPISandbox: Sendable {
         SimulatedUser(user: await state.createUser(firstName: firstName, lastName: lastName, username: username, languageCode: languageCode), state: state)
     }
 
-    /// The simulated user with this id, if there is one.
-    public func user(_ id: Int64) async -> SimulatedUser? {
-        guard let user = try? await state.user(id) else { return nil }
-        return SimulatedUser(user: user, state: state)
-    }
-
     /// Every Bot API call the bot made, oldest first, with when it came and how long it took.
     public var calls: [RecordedCall] {
         get async { await state.recordedCalls }
