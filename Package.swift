@@ -212,5 +212,19 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        .testTarget(
+            name: "EndToEndTests",
+            dependencies: [
+                "BotAPISandbox",
+                "BotRouting",
+                "Marketplace",
+                "MarketplaceTesting",
+                "QuantumPanel",
+                "TelegramBotAPI",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings
+        ),
     ]
 )

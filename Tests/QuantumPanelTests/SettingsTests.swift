@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Marketplace
 import QuantumPanel
 import TelegramBotAPI
 import Testing
@@ -37,6 +38,28 @@ import Testing
         #expect(settings.databasePoolSize == 5)
         #expect(settings.currency == "USD")
         #expect(settings.premiumPriceMinorUnits == 1000)
+        #expect(settings.cacheTTLs == .standard)
+        #expect(settings.starsTopUps == [50, 100, 250, 500, 1000])
+        #expect(settings.starValueMinorUnits == 1)
+    }
+
+    @Test func cacheLifetimesAndStarsTopUpsAreRead() async throws {
+        var environment = Self.minimal
+        environment["CACHE_TTL_ADMIN"] = "0"
+        environment["CACHE_TTL_CATALOGUE"] = "30"
+        environment["STARS_TOP_UPS"] = "500, 100,100"
+        environment["STAR_VALUE"] = "0.02"
+        let settings = try await Self.load(environment)
+        #expect(settings.cacheTTLs == CacheTTLs(admin: .zero, customer: .seconds(60), catalogue: .seconds(30), sellers: .seconds(600)))
+        #expect(settings.starsTopUps == [100, 500])
+        #expect(settings.starValueMinorUnits == 2)
+    }
+
+    @Test func dotEnvExampleListsEveryVariable() throws {
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let example = try String(contentsOf: root.appendingPathComponent(".env.example"), encoding: .utf8)
+        let names = example.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("=") }.map { String($0.prefix { $0 != "=" }) }
+        #expect(names == Settings.variableNames)
     }
 
     @Test func missingEverythingNamesBothRequiredVariables() async {
@@ -67,6 +90,11 @@ import Testing
         ("CURRENCY", "dollars", #"CURRENCY must be a three-letter ISO 4217 code such as USD or EUR, got "dollars"."#),
         ("PREMIUM_PRICE", "9.999", #"PREMIUM_PRICE must be an amount in USD with at most 2 decimals, such as 9.99, got "9.999"."#),
         ("PREMIUM_PRICE", "-5", #"PREMIUM_PRICE must be an amount in USD with at most 2 decimals, such as 9.99, got "-5"."#),
+        ("CACHE_TTL_ADMIN", "-1", #"CACHE_TTL_ADMIN must be a number of seconds from 0 (not cached) to 86400, got "-1"."#),
+        ("CACHE_TTL_CUSTOMER", "1m", #"CACHE_TTL_CUSTOMER must be a number of seconds from 0 (not cached) to 86400, got "1m"."#),
+        ("STARS_TOP_UPS", "100,lots", #"STARS_TOP_UPS must be 1 to 6 comma-separated Star amounts from 1 to 10000, such as 100,250,500, got "100,lots"."#),
+        ("STARS_TOP_UPS", "0", #"STARS_TOP_UPS must be 1 to 6 comma-separated Star amounts from 1 to 10000, such as 100,250,500, got "0"."#),
+        ("STAR_VALUE", "0", #"STAR_VALUE must be a positive amount in USD with at most 2 decimals, such as 9.99, got "0"."#),
         ("ADMIN_USERNAME", "@no", #"ADMIN_USERNAME must be a Telegram username (4 to 32 letters, digits or _), got "no"."#),
     ])
     func badValueIsRefusedWithItsMessage(name: String, value: String, message: String) async {

@@ -19,8 +19,10 @@ extension Cache {
 
     /// The cached value for `key`, or `load()`'s, which is then cached for `ttl`.
     ///
-    /// A value the cache can't read (another layout, garbage) counts as a miss.
+    /// A value the cache can't read (another layout, garbage) counts as a miss. A `ttl` of zero
+    /// turns caching off for that kind of value: `load()` answers every time.
     public func value<Value: Codable & Sendable>(for key: String, ttl: Duration, load: () async throws -> Value) async throws -> Value {
+        guard ttl > .zero else { return try await load() }
         if let bytes = try await get(key), bytes.first == Self.formatVersion,
             let value = try? JSONDecoder().decode(Value.self, from: Data(bytes.dropFirst()))
         {
@@ -41,13 +43,8 @@ public struct DisabledCache: Cache {
     public func deletePrefix(_ prefix: String) async throws {}
 }
 
-/// How long each kind of value is cached, and its key.
-public enum CacheKey {
-    public static let adminTTL = Duration.seconds(600)
-    public static let sellersTTL = Duration.seconds(600)
-    public static let catalogueTTL = Duration.seconds(300)
-    public static let customerTTL = Duration.seconds(60)
-
+/// The cache key of each kind of value.
+enum CacheKey {
     static func admin(_ telegramID: Int64) -> String { "admin:\(telegramID)" }
     static let sellers = "sellers:list"
     static let catalogue = "catalogue:visible"

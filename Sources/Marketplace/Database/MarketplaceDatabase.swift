@@ -50,7 +50,7 @@ public final class MarketplaceDatabase: Sendable {
     /// Every migration, in order. Never edit one that has shipped; add a new one.
     static func makeMigrations() -> Migrations {
         let migrations = Migrations()
-        migrations.add([CreateCustomers(), CreateAdmins(), CreateCatalogue(), CreateOrdersAndKeys(), CreateLedgerEntries(), CreateSellersAndAudit(), CreateBotState()])
+        migrations.add([CreateCustomers(), CreateAdmins(), CreateCatalogue(), CreateOrdersAndKeys(), CreateLedgerEntries(), CreateSellersAndAudit(), CreateBotState(), AddCustomerBotLanguage()])
         return migrations
     }
 

@@ -11,6 +11,8 @@ public final class Customer: Model, @unchecked Sendable {
     @OptionalField(key: "username") public var username: String?
     @Field(key: "first_name") public var firstName: String
     @OptionalField(key: "language_code") public var languageCode: String?
+    /// The language picked in the bot; nil until the customer picks one.
+    @OptionalField(key: "bot_language") public var botLanguage: String?
     /// Minor units of the shop's currency; equals the sum of the customer's ledger, never negative
     /// (CHECK in `CreateCustomers`).
     @Field(key: "balance") public var balance: Int64

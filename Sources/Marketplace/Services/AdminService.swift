@@ -4,20 +4,22 @@ import FluentKit
 public struct AdminService: Sendable {
     let database: any Database
     let cache: any Cache
+    let ttl: Duration
     public let rootAdminID: Int64
 
-    /// - Parameter cache: admin checks are cached for ten minutes; adding or removing an admin
+    /// - Parameter cache: admin checks are cached for `ttls.admin`; adding or removing an admin
     ///   clears that admin's entry at once.
-    public init(database: any Database, rootAdminID: Int64, cache: any Cache = DisabledCache()) {
+    public init(database: any Database, rootAdminID: Int64, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
         self.database = database
         self.rootAdminID = rootAdminID
         self.cache = cache
+        self.ttl = ttls.admin
     }
 
     public func isAdmin(_ telegramID: Int64) async throws -> Bool {
         if telegramID == rootAdminID { return true }
         let database = database
-        return try await cache.value(for: CacheKey.admin(telegramID), ttl: CacheKey.adminTTL) {
+        return try await cache.value(for: CacheKey.admin(telegramID), ttl: ttl) {
             try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() > 0
         }
     }

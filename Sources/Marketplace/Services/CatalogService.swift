@@ -6,13 +6,15 @@ public struct CatalogService: Sendable {
     let database: any Database
     let currency: Currency
     let cache: any Cache
+    let ttl: Duration
 
     /// - Parameter cache: the catalogue's products and prices are cached (stock is always
     ///   counted live); every catalogue change clears them at once.
-    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
         self.database = database
         self.currency = currency
         self.cache = cache
+        self.ttl = ttls.catalogue
     }
 
     /// - Returns: the new product's id.
@@ -169,7 +171,7 @@ public struct CatalogService: Sendable {
     /// grouped query every time, so it is never stale.
     public func catalogue(for customer: CustomerSnapshot) async throws -> [CatalogueProduct] {
         let database = database
-        let visible = try await cache.value(for: CacheKey.catalogue, ttl: CacheKey.catalogueTTL) {
+        let visible = try await cache.value(for: CacheKey.catalogue, ttl: ttl) {
             try await Self.visibleProducts(on: database)
         }
         let stock = try await unusedCounts(priceIDs: visible.flatMap { $0.prices.map(\.id) })

@@ -84,7 +84,7 @@ public struct LedgerService: Sendable {
         guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first(), let id = customer.id else { return [] }
         let entries = try await LedgerEntry.query(on: database).filter(\.$customer.$id == id).sort(\.$id, .descending).limit(limit).all()
         return entries.map {
-            LedgerLine(delta: Money(minorUnits: $0.delta, currency: currency), balanceAfter: Money(minorUnits: $0.balanceAfter, currency: currency), reason: LedgerReason(rawValue: $0.reason) ?? .adminCredit)
+            LedgerLine(delta: Money(minorUnits: $0.delta, currency: currency), balanceAfter: Money(minorUnits: $0.balanceAfter, currency: currency), reason: LedgerReason(rawValue: $0.reason) ?? .adminCredit, date: $0.createdAt ?? Date(timeIntervalSince1970: 0))
         }
     }
 

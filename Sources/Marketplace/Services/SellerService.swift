@@ -14,11 +14,13 @@ public struct SellerSnapshot: Sendable, Equatable, Codable {
 public struct SellerService: Sendable {
     let database: any Database
     let cache: any Cache
+    let ttl: Duration
 
     /// - Parameter cache: the list is cached; every change clears it at once.
-    public init(database: any Database, cache: any Cache = DisabledCache()) {
+    public init(database: any Database, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
         self.database = database
         self.cache = cache
+        self.ttl = ttls.sellers
     }
 
     /// Adds a seller; the username (with or without `@`) must be a Telegram username and new to the list.
@@ -84,7 +86,7 @@ public struct SellerService: Sendable {
     /// The list in the order customers see it.
     public func list() async throws -> [SellerSnapshot] {
         let database = database
-        return try await cache.value(for: CacheKey.sellers, ttl: CacheKey.sellersTTL) {
+        return try await cache.value(for: CacheKey.sellers, ttl: ttl) {
             try await TrustedSeller.query(on: database).sort(\.$sortOrder).sort(\.$id).all().map(Self.snapshot)
         }
     }

@@ -1,10 +1,15 @@
+import Foundation
+
 /// A customer as the bot sees one: plain values, safe to pass across tasks.
 public struct CustomerSnapshot: Sendable, Equatable, Codable {
     public var id: Int
     public var telegramID: Int64
     public var username: String?
     public var firstName: String
+    /// Telegram's language code for the user.
     public var languageCode: String?
+    /// The language picked in the bot, which wins over `languageCode`.
+    public var botLanguage: String?
     public var balance: Money
     public var isPremium: Bool
     public var isReseller: Bool
@@ -16,6 +21,7 @@ public struct CustomerSnapshot: Sendable, Equatable, Codable {
         username = customer.username
         firstName = customer.firstName
         languageCode = customer.languageCode
+        botLanguage = customer.botLanguage
         balance = Money(minorUnits: customer.balance, currency: currency)
         isPremium = customer.isPremium
         isReseller = customer.isReseller
@@ -41,6 +47,7 @@ public struct LedgerLine: Sendable, Equatable {
     public var delta: Money
     public var balanceAfter: Money
     public var reason: LedgerReason
+    public var date: Date
 }
 
 /// Why a balance changed.
@@ -85,4 +92,25 @@ public struct StockReport: Sendable, Equatable {
         self.duplicates = duplicates
         self.invalid = invalid
     }
+}
+
+/// A past order in a customer's history.
+public struct OrderSummary: Sendable, Equatable {
+    public var orderID: Int
+    public var productName: String
+    public var durationLabel: String
+    public var quantity: Int
+    public var amount: Money
+    public var date: Date
+    /// The keys delivered; filled only when one order is opened.
+    public var keys: [String]
+}
+
+/// One page of a list, with the total to page through.
+public struct Page<Item: Sendable & Equatable>: Sendable, Equatable {
+    public var items: [Item]
+    /// 1-based, clamped to the pages there are.
+    public var number: Int
+    public var pageCount: Int
+    public var totalCount: Int
 }

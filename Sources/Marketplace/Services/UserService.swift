@@ -6,13 +6,15 @@ public struct UserService: Sendable {
     let database: any Database
     let currency: Currency
     let cache: any Cache
+    let ttl: Duration
 
-    /// - Parameter cache: look-ups by id are cached for a minute; every change to the customer
+    /// - Parameter cache: look-ups by id are cached for `ttls.customer`; every change to the customer
     ///   (status, names, balance through the ledger) clears the entry at once.
-    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
         self.database = database
         self.currency = currency
         self.cache = cache
+        self.ttl = ttls.customer
     }
 
     /// Creates the customer on first contact, or refreshes name, username and language.
@@ -44,7 +46,7 @@ public struct UserService: Sendable {
         let database = database
         let currency = currency
         // A cached "no such customer" is safe: registering clears it.
-        return try await cache.value(for: CacheKey.customer(telegramID), ttl: CacheKey.customerTTL) {
+        return try await cache.value(for: CacheKey.customer(telegramID), ttl: ttl) {
             try await Customer.query(on: database).filter(\.$telegramID == telegramID).first().map { CustomerSnapshot($0, currency: currency) }
         }
     }
@@ -55,6 +57,15 @@ public struct UserService: Sendable {
         guard !name.isEmpty else { return nil }
         let candidates = try await Customer.query(on: database).filter(\.$username != nil).all()
         return candidates.first { $0.username?.lowercased() == name }.map { CustomerSnapshot($0, currency: currency) }
+    }
+
+    /// Remembers the language the customer picked in the bot; nil goes back to Telegram's.
+    public func setBotLanguage(_ code: String?, telegramID: Int64) async throws {
+        guard code.map({ (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } }) ?? true else {
+            throw AdminError.invalidInput("a language is a code such as en or ru")
+        }
+        try await Customer.query(on: database).filter(\.$telegramID == telegramID).set(\.$botLanguage, to: code).update()
+        try await cache.delete(CacheKey.customer(telegramID))
     }
 
     /// The customer pays `price` from their balance to become premium.

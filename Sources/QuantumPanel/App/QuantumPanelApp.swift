@@ -49,12 +49,15 @@ public struct QuantumPanelApp: Sendable {
         case .polling:
             // A webhook left over from an earlier deployment would make every getUpdates a 409.
             try await bot.send(DeleteWebhook(dropPendingUpdates: false))
-            let (storage, handledUpdates) = await botState(database: database)
-            let dispatcher = Dispatcher(
-                router: BotRouterFactory.makeRoot(), bot: bot, botUsername: me.username, storage: storage,
-                outerMiddlewares: [LoggingMiddleware(), ErrorBoundaryMiddleware(), DeduplicationMiddleware(store: handledUpdates), ThrottlingMiddleware()],
-                logger: logger
-            )
+            let redis = await connectRedis()
+            let (storage, handledUpdates) = botState(database: database, redis: redis)
+            let shopBot = ShopBot(shop: makeShop(database: database, redis: redis), configuration: ShopConfiguration(settings: settings))
+            do {
+                try await shopBot.registerCommands(with: bot)
+            } catch {
+                logger.warning("The command list could not be set; the bot works without it", metadata: ["error": "\(error)"])
+            }
+            let dispatcher = shopBot.makeDispatcher(bot: bot, botUsername: me.username, storage: storage, handledUpdates: handledUpdates, logger: logger)
             let polling = PollingService(dispatcher: dispatcher)
             let group = ServiceGroup(
                 configuration: .init(services: [.init(service: polling)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
@@ -68,21 +71,39 @@ public struct QuantumPanelApp: Sendable {
 }
 
 extension QuantumPanelApp {
-    /// Where conversation state and handled update ids live: Redis when it is configured and
-    /// answers at start, else the database. Either way a restart loses neither.
-    func botState(database: MarketplaceDatabase) async -> (any StateStorage, any UpdateDeduplicationStore) {
-        if let url = settings.redisURL, let configuration = try? RedisConfiguration(url: url) {
-            let redis = RedisClient(configuration: configuration, logger: logger)
-            do {
-                try await redis.ping()
-                logger.info("Conversation state in Redis")
-                return (RedisStateStorage(redis: redis), RedisDeduplicationStore(redis: redis))
-            } catch {
-                logger.warning("Redis is configured but unreachable; keeping conversation state in the database", metadata: ["error": "\(error)"])
-            }
+    /// Redis when it is configured and answers at start; nil otherwise.
+    func connectRedis() async -> RedisClient? {
+        guard let url = settings.redisURL, let configuration = try? RedisConfiguration(url: url) else { return nil }
+        let redis = RedisClient(configuration: configuration, logger: logger)
+        do {
+            try await redis.ping()
+            logger.info("Redis connected: cache and conversation state live there")
+            return redis
+        } catch {
+            logger.warning("Redis is configured but unreachable; the cache stays in the process and conversation state in the database", metadata: ["error": "\(error)"])
+            return nil
+        }
+    }
+
+    /// Where conversation state and handled update ids live: Redis when it answered at start,
+    /// else the database. Either way a restart loses neither.
+    func botState(database: MarketplaceDatabase, redis: RedisClient?) -> (any StateStorage, any UpdateDeduplicationStore) {
+        if let redis {
+            return (RedisStateStorage(redis: redis), RedisDeduplicationStore(redis: redis))
         }
         let db = database.database(logger: logger)
         return (DatabaseStateStorage(database: db), DatabaseDeduplicationStore(database: db))
+    }
+
+    /// The shop's services on a cache in Redis (falling back to the database while Redis is
+    /// down), or in the process without Redis.
+    func makeShop(database: MarketplaceDatabase, redis: RedisClient?) -> Shop {
+        let cache: any Cache = redis.map { DegradingCache(wrapping: RedisCache(redis: $0), logger: logger) } ?? MemoryCache()
+        let currency = Currency(code: settings.currency)
+        return Shop(
+            database: database.database(logger: logger), currency: currency, rootAdminID: settings.rootAdminID,
+            starValue: Money(minorUnits: settings.starValueMinorUnits, currency: currency), cache: cache, ttls: settings.cacheTTLs
+        )
     }
 }
 

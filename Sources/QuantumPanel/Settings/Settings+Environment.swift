@@ -83,8 +83,13 @@ private struct SettingsParser {
         let currency = currency()
         let premiumPrice = premiumPrice(currency: currency ?? "USD")
         let autoMigrate = flag("AUTO_MIGRATE", default: true)
+        let cacheTTLs = cacheTTLs()
+        let starsTopUps = starsTopUps()
+        let starValue = amount("STAR_VALUE", currency: currency ?? "USD", default: 1, allowZero: false)
 
-        guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate else {
+        guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate,
+            let cacheTTLs, let starsTopUps, let starValue
+        else {
             return nil
         }
         return Settings(
@@ -92,7 +97,8 @@ private struct SettingsParser {
             redisURL: redisURL, telegramAPIURL: apiURL, botMode: mode, webhookURL: webhookURL,
             webhookSecret: webhookSecret, httpHost: httpHost, httpPort: httpPort, logLevel: logLevel,
             logDirectory: logDirectory, databasePoolSize: poolSize, currency: currency,
-            premiumPriceMinorUnits: premiumPrice, autoMigrate: autoMigrate
+            premiumPriceMinorUnits: premiumPrice, cacheTTLs: cacheTTLs, starsTopUps: starsTopUps,
+            starValueMinorUnits: starValue, autoMigrate: autoMigrate
         )
     }
 
@@ -210,16 +216,43 @@ private struct SettingsParser {
     }
 
     private mutating func premiumPrice(currency code: String) -> Int64? {
+        amount("PREMIUM_PRICE", currency: code, default: 10 * Currency(code: code).scale, allowZero: true)
+    }
+
+    /// An amount of money in `code`, read in its major units ("9.99") and returned in minor units.
+    private mutating func amount(_ name: String, currency code: String, default defaultValue: Int64, allowZero: Bool) -> Int64? {
         let currency = Currency(code: code)
-        guard let text = value("PREMIUM_PRICE") else { return 10 * currency.scale }
-        do {
-            return try Money.parse(text, currency: currency).minorUnits
-        } catch {
-            let digits = currency.minorDigits
-            let example = digits == 0 ? "10" : "9." + String(repeating: "9", count: digits)
-            problems.append("PREMIUM_PRICE must be an amount in \(code) with at most \(digits) decimals, such as \(example), got \(quoted(text)).")
+        guard let text = value(name) else { return defaultValue }
+        if let money = try? Money.parse(text, currency: currency), allowZero || money.minorUnits > 0 {
+            return money.minorUnits
+        }
+        let digits = currency.minorDigits
+        let example = digits == 0 ? "10" : "9." + String(repeating: "9", count: digits)
+        let kind = allowZero ? "an amount" : "a positive amount"
+        problems.append("\(name) must be \(kind) in \(code) with at most \(digits) decimals, such as \(example), got \(quoted(text)).")
+        return nil
+    }
+
+    private mutating func cacheTTLs() -> CacheTTLs? {
+        let standard = CacheTTLs.standard
+        let expected = "a number of seconds from 0 (not cached) to 86400"
+        let admin = integer("CACHE_TTL_ADMIN", in: 0...86_400, default: Int(standard.admin.components.seconds), expected: expected)
+        let customer = integer("CACHE_TTL_CUSTOMER", in: 0...86_400, default: Int(standard.customer.components.seconds), expected: expected)
+        let catalogue = integer("CACHE_TTL_CATALOGUE", in: 0...86_400, default: Int(standard.catalogue.components.seconds), expected: expected)
+        let sellers = integer("CACHE_TTL_SELLERS", in: 0...86_400, default: Int(standard.sellers.components.seconds), expected: expected)
+        guard let admin, let customer, let catalogue, let sellers else { return nil }
+        return CacheTTLs(admin: .seconds(admin), customer: .seconds(customer), catalogue: .seconds(catalogue), sellers: .seconds(sellers))
+    }
+
+    /// Telegram takes 1 to 10000 Stars in one invoice; six buttons fit a screen.
+    private mutating func starsTopUps() -> [Int]? {
+        guard let text = value("STARS_TOP_UPS") else { return [50, 100, 250, 500, 1000] }
+        let amounts = text.split(separator: ",").map { Int($0.trimmingCharacters(in: .whitespaces)) }
+        guard (1...6).contains(amounts.count), amounts.allSatisfy({ $0.map { (1...10_000).contains($0) } ?? false }) else {
+            problems.append("STARS_TOP_UPS must be 1 to 6 comma-separated Star amounts from 1 to 10000, such as 100,250,500, got \(quoted(text)).")
             return nil
         }
+        return Array(Set(amounts.compactMap { $0 })).sorted()
     }
 
     private mutating func flag(_ name: String, default defaultValue: Bool) -> Bool? {

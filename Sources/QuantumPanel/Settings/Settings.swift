@@ -1,4 +1,5 @@
 import Logging
+import Marketplace
 import TelegramBotAPI
 
 /// Everything the bot is configured with, read once at start and checked as a whole.
@@ -36,6 +37,12 @@ public struct Settings: Sendable {
     public var currency: String
     /// The premium upgrade's price, in the currency's minor units.
     public var premiumPriceMinorUnits: Int64
+    /// How long admin checks, customers, the catalogue and the sellers list stay cached.
+    public var cacheTTLs: CacheTTLs
+    /// The Stars amounts a customer can top up with.
+    public var starsTopUps: [Int]
+    /// How much balance one Star buys, in the currency's minor units.
+    public var starValueMinorUnits: Int64
     /// Whether `run` brings the schema up to date at start (`quantum-panel migrate` does it by hand).
     public var autoMigrate: Bool
 }
@@ -45,7 +52,8 @@ extension Settings {
     public static let variableNames = [
         "BOT_TOKEN", "ROOT_ADMIN_ID", "ADMIN_USERNAME", "DATABASE_URL", "REDIS_URL", "TELEGRAM_API_URL",
         "BOT_MODE", "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR",
-        "DATABASE_POOL_SIZE", "AUTO_MIGRATE", "CURRENCY", "PREMIUM_PRICE",
+        "DATABASE_POOL_SIZE", "AUTO_MIGRATE", "CACHE_TTL_ADMIN", "CACHE_TTL_CUSTOMER", "CACHE_TTL_CATALOGUE",
+        "CACHE_TTL_SELLERS", "CURRENCY", "PREMIUM_PRICE", "STARS_TOP_UPS", "STAR_VALUE",
     ]
 
     /// Variables whose values never appear in a message.
@@ -62,6 +70,8 @@ extension Settings: CustomStringConvertible {
             "botMode: \(botMode.rawValue)", "http: \(httpHost):\(httpPort)", "logLevel: \(logLevel)",
             "logDirectory: \(logDirectory)", "databasePoolSize: \(databasePoolSize)",
             "currency: \(currency)", "premiumPriceMinorUnits: \(premiumPriceMinorUnits)", "autoMigrate: \(autoMigrate)",
+            "cacheTTLs: admin \(cacheTTLs.admin), customer \(cacheTTLs.customer), catalogue \(cacheTTLs.catalogue), sellers \(cacheTTLs.sellers)",
+            "starsTopUps: \(starsTopUps)", "starValueMinorUnits: \(starValueMinorUnits)",
         ]
         if let adminUsername { fields.append("adminUsername: @\(adminUsername)") }
         if let webhookURL { fields.append("webhookURL: \(webhookURL)") }

@@ -1,0 +1,40 @@
+import BotRouting
+import Logging
+import Marketplace
+import TelegramBotAPI
+
+/// The bot as a dispatcher: the shop's routers behind the middlewares every update passes.
+/// The app and the end-to-end tests build it the same way.
+public struct ShopBot: Sendable {
+    public let shop: Shop
+    public let configuration: ShopConfiguration
+
+    public init(shop: Shop, configuration: ShopConfiguration) {
+        self.shop = shop
+        self.configuration = configuration
+    }
+
+    /// - Parameters:
+    ///   - storage: conversation state (a reseller typing a quantity); Redis or the database in production.
+    ///   - handledUpdates: update ids already handled, so a redelivered update is dropped.
+    ///   - throttling: how fast one user may go; a shopper tapping through menus sends bursts.
+    public func makeDispatcher(
+        bot: BotClient, botUsername: String?, storage: any StateStorage, handledUpdates: any UpdateDeduplicationStore,
+        throttling: ThrottlingMiddleware = ThrottlingMiddleware(perSecond: 3, burst: 10), logger: Logger
+    ) -> Dispatcher {
+        let root = Router(name: "root")
+        for router in ShopHandlers(shop: shop, configuration: configuration).makeRouters() {
+            root.include(router)
+        }
+        return Dispatcher(
+            router: root, bot: bot, botUsername: botUsername, storage: storage,
+            outerMiddlewares: [LoggingMiddleware(), ErrorBoundaryMiddleware(), DeduplicationMiddleware(store: handledUpdates), throttling],
+            logger: logger
+        )
+    }
+
+    /// Sets the command list Telegram shows, in every language the shop speaks.
+    public func registerCommands(with bot: BotClient) async throws {
+        try await ShopHandlers(shop: shop, configuration: configuration).registerCommands(with: bot)
+    }
+}

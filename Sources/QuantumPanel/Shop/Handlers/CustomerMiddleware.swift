@@ -1,0 +1,60 @@
+import BotRouting
+import Marketplace
+import TelegramBotAPI
+
+/// The customer behind an update, for handlers: `context.customer`, `context.templates`.
+enum CustomerKey: ContextKey { typealias Value = CustomerSnapshot }
+
+/// Finds the sender's customer record (registering them on first contact) and stops a banned
+/// customer there, with one short message.
+struct CustomerMiddleware: UpdateMiddleware {
+    let users: UserService
+
+    func handle(_ context: HandlerContext, next: @Sendable (HandlerContext) async throws -> Void) async throws {
+        guard let user = context.update.sender, !user.isBot else { return }
+        var customer = try await users.find(telegramID: user.id)
+        if customer == nil {
+            customer = try await users.register(telegramID: user.id, username: user.username, firstName: user.firstName, languageCode: user.languageCode)
+        }
+        guard let customer else { return }
+        var context = context
+        context.values[CustomerKey.self] = customer
+        guard !customer.isBanned else {
+            let text = context.templates.strings.banned
+            if context.update.callbackQuery != nil {
+                try await context.answerCallback(text, showAlert: true)
+            } else if context.update.message != nil {
+                try await context.answer(text)
+            }
+            return
+        }
+        try await next(context)
+    }
+}
+
+extension HandlerContext {
+    /// The customer ``CustomerMiddleware`` found; handlers under it always have one.
+    var customer: CustomerSnapshot {
+        get throws {
+            guard let customer = values[CustomerKey.self] else { throw ShopHandlerError.noCustomer }
+            return customer
+        }
+    }
+
+    /// The templates in the customer's language.
+    var templates: ShopTemplates {
+        ShopTemplates(language: values[CustomerKey.self].map(Language.init(customer:)) ?? Language(telegramCode: update.sender?.languageCode))
+    }
+}
+
+extension Language {
+    /// The language the customer picked, else the one of their Telegram app.
+    init(customer: CustomerSnapshot) {
+        self = customer.botLanguage.flatMap(Language.init(rawValue:)) ?? Language(telegramCode: customer.languageCode)
+    }
+}
+
+enum ShopHandlerError: Error {
+    /// A handler ran outside ``CustomerMiddleware``: a wiring mistake.
+    case noCustomer
+}

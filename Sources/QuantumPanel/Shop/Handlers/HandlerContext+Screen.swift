@@ -1,0 +1,50 @@
+import BotRouting
+import TelegramBotAPI
+
+extension HandlerContext {
+    /// Shows a screen: in place of the message whose button was pressed when Telegram allows it,
+    /// else as a new message, so the chat doesn't fill with stale menus.
+    ///
+    /// A text screen edits a text message; a photo card edits a card with the same photo's
+    /// caption. Switching between a card and a text deletes the old message and sends the new one
+    /// (Telegram can't turn one kind into the other).
+    func show(_ screen: Screen) async throws {
+        guard let message = update.callbackQuery?.message, message.isAccessible else {
+            try await send(screen)
+            try await sendFollowUps(screen)
+            return
+        }
+        let chat = ChatID.id(message.chat.id)
+        let shownPhoto = message.photo?.last?.fileID
+        switch (shownPhoto, screen.photoFileID) {
+        case (nil, nil):
+            try await editMessage(screen.text, replyMarkup: screen.keyboard)
+        case (let shown?, let wanted?) where shown == wanted || message.photo?.contains(where: { $0.fileID == wanted }) == true:
+            do {
+                try await bot.send(EditMessageCaption(chatID: chat, messageID: message.messageID, caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
+            } catch let error as BotAPIError where error.errorDescription.hasPrefix("Bad Request: message is not modified") {
+                // The same card again: nothing to change.
+            }
+        default:
+            try await send(screen)
+            // A message older than 48 hours can't be deleted; it then stays, which is harmless.
+            _ = try? await bot.send(DeleteMessage(chatID: chat, messageID: message.messageID))
+        }
+        try await sendFollowUps(screen)
+    }
+
+    private func send(_ screen: Screen) async throws {
+        guard let chatID else { throw RoutingError.noChat(updateID: update.updateID) }
+        if let photo = screen.photoFileID {
+            try await bot.send(SendPhoto(chatID: .id(chatID), photo: .fileID(photo), caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
+        } else {
+            try await answer(screen.text, replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard))
+        }
+    }
+
+    private func sendFollowUps(_ screen: Screen) async throws {
+        for text in screen.followUps {
+            try await answer(text)
+        }
+    }
+}

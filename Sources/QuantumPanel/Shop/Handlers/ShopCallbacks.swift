@@ -1,0 +1,74 @@
+import BotRouting
+
+/// The shop's buttons. Prefixes are short, as Telegram allows 64 bytes of callback data.
+
+/// A screen reached from the menu.
+struct NavigateCallback: CallbackData {
+    static let prefix = "n"
+
+    enum Destination: String, Codable, Sendable {
+        case menu, products, balance, orders, premium, sellers, support, language, help, topUp, admin
+    }
+
+    var to: Destination
+}
+
+struct ProductsPageCallback: CallbackData {
+    static let prefix = "pp"
+    var page: Int
+}
+
+/// A product's card; `page` is the list page to go back to.
+struct ProductCallback: CallbackData {
+    static let prefix = "p"
+    var productID: Int
+    var page: Int
+}
+
+/// The confirmation of buying `quantity` keys of a price.
+struct OfferCallback: CallbackData {
+    static let prefix = "o"
+    var priceID: Int
+    var quantity: Int
+}
+
+/// Asks a reseller to type a quantity.
+struct QuantityPromptCallback: CallbackData {
+    static let prefix = "q"
+    var priceID: Int
+}
+
+/// The Buy button. `token` is drawn when the confirmation is shown, so pressing the same button
+/// twice buys once, while a new confirmation buys again.
+struct BuyCallback: CallbackData {
+    static let prefix = "b"
+    var priceID: Int
+    var quantity: Int
+    var token: String
+}
+
+struct OrdersPageCallback: CallbackData {
+    static let prefix = "op"
+    var page: Int
+}
+
+struct OrderCallback: CallbackData {
+    static let prefix = "od"
+    var orderID: Int
+    var page: Int
+}
+
+struct TopUpCallback: CallbackData {
+    static let prefix = "t"
+    var stars: Int
+}
+
+struct PremiumUpgradeCallback: CallbackData {
+    static let prefix = "pu"
+    var confirmed: Bool
+}
+
+struct LanguageCallback: CallbackData {
+    static let prefix = "l"
+    var language: Language
+}

@@ -1,0 +1,65 @@
+import BotRouting
+import Marketplace
+import TelegramBotAPI
+
+extension ShopHandlers {
+    /// How many ledger lines the balance screen shows.
+    static let balanceHistoryLength = 5
+
+    func accountRouter() -> Router {
+        let router = Router(name: "account")
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .balance)) { _, _, context in
+            let customer = try context.customer
+            let lines = try await shop.ledger.recentLines(of: customer.telegramID, limit: Self.balanceHistoryLength)
+            try await context.show(context.templates.balance(customer, lines: lines, starsEnabled: !configuration.starsTopUps.isEmpty))
+        }
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .orders)) { _, _, context in
+            try await showOrders(context, page: 1)
+        }
+        router.callbackQuery(OrdersPageCallback.self) { pick, _, context in
+            try await showOrders(context, page: pick.page)
+        }
+        router.callbackQuery(OrderCallback.self) { pick, _, context in
+            guard let order = try await shop.orders.order(pick.orderID, of: try context.customer.telegramID) else {
+                try await context.answerCallback(context.templates.strings.orderGone, showAlert: true)
+                return try await showOrders(context, page: pick.page)
+            }
+            try await context.show(context.templates.order(order, page: pick.page))
+        }
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .premium)) { _, _, context in
+            try await context.show(context.templates.premium(try context.customer, price: configuration.premiumPrice))
+        }
+        router.callbackQuery(PremiumUpgradeCallback.self) { _, _, context in
+            try await upgradeToPremium(context)
+        }
+        return router
+    }
+
+    private func showOrders(_ context: HandlerContext, page: Int) async throws {
+        let orders = try await shop.orders.orders(of: try context.customer.telegramID, page: page)
+        try await context.show(context.templates.orders(orders))
+    }
+
+    private func upgradeToPremium(_ context: HandlerContext) async throws {
+        let customer = try context.customer
+        let strings = context.templates.strings
+        do {
+            let upgraded = try await shop.users.upgradeToPremium(telegramID: customer.telegramID, price: configuration.premiumPrice)
+            try await context.answerCallback(strings.premiumWelcome)
+            var context = context
+            context.values[CustomerKey.self] = upgraded
+            try await showMenu(context, note: strings.premiumWelcome)
+        } catch LedgerError.insufficientFunds(let balance) {
+            let shortfall = Money(minorUnits: configuration.premiumPrice.minorUnits - balance.minorUnits, currency: balance.currency)
+            try await context.answerCallback()
+            var screen = try context.templates.premium(customer, price: configuration.premiumPrice)
+            screen.text += "\n\n" + strings.premiumTooExpensive(HTML.escape(shortfall.formatted))
+            try await context.show(screen)
+        } catch AdminError.invalidInput {
+            // Already premium (upgraded from another device a moment ago).
+            var updated = customer
+            updated.isPremium = true
+            try await context.show(context.templates.premium(updated, price: configuration.premiumPrice))
+        }
+    }
+}

@@ -1,0 +1,94 @@
+import Foundation
+import BotRouting
+import Logging
+import Marketplace
+import TelegramBotAPI
+
+extension ShopHandlers {
+    /// The most keys one order may hold (``PurchaseService`` refuses more).
+    static let maximumQuantity = 100
+
+    func catalogueRouter() -> Router {
+        let router = Router(name: "catalogue")
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .products)) { _, _, context in
+            try await showProducts(context, page: 1)
+        }
+        router.callbackQuery(ProductsPageCallback.self) { pick, _, context in
+            try await showProducts(context, page: pick.page)
+        }
+        router.callbackQuery(ProductCallback.self) { pick, _, context in
+            let catalogue = try await shop.catalog.catalogue(for: try context.customer)
+            guard let product = catalogue.first(where: { $0.id == pick.productID }) else {
+                try await context.answerCallback(context.templates.strings.productGone, showAlert: true)
+                return try await showProducts(context, page: pick.page)
+            }
+            try await context.fsm.clear()
+            try await context.show(context.templates.product(product, page: pick.page))
+        }
+        router.callbackQuery(OfferCallback.self) { offer, _, context in
+            try await showConfirmation(context, priceID: offer.priceID, quantity: offer.quantity)
+        }
+        router.callbackQuery(QuantityPromptCallback.self) { prompt, _, context in
+            guard try context.customer.isReseller else { return try await showConfirmation(context, priceID: prompt.priceID, quantity: 1) }
+            try await context.fsm.set(ShopState.quantity)
+            try await context.fsm.set(prompt.priceID, for: "priceID")
+            try await context.show(context.templates.quantityPrompt(maximum: Self.maximumQuantity))
+        }
+        router.message(.state(ShopState.quantity)) { message, context in
+            let text = message.text?.trimmingCharacters(in: .whitespaces) ?? ""
+            guard let quantity = Int(text), (1...Self.maximumQuantity).contains(quantity) else {
+                try await context.answer(context.templates.strings.badQuantity(Self.maximumQuantity))
+                return
+            }
+            guard let priceID = try await context.fsm.value(Int.self, for: "priceID") else { return try await context.fsm.clear() }
+            try await context.fsm.clear()
+            try await showConfirmation(context, priceID: priceID, quantity: quantity)
+        }
+        router.callbackQuery(BuyCallback.self) { buy, _, context in
+            try await buyKeys(context, buy)
+        }
+        return router
+    }
+
+    private func showProducts(_ context: HandlerContext, page: Int) async throws {
+        let catalogue = try await shop.catalog.catalogue(for: try context.customer)
+        try await context.show(context.templates.products(catalogue, page: page))
+    }
+
+    private func showConfirmation(_ context: HandlerContext, priceID: Int, quantity: Int) async throws {
+        let customer = try context.customer
+        let catalogue = try await shop.catalog.catalogue(for: customer)
+        guard let product = catalogue.first(where: { $0.offers.contains { $0.priceID == priceID } }),
+            let offer = product.offers.first(where: { $0.priceID == priceID })
+        else {
+            return try await context.show(context.templates.refusal(.unavailable(priceID: priceID), productID: nil))
+        }
+        guard !product.isLocked else {
+            return try await context.show(context.templates.refusal(.premiumOnly(productID: product.id), productID: product.id))
+        }
+        // Only resellers buy more than one at a time.
+        let quantity = customer.isReseller ? min(max(1, quantity), Self.maximumQuantity) : 1
+        try await context.show(context.templates.confirmation(product: product, offer: offer, quantity: quantity, customer: customer, token: Self.newToken()))
+    }
+
+    private func buyKeys(_ context: HandlerContext, _ buy: BuyCallback) async throws {
+        let customer = try context.customer
+        // The token makes a second press of the same button return the first order.
+        let key = "buy:\(customer.telegramID):\(buy.token)"
+        do {
+            let receipt = try await shop.purchases.buy(telegramID: customer.telegramID, priceID: buy.priceID, quantity: buy.quantity, idempotencyKey: key)
+            try await context.answerCallback(receipt.isRepeat ? context.templates.strings.alreadyBought : nil)
+            try await context.show(context.templates.receipt(receipt))
+            context.logger.info("Sold", metadata: ["order.id": "\(receipt.orderID)", "price.id": "\(buy.priceID)", "quantity": "\(buy.quantity)", "repeat": "\(receipt.isRepeat)"])
+        } catch let error as PurchaseError {
+            let productID = try await shop.catalog.catalogue(for: customer).first { $0.offers.contains { $0.priceID == buy.priceID } }?.id
+            try await context.show(context.templates.refusal(error, productID: productID))
+        }
+    }
+
+    /// Eight random letters and digits: unique enough per customer, short enough for a button.
+    static func newToken() -> String {
+        let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
+        return String((0..<8).map { _ in alphabet.randomElement()! })
+    }
+}

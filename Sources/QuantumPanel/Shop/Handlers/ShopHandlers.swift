@@ -1,0 +1,137 @@
+import BotRouting
+import Marketplace
+import TelegramBotAPI
+
+/// Conversation states of the customer screens.
+enum ShopState: String, FSMState {
+    static let group = "shop"
+    /// A reseller types how many keys to buy; the price id is in the data under "priceID".
+    case quantity
+}
+
+/// Every screen a customer sees, as routers: the menu, the catalogue and buying, the balance
+/// with Stars top-ups, orders, premium, sellers, support and language.
+struct ShopHandlers: Sendable {
+    let shop: Shop
+    let configuration: ShopConfiguration
+
+    /// Payments first (a payment is booked even for a customer banned after paying), then
+    /// everything else behind ``CustomerMiddleware``.
+    func makeRouters() -> [Router] {
+        let customers = Router(name: "shop")
+        customers.use(CustomerMiddleware(users: shop.users))
+        customers.include(cancelRouter())
+        customers.include(menuRouter())
+        customers.include(catalogueRouter())
+        customers.include(accountRouter())
+        customers.include(topUpRouter())
+        customers.include(fallbackRouter())
+        return [paymentRouter(), customers]
+    }
+
+    /// The commands Telegram shows in its menu, in each language.
+    func registerCommands(with bot: BotClient) async throws {
+        for language in Language.allCases {
+            let strings = language.strings
+            let commands = [
+                BotCommand(command: "start", description: strings.commandStart),
+                BotCommand(command: "help", description: strings.commandHelp),
+                BotCommand(command: "cancel", description: strings.commandCancel),
+            ]
+            try await bot.send(SetMyCommands(commands: commands, languageCode: language == .english ? nil : language.rawValue))
+        }
+    }
+
+    // MARK: Menu, help, language, cancel
+
+    func showMenu(_ context: HandlerContext, note: String? = nil) async throws {
+        let customer = try context.customer
+        let isAdmin = try await shop.admins.isAdmin(customer.telegramID)
+        if let note {
+            try await context.show(context.templates.menu(note: note, isAdmin: isAdmin))
+        } else {
+            try await context.show(context.templates.welcome(customer, isAdmin: isAdmin))
+        }
+    }
+
+    private func menuRouter() -> Router {
+        let router = Router(name: "menu")
+        router.message(.command("start")) { message, context in
+            guard let user = message.from else { return }
+            // /start refreshes what Telegram tells about the customer.
+            let customer = try await shop.users.register(telegramID: user.id, username: user.username, firstName: user.firstName, languageCode: user.languageCode)
+            var context = context
+            context.values[CustomerKey.self] = customer
+            try await context.fsm.clear()
+            try await showMenu(context)
+        }
+        router.message(.command("help")) { _, context in
+            try await context.show(context.templates.help())
+        }
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .menu)) { _, _, context in
+            try await context.fsm.clear()
+            try await showMenu(context)
+        }
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .help)) { _, _, context in
+            try await context.show(context.templates.help())
+        }
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .support)) { _, _, context in
+            try await context.show(context.templates.support(contact: configuration.supportUsername))
+        }
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .sellers)) { _, _, context in
+            try await context.show(context.templates.sellers(try await shop.sellers.list()))
+        }
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .language)) { _, _, context in
+            try await context.show(context.templates.languages(current: Language(customer: try context.customer)))
+        }
+        router.callbackQuery(LanguageCallback.self) { choice, _, context in
+            let customer = try context.customer
+            try await shop.users.setBotLanguage(choice.language.rawValue, telegramID: customer.telegramID)
+            var context = context
+            var updated = customer
+            updated.botLanguage = choice.language.rawValue
+            context.values[CustomerKey.self] = updated
+            try await context.answerCallback(choice.language.strings.languageChanged)
+            try await showMenu(context)
+        }
+        return router
+    }
+
+    /// `/cancel` and the Cancel button, in the customer's language.
+    private func cancelRouter() -> Router {
+        let router = Router(name: "cancel")
+        router.message(.command("cancel")) { _, context in
+            let wasInFlow = try await context.fsm.currentState() != nil
+            try await context.fsm.clear()
+            let strings = context.templates.strings
+            try await showMenu(context, note: wasInFlow ? strings.cancelled : strings.nothingToCancel)
+        }
+        router.callbackQuery(.predicate { $0.update.callbackQuery?.data == CancelFlow.callbackData }) { _, context in
+            try await context.fsm.clear()
+            try await context.answerCallback(context.templates.strings.cancelled)
+            try await showMenu(context, note: context.templates.strings.cancelled)
+        }
+        return router
+    }
+
+    /// Anything no other handler took: a short hint and the menu.
+    private func fallbackRouter() -> Router {
+        let router = Router(name: "fallback")
+        router.message { _, context in
+            try await showMenu(context, note: context.templates.strings.unknownInput)
+        }
+        router.callbackQuery { _, context in
+            // A button from an older version of the bot, or forged data.
+            try await context.answerCallback(context.templates.strings.unknownInput)
+            try await showMenu(context, note: context.templates.strings.unknownInput)
+        }
+        return router
+    }
+}
+
+extension UpdateFilter {
+    /// A menu button leading to `destination`.
+    static func navigation(to destination: NavigateCallback.Destination) -> UpdateFilter {
+        .predicate { NavigateCallback.match($0.update.callbackQuery?.data)?.to == destination }
+    }
+}

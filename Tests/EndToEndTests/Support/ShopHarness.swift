@@ -1,0 +1,119 @@
+import BotAPISandbox
+import BotRouting
+import FluentKit
+import Foundation
+import Logging
+import Marketplace
+import MarketplaceTesting
+import QuantumPanel
+import TelegramBotAPI
+import Testing
+
+extension TestDatabaseKind: CustomTestStringConvertible {
+    public var testDescription: String { rawValue }
+}
+
+/// The real bot on a fresh database, polling a sandbox on loopback: tests drive it through
+/// simulated users and read the chat as they would see it.
+struct ShopHarness: Sendable {
+    static let currency = Currency.usd
+    /// The owner; not a simulated user, so admin-only buttons stay out of customers' menus.
+    static let rootAdmin: Int64 = 1
+    static let configuration = ShopConfiguration(premiumPrice: dollars("10.00"), supportUsername: "shop_support", starsTopUps: [100, 500])
+
+    let sandbox: BotAPISandbox
+    let shop: Shop
+
+    static func dollars(_ text: String) -> Money {
+        try! Money.parse(text, currency: currency)
+    }
+
+    /// A customer who has pressed /start and read the welcome, with `balance` credited.
+    func customer(_ firstName: String, balance: String = "0", languageCode: String = "en", username: String? = nil) async throws -> SimulatedUser {
+        let user = await sandbox.makeUser(firstName: firstName, username: username, languageCode: languageCode)
+        try await user.send("/start")
+        _ = try await user.nextMessage()
+        let amount = Self.dollars(balance)
+        if amount.minorUnits > 0 {
+            try await shop.ledger.credit(amount, to: user.id, reason: .adminCredit, actorID: Self.rootAdmin)
+        }
+        return user
+    }
+
+    /// A product with one price and `keys` keys; returns the product id and the price id.
+    @discardableResult
+    func product(
+        _ name: String, description: String = "", price: String = "5.00", reseller: String? = nil, duration: String = "1 month",
+        keys: [String] = [], premiumOnly: Bool = false, photoFileID: String? = nil
+    ) async throws -> (product: Int, price: Int) {
+        let product = try await shop.catalog.createProduct(name: name, description: description, photoFileID: photoFileID, isPremiumOnly: premiumOnly, by: Self.rootAdmin)
+        let price = try await shop.catalog.addPrice(to: product, durationLabel: duration, durationDays: 30, price: Self.dollars(price), resellerPrice: reseller.map(Self.dollars), by: Self.rootAdmin)
+        if !keys.isEmpty {
+            _ = try await shop.stock.addKeys(keys.joined(separator: "\n"), to: price, by: Self.rootAdmin)
+        }
+        return (product, price)
+    }
+}
+
+/// Runs the bot against a sandbox on a fresh `kind` database for the length of `body`.
+func withShop<Value: Sendable>(
+    _ kind: TestDatabaseKind = .sqlite, configuration: ShopConfiguration = ShopHarness.configuration,
+    _ body: @Sendable (ShopHarness) async throws -> Value
+) async throws -> Value {
+    let logger = Logger(label: "e2e", factory: { ProcessInfo.processInfo.environment["E2E_LOG"] == nil ? SwiftLogNoOpLogHandler() as any LogHandler : StreamLogHandler.standardError(label: $0) })
+    return try await withTemporaryMarketplaceDatabase(kind) { database in
+        let shop = Shop(
+            database: database.database(logger: logger), currency: ShopHarness.currency, rootAdminID: ShopHarness.rootAdmin,
+            starValue: ShopHarness.dollars("0.01"), cache: MemoryCache()
+        )
+        let sandbox = BotAPISandbox()
+        let (started, continuation) = AsyncStream.makeStream(of: Void.self)
+        return try await withThrowingTaskGroup(of: Void.self) { group in
+            group.addTask { try await sandbox.run { _ in continuation.yield() } }
+            for await _ in started { break }
+            let bot = sandbox.makeClient(retryPolicy: .standard)
+            let shopBot = ShopBot(shop: shop, configuration: configuration)
+            try await shopBot.registerCommands(with: bot)
+            let dispatcher = shopBot.makeDispatcher(
+                bot: bot, botUsername: sandbox.configuration.botUsername, storage: MemoryStateStorage(),
+                handledUpdates: MemoryDeduplicationStore(), throttling: ThrottlingMiddleware(perSecond: 1000, burst: 1000), logger: logger
+            )
+            group.addTask { try await dispatcher.runPolling(configuration: .init(timeout: .seconds(5))) }
+            defer { group.cancelAll() }
+            return try await body(ShopHarness(sandbox: sandbox, shop: shop))
+        }
+    }
+}
+
+extension SimulatedUser {
+    /// Sends text and returns the bot's reply.
+    func ask(_ text: String) async throws -> Message {
+        try await send(text)
+        return try await nextMessage()
+    }
+
+    /// Presses a button and returns the message it led to (edited or new).
+    func tap(_ label: String) async throws -> Message {
+        try await press(label)
+        return try await nextMessage()
+    }
+
+    /// The labels of a message's inline buttons, row after row.
+    static func buttons(of message: Message) -> [String] {
+        message.replyMarkup?.inlineKeyboard.flatMap { $0.map(\.text) } ?? []
+    }
+}
+
+extension Message {
+    /// The text, or the caption of a photo.
+    var shown: String { text ?? caption ?? "" }
+    var buttons: [String] { SimulatedUser.buttons(of: self) }
+
+    /// The texts inside `<code>` entities: what one tap copies.
+    var codeSpans: [String] {
+        let units = Array(shown.utf16)
+        return (entities ?? caption.flatMap { _ in captionEntities } ?? []).filter { $0.type == "code" }.map { entity in
+            String(decoding: units[Int(entity.offset)..<Int(entity.offset + entity.length)], as: UTF16.self)
+        }
+    }
+}
