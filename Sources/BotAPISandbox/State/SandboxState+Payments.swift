@@ -117,6 +117,14 @@ extension SandboxState {
         return .paid(chargeID: chargeID)
     }
 
+    /// Delivers a charge's successful_payment again, in a new update, as Telegram may after a
+    /// network failure: a bot must not credit it twice. Nobody is charged again.
+    public func redeliverSuccessfulPayment(chargeID: String) throws(SandboxError) {
+        guard let charge = charges[chargeID] else { throw .badRequest("Bad Request: CHARGE_NOT_FOUND") }
+        let payment = SuccessfulPayment(currency: charge.currency, totalAmount: charge.amount, invoicePayload: charge.payload, telegramPaymentChargeID: chargeID, providerPaymentChargeID: "")
+        try userPosts(charge.userID) { $0.successfulPayment = payment }
+    }
+
     /// Whether a charge has been refunded; nil for an unknown charge.
     public func isRefunded(chargeID: String) -> Bool? {
         charges[chargeID]?.isRefunded

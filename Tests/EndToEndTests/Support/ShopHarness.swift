@@ -110,9 +110,12 @@ extension Message {
     var buttons: [String] { SimulatedUser.buttons(of: self) }
 
     /// The texts inside `<code>` entities: what one tap copies.
-    var codeSpans: [String] {
+    var codeSpans: [String] { spans(of: "code") }
+
+    /// The texts inside entities of one type (`bold`, `code`, `text_link`…).
+    func spans(of type: String) -> [String] {
         let units = Array(shown.utf16)
-        return (entities ?? caption.flatMap { _ in captionEntities } ?? []).filter { $0.type == "code" }.map { entity in
+        return (entities ?? captionEntities ?? []).filter { $0.type == type }.map { entity in
             String(decoding: units[Int(entity.offset)..<Int(entity.offset + entity.length)], as: UTF16.self)
         }
     }

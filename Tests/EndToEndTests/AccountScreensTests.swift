@@ -1,0 +1,131 @@
+import BotAPISandbox
+import Marketplace
+import QuantumPanel
+import TelegramBotAPI
+import Testing
+
+/// Balance, orders, premium, Stars top-ups, and the screens around them.
+@Suite(.timeLimit(.minutes(2))) struct AccountScreensTests {
+    @Test func balanceShowsRecentActivityAndOrdersReopenWithTheirKeys() async throws {
+        try await withShop { harness in
+            try await harness.product("Netflix", price: "5.00", keys: ["N-1", "N-2"])
+            let ana = try await harness.customer("Ana", balance: "20.00")
+            for _ in 1...2 {
+                _ = try await ana.tap("🛍 Products")
+                _ = try await ana.tap("Netflix · \(try await harness.shop.stock.unusedCount(priceID: 1))")
+                _ = try await ana.tap("1 month · $5.00")
+                _ = try await ana.tap("✅ Buy for $5.00")
+                _ = try await ana.tap("🏠 Menu")
+            }
+            let balance = try await ana.tap("💰 Balance")
+            #expect(balance.shown.contains("$10.00"))
+            #expect(balance.shown.contains("Purchase -$5.00"))
+            #expect(balance.shown.contains("Credit +$20.00"))
+            #expect(balance.buttons.contains("⭐ Top up with Stars"))
+            _ = try await ana.tap("🏠 Menu")
+            let orders = try await ana.tap("📦 My orders")
+            #expect(orders.buttons.prefix(2) == ["#2 · Netflix · 1 month", "#1 · Netflix · 1 month"])
+            let first = try await ana.tap("#1 · Netflix · 1 month")
+            #expect(first.shown.contains("Order #1"))
+            #expect(first.codeSpans == ["N-1"])
+        }
+    }
+
+    @Test func premiumIsPaidFromTheBalanceOnce() async throws {
+        try await withShop { harness in
+            let poor = try await harness.customer("Poor", balance: "4.00")
+            _ = try await poor.tap("💎 Premium")
+            let refused = try await poor.tap("💎 Upgrade for $10.00")
+            #expect(refused.shown.contains("you need $6.00 more for Premium"))
+
+            let ana = try await harness.customer("Ana", balance: "12.00")
+            let pitch = try await ana.tap("💎 Premium")
+            #expect(pitch.shown.contains("Premium unlocks"))
+            let upgraded = try await ana.tap("💎 Upgrade for $10.00")
+            #expect(upgraded.shown.contains("Welcome to Premium"))
+            let customer = try #require(try await harness.shop.users.find(telegramID: ana.id))
+            #expect(customer.isPremium && customer.balance == ShopHarness.dollars("2.00"))
+            #expect(try await ana.ask("/start").shown.contains("Status: 💎 Premium"))
+            #expect(try await ana.tap("💎 Premium").shown.contains("You are Premium"))
+            #expect(try await harness.shop.ledger.recentLines(of: ana.id).map(\.reason) == [.premiumUpgrade, .adminCredit])
+        }
+    }
+
+    @Test func starsTopUpIsCreditedOnceEvenWhenThePaymentArrivesTwice() async throws {
+        try await withShop { harness in
+            let ana = try await harness.customer("Ana")
+            _ = try await ana.tap("💰 Balance")
+            let options = try await ana.tap("⭐ Top up with Stars")
+            #expect(options.buttons.prefix(2) == ["⭐ 100 → $1.00", "⭐ 500 → $5.00"])
+            try await ana.press("⭐ 500 → $5.00")
+            let invoice = try await ana.nextMessage()
+            #expect(invoice.invoice?.currency == "XTR")
+            #expect(invoice.invoice?.totalAmount == 500)
+            guard case .paid(let chargeID) = try await ana.pay(invoiceMessageID: invoice.messageID) else {
+                Issue.record("the payment was not accepted")
+                return
+            }
+            #expect(try await ana.nextMessage().shown.contains("$5.00 added. Balance: $5.00"))
+            try await harness.sandbox.state.redeliverSuccessfulPayment(chargeID: chargeID)
+            #expect(try await ana.nextMessage().shown.contains("already added"))
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("5.00"))
+            #expect(try await harness.shop.ledger.recentLines(of: ana.id).map(\.reason) == [.starsTopUp])
+        }
+    }
+
+    @Test func preCheckoutIsRefusedForABannedCustomer() async throws {
+        try await withShop { harness in
+            let ana = try await harness.customer("Ana")
+            _ = try await ana.tap("💰 Balance")
+            _ = try await ana.tap("⭐ Top up with Stars")
+            try await ana.press("⭐ 100 → $1.00")
+            let invoice = try await ana.nextMessage()
+            _ = try await harness.shop.users.setBanned(true, telegramID: ana.id)
+            #expect(try await ana.pay(invoiceMessageID: invoice.messageID) == .declined(errorMessage: "Your account can't make payments."))
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("0.00"))
+        }
+    }
+
+    @Test func bannedCustomerGetsOneShortMessageAndNothingElse() async throws {
+        try await withShop { harness in
+            try await harness.product("Netflix", keys: ["N-1"])
+            let ana = try await harness.customer("Ana", balance: "10.00")
+            _ = try await harness.shop.users.setBanned(true, telegramID: ana.id)
+            #expect(try await ana.ask("/start").shown == "⛔ Your access to this shop is blocked.")
+            let press = try await ana.press("🛍 Products")
+            while await ana.answer(toCallback: press) == nil { await Task.yield() }
+            #expect(await ana.answer(toCallback: press)?.text == "⛔ Your access to this shop is blocked.")
+            #expect(try await ana.ask("hello").shown == "⛔ Your access to this shop is blocked.")
+        }
+    }
+
+    @Test func sellersSupportHelpAndUnexpectedInput() async throws {
+        try await withShop { harness in
+            _ = try await harness.shop.sellers.add(username: "best_keys", displayName: "Best <Keys>", note: "fast & fair", by: ShopHarness.rootAdmin)
+            let ana = try await harness.customer("Ana")
+            let sellers = try await ana.tap("🤝 Trusted sellers")
+            #expect(sellers.shown.contains("Best <Keys> @best_keys — fast & fair"))
+            #expect(sellers.replyMarkup?.inlineKeyboard.first?.first?.url == "https://t.me/best_keys")
+            _ = try await ana.tap("🏠 Menu")
+            let support = try await ana.tap("🆘 Support")
+            #expect(support.shown.contains("write to @shop_support"))
+            #expect(try await ana.ask("/help").shown.contains("How it works"))
+            let hint = try await ana.ask("where is my key??")
+            #expect(hint.shown == "I didn't get that. Use the menu:")
+            #expect(hint.buttons.first == "🛍 Products")
+            #expect(try await ana.ask("/cancel").shown == "Nothing to cancel.")
+        }
+    }
+
+    @Test func languageCanBeSwitchedAndStaysSwitched() async throws {
+        try await withShop { harness in
+            let ana = try await harness.customer("Ana")
+            _ = try await ana.tap("🌐 Language")
+            let russian = try await ana.tap("🇷🇺 Русский")
+            #expect(russian.shown.contains("Добро пожаловать, Ana!"))
+            #expect(try await ana.ask("/start").shown.contains("Добро пожаловать"), "Telegram's en does not undo the choice")
+            _ = try await ana.tap("🌐 Язык")
+            #expect(try await ana.tap("🇬🇧 English").shown.contains("Welcome, Ana!"))
+        }
+    }
+}

@@ -1,0 +1,135 @@
+import BotAPISandbox
+import Marketplace
+import MarketplaceTesting
+import QuantumPanel
+import TelegramBotAPI
+import Testing
+
+/// Buying through the bot: prices by status, refusals, and the races a real shop meets.
+@Suite(.timeLimit(.minutes(2))) struct BuyingTests {
+    @Test func productNamesUserNamesAndKeysShowExactlyAsTyped() async throws {
+        try await withShop { harness in
+            try await harness.product(#"<Script> & "Co""#, description: "<b>not bold</b> & more", keys: ["<KEY&1>"])
+            let fan = try await harness.customer("<3", balance: "5.00")
+            let welcome = try await fan.ask("/start")
+            #expect(welcome.shown.contains("Welcome, <3!"))
+            let list = try await fan.tap("🛍 Products")
+            #expect(list.shown.contains(#"<Script> & "Co" · 1 in stock"#))
+            let card = try await fan.tap(#"<Script> & "Co" · 1"#)
+            #expect(card.shown.contains("<b>not bold</b> & more"))
+            #expect(card.spans(of: "bold").first == #"<Script> & "Co""#, "the name is bold, the description's tags are text")
+            _ = try await fan.tap("1 month · $5.00")
+            let receipt = try await fan.tap("✅ Buy for $5.00")
+            #expect(receipt.codeSpans == ["<KEY&1>"])
+        }
+    }
+
+    @Test func freeCustomersSeePremiumProductsLockedWithAnUpgradeButton() async throws {
+        try await withShop { harness in
+            try await harness.product("Vault", price: "5.00", keys: ["V-1"], premiumOnly: true)
+            let free = try await harness.customer("Free", balance: "50.00")
+            let list = try await free.tap("🛍 Products")
+            #expect(list.shown.contains("Vault · 🔒 premium only"))
+            let card = try await free.tap("🔒 Vault")
+            #expect(card.shown.contains("This product is for Premium customers"))
+            #expect(card.buttons.contains("💎 Upgrade to Premium"))
+            #expect(!card.buttons.contains("1 month · $5.00"), "no way to buy it")
+            let premium = try await free.tap("💎 Upgrade to Premium")
+            #expect(premium.shown.contains("Price: $10.00"))
+        }
+    }
+
+    @Test func premiumCustomersBuyPremiumProductsAndResellersPayResellerPricesInQuantity() async throws {
+        try await withShop { harness in
+            try await harness.product("Vault", price: "5.00", reseller: "3.00", keys: (1...12).map { "V-\($0)" }, premiumOnly: true)
+            let premium = try await harness.customer("Prem", balance: "50.00")
+            _ = try await harness.shop.users.setPremium(true, telegramID: premium.id)
+            _ = try await premium.tap("🛍 Products")
+            let card = try await premium.tap("Vault · 12")
+            #expect(card.shown.contains("1 month — $5.00 · 12 in stock"))
+
+            let reseller = try await harness.customer("Resa", balance: "50.00")
+            _ = try await harness.shop.users.setPremium(true, telegramID: reseller.id)
+            _ = try await harness.shop.users.setReseller(true, telegramID: reseller.id)
+            _ = try await reseller.tap("🛍 Products")
+            let resellerCard = try await reseller.tap("Vault · 12")
+            #expect(resellerCard.shown.contains("1 month — $3.00 · 12 in stock"))
+            let confirmation = try await reseller.tap("1 month · $3.00")
+            #expect(confirmation.buttons.prefix(4) == ["• 1 •", "5", "10", "✏️ Other"])
+            let five = try await reseller.tap("5")
+            #expect(five.shown.contains("Quantity: 5"))
+            #expect(five.shown.contains("Price: $15.00"))
+            let prompt = try await reseller.tap("✏️ Other")
+            #expect(prompt.shown.contains("Send the number of keys you want, from 1 to 100"))
+            #expect(try await reseller.ask("lots").shown.contains("That is not a quantity"))
+            let two = try await reseller.ask("2")
+            #expect(two.shown.contains("Quantity: 2"))
+            let receipt = try await reseller.tap("✅ Buy for $6.00")
+            #expect(receipt.codeSpans == ["V-1", "V-2"])
+            #expect(try await harness.shop.users.find(telegramID: reseller.id)?.balance == ShopHarness.dollars("44.00"))
+        }
+    }
+
+    @Test func shortBalanceShowsTheShortfallAndOutOfStockIsSaidPlainly() async throws {
+        try await withShop { harness in
+            try await harness.product("Netflix", price: "5.00", keys: ["N-1"])
+            try await harness.product("Empty", price: "5.00")
+            let ana = try await harness.customer("Ana", balance: "1.00")
+            _ = try await ana.tap("🛍 Products")
+            #expect(try await ana.tap("Empty · ✖").buttons.contains("1 month · $5.00") == false, "no price to press without stock")
+            _ = try await ana.tap("‹ Back")
+            _ = try await ana.tap("Netflix · 1")
+            let confirmation = try await ana.tap("1 month · $5.00")
+            #expect(confirmation.shown.contains("you need $4.00 more"))
+            let refusal = try await ana.tap("✅ Buy for $5.00")
+            #expect(refusal.shown.contains("Not enough balance: you need $4.00 more"))
+            #expect(refusal.buttons.contains("➕ Top up"))
+            #expect(try await harness.shop.stock.unusedCount(priceID: 1) == 1, "nothing was sold")
+        }
+    }
+
+    @Test func secondTapOnTheSameBuyButtonDoesNotBuyTwice() async throws {
+        try await withShop { harness in
+            let (_, price) = try await harness.product("Netflix", price: "5.00", keys: ["N-1", "N-2", "N-3"])
+            let ana = try await harness.customer("Ana", balance: "20.00")
+            _ = try await ana.tap("🛍 Products")
+            _ = try await ana.tap("Netflix · 3")
+            let confirmation = try await ana.tap("1 month · $5.00")
+            let buy = try #require(confirmation.replyMarkup?.inlineKeyboard.joined().first { $0.text == "✅ Buy for $5.00" }?.callbackData)
+            let first = try await ana.press(callbackData: buy, messageID: confirmation.messageID)
+            let second = try await ana.press(callbackData: buy, messageID: confirmation.messageID)
+            let receipt = try await ana.nextMessage()
+            #expect(receipt.codeSpans == ["N-1"])
+            let again = try await ana.nextMessage()
+            #expect(again.shown.contains("Already bought"))
+            #expect(again.codeSpans == ["N-1"], "the same order, shown again")
+            let answers = [await ana.answer(toCallback: first), await ana.answer(toCallback: second)]
+            #expect(answers.allSatisfy { $0 != nil }, "both presses are answered")
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("15.00"))
+            #expect(try await harness.shop.stock.unusedCount(priceID: price) == 2)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.available)
+    func twoCustomersRacingForTheLastKeyGetOneSaleAndOneOutOfStock(kind: TestDatabaseKind) async throws {
+        try await withShop(kind) { harness in
+            let (_, price) = try await harness.product("Last", price: "5.00", keys: ["LAST-1"])
+            let ana = try await harness.customer("Ana", balance: "10.00")
+            let bob = try await harness.customer("Bob", balance: "10.00")
+            for buyer in [ana, bob] {
+                _ = try await buyer.tap("🛍 Products")
+                _ = try await buyer.tap("Last · 1")
+                _ = try await buyer.tap("1 month · $5.00")
+            }
+            async let anaPress = ana.press("✅ Buy for $5.00")
+            async let bobPress = bob.press("✅ Buy for $5.00")
+            _ = try await (anaPress, bobPress)
+            let outcomes = [try await ana.nextMessage(), try await bob.nextMessage()]
+            #expect(outcomes.filter { $0.codeSpans == ["LAST-1"] }.count == 1)
+            #expect(outcomes.filter { $0.shown.contains("Out of stock") }.count == 1)
+            let balances = [try await harness.shop.users.find(telegramID: ana.id)!.balance, try await harness.shop.users.find(telegramID: bob.id)!.balance]
+            #expect(balances.sorted() == [ShopHarness.dollars("5.00"), ShopHarness.dollars("10.00")])
+            #expect(try await harness.shop.stock.unusedCount(priceID: price) == 0)
+        }
+    }
+}
