@@ -7,10 +7,11 @@ import QuantumPanel
 enum BotLauncher {
     /// Loads settings, turning bad configuration into its lines on standard error and exit code 2.
     /// - Parameter overrides: values that win over the environment and the file.
-    static func loadSettings(environmentFile: String, overrides: [String: String] = [:]) async throws -> Settings {
+    /// - Parameter fallbacks: values for variables neither the environment nor the file sets.
+    static func loadSettings(environmentFile: String, overrides: [String: String] = [:], fallbacks: [String: String] = [:]) async throws -> Settings {
         let environment = ProcessInfo.processInfo.environment.merging(overrides) { _, override in override }
         do {
-            return try await Settings.load(environment: environment, environmentFile: environmentFile)
+            return try await Settings.load(environment: environment, environmentFile: environmentFile, fallbacks: fallbacks)
         } catch {
             let lines = error.problems.map { "error: \($0)" }.joined(separator: "\n")
             FileHandle.standardError.write(Data((lines + "\nSee .env.example for every setting.\n").utf8))

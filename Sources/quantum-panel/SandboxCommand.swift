@@ -1,6 +1,9 @@
 import ArgumentParser
 import BotAPISandbox
 import Foundation
+import Logging
+import Marketplace
+import QuantumPanel
 import TelegramBotAPI
 
 struct SandboxCommand: AsyncParsableCommand {
@@ -22,6 +25,12 @@ struct SandboxCommand: AsyncParsableCommand {
 
     @Option(name: .customLong("env-file"), help: "The .env file to read after the environment (for the bot).")
     var environmentFile = ".env"
+
+    @Option(help: "The bot's database; by default its own SQLite file, never the one in .env.")
+    var database = "sqlite://data/sandbox.sqlite"
+
+    @Flag(name: .customLong("no-demo"), help: "Don't stock an empty database with the demo shop.")
+    var noDemo = false
 
     func run() async throws {
         let sandbox = BotAPISandbox(configuration: SandboxConfiguration(port: port))
@@ -48,13 +57,42 @@ struct SandboxCommand: AsyncParsableCommand {
 
     /// Runs the bot with the sandbox's URL and token, and a simulated root admin unless ROOT_ADMIN_ID is set.
     private func runBot(against sandbox: BotAPISandbox, baseURL: String) async throws {
-        var overrides = ["BOT_TOKEN": sandbox.token.value, "TELEGRAM_API_URL": baseURL, "BOT_MODE": "polling"]
+        var overrides = ["BOT_TOKEN": sandbox.token.value, "TELEGRAM_API_URL": baseURL, "BOT_MODE": "polling", "DATABASE_URL": database]
         if ProcessInfo.processInfo.environment["ROOT_ADMIN_ID"] == nil {
             let admin = await sandbox.makeUser(firstName: "Admin", username: "shop_admin")
             overrides["ROOT_ADMIN_ID"] = String(admin.id)
             say("Simulated root admin: user \(admin.id) (@shop_admin)")
         }
-        try await BotLauncher.run(settings: try await BotLauncher.loadSettings(environmentFile: environmentFile, overrides: overrides))
+        let settings = try await BotLauncher.loadSettings(environmentFile: environmentFile, overrides: overrides)
+        if !noDemo {
+            try await stockDemoShop(settings: settings, sandbox: sandbox)
+        }
+        try await BotLauncher.run(settings: settings)
+    }
+
+    /// An empty database gets the demo shop and a simulated customer with money to spend.
+    private func stockDemoShop(settings: Settings, sandbox: BotAPISandbox) async throws {
+        let logger = Logger(label: "quantum-panel", factory: { _ in SwiftLogNoOpLogHandler() })
+        let database = try settings.database.open(poolSize: 1)
+        do {
+            try await database.migrate(logger: logger)
+            let currency = Currency(code: settings.currency)
+            let shop = Shop(
+                database: database.database(logger: logger), currency: currency, rootAdminID: settings.rootAdminID,
+                starValue: Money(minorUnits: settings.starValueMinorUnits, currency: currency)
+            )
+            if try await shop.catalog.productCount() == 0 {
+                let outcome = try await DemoShopSeeder(shop: shop, adminID: settings.rootAdminID).seed(.init(products: 5, pricesPerProduct: 3, keysPerPrice: 20))
+                let ana = await sandbox.makeUser(firstName: "Ana", username: "demo_ana")
+                _ = try await shop.users.register(telegramID: ana.id, username: "demo_ana", firstName: "Ana", languageCode: "en")
+                try await shop.ledger.credit(Money(minorUnits: 100 * currency.scale, currency: currency), to: ana.id, reason: .adminCredit, actorID: settings.rootAdminID)
+                say("Demo shop stocked: \(outcome.products) products, \(outcome.keys.count) keys; simulated customer user \(ana.id) (@demo_ana) has \(Money(minorUnits: 100 * currency.scale, currency: currency).formatted)")
+            }
+            await database.shutdown()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
     }
 
     /// Prints at once, even when standard output is a pipe that would hold the text back.

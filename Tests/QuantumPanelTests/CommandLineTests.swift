@@ -1,4 +1,6 @@
 import Foundation
+import Logging
+import Marketplace
 import Testing
 
 /// Runs the built `quantum-panel` executable the way a shop owner does.
@@ -49,6 +51,42 @@ import Testing
             #expect(run.standardError.contains(#"ROOT_ADMIN_ID must be a positive integer (your numeric Telegram user id), got "me"."#))
             #expect(run.standardError.contains("WEBHOOK_URL is missing"))
             #expect(!run.standardError.contains("AAHdqTcv"))
+        }
+    }
+
+    @Test func seedFillsADemoShopThroughTheServicesWithoutAToken() async throws {
+        try await withTemporaryDirectory { directory in
+            let arguments = [
+                "seed", "--products", "2", "--prices-per-product", "2", "--keys-per-price", "3",
+                "--customers", "500-502", "--balance", "25", "--keys-file", "keys.txt",
+            ]
+            let run = try Self.run(arguments, environment: ["DATABASE_URL": "sqlite://shop.sqlite"], in: directory)
+            #expect(run.status == 0, "\(run.standardError)")
+            let keys = try String(contentsOfFile: directory + "/keys.txt", encoding: .utf8).split(separator: "\n")
+            #expect(keys.count == 12 && Set(keys).count == 12)
+
+            let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+            let database = try MarketplaceDatabase(location: .sqliteFile(directory + "/shop.sqlite"))
+            do {
+                let shop = Shop(database: database.database(logger: logger), currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd))
+                let customer = try #require(try await shop.users.find(telegramID: 501))
+                #expect(customer.balance == Money(minorUnits: 2500, currency: .usd))
+                let catalogue = try await shop.catalog.catalogue(for: customer)
+                #expect(catalogue.map(\.name) == ["Netflix Premium", "Spotify Family"])
+                #expect(catalogue.flatMap(\.offers).map(\.stock) == [3, 3, 3, 3])
+                await database.shutdown()
+            } catch {
+                await database.shutdown()
+                throw error
+            }
+        }
+    }
+
+    @Test func seedRefusesABadCustomerRange() async throws {
+        try await withTemporaryDirectory { directory in
+            let run = try Self.run(["seed", "--customers", "99-1"], environment: [:], in: directory)
+            #expect(run.status == 64)
+            #expect(run.standardError.contains("--customers must be FIRST-LAST"))
         }
     }
 

@@ -17,6 +17,11 @@ public struct CatalogService: Sendable {
         self.ttl = ttls.catalogue
     }
 
+    /// Every product, hidden ones included.
+    public func productCount() async throws -> Int {
+        try await Product.query(on: database).count()
+    }
+
     /// - Returns: the new product's id.
     public func createProduct(name: String, description: String, photoFileID: String? = nil, isPremiumOnly: Bool = false, sortOrder: Int = 0, by adminID: Int64) async throws -> Int {
         let name = name.trimmingCharacters(in: .whitespacesAndNewlines)

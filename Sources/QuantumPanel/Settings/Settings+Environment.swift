@@ -11,10 +11,13 @@ extension Settings {
     /// - Parameters:
     ///   - environment: the process environment; tests pass their own.
     ///   - environmentFile: a `.env` file of `NAME=value` lines; a missing file is fine.
+    ///   - fallbacks: values used when neither sets a variable, for commands that don't talk to
+    ///     Telegram and so need no token.
     /// - Throws: ``SettingsError`` listing every problem found, not just the first.
     public static func load(
         environment: [String: String] = ProcessInfo.processInfo.environment,
-        environmentFile: String = ".env"
+        environmentFile: String = ".env",
+        fallbacks: [String: String] = [:]
     ) async throws(SettingsError) -> Settings {
         let secrets = SecretsSpecifier<String, String>.specific(secretNames)
         let fileProvider: EnvironmentVariablesProvider
@@ -26,6 +29,7 @@ extension Settings {
         let reader = ConfigReader(providers: [
             EnvironmentVariablesProvider(environmentVariables: environment, secretsSpecifier: secrets),
             fileProvider,
+            EnvironmentVariablesProvider(environmentVariables: fallbacks, secretsSpecifier: secrets),
         ])
         var parser = SettingsParser(reader: reader)
         let settings = parser.parse()

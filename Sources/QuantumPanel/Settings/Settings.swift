@@ -50,10 +50,10 @@ public struct Settings: Sendable {
 extension Settings {
     /// Every variable the bot reads, in the order `.env.example` lists them.
     public static let variableNames = [
-        "BOT_TOKEN", "ROOT_ADMIN_ID", "ADMIN_USERNAME", "DATABASE_URL", "REDIS_URL", "TELEGRAM_API_URL",
-        "BOT_MODE", "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR",
-        "DATABASE_POOL_SIZE", "AUTO_MIGRATE", "CACHE_TTL_ADMIN", "CACHE_TTL_CUSTOMER", "CACHE_TTL_CATALOGUE",
-        "CACHE_TTL_SELLERS", "CURRENCY", "PREMIUM_PRICE", "STARS_TOP_UPS", "STAR_VALUE",
+        "BOT_TOKEN", "ROOT_ADMIN_ID", "ADMIN_USERNAME", "DATABASE_URL", "DATABASE_POOL_SIZE", "AUTO_MIGRATE", "REDIS_URL",
+        "CACHE_TTL_ADMIN", "CACHE_TTL_CUSTOMER", "CACHE_TTL_CATALOGUE", "CACHE_TTL_SELLERS", "TELEGRAM_API_URL", "BOT_MODE",
+        "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR", "CURRENCY", "PREMIUM_PRICE",
+        "STARS_TOP_UPS", "STAR_VALUE",
     ]
 
     /// Variables whose values never appear in a message.
