@@ -82,6 +82,13 @@ import Testing
         }
     }
 
+    @Test func seedWithoutCustomersStocksProductsOnly() async throws {
+        try await withTemporaryDirectory { directory in
+            let run = try Self.run(["seed", "--products", "1", "--keys-per-price", "0"], environment: ["DATABASE_URL": "sqlite://shop.sqlite"], in: directory)
+            #expect(run.status == 0, "\(run.standardError)")
+        }
+    }
+
     @Test func seedRefusesABadCustomerRange() async throws {
         try await withTemporaryDirectory { directory in
             let run = try Self.run(["seed", "--customers", "99-1"], environment: [:], in: directory)
