@@ -117,6 +117,24 @@ import Testing
         }
     }
 
+    @Test func adminsGetTheDashboardAndOthersDontKnowItExists() async throws {
+        try await withShop { harness in
+            try await harness.product("Scarce", keys: ["S-1"])
+            let ana = try await harness.customer("Ana")
+            #expect(try await ana.ask("/admin").shown == "I didn't get that. Use the menu:")
+            let boss = try await harness.customer("Boss")
+            try await harness.shop.admins.add(boss.id, username: nil, by: ShopHarness.rootAdmin)
+            let menu = try await boss.ask("/start")
+            #expect(menu.buttons.last == "🛠 Admin panel")
+            let dashboard = try await boss.tap("🛠 Admin panel")
+            #expect(dashboard.shown.contains("Customers: 2"))
+            #expect(dashboard.shown.contains("Today: 0 orders · $0.00"))
+            #expect(dashboard.shown.contains("Scarce: 1"), "low stock is listed")
+            try await harness.shop.admins.remove(boss.id, by: ShopHarness.rootAdmin)
+            #expect(try await boss.ask("/admin").shown == "I didn't get that. Use the menu:", "removal takes effect on the next update")
+        }
+    }
+
     @Test func languageCanBeSwitchedAndStaysSwitched() async throws {
         try await withShop { harness in
             let ana = try await harness.customer("Ana")

@@ -53,6 +53,20 @@ import Testing
         #expect(try await small.get("a") == nil, "the oldest entry made room")
     }
 
+    @Test func aZeroLifetimeTurnsCachingOffForThatKind() async throws {
+        try await withTemporaryMarketplaceDatabase(.sqlite) { database in
+            let db = database.database(logger: Self.quiet)
+            let cache = MemoryCache()
+            let ttls = CacheTTLs(admin: .zero, customer: .seconds(60), catalogue: .seconds(300), sellers: .seconds(600))
+            let admins = AdminService(database: db, rootAdminID: 1, cache: cache, ttls: ttls)
+            #expect(try await admins.isAdmin(7) == false)
+            #expect(cache.count == 0, "nothing was stored")
+            let users = UserService(database: db, currency: .usd, cache: cache, ttls: ttls)
+            _ = try await users.find(telegramID: 7)
+            #expect(cache.count == 1, "other kinds are still cached")
+        }
+    }
+
     @Test(.enabled(if: CacheTests.redisAvailable)) func redisCacheIsCacheAsideAndDeletesThousandsByPrefix() async throws {
         let (redis, cache) = try Self.redisCache()
         try await Self.checkCacheAside(cache)

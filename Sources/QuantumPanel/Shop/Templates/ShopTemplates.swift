@@ -246,8 +246,8 @@ struct ShopTemplates: Sendable {
             rows.append([try button(strings.upgradeButton, NavigateCallback(to: .premium))])
         case .banned:
             text = strings.banned
-        case .invalidQuantity(let quantity):
-            text = strings.badQuantity(max(1, min(quantity, 100)))
+        case .invalidQuantity:
+            text = strings.badQuantity(ShopHandlers.maximumQuantity)
         case .unavailable, .unknownCustomer, .idempotencyKeyReused:
             text = strings.unavailableNow
         }
@@ -376,6 +376,29 @@ struct ShopTemplates: Sendable {
         }
         rows.append([try menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    /// Products with fewer unsold keys than this are listed as low on stock.
+    static let lowStockThreshold = 5
+
+    func adminDashboard(_ stats: ShopStats) throws -> Screen {
+        func period(_ label: String, _ figures: ShopStats.Period) -> String {
+            "\(label): \(strings.ordersCount(figures.orders)) · <b>\(e(figures.revenue.formatted))</b>"
+        }
+        let low = stats.products.filter { $0.stock < Self.lowStockThreshold }.sorted { $0.stock < $1.stock }.prefix(10)
+        let text = [
+            header(strings.adminTitle),
+            Self.frame(["\(strings.customersLabel): <b>\(stats.customers)</b>", "\(strings.premiumCustomersLabel): <b>\(stats.premiumCustomers)</b>"]),
+            "",
+            Self.frame([
+                period(strings.todayLabel, stats.today), period(strings.sevenDaysLabel, stats.lastSevenDays),
+                period(strings.thirtyDaysLabel, stats.lastThirtyDays), period(strings.allTimeLabel, stats.allTime),
+            ]),
+            "",
+            "<b>\(strings.lowStockTitle)</b>",
+            low.isEmpty ? strings.stockFine : Self.frame(low.map { "\(e(HTML.truncate($0.name, to: 40))): \($0.stock)" }),
+        ].joined(separator: "\n")
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: [[try menuButton()]]))
     }
 
     func languages(current: Language) throws -> Screen {
