@@ -28,8 +28,6 @@ extension Strings {
         lockedHint: "🔒 premium only",
 
         pricesTitle: "Prices",
-        lifetime: "Lifetime",
-        days: { $0 == 1 ? "1 day" : "\($0) days" },
         premiumOnlyExplanation: "🔒 This product is for Premium customers. Upgrade to buy it.",
         upgradeButton: "💎 Upgrade to Premium",
         noPricesNow: "No prices are on sale right now.",
@@ -128,7 +126,6 @@ extension Strings {
         cancelled: "Cancelled.",
         nothingToCancel: "Nothing to cancel.",
         banned: "⛔ Your access to this shop is blocked.",
-        somethingWentWrong: "Something went wrong. Please try again.",
         commandStart: "Open the shop",
         commandHelp: "How it works",
         commandCancel: "Stop what you are doing"

@@ -28,8 +28,6 @@ extension Strings {
         lockedHint: "🔒 только премиум",
 
         pricesTitle: "Цены",
-        lifetime: "Навсегда",
-        days: { "\($0) дн." },
         premiumOnlyExplanation: "🔒 Этот товар только для премиум-покупателей. Оформите премиум, чтобы купить.",
         upgradeButton: "💎 Оформить премиум",
         noPricesNow: "Сейчас нет цен в продаже.",
@@ -128,7 +126,6 @@ extension Strings {
         cancelled: "Отменено.",
         nothingToCancel: "Нечего отменять.",
         banned: "⛔ Ваш доступ к магазину закрыт.",
-        somethingWentWrong: "Что-то пошло не так. Попробуйте ещё раз.",
         commandStart: "Открыть магазин",
         commandHelp: "Как это работает",
         commandCancel: "Отменить действие"

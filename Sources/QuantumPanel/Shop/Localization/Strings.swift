@@ -33,8 +33,6 @@ public struct Strings: Sendable {
     var lockedHint: String
 
     var pricesTitle: String
-    var lifetime: String
-    var days: @Sendable (_ count: Int) -> String
     var premiumOnlyExplanation: String
     var upgradeButton: String
     var noPricesNow: String
@@ -126,7 +124,6 @@ public struct Strings: Sendable {
     var cancelled: String
     var nothingToCancel: String
     var banned: String
-    var somethingWentWrong: String
     var commandStart: String
     var commandHelp: String
     var commandCancel: String
