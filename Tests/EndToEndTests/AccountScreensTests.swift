@@ -31,6 +31,24 @@ import Testing
         }
     }
 
+    @Test func longOrderHistoriesArePaginated() async throws {
+        try await withShop { harness in
+            let (_, price) = try await harness.product("Bulk", price: "1.00", keys: (1...10).map { "B-\($0)" })
+            let ana = try await harness.customer("Ana", balance: "10.00")
+            for number in 1...10 {
+                _ = try await harness.shop.purchases.buy(telegramID: ana.id, priceID: price, idempotencyKey: "order-\(number)")
+            }
+            let first = try await ana.tap("📦 My orders")
+            #expect(first.buttons.filter { $0.hasPrefix("#") }.count == 8)
+            #expect(first.buttons.first == "#10 · Bulk · 1 month", "newest first")
+            let second = try await ana.tap("›")
+            #expect(second.buttons.filter { $0.hasPrefix("#") } == ["#2 · Bulk · 1 month", "#1 · Bulk · 1 month"])
+            let order = try await ana.tap("#1 · Bulk · 1 month")
+            #expect(order.codeSpans == ["B-1"])
+            #expect(try await ana.tap("‹ Back").buttons.contains("#1 · Bulk · 1 month"), "back to the page it came from")
+        }
+    }
+
     @Test func premiumIsPaidFromTheBalanceOnce() async throws {
         try await withShop { harness in
             let poor = try await harness.customer("Poor", balance: "4.00")
@@ -132,6 +150,33 @@ import Testing
             #expect(dashboard.shown.contains("Scarce: 1"), "low stock is listed")
             try await harness.shop.admins.remove(boss.id, by: ShopHarness.rootAdmin)
             #expect(try await boss.ask("/admin").shown == "I didn't get that. Use the menu:", "removal takes effect on the next update")
+        }
+    }
+
+    @Test func longSellerListsStayWithinTelegramsLimits() async throws {
+        try await withShop { harness in
+            for number in 1...40 {
+                _ = try await harness.shop.sellers.add(
+                    username: "seller_\(number)", displayName: "Seller \(number)", note: String(repeating: "Reliable. ", count: 20), by: ShopHarness.rootAdmin
+                )
+            }
+            let ana = try await harness.customer("Ana")
+            let sellers = try await ana.tap("🤝 Trusted sellers")
+            #expect(sellers.shown.count <= 4096)
+            #expect(sellers.shown.hasSuffix("…"), "the list says there is more")
+            #expect(sellers.buttons.count == 21, "twenty sellers' buttons and the menu")
+        }
+    }
+
+    @Test func tooManyTapsAtOnceGetOneNoticeInTheUsersLanguage() async throws {
+        try await withShop(throttling: ShopBot.throttling(perSecond: 0.1, burst: 2)) { harness in
+            let ivan = await harness.sandbox.makeUser(firstName: "Иван", languageCode: "ru")
+            for _ in 1...4 { try await ivan.send("/help") }
+            var texts: [String] = []
+            for _ in 1...3 { texts.append(try await ivan.nextMessage().shown) }
+            #expect(texts.filter { $0.contains("Как это работает") }.count == 2)
+            #expect(texts.last == "⏳ Слишком много нажатий подряд: подождите немного.")
+            #expect(await ivan.nextEvent(timeout: .milliseconds(300)) == nil, "one notice per burst")
         }
     }
 

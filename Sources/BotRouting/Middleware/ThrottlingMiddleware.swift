@@ -7,7 +7,8 @@ import Synchronization
 public final class ThrottlingMiddleware: UpdateMiddleware {
     public let perSecond: Double
     public let burst: Int
-    public let notice: String?
+    /// The notice for the update that was dropped, in the user's language if the bot speaks several.
+    let notice: @Sendable (HandlerContext) -> String?
 
     private struct Budget {
         var tokens: Double
@@ -18,7 +19,12 @@ public final class ThrottlingMiddleware: UpdateMiddleware {
     // Guards the per-user budgets; entries idle for a minute are dropped as the table grows.
     private let budgets = Mutex<[Int64: Budget]>([:])
 
-    public init(perSecond: Double = 2, burst: Int = 5, notice: String? = "Too many requests at once: please wait a moment.") {
+    public convenience init(perSecond: Double = 2, burst: Int = 5, notice: String? = "Too many requests at once: please wait a moment.") {
+        self.init(perSecond: perSecond, burst: burst, notice: { _ in notice })
+    }
+
+    /// - Parameter notice: the notice for an update, say in its sender's language; nil sends none.
+    public init(perSecond: Double, burst: Int, notice: @escaping @Sendable (HandlerContext) -> String?) {
         precondition(perSecond > 0 && burst >= 1, "a user must be allowed at least one update")
         self.perSecond = perSecond
         self.burst = burst
@@ -30,7 +36,7 @@ public final class ThrottlingMiddleware: UpdateMiddleware {
         let (allowed, sendNotice) = take(for: userID, at: .now)
         if allowed { return try await next(context) }
         context.logger.debug("Update throttled")
-        if sendNotice, let notice {
+        if sendNotice, let notice = notice(context) {
             if context.update.callbackQuery != nil {
                 try? await context.answerCallback(notice)
             } else {

@@ -20,7 +20,7 @@ public struct ShopBot: Sendable {
     ///   - throttling: how fast one user may go; a shopper tapping through menus sends bursts.
     public func makeDispatcher(
         bot: BotClient, botUsername: String?, storage: any StateStorage, handledUpdates: any UpdateDeduplicationStore,
-        throttling: ThrottlingMiddleware = ThrottlingMiddleware(perSecond: 3, burst: 10), logger: Logger
+        throttling: ThrottlingMiddleware = ShopBot.standardThrottling, logger: Logger
     ) -> Dispatcher {
         let root = Router(name: "root")
         for router in ShopHandlers(shop: shop, configuration: configuration).makeRouters() {
@@ -31,6 +31,16 @@ public struct ShopBot: Sendable {
             outerMiddlewares: [LoggingMiddleware(), ErrorBoundaryMiddleware(), DeduplicationMiddleware(store: handledUpdates), throttling],
             logger: logger
         )
+    }
+
+    /// Ten updates at once, then three a second, per user.
+    public static let standardThrottling = throttling(perSecond: 3, burst: 10)
+
+    /// Flood control whose notice is in the user's Telegram language.
+    public static func throttling(perSecond: Double, burst: Int) -> ThrottlingMiddleware {
+        ThrottlingMiddleware(perSecond: perSecond, burst: burst) { context in
+            Language(telegramCode: context.update.sender?.languageCode).strings.tooFast
+        }
     }
 
     /// Sets the command list Telegram shows, in every language the shop speaks.

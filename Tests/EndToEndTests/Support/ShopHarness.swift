@@ -58,6 +58,8 @@ struct ShopHarness: Sendable {
 /// Runs the bot against a sandbox on a fresh `kind` database for the length of `body`.
 func withShop<Value: Sendable>(
     _ kind: TestDatabaseKind = .sqlite, configuration: ShopConfiguration = ShopHarness.configuration,
+    // Tests tap faster than any person; the shop's own limit is tested on its own.
+    throttling: ThrottlingMiddleware = ThrottlingMiddleware(perSecond: 1000, burst: 1000),
     _ body: @Sendable (ShopHarness) async throws -> Value
 ) async throws -> Value {
     let logger = Logger(label: "e2e", factory: { ProcessInfo.processInfo.environment["E2E_LOG"] == nil ? SwiftLogNoOpLogHandler() as any LogHandler : StreamLogHandler.standardError(label: $0) })
@@ -76,7 +78,7 @@ func withShop<Value: Sendable>(
             try await shopBot.registerCommands(with: bot)
             let dispatcher = shopBot.makeDispatcher(
                 bot: bot, botUsername: sandbox.configuration.botUsername, storage: MemoryStateStorage(),
-                handledUpdates: MemoryDeduplicationStore(), throttling: ThrottlingMiddleware(perSecond: 1000, burst: 1000), logger: logger
+                handledUpdates: MemoryDeduplicationStore(), throttling: throttling, logger: logger
             )
             group.addTask { try await dispatcher.runPolling(configuration: .init(timeout: .seconds(5))) }
             defer { group.cancelAll() }

@@ -19,6 +19,8 @@ struct ShopHandlers: Sendable {
     /// everything else behind ``CustomerMiddleware``.
     func makeRouters() -> [Router] {
         let customers = Router(name: "shop")
+        // Balances and keys are private: in a group the shop stays silent.
+        customers.filter(.chatType(.private))
         customers.use(CustomerMiddleware(users: shop.users))
         customers.include(cancelRouter())
         customers.include(menuRouter())

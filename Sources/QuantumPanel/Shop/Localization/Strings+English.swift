@@ -125,6 +125,7 @@ extension Strings {
         unknownInput: "I didn't get that. Use the menu:",
         cancelled: "Cancelled.",
         nothingToCancel: "Nothing to cancel.",
+        tooFast: "⏳ Too many taps at once: please wait a moment.",
         banned: "⛔ Your access to this shop is blocked.",
         commandStart: "Open the shop",
         commandHelp: "How it works",

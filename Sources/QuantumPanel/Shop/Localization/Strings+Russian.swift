@@ -125,6 +125,7 @@ extension Strings {
         unknownInput: "Не понял. Воспользуйтесь меню:",
         cancelled: "Отменено.",
         nothingToCancel: "Нечего отменять.",
+        tooFast: "⏳ Слишком много нажатий подряд: подождите немного.",
         banned: "⛔ Ваш доступ к магазину закрыт.",
         commandStart: "Открыть магазин",
         commandHelp: "Как это работает",

@@ -123,6 +123,8 @@ public struct Strings: Sendable {
     var unknownInput: String
     var cancelled: String
     var nothingToCancel: String
+    /// Sent once when a user's updates come faster than the bot takes them.
+    var tooFast: String
     var banned: String
     var commandStart: String
     var commandHelp: String

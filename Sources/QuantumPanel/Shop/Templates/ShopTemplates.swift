@@ -349,17 +349,28 @@ struct ShopTemplates: Sendable {
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }
 
+    /// Sellers with a link button each, up to this many; the text lists as many as fit.
+    static let sellerButtonLimit = 20
+
     func sellers(_ sellers: [SellerSnapshot]) throws -> Screen {
         var text = header(strings.sellersTitle) + "\n"
         var rows: [[InlineKeyboardButton]] = []
         if sellers.isEmpty {
             text += strings.sellersEmpty
         } else {
-            text += Self.frame(sellers.map { seller in
+            var lines: [String] = []
+            for seller in sellers {
                 let link = "<a href=\"https://t.me/\(e(seller.username))\">\(e(seller.displayName))</a> @\(e(seller.username))"
-                return seller.note.map { link + " — " + e(HTML.truncate($0, to: 200)) } ?? link
-            })
-            rows = sellers.map { [InlineKeyboardButton(text: HTML.truncate("✉️ \($0.displayName)", to: Self.buttonTextLimit), url: "https://t.me/\($0.username)")] }
+                let line = seller.note.map { link + " — " + e(HTML.truncate($0, to: 200)) } ?? link
+                // A long list stops where Telegram's limit would, with a sign that there is more.
+                guard HTML.visibleLength(text + Self.frame(lines + [line, "…"])) < Screen.messageLimit else { break }
+                lines.append(line)
+            }
+            if lines.count < sellers.count { lines.append("…") }
+            text += Self.frame(lines)
+            rows = sellers.prefix(Self.sellerButtonLimit).map {
+                [InlineKeyboardButton(text: HTML.truncate("✉️ \($0.displayName)", to: Self.buttonTextLimit), url: "https://t.me/\($0.username)")]
+            }
         }
         rows.append([try menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
