@@ -1,5 +1,6 @@
 import BotAPISandbox
 import Marketplace
+import MarketplaceTesting
 import QuantumPanel
 import TelegramBotAPI
 import Testing
@@ -49,8 +50,9 @@ import Testing
         }
     }
 
-    @Test func premiumIsPaidFromTheBalanceOnce() async throws {
-        try await withShop { harness in
+    @Test(arguments: TestDatabaseKind.available)
+    func premiumIsPaidFromTheBalanceOnce(kind: TestDatabaseKind) async throws {
+        try await withShop(kind) { harness in
             let poor = try await harness.customer("Poor", balance: "4.00")
             _ = try await poor.tap("💎 Premium")
             let refused = try await poor.tap("💎 Upgrade for $10.00")
@@ -69,8 +71,9 @@ import Testing
         }
     }
 
-    @Test func starsTopUpIsCreditedOnceEvenWhenThePaymentArrivesTwice() async throws {
-        try await withShop { harness in
+    @Test(arguments: TestDatabaseKind.available)
+    func starsTopUpIsCreditedOnceEvenWhenThePaymentArrivesTwice(kind: TestDatabaseKind) async throws {
+        try await withShop(kind) { harness in
             let ana = try await harness.customer("Ana")
             _ = try await ana.tap("💰 Balance")
             let options = try await ana.tap("⭐ Top up with Stars")

@@ -88,8 +88,9 @@ import Testing
         }
     }
 
-    @Test func secondTapOnTheSameBuyButtonDoesNotBuyTwice() async throws {
-        try await withShop { harness in
+    @Test(arguments: TestDatabaseKind.available)
+    func secondTapOnTheSameBuyButtonDoesNotBuyTwice(kind: TestDatabaseKind) async throws {
+        try await withShop(kind) { harness in
             let (_, price) = try await harness.product("Netflix", price: "5.00", keys: ["N-1", "N-2", "N-3"])
             let ana = try await harness.customer("Ana", balance: "20.00")
             _ = try await ana.tap("🛍 Products")

@@ -1,4 +1,5 @@
 import BotRouting
+import Logging
 import TelegramBotAPI
 
 extension HandlerContext {
@@ -14,12 +15,22 @@ extension HandlerContext {
             try await sendFollowUps(screen)
             return
         }
+        do {
+            try await replace(message, with: screen)
+        } catch let error as BotAPIError where error.code == .badRequest && !error.errorDescription.contains("can't parse entities") {
+            // Deleted by the user, or too old to edit: the screen comes as a new message.
+            logger.debug("Screen sent anew", metadata: ["reason": "\(error.errorDescription)"])
+            try await send(screen)
+        }
+        try await sendFollowUps(screen)
+    }
+
+    private func replace(_ message: Message, with screen: Screen) async throws {
         let chat = ChatID.id(message.chat.id)
-        let shownPhoto = message.photo?.last?.fileID
-        switch (shownPhoto, screen.photoFileID) {
+        switch (message.photo?.last?.fileID, screen.photoFileID) {
         case (nil, nil):
             try await editMessage(screen.text, replyMarkup: screen.keyboard)
-        case (let shown?, let wanted?) where shown == wanted || message.photo?.contains(where: { $0.fileID == wanted }) == true:
+        case (_?, let wanted?) where message.photo?.contains(where: { $0.fileID == wanted }) == true:
             do {
                 try await bot.send(EditMessageCaption(chatID: chat, messageID: message.messageID, caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
             } catch let error as BotAPIError where error.errorDescription.hasPrefix("Bad Request: message is not modified") {
@@ -30,7 +41,6 @@ extension HandlerContext {
             // A message older than 48 hours can't be deleted; it then stays, which is harmless.
             _ = try? await bot.send(DeleteMessage(chatID: chat, messageID: message.messageID))
         }
-        try await sendFollowUps(screen)
     }
 
     private func send(_ screen: Screen) async throws {
