@@ -6,7 +6,7 @@ public struct StarsTopUpService: Sendable {
     let database: any Database
     let currency: Currency
     let cache: any Cache
-    /// Minor units of the shop's currency one Star buys.
+    /// What one Star adds to a balance.
     public let starValue: Money
 
     public init(database: any Database, currency: Currency, starValue: Money, cache: any Cache = DisabledCache()) {

@@ -33,8 +33,9 @@ public struct ShopBot: Sendable {
         )
     }
 
-    /// Ten updates at once, then three a second, per user.
-    public static let standardThrottling = throttling(perSecond: 3, burst: 10)
+    /// Ten updates at once, then three a second, per user. A new one each time: it holds the
+    /// users' budgets.
+    public static var standardThrottling: ThrottlingMiddleware { throttling(perSecond: 3, burst: 10) }
 
     /// Flood control whose notice is in the user's Telegram language.
     public static func throttling(perSecond: Double, burst: Int) -> ThrottlingMiddleware {
