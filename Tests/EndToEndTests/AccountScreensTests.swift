@@ -107,6 +107,24 @@ import Testing
         }
     }
 
+    @Test func preCheckoutIsRefusedForAnInvoiceTheShopDidNotIssue() async throws {
+        try await withShop { harness in
+            let ana = try await harness.customer("Ana")
+            let bot = harness.sandbox.makeClient()
+            // Invoices another program (or an older version) sent with the bot's token.
+            let forged = [("topup:\(ana.id + 1):100", Int64(100)), ("topup:\(ana.id):100", 50), ("topup:\(ana.id):7", 7), ("gift:\(ana.id)", 100)]
+            for (payload, amount) in forged {
+                let invoice = try await bot.send(SendInvoice(
+                    chatID: .id(ana.chatID), title: "Top-up", description: "Stars", payload: payload, currency: "XTR",
+                    prices: [LabeledPrice(label: "Stars", amount: amount)]
+                ))
+                _ = try await ana.nextMessage()
+                #expect(try await ana.pay(invoiceMessageID: invoice.messageID) == .declined(errorMessage: "This payment can't be accepted. Please start the top-up again."), "\(payload) for \(amount)")
+            }
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("0.00"))
+        }
+    }
+
     @Test func bannedCustomerGetsOneShortMessageAndNothingElse() async throws {
         try await withShop { harness in
             try await harness.product("Netflix", keys: ["N-1"])

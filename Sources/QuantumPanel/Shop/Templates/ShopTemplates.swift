@@ -239,6 +239,7 @@ struct ShopTemplates: Sendable {
         case .insufficientFunds:
             text = strings.insufficientFunds(e(error.shortfall?.formatted ?? ""))
             rows.append([try button(strings.topUpButton, NavigateCallback(to: .topUp))])
+            rows.append([try button(strings.menuSellers, NavigateCallback(to: .sellers)), try button(strings.menuSupport, NavigateCallback(to: .support))])
         case .outOfStock(_, let available):
             text = strings.outOfStockNow(available)
         case .premiumOnly:
