@@ -9,17 +9,27 @@ public enum CancelFlow {
     public static let callbackData = "cancel"
 
     public static func makeRouter(reply: String = "Cancelled.", nothingToCancel: String = "Nothing to cancel.") -> Router {
+        makeRouter { context, wasInFlow in
+            if context.update.callbackQuery != nil {
+                try await context.answerCallback(reply)
+                try await context.editMessage(reply, parseMode: nil)
+            } else {
+                try await context.answer(wasInFlow ? reply : nothingToCancel, replyMarkup: ReplyKeyboardBuilder.remove, parseMode: nil)
+            }
+        }
+    }
+
+    /// Leaves the flow, then lets `answer` say so: in the user's language, with a menu…
+    /// `wasInFlow` tells whether there was anything to cancel.
+    public static func makeRouter(answer: @escaping @Sendable (_ context: HandlerContext, _ wasInFlow: Bool) async throws -> Void) -> Router {
         let router = Router(name: "cancel")
-        router.message(.command("cancel")) { _, context in
+        let cancel: @Sendable (HandlerContext) async throws -> Void = { context in
             let wasInFlow = try await context.fsm.currentState() != nil
             try await context.fsm.clear()
-            try await context.answer(wasInFlow ? reply : nothingToCancel, replyMarkup: ReplyKeyboardBuilder.remove, parseMode: nil)
+            try await answer(context, wasInFlow)
         }
-        router.callbackQuery(.predicate { $0.update.callbackQuery?.data == callbackData }) { _, context in
-            try await context.fsm.clear()
-            try await context.answerCallback(reply)
-            try await context.editMessage(reply, parseMode: nil)
-        }
+        router.message(.command("cancel")) { _, context in try await cancel(context) }
+        router.callbackQuery(.predicate { $0.update.callbackQuery?.data == callbackData }) { _, context in try await cancel(context) }
         return router
     }
 }

@@ -52,14 +52,16 @@ public struct InlineKeyboardBuilder: Sendable {
         return InlineKeyboardMarkup(inlineKeyboard: copy.rows.filter { !$0.isEmpty })
     }
 
-    /// ‹ and › buttons around `page/pageCount`, for lists longer than a screen; only those that lead
-    /// somewhere. `data` makes the callback data for a page number.
-    public static func paginationRow(page: Int, pageCount: Int, data: (Int) throws(CallbackDataError) -> String) throws(CallbackDataError) -> [InlineKeyboardButton] {
+    /// Back and Next buttons around `page/pageCount`, for lists longer than a screen; only those
+    /// that lead somewhere. `data` makes the callback data for a page number.
+    public static func paginationRow(
+        page: Int, pageCount: Int, previous: String = "‹ Back", next: String = "Next ›", data: (Int) throws(CallbackDataError) -> String
+    ) throws(CallbackDataError) -> [InlineKeyboardButton] {
         guard pageCount > 1 else { return [] }
         var row: [InlineKeyboardButton] = []
-        if page > 1 { row.append(InlineKeyboardButton(text: "‹ Back", callbackData: try data(page - 1))) }
+        if page > 1 { row.append(InlineKeyboardButton(text: previous, callbackData: try data(page - 1))) }
         row.append(InlineKeyboardButton(text: "\(page)/\(pageCount)", callbackData: try data(page)))
-        if page < pageCount { row.append(InlineKeyboardButton(text: "Next ›", callbackData: try data(page + 1))) }
+        if page < pageCount { row.append(InlineKeyboardButton(text: next, callbackData: try data(page + 1))) }
         return row
     }
 

@@ -68,11 +68,7 @@ func withShop<Value: Sendable>(
             database: database.database(logger: logger), currency: ShopHarness.currency, rootAdminID: ShopHarness.rootAdmin,
             starValue: ShopHarness.dollars("0.01"), cache: MemoryCache()
         )
-        let sandbox = BotAPISandbox()
-        let (started, continuation) = AsyncStream.makeStream(of: Void.self)
-        return try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await sandbox.run { _ in continuation.yield() } }
-            for await _ in started { break }
+        return try await BotAPISandbox.withRunning { sandbox in
             let bot = sandbox.makeClient(retryPolicy: .standard)
             let shopBot = ShopBot(shop: shop, configuration: configuration)
             try await shopBot.registerCommands(with: bot)
@@ -80,9 +76,11 @@ func withShop<Value: Sendable>(
                 bot: bot, botUsername: sandbox.configuration.botUsername, storage: MemoryStateStorage(),
                 handledUpdates: MemoryDeduplicationStore(), throttling: throttling, logger: logger
             )
-            group.addTask { try await dispatcher.runPolling(configuration: .init(timeout: .seconds(5))) }
-            defer { group.cancelAll() }
-            return try await body(ShopHarness(sandbox: sandbox, shop: shop))
+            return try await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask { try await dispatcher.runPolling(configuration: .init(timeout: .seconds(5))) }
+                defer { group.cancelAll() }
+                return try await body(ShopHarness(sandbox: sandbox, shop: shop))
+            }
         }
     }
 }

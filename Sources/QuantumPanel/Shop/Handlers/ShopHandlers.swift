@@ -116,21 +116,14 @@ struct ShopHandlers: Sendable {
         }
     }
 
-    /// `/cancel` and the Cancel button, in the customer's language.
+    /// `/cancel` and the Cancel button, in the customer's language, back to the menu.
     private func cancelRouter() -> Router {
-        let router = Router(name: "cancel")
-        router.message(.command("cancel")) { _, context in
-            let wasInFlow = try await context.fsm.currentState() != nil
-            try await context.fsm.clear()
+        CancelFlow.makeRouter { context, wasInFlow in
             let strings = context.templates.strings
-            try await showMenu(context, note: wasInFlow ? strings.cancelled : strings.nothingToCancel)
+            let note = wasInFlow || context.update.callbackQuery != nil ? strings.cancelled : strings.nothingToCancel
+            try await context.answerCallback(note)
+            try await showMenu(context, note: note)
         }
-        router.callbackQuery(.predicate { $0.update.callbackQuery?.data == CancelFlow.callbackData }) { _, context in
-            try await context.fsm.clear()
-            try await context.answerCallback(context.templates.strings.cancelled)
-            try await showMenu(context, note: context.templates.strings.cancelled)
-        }
-        return router
     }
 
     /// Anything no other handler took: a short hint and the menu.

@@ -40,12 +40,7 @@ struct ShopTemplates: Sendable {
     }
 
     private func pagination(page: Int, pageCount: Int, data: (Int) -> some CallbackData) throws -> [InlineKeyboardButton] {
-        guard pageCount > 1 else { return [] }
-        var row: [InlineKeyboardButton] = []
-        if page > 1 { row.append(try button(strings.previousPage, data(page - 1))) }
-        row.append(try button("\(page)/\(pageCount)", data(page)))
-        if page < pageCount { row.append(try button(strings.nextPage, data(page + 1))) }
-        return row
+        try InlineKeyboardBuilder.paginationRow(page: page, pageCount: pageCount, previous: strings.previousPage, next: strings.nextPage) { (number) throws(CallbackDataError) in try data(number).pack() }
     }
 
     private func status(of customer: CustomerSnapshot) -> String {
