@@ -70,6 +70,28 @@ import Testing
         }
     }
 
+    @Test func keysTooLongForOneMessageContinueInTheNext() async throws {
+        try await withShop { harness in
+            let keys = (1...10).map { String(repeating: "K\($0 % 10)", count: 250) }
+            try await harness.product("Long", price: "1.00", reseller: "1.00", keys: keys)
+            let reseller = try await harness.customer("Resa", balance: "20.00")
+            _ = try await harness.shop.users.setReseller(true, telegramID: reseller.id)
+            _ = try await reseller.tap("🛍 Products")
+            _ = try await reseller.tap("Long · 10")
+            _ = try await reseller.tap("1 month · $1.00")
+            _ = try await reseller.tap("10")
+            let receipt = try await reseller.tap("✅ Buy for $10.00")
+            #expect(receipt.shown.contains("Purchase complete") && receipt.codeSpans.isEmpty)
+            var delivered: [String] = []
+            while delivered.count < keys.count {
+                let message = try await reseller.nextMessage()
+                #expect(message.shown.count <= 4096)
+                delivered += message.codeSpans
+            }
+            #expect(delivered == keys, "every key, in order, each copyable")
+        }
+    }
+
     @Test func shortBalanceShowsTheShortfallAndOutOfStockIsSaidPlainly() async throws {
         try await withShop { harness in
             try await harness.product("Netflix", price: "5.00", keys: ["N-1"])

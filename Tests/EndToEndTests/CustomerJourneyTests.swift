@@ -59,8 +59,10 @@ import Testing
 
     @Test func commandListIsSetInBothLanguages() async throws {
         try await withShop { harness in
-            let calls = await harness.sandbox.calls.filter { $0.method.lowercased() == "setmycommands" }
+            let calls = await harness.sandbox.calls.filter { $0.method.lowercased() == "setmycommands" }.map(\.parameters)
             #expect(calls.count == 2)
+            #expect(calls.contains { $0.contains("Open the shop") && !$0.contains("language_code") }, "English for everyone else")
+            #expect(calls.contains { $0.contains("Открыть магазин") && $0.contains(#""language_code":"ru""#) })
         }
     }
 }

@@ -43,14 +43,15 @@ extension HandlerContext {
 
     /// The templates in the customer's language.
     var templates: ShopTemplates {
-        ShopTemplates(language: values[CustomerKey.self].map(Language.init(customer:)) ?? Language(telegramCode: update.sender?.languageCode))
+        ShopTemplates(language: Language(customer: values[CustomerKey.self], telegramCode: update.sender?.languageCode))
     }
 }
 
 extension Language {
-    /// The language the customer picked, else the one of their Telegram app.
-    init(customer: CustomerSnapshot) {
-        self = customer.botLanguage.flatMap(Language.init(rawValue:)) ?? Language(telegramCode: customer.languageCode)
+    /// The language the customer picked, else the one of their Telegram app; `telegramCode`
+    /// speaks for someone who isn't a customer yet.
+    init(customer: CustomerSnapshot?, telegramCode: String?) {
+        self = customer?.botLanguage.flatMap(Language.init(rawValue:)) ?? Language(telegramCode: customer?.languageCode ?? telegramCode)
     }
 }
 

@@ -60,7 +60,7 @@ extension ShopHandlers {
         router.message(.contentType(.successfulPayment)) { message, context in
             guard let payment = message.successfulPayment, let user = message.from else { return }
             let customer = try await shop.users.find(telegramID: user.id)
-            let strings = ShopTemplates(language: customer.map(Language.init(customer:)) ?? Language(telegramCode: user.languageCode)).strings
+            let strings = Language(customer: customer, telegramCode: user.languageCode).strings
             guard payment.currency == "XTR", let payload = TopUpPayload(payment.invoicePayload), payload.telegramID == user.id, Int64(payload.stars) == payment.totalAmount else {
                 // Telegram only charges after our pre-checkout yes, so this is someone else's invoice: leave it to support.
                 context.logger.error("A payment that matches no top-up", metadata: ["charge.id": "\(payment.telegramPaymentChargeID)"])
@@ -80,7 +80,7 @@ extension ShopHandlers {
     /// Why a pre-checkout query must be refused, in the payer's language; nil to accept.
     private func refusal(of query: PreCheckoutQuery) async throws -> String? {
         let customer = try await shop.users.find(telegramID: query.from.id)
-        let strings = ShopTemplates(language: customer.map(Language.init(customer:)) ?? Language(telegramCode: query.from.languageCode)).strings
+        let strings = Language(customer: customer, telegramCode: query.from.languageCode).strings
         guard let payload = TopUpPayload(query.invoicePayload), payload.telegramID == query.from.id,
             query.currency == "XTR", configuration.starsTopUps.contains(payload.stars), Int64(payload.stars) == query.totalAmount,
             let customer

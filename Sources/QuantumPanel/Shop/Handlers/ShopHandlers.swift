@@ -84,7 +84,7 @@ struct ShopHandlers: Sendable {
             try await context.show(context.templates.sellers(try await shop.sellers.list()))
         }
         router.callbackQuery(NavigateCallback.self, .navigation(to: .language)) { _, _, context in
-            try await context.show(context.templates.languages(current: Language(customer: try context.customer)))
+            try await context.show(context.templates.languages(current: Language(customer: try context.customer, telegramCode: nil)))
         }
         // The dashboard checks the sender, whoever pressed or typed: the button is only a shortcut.
         // For anyone else /admin is like any unknown command, so the panel isn't advertised.

@@ -214,12 +214,16 @@ struct ShopTemplates: Sendable {
         if HTML.visibleLength(text + block) <= Screen.messageLimit { return (text + block, []) }
         var messages: [String] = []
         var current = "🔑 <b>\(strings.keysLabel)</b>"
-        for line in lines {
-            if HTML.visibleLength(current + "\n" + line) > Screen.messageLimit - 64 {
+        var length = HTML.visibleLength(current)
+        // A key shows as typed, so its line adds its own length and a line break.
+        for (line, key) in zip(lines, keys) {
+            if length + 1 + key.count > Screen.messageLimit - 64 {
                 messages.append(current)
                 current = line
+                length = key.count
             } else {
                 current += "\n" + line
+                length += 1 + key.count
             }
         }
         messages.append(current + "\n" + strings.tapToCopy)
@@ -355,11 +359,14 @@ struct ShopTemplates: Sendable {
             text += strings.sellersEmpty
         } else {
             var lines: [String] = []
+            // Each framed line adds its text, a two-character frame and a line break; room is
+            // kept for the "…" that says there is more.
+            var length = HTML.visibleLength(text) + 4
             for seller in sellers {
                 let link = "<a href=\"https://t.me/\(e(seller.username))\">\(e(seller.displayName))</a> @\(e(seller.username))"
                 let line = seller.note.map { link + " — " + e(HTML.truncate($0, to: 200)) } ?? link
-                // A long list stops where Telegram's limit would, with a sign that there is more.
-                guard HTML.visibleLength(text + Self.frame(lines + [line, "…"])) < Screen.messageLimit else { break }
+                length += HTML.visibleLength(line) + 3
+                guard length < Screen.messageLimit else { break }
                 lines.append(line)
             }
             if lines.count < sellers.count { lines.append("…") }
