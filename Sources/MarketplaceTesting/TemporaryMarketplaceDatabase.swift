@@ -28,12 +28,12 @@ public struct MissingTestServer: Error, CustomStringConvertible {
 /// Runs `body` with a fresh, migrated database of `kind`: SQLite in memory, or a new PostgreSQL
 /// database that is dropped afterwards. Closes everything whether `body` returns or throws.
 public func withTemporaryMarketplaceDatabase<Value>(
-    _ kind: TestDatabaseKind, poolSize: Int = 8, _ body: (MarketplaceDatabase) async throws -> Value
+    _ kind: TestDatabaseKind, poolSize: Int = 8, additionalMigrations: [any Migration] = [], _ body: (MarketplaceDatabase) async throws -> Value
 ) async throws -> Value {
     let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
     switch kind {
     case .sqlite:
-        let database = try MarketplaceDatabase(location: .sqliteMemory)
+        let database = try MarketplaceDatabase(location: .sqliteMemory, additionalMigrations: additionalMigrations)
         return try await using(database) {
             try await database.migrate(logger: logger)
             return try await body(database)
@@ -47,7 +47,7 @@ public func withTemporaryMarketplaceDatabase<Value>(
             let name = "qp_test_\(UUID().uuidString.lowercased().replacing("-", with: ""))"
             try await server.database(logger: logger).sqlCreateDatabase(name)
             let url = String(base[..<(base.lastIndex(of: "/") ?? base.endIndex)]) + "/" + name
-            let database = try MarketplaceDatabase(location: .postgres(url: url), poolSize: poolSize)
+            let database = try MarketplaceDatabase(location: .postgres(url: url), poolSize: poolSize, additionalMigrations: additionalMigrations)
             let outcome: Result<Value, any Error>
             do {
                 outcome = .success(try await using(database) {

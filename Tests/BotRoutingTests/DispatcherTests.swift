@@ -193,14 +193,10 @@ import TelegramBotAPI
         let root = Router(name: "root")
         root.message { message, _ in handled.append(message.messageID) }
         let transport = AsyncHTTPClientTransport(httpClient: .shared, baseURL: "http://127.0.0.1:1", token: BotAPISandbox.defaultToken)
-        let dispatcher = Dispatcher(
-            router: root, bot: BotClient(transport: transport), botUsername: nil,
-            outerMiddlewares: [DeduplicationMiddleware()], logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
-        )
+        let dispatcher = Dispatcher(router: root, bot: BotClient(transport: transport), botUsername: nil, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         var update = Update(updateID: 77)
         update.message = Message(messageID: 5, date: 1, chat: Chat(id: 9, type: "private"))
-        await dispatcher.feed(update)
-        await dispatcher.feed(update)
+        _ = try await dispatcher.run(UpdateFlowTests.CountingUpdates([update, update]))
         #expect(handled.all == [5])
     }
 

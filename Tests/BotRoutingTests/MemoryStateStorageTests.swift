@@ -1,4 +1,5 @@
 import BotRouting
+import TelegramBotAPI
 import Testing
 
 @Suite struct MemoryStateStorageTests {
@@ -6,12 +7,17 @@ import Testing
         #expect(try await StateStorageConformance.violations(of: MemoryStateStorage()) == [])
     }
 
-    @Test func deduplicationStoreSeesEachIDOnceAndForgetsTheOldest() async throws {
-        let store = MemoryDeduplicationStore(capacity: 3)
-        #expect(try await store.markSeen(1))
-        #expect(try await !store.markSeen(1))
-        for id in Int64(2)...4 { #expect(try await store.markSeen(id)) }
-        #expect(try await store.markSeen(1), "the oldest id was forgotten past the capacity")
-        #expect(try await !store.markSeen(4))
+    @Test func memoryInboxMeetsTheInboxContract() async throws {
+        #expect(try await InboxConformance.violations(of: MemoryUpdateInbox()) == [])
+    }
+
+    @Test func memoryInboxForgetsTheOldestHandledIDsPastItsCapacity() async throws {
+        let inbox = MemoryUpdateInbox(capacity: 3)
+        for id in Int64(1)...7 {
+            _ = try await inbox.receive([Update(updateID: id)])
+            try await inbox.markHandled(id)
+        }
+        #expect(try await inbox.receive([Update(updateID: 1)]).map(\.updateID) == [1], "the oldest id was forgotten past the capacity")
+        #expect(try await inbox.receive([Update(updateID: 7)]) == [])
     }
 }

@@ -129,7 +129,7 @@ import Testing
     @Test func aFailingCacheFallsThroughLogsOnceAndIsTriedAgainLater() async throws {
         let logs = InMemoryLogHandler()
         let redis = RedisClient(configuration: RedisConfiguration(host: "127.0.0.1", port: 1, commandTimeout: .seconds(1)), logger: Self.quiet)
-        let cache = DegradingCache(wrapping: RedisCache(redis: redis), pause: .seconds(60), logger: Logger(label: "test", factory: { _ in logs }))
+        let cache = DegradingCache(wrapping: RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"), pause: .seconds(60), logger: Logger(label: "test", factory: { _ in logs }))
         let loads = Loads()
         for _ in 0..<5 {
             #expect(try await cache.value(for: "admin:5", ttl: .seconds(60)) { loads.load(true) })

@@ -1,3 +1,4 @@
+import Foundation
 import InMemoryLogging
 import Logging
 import Marketplace
@@ -16,7 +17,7 @@ import Testing
         var configuration = try RedisConfiguration(url: server.url)
         configuration.reconnectDelay = .zero
         let redis = RedisClient(configuration: configuration, logger: CacheTests.quiet)
-        let cache = DegradingCache(wrapping: RedisCache(redis: redis), pause: .zero, logger: logger)
+        let cache = DegradingCache(wrapping: RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"), pause: .zero, logger: logger)
 
         try await withTemporaryMarketplaceDatabase(.sqlite) { database in
             let db = database.database(logger: CacheTests.quiet)

@@ -4,6 +4,10 @@ import Synchronization
 
 /// Drops one user's bursts: each user may send `burst` updates at once, then `perSecond` more
 /// a second. The first dropped update of a burst gets a short notice (when one is set).
+///
+/// Payments are never throttled: a `pre_checkout_query` left unanswered fails the customer's
+/// payment, and a `successful_payment` dropped is money taken and never credited. They don't
+/// spend the budget either.
 public final class ThrottlingMiddleware: UpdateMiddleware {
     public let perSecond: Double
     public let burst: Int
@@ -32,7 +36,7 @@ public final class ThrottlingMiddleware: UpdateMiddleware {
     }
 
     public func handle(_ context: HandlerContext, next: @Sendable (HandlerContext) async throws -> Void) async throws {
-        guard let userID = context.update.sender?.id else { return try await next(context) }
+        guard let userID = context.update.sender?.id, !Self.isPayment(context.update) else { return try await next(context) }
         let (allowed, sendNotice) = take(for: userID, at: .now)
         if allowed { return try await next(context) }
         context.logger.debug("Update throttled")
@@ -43,6 +47,10 @@ public final class ThrottlingMiddleware: UpdateMiddleware {
                 _ = try? await context.answer(notice, parseMode: nil)
             }
         }
+    }
+
+    static func isPayment(_ update: Update) -> Bool {
+        update.preCheckoutQuery != nil || update.message?.successfulPayment != nil
     }
 
     private func take(for userID: Int64, at now: ContinuousClock.Instant) -> (allowed: Bool, sendNotice: Bool) {

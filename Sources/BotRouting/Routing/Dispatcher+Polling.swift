@@ -3,55 +3,113 @@ import ServiceLifecycle
 import TelegramBotAPI
 
 extension Dispatcher {
-    /// Handles a stream of updates: different chats at once, each chat strictly in order, at
-    /// most `maxConcurrentUpdates` in flight. When the stream ends, waits up to
-    /// `shutdownGracePeriod` for the updates in flight, then cancels what is left.
+    /// Handles batches of updates: each batch is kept in the ``inbox`` before the next is asked
+    /// for (which is what confirms it to Telegram), then handled, different chats at once, each
+    /// chat strictly in order, at most `maxConcurrentUpdates` handlers at a time. What the inbox
+    /// kept unhandled from an earlier run (a crash) is handled first; an update it already holds
+    /// is not handled again. When the stream ends, waits up to `shutdownGracePeriod` for the
+    /// updates in flight, then cancels what is left, which stays in the inbox for the next start.
     ///
-    /// - Returns: the getUpdates offset that confirms exactly the finished updates.
-    public func run<Updates: AsyncSequence>(
-        _ updates: Updates, maxConcurrentUpdates: Int = 64, shutdownGracePeriod: Duration = .seconds(10)
-    ) async throws -> Int64? where Updates.Element == Update {
-        let flight = InFlightUpdates(limit: maxConcurrentUpdates)
+    /// - Returns: the getUpdates offset past every update received, all of them now in the inbox.
+    public func run<Batches: AsyncSequence>(
+        batches: Batches, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10)
+    ) async throws -> Int64? where Batches.Element == [Update] {
+        let flight = InFlightUpdates(queueLimit: maxQueuedUpdates)
         var streamError: (any Error)?
+        var highestID: Int64?
         await withDiscardingTaskGroup { group in
+            for _ in 0..<maxConcurrentUpdates {
+                group.addTask { await self.work(flight) }
+            }
             do {
-                for try await update in updates {
-                    if let key = await flight.admit(update) {
-                        group.addTask { await self.work(on: key, flight) }
+                for update in try await inbox.unhandled() {
+                    logger.notice("Handling an update an earlier run received and did not finish", metadata: ["update.id": "\(update.updateID)"])
+                    await flight.admit(update)
+                }
+                for try await batch in batches {
+                    highestID = max(highestID ?? Int64.min, batch.map(\.updateID).max() ?? Int64.min)
+                    for update in try await keep(batch) {
+                        await flight.admit(update)
                     }
                 }
             } catch {
                 streamError = error
             }
+            await flight.close()
             if await !Self.finishes(flight, within: shutdownGracePeriod) {
                 logger.warning("Shutdown grace period over; cancelling the updates still in flight", metadata: ["grace.seconds": "\(shutdownGracePeriod)"])
                 group.cancelAll()
             }
         }
-        if let streamError { throw streamError }
-        return await flight.confirmableOffset
+        if let streamError, !(streamError is CancellationError) { throw streamError }
+        return highestID.map { $0 + 1 }
+    }
+
+    /// ``run(batches:maxConcurrentUpdates:maxQueuedUpdates:shutdownGracePeriod:)`` for a stream of
+    /// single updates.
+    public func run<Updates: AsyncSequence>(
+        _ updates: Updates, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10)
+    ) async throws -> Int64? where Updates.Element == Update {
+        try await run(
+            batches: updates.map { [$0] }, maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates,
+            shutdownGracePeriod: shutdownGracePeriod
+        )
     }
 
     /// Long polling until graceful shutdown, then a last getUpdates that confirms what was
-    /// handled, so a restart neither loses an update nor handles one twice.
+    /// received: it is all in the inbox, handled or kept for the next start.
     public func runPolling(
         configuration: UpdatePoller.Configuration = .init(), maxConcurrentUpdates: Int = 64, shutdownGracePeriod: Duration = .seconds(10)
     ) async throws {
         let poller = UpdatePoller(client: bot, configuration: configuration, logger: logger)
         logger.info("Polling for updates")
-        let offset = try await run(poller.cancelOnGracefulShutdown(), maxConcurrentUpdates: maxConcurrentUpdates, shutdownGracePeriod: shutdownGracePeriod)
+        let offset = try await run(
+            batches: poller.batches.cancelOnGracefulShutdown(), maxConcurrentUpdates: maxConcurrentUpdates, shutdownGracePeriod: shutdownGracePeriod
+        )
         if let offset, !Task.isCancelled {
             _ = try? await bot.send(GetUpdates(offset: offset, limit: 1, timeout: 0))
         }
         logger.info("Polling stopped", metadata: ["offset": "\(offset.map(String.init) ?? "none")"])
     }
 
-    private func work(on key: Int64, _ flight: InFlightUpdates) async {
-        while let update = await flight.next(for: key) {
+    /// Stores a batch in the inbox, trying again while the inbox fails: until it is kept, the
+    /// batch must not be confirmed, so polling waits here.
+    /// - Returns: the updates not received before.
+    private func keep(_ batch: [Update]) async throws -> [Update] {
+        try await persistently("Could not keep received updates; trying again", metadata: ["update.ids": "\(batch.map(\.updateID))"]) {
+            try await inbox.receive(batch)
+        }
+    }
+
+    private func work(_ flight: InFlightUpdates) async {
+        while let update = await flight.take() {
             await feed(update)
-            // An update cut short by cancellation stays unfinished, so it is not confirmed.
+            // An update cut short by cancellation stays unhandled in the inbox, for the next start.
             guard !Task.isCancelled else { return }
-            await flight.finish(update.updateID)
+            _ = try? await persistently("Could not mark an update handled; trying again", metadata: ["update.id": "\(update.updateID)"]) {
+                try await inbox.markHandled(update.updateID)
+            }
+            await flight.finish(update)
+        }
+    }
+
+    /// Runs `operation` until it succeeds, waiting longer after each failure (up to 5 s); one
+    /// error line per streak of failures. Throws only `CancellationError`.
+    private func persistently<Value>(_ message: Logger.Message, metadata: Logger.Metadata, _ operation: () async throws -> Value) async throws -> Value {
+        var delay = Duration.milliseconds(50)
+        var failures = 0
+        while true {
+            do {
+                let value = try await operation()
+                if failures > 0 { logger.notice("The inbox works again", metadata: ["failures": "\(failures)"]) }
+                return value
+            } catch {
+                try Task.checkCancellation()
+                if failures == 0 { logger.error(message, metadata: metadata.merging(["error": "\(error)"]) { $1 }) }
+                failures += 1
+                try await Task.sleep(for: delay)
+                delay = min(delay * 2, .seconds(5))
+            }
         }
     }
 

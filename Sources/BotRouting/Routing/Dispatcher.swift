@@ -8,7 +8,7 @@ import TelegramBotAPI
 /// let root = Router(name: "root")
 /// root.message(.command("start")) { _, context in try await context.answer("Welcome!") }
 /// let dispatcher = Dispatcher(router: root, bot: bot, botUsername: me.username, outerMiddlewares: [ErrorBoundaryMiddleware()], logger: logger)
-/// try await dispatcher.runPolling(UpdatePoller(client: bot, logger: logger))
+/// try await dispatcher.runPolling()
 /// ```
 public struct Dispatcher: Sendable {
     let root: RouteNode
@@ -17,12 +17,16 @@ public struct Dispatcher: Sendable {
     public let bot: BotClient
     public let botUsername: String?
     public let storage: any StateStorage
+    /// Where received updates wait until handled; the database's in production, so a crash loses none.
+    public let inbox: any UpdateInbox
     let logger: Logger
 
     public init(
         router: Router, bot: BotClient, botUsername: String?, storage: any StateStorage = MemoryStateStorage(),
+        inbox: any UpdateInbox = MemoryUpdateInbox(),
         outerMiddlewares: [any UpdateMiddleware] = [], innerMiddlewares: [any UpdateMiddleware] = [], logger: Logger
     ) {
+        self.inbox = inbox
         self.root = router.freeze()
         self.outer = outerMiddlewares
         self.inner = innerMiddlewares

@@ -6,9 +6,15 @@ public struct RedisCache: Cache {
     /// Namespaces the shop's keys, so prefix deletion never touches anything else in Redis.
     public let namespace: String
 
-    public init(redis: RedisClient, namespace: String = "qp:cache:") {
+    /// - Parameter namespace: the key prefix; ``namespace(botID:)`` for a bot's own.
+    public init(redis: RedisClient, namespace: String) {
         self.redis = redis
         self.namespace = namespace
+    }
+
+    /// `qp:<bot id>:cache:`: each bot's keys apart, so two bots on one Redis share nothing.
+    public static func namespace(botID: Int64) -> String {
+        "qp:\(botID):cache:"
     }
 
     public func get(_ key: String) async throws -> [UInt8]? {

@@ -20,10 +20,16 @@ public final class MarketplaceDatabase: Sendable {
     /// transactions queue instead of failing with SQLITE_BUSY (the role BEGIN IMMEDIATE plays).
     private let eventLoop: any EventLoop
     public let location: Location
+    /// Migrations of the tables the bot keeps beside the shop's (its inbox, conversation state),
+    /// run after the shop's own.
+    let additionalMigrations: [any Migration]
 
-    /// - Parameter poolSize: PostgreSQL connections kept open (`DATABASE_POOL_SIZE`); SQLite uses one.
-    public init(location: Location, poolSize: Int = 5) throws {
+    /// - Parameters:
+    ///   - poolSize: PostgreSQL connections kept open (`DATABASE_POOL_SIZE`); SQLite uses one.
+    ///   - additionalMigrations: the bot's own tables, migrated after the shop's.
+    public init(location: Location, poolSize: Int = 5, additionalMigrations: [any Migration] = []) throws {
         self.location = location
+        self.additionalMigrations = additionalMigrations
         let group = MultiThreadedEventLoopGroup.singleton
         databases = Databases(threadPool: .singleton, on: group)
         eventLoop = group.any()
@@ -48,15 +54,16 @@ public final class MarketplaceDatabase: Sendable {
     }
 
     /// Every migration, in order. Never edit one that has shipped; add a new one.
-    static func makeMigrations() -> Migrations {
+    func makeMigrations() -> Migrations {
         let migrations = Migrations()
         migrations.add([CreateCustomers(), CreateAdmins(), CreateCatalogue(), CreateOrdersAndKeys(), CreateLedgerEntries(), CreateSellersAndAudit(), CreateBotState(), AddCustomerBotLanguage()])
+        migrations.add(additionalMigrations)
         return migrations
     }
 
     /// Brings the schema up to date; running it again changes nothing.
     public func migrate(logger: Logger) async throws {
-        let migrator = Migrator(databases: databases, migrations: Self.makeMigrations(), logger: logger, on: eventLoop)
+        let migrator = Migrator(databases: databases, migrations: makeMigrations(), logger: logger, on: eventLoop)
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
     }

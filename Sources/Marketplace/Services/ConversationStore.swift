@@ -62,26 +62,3 @@ public struct ConversationStore: Sendable {
         }
     }
 }
-
-/// Update ids the bot has handled, so one delivered again (after a restart too) is handled once.
-public struct ProcessedUpdateStore: Sendable {
-    let database: any Database
-
-    public init(database: any Database) {
-        self.database = database
-    }
-
-    /// Records the id; true the first time, false after, also for concurrent calls.
-    public func markSeen(_ updateID: Int64, at date: Date = Date()) async throws -> Bool {
-        let inserted = try await database.sql.raw("""
-            INSERT INTO processed_updates (update_id, created_at) VALUES (\(bind: updateID), \(bind: date))
-            ON CONFLICT (update_id) DO NOTHING RETURNING update_id
-            """).first()
-        return inserted != nil
-    }
-
-    /// Forgets ids older than `date`; Telegram never redelivers an update after 24 hours.
-    public func prune(olderThan date: Date) async throws {
-        try await database.sql.delete(from: "processed_updates").where("created_at", .lessThan, date).run()
-    }
-}

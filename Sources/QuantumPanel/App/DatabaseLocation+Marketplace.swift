@@ -2,7 +2,8 @@ import Foundation
 import Marketplace
 
 extension DatabaseLocation {
-    /// Opens the database the settings name, creating a SQLite file's folder when missing.
+    /// Opens the database the settings name, with the bot's own tables beside the shop's,
+    /// creating a SQLite file's folder when missing.
     public func open(poolSize: Int) throws -> MarketplaceDatabase {
         switch self {
         case .sqlite(let path):
@@ -10,9 +11,9 @@ extension DatabaseLocation {
             if !folder.isEmpty {
                 try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
             }
-            return try MarketplaceDatabase(location: .sqliteFile(path), poolSize: poolSize)
+            return try MarketplaceDatabase(location: .sqliteFile(path), poolSize: poolSize, additionalMigrations: BotStorage.migrations)
         case .postgres(let url):
-            return try MarketplaceDatabase(location: .postgres(url: url), poolSize: poolSize)
+            return try MarketplaceDatabase(location: .postgres(url: url), poolSize: poolSize, additionalMigrations: BotStorage.migrations)
         }
     }
 }

@@ -1,5 +1,6 @@
 import AsyncHTTPClient
 import BotRouting
+import FluentKit
 import Marketplace
 import RedisClient
 import Logging
@@ -50,19 +51,24 @@ public struct QuantumPanelApp: Sendable {
             // A webhook left over from an earlier deployment would make every getUpdates a 409.
             try await bot.send(DeleteWebhook(dropPendingUpdates: false))
             let redis = await connectRedis()
-            let (storage, handledUpdates) = botState(database: database, redis: redis)
-            let shopBot = ShopBot(shop: makeShop(database: database, redis: redis), configuration: ShopConfiguration(settings: settings))
+            let cache = makeCache(redis: redis, botID: me.id)
+            let db = database.database(logger: logger)
+            let shopBot = ShopBot(shop: makeShop(database: db, cache: cache), configuration: ShopConfiguration(settings: settings))
             do {
                 try await shopBot.registerCommands(with: bot)
             } catch {
                 logger.warning("The command list could not be set; the bot works without it", metadata: ["error": "\(error)"])
             }
-            let dispatcher = shopBot.makeDispatcher(bot: bot, botUsername: me.username, storage: storage, handledUpdates: handledUpdates, logger: logger)
+            let dispatcher = shopBot.makeDispatcher(
+                bot: bot, botUsername: me.username, storage: CachedStateStorage(database: DatabaseStateStorage(database: db), cache: cache),
+                inbox: DatabaseUpdateInbox(database: db), logger: logger
+            )
             let polling = PollingService(dispatcher: dispatcher)
             let group = ServiceGroup(
                 configuration: .init(services: [.init(service: polling)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
             )
             try await group.run()
+            await redis?.close()
         case .webhook:
             logger.critical("BOT_MODE=webhook is not served by this version yet; run with BOT_MODE=polling")
             throw WebhookNotAvailable()
@@ -71,37 +77,32 @@ public struct QuantumPanelApp: Sendable {
 }
 
 extension QuantumPanelApp {
-    /// Redis when it is configured and answers at start; nil otherwise.
+    /// The Redis client when `REDIS_URL` is set, whether or not Redis answers yet: while it is
+    /// down the cache in front of it falls through to the database, and it is used once it is up.
     func connectRedis() async -> RedisClient? {
         guard let url = settings.redisURL, let configuration = try? RedisConfiguration(url: url) else { return nil }
         let redis = RedisClient(configuration: configuration, logger: logger)
         do {
             try await redis.ping()
-            logger.info("Redis connected: cache and conversation state live there")
-            return redis
+            logger.info("Redis connected: the cache and cached conversation state live there")
         } catch {
-            logger.warning("Redis is configured but unreachable; the cache stays in the process and conversation state in the database", metadata: ["error": "\(error)"])
-            return nil
+            logger.warning("Redis is configured but unreachable; serving from the database until it answers", metadata: ["error": "\(error)"])
         }
+        return redis
     }
 
-    /// Where conversation state and handled update ids live: Redis when it answered at start,
-    /// else the database. Either way a restart loses neither.
-    func botState(database: MarketplaceDatabase, redis: RedisClient?) -> (any StateStorage, any UpdateDeduplicationStore) {
-        if let redis {
-            return (RedisStateStorage(redis: redis), RedisDeduplicationStore(redis: redis))
-        }
-        let db = database.database(logger: logger)
-        return (DatabaseStateStorage(database: db), DatabaseDeduplicationStore(database: db))
+    /// A cache in Redis under this bot's own prefix (falling back to the database while Redis is
+    /// down), or in the process without Redis. The prefix carries the bot's id, so bots sharing
+    /// one Redis share nothing.
+    func makeCache(redis: RedisClient?, botID: Int64) -> any Cache {
+        redis.map { DegradingCache(wrapping: RedisCache(redis: $0, namespace: RedisCache.namespace(botID: botID)), logger: logger) } ?? MemoryCache()
     }
 
-    /// The shop's services on a cache in Redis (falling back to the database while Redis is
-    /// down), or in the process without Redis.
-    func makeShop(database: MarketplaceDatabase, redis: RedisClient?) -> Shop {
-        let cache: any Cache = redis.map { DegradingCache(wrapping: RedisCache(redis: $0), logger: logger) } ?? MemoryCache()
+    /// The shop's services on `cache`.
+    func makeShop(database: any Database, cache: any Cache) -> Shop {
         let currency = Currency(code: settings.currency)
         return Shop(
-            database: database.database(logger: logger), currency: currency, rootAdminID: settings.rootAdminID,
+            database: database, currency: currency, rootAdminID: settings.rootAdminID,
             starValue: Money(minorUnits: settings.starValueMinorUnits, currency: currency), cache: cache, ttls: settings.cacheTTLs
         )
     }

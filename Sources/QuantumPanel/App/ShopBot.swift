@@ -15,11 +15,11 @@ public struct ShopBot: Sendable {
     }
 
     /// - Parameters:
-    ///   - storage: conversation state (a reseller typing a quantity); Redis or the database in production.
-    ///   - handledUpdates: update ids already handled, so a redelivered update is dropped.
+    ///   - storage: conversation state (a reseller typing a quantity); the database in production.
+    ///   - inbox: where received updates wait until handled; the database in production.
     ///   - throttling: how fast one user may go; a shopper tapping through menus sends bursts.
     public func makeDispatcher(
-        bot: BotClient, botUsername: String?, storage: any StateStorage, handledUpdates: any UpdateDeduplicationStore,
+        bot: BotClient, botUsername: String?, storage: any StateStorage, inbox: any UpdateInbox,
         throttling: ThrottlingMiddleware = ShopBot.standardThrottling, logger: Logger
     ) -> Dispatcher {
         let root = Router(name: "root")
@@ -27,8 +27,8 @@ public struct ShopBot: Sendable {
             root.include(router)
         }
         return Dispatcher(
-            router: root, bot: bot, botUsername: botUsername, storage: storage,
-            outerMiddlewares: [LoggingMiddleware(), ErrorBoundaryMiddleware(), DeduplicationMiddleware(store: handledUpdates), throttling],
+            router: root, bot: bot, botUsername: botUsername, storage: storage, inbox: inbox,
+            outerMiddlewares: [LoggingMiddleware(), ErrorBoundaryMiddleware(), throttling],
             logger: logger
         )
     }

@@ -7,7 +7,7 @@ import TelegramBotAPI
 /// Runs a sandbox and a dispatcher polling it with `router`, runs `body`, then stops both.
 func withRoutedBot<Value: Sendable>(
     _ router: Router,
-    outerMiddlewares: [any UpdateMiddleware] = [ErrorBoundaryMiddleware(), DeduplicationMiddleware()],
+    outerMiddlewares: [any UpdateMiddleware] = [ErrorBoundaryMiddleware()],
     innerMiddlewares: [any UpdateMiddleware] = [],
     maxConcurrentUpdates: Int = 64,
     logger: Logger = Logger(label: "routing", factory: { _ in SwiftLogNoOpLogHandler() }),

@@ -63,7 +63,7 @@ func withShop<Value: Sendable>(
     _ body: @Sendable (ShopHarness) async throws -> Value
 ) async throws -> Value {
     let logger = Logger(label: "e2e", factory: { ProcessInfo.processInfo.environment["E2E_LOG"] == nil ? SwiftLogNoOpLogHandler() as any LogHandler : StreamLogHandler.standardError(label: $0) })
-    return try await withTemporaryMarketplaceDatabase(kind) { database in
+    return try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database in
         let shop = Shop(
             database: database.database(logger: logger), currency: ShopHarness.currency, rootAdminID: ShopHarness.rootAdmin,
             starValue: ShopHarness.dollars("0.01"), cache: MemoryCache()
@@ -74,7 +74,7 @@ func withShop<Value: Sendable>(
             try await shopBot.registerCommands(with: bot)
             let dispatcher = shopBot.makeDispatcher(
                 bot: bot, botUsername: sandbox.configuration.botUsername, storage: MemoryStateStorage(),
-                handledUpdates: MemoryDeduplicationStore(), throttling: throttling, logger: logger
+                inbox: MemoryUpdateInbox(), throttling: throttling, logger: logger
             )
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await dispatcher.runPolling(configuration: .init(timeout: .seconds(5))) }
