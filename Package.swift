@@ -218,6 +218,7 @@ let package = Package(
             name: "EndToEndTests",
             dependencies: [
                 "BotAPISandbox",
+                "quantum-panel",
                 "BotRouting",
                 "Marketplace",
                 "MarketplaceTesting",

@@ -3,7 +3,7 @@ import Foundation
 import Logging
 import Marketplace
 import MarketplaceTesting
-import QuantumPanel
+@testable import QuantumPanel
 import RedisClient
 import TelegramBotAPI
 import Testing
@@ -31,21 +31,62 @@ import Testing
     @Test(arguments: TestDatabaseKind.available)
     func databaseInboxMeetsTheInboxContract(kind: TestDatabaseKind) async throws {
         try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database throws in
-            #expect(try await InboxConformance.violations(of: DatabaseUpdateInbox(database: database.database(logger: Self.logger))) == [])
+            #expect(try await InboxConformance.violations(of: try DatabaseUpdateInbox(database: database.database(logger: Self.logger))) == [])
         }
     }
 
     @Test(arguments: TestDatabaseKind.available)
     func theInboxRemembersAcrossHandlesAsAfterARestart(kind: TestDatabaseKind) async throws {
         try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database throws in
-            let first = DatabaseUpdateInbox(database: database.database(logger: Self.logger))
+            let first = try DatabaseUpdateInbox(database: database.database(logger: Self.logger))
             var payment = Update(updateID: 5)
             payment.message = Message(messageID: 1, date: 1, chat: Chat(id: 9, type: "private"), text: "/start <b>&</b> 🛒")
             #expect(try await first.receive([payment, Update(updateID: 6)]).count == 2)
             try await first.markHandled(6)
-            let again = DatabaseUpdateInbox(database: database.database(logger: Self.logger))
+            let again = try DatabaseUpdateInbox(database: database.database(logger: Self.logger))
             #expect(try await again.unhandled() == [payment], "what was not handled comes back whole")
             #expect(try await again.receive([payment, Update(updateID: 6), Update(updateID: 7)]).map(\.updateID) == [7])
+        }
+    }
+}
+
+extension DatabaseStorageTests {
+    @Test(arguments: TestDatabaseKind.available)
+    func databaseInboxWithAJournalMeetsTheInboxContract(kind: TestDatabaseKind) async throws {
+        try await withTemporaryDirectory { folder in
+            try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database throws in
+                let inbox = try DatabaseUpdateInbox(database: database.database(logger: Self.logger), journalPath: folder + "/handled.journal")
+                #expect(try await InboxConformance.violations(of: inbox) == [])
+            }
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.available)
+    func marksOnlyInTheJournalOfAKilledProcessCountAtTheNextStart(kind: TestDatabaseKind) async throws {
+        try await withTemporaryDirectory { folder in
+            try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database throws in
+                let journal = folder + "/handled.journal"
+                let killed = try DatabaseUpdateInbox(database: database.database(logger: Self.logger), journalPath: journal)
+                let updates = (1...40).map { Update(updateID: Int64($0)) }
+                _ = try await killed.receive(updates)
+                // 39 marks: 32 reach the database in a batch, 7 stay in the journal alone, as when
+                // the process is killed right after handling them.
+                for update in updates.dropLast() { try await killed.markHandled(update.updateID) }
+                #expect(try await DatabaseUpdateInbox(database: database.database(logger: Self.logger)).unhandled().count == 8, "7 marked in the journal only, and the last")
+
+                let restarted = try DatabaseUpdateInbox(database: database.database(logger: Self.logger), journalPath: journal)
+                #expect(try await restarted.unhandled().map(\.updateID) == [40], "only the update never handled comes back")
+                #expect(HandledJournal.ids(at: journal).isEmpty, "the journal is emptied once the database has its marks")
+            }
+        }
+    }
+
+    @Test func aLineCutShortByTheKillIsIgnored() async throws {
+        try await withTemporaryDirectory { folder in
+            let path = folder + "/handled.journal"
+            try "17\n18\n19".write(toFile: path, atomically: false, encoding: .utf8)
+            try "20\n".write(toFile: path + ".1", atomically: false, encoding: .utf8)
+            #expect(HandledJournal.ids(at: path) == [17, 18, 20])
         }
     }
 }

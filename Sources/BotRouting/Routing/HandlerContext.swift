@@ -56,9 +56,19 @@ public struct HandlerContext: Sendable {
 
     /// Answers the pressed button, which stops its spinner; at most once per update.
     /// The dispatcher answers with nothing if a handler didn't.
+    ///
+    /// A refused answer is logged and the handler goes on: Telegram refuses every answer to a
+    /// press older than 15 seconds (one delivered again after a restart, say), and what the press
+    /// did must still be shown. Throws only `CancellationError`.
     public func answerCallback(_ text: String? = nil, showAlert: Bool = false) async throws {
         guard let query = update.callbackQuery, callbackAnswer.claim() else { return }
-        try await bot.send(AnswerCallbackQuery(callbackQueryID: query.id, text: text, showAlert: showAlert))
+        do {
+            try await bot.send(AnswerCallbackQuery(callbackQueryID: query.id, text: text, showAlert: showAlert))
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            logger.debug("The button's answer was refused; going on", metadata: ["error": "\(error)"])
+        }
     }
 }
 

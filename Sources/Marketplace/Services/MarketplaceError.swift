@@ -8,6 +8,11 @@ public enum PurchaseError: Error, Equatable, Sendable {
     /// The product is for premium customers only.
     case premiumOnly(productID: Int)
     case invalidQuantity(Int)
+    /// More than one key at a time is for resellers only.
+    case quantityForResellersOnly(Int)
+    /// The total the customer was shown is no longer the total: a price or the customer's
+    /// status changed in between. Nothing was charged; show the new total and ask again.
+    case priceChanged(priceID: Int, shown: Money, current: Money)
     case insufficientFunds(needed: Money, balance: Money)
     case outOfStock(priceID: Int, available: Int)
     /// The idempotency key belongs to another customer's order.

@@ -18,15 +18,24 @@ public struct PurchaseService: Sendable {
     }
 
     /// Buys `quantity` keys of a price.
-    /// - Parameter idempotencyKey: a repeated request with the same key returns the first
-    ///   receipt (with `isRepeat`) instead of buying again; a button's press id makes a good one.
+    ///
+    /// The rules hold whatever the caller sends, since a button's data can be forged: only
+    /// resellers buy more than one, at most 100 at a time, and when `expectedTotal` is given the
+    /// charge is exactly that or nothing.
+    /// - Parameters:
+    ///   - expectedTotal: the total the customer was shown; if the price changed since, the
+    ///     purchase is refused with ``PurchaseError/priceChanged(priceID:shown:current:)``.
+    ///   - idempotencyKey: a repeated request with the same key returns the first receipt (with
+    ///     `isRepeat`) instead of buying again; a token drawn for the confirmation makes a good one.
     /// - Throws: ``PurchaseError`` for every refusal; nothing is changed then.
-    public func buy(telegramID: Int64, priceID: Int, quantity: Int = 1, idempotencyKey: String? = nil) async throws -> OrderReceipt {
+    public func buy(telegramID: Int64, priceID: Int, quantity: Int = 1, expectedTotal: Money? = nil, idempotencyKey: String? = nil) async throws -> OrderReceipt {
         guard (1...100).contains(quantity) else { throw PurchaseError.invalidQuantity(quantity) }
         let currency = currency
         do {
             let receipt = try await database.transaction { db in
-                try await Self.buy(telegramID: telegramID, priceID: priceID, quantity: quantity, idempotencyKey: idempotencyKey, currency: currency, on: db)
+                try await Self.buy(
+                    telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey, currency: currency, on: db
+                )
             }
             try await cache.delete(CacheKey.customer(telegramID))
             return receipt
@@ -41,7 +50,9 @@ public struct PurchaseService: Sendable {
         }
     }
 
-    private static func buy(telegramID: Int64, priceID: Int, quantity: Int, idempotencyKey: String?, currency: Currency, on db: any Database) async throws -> OrderReceipt {
+    private static func buy(
+        telegramID: Int64, priceID: Int, quantity: Int, expectedTotal: Money?, idempotencyKey: String?, currency: Currency, on db: any Database
+    ) async throws -> OrderReceipt {
         if let idempotencyKey, let receipt = try await receipt(forKey: idempotencyKey, telegramID: telegramID, currency: currency, on: db) {
             return receipt
         }
@@ -54,10 +65,14 @@ public struct PurchaseService: Sendable {
             price.isVisible, price.product.isVisible, let productID = price.product.id
         else { throw PurchaseError.unavailable(priceID: priceID) }
         guard !price.product.isPremiumOnly || buyer.isPremium else { throw PurchaseError.premiumOnly(productID: productID) }
+        guard quantity == 1 || buyer.isReseller else { throw PurchaseError.quantityForResellersOnly(quantity) }
 
         let unit = buyer.isReseller ? (price.resellerPrice ?? price.price) : price.price
         let (total, overflow) = unit.multipliedReportingOverflow(by: Int64(quantity))
         guard !overflow else { throw PurchaseError.invalidQuantity(quantity) }
+        if let expectedTotal, expectedTotal.minorUnits != total || expectedTotal.currency != currency {
+            throw PurchaseError.priceChanged(priceID: priceID, shown: expectedTotal, current: Money(minorUnits: total, currency: currency))
+        }
         guard buyer.balance >= total else {
             throw PurchaseError.insufficientFunds(needed: Money(minorUnits: total, currency: currency), balance: Money(minorUnits: buyer.balance, currency: currency))
         }

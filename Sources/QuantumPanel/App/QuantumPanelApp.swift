@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import BotRouting
 import FluentKit
+import Foundation
 import Marketplace
 import RedisClient
 import Logging
@@ -61,7 +62,7 @@ public struct QuantumPanelApp: Sendable {
             }
             let dispatcher = shopBot.makeDispatcher(
                 bot: bot, botUsername: me.username, storage: CachedStateStorage(database: DatabaseStateStorage(database: db), cache: cache),
-                inbox: DatabaseUpdateInbox(database: db), logger: logger
+                inbox: try DatabaseUpdateInbox(database: db, journalPath: handledJournalPath(botID: me.id)), logger: logger
             )
             let polling = PollingService(dispatcher: dispatcher)
             let group = ServiceGroup(
@@ -96,6 +97,18 @@ extension QuantumPanelApp {
     /// one Redis share nothing.
     func makeCache(redis: RedisClient?, botID: Int64) -> any Cache {
         redis.map { DegradingCache(wrapping: RedisCache(redis: $0, namespace: RedisCache.namespace(botID: botID)), logger: logger) } ?? MemoryCache()
+    }
+
+    /// Where handled update ids go first: beside the SQLite file, or under `./data` with
+    /// PostgreSQL; one journal per bot.
+    func handledJournalPath(botID: Int64) throws -> String {
+        let folder: String
+        switch settings.database {
+        case .sqlite(let path): folder = (path as NSString).deletingLastPathComponent
+        case .postgres: folder = "data"
+        }
+        if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
+        return (folder.isEmpty ? "" : folder + "/") + "handled-updates-\(botID).journal"
     }
 
     /// The shop's services on `cache`.

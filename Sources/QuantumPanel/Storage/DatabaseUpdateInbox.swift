@@ -5,22 +5,33 @@ import Foundation
 import TelegramBotAPI
 
 /// The update inbox in the shop's database, so that a crash (SIGKILL, OOM, power) loses no
-/// update the bot received and a restart handles none twice. A batch is one multi-row insert;
-/// marking an update handled is one update of its row. Handled ids are kept for a day, as
+/// update the bot received and a restart handles none twice.
+///
+/// A batch is kept with one multi-row insert before it is confirmed to Telegram. With a
+/// ``HandledJournal``, marking an update handled is one append to a local file, and the database
+/// takes the marks in batches (before the next batch is kept, or 32 at a time); at start the
+/// journal a killed process left is read back first. Handled ids are kept for a day, as
 /// Telegram never redelivers an older update, and then pruned.
 public struct DatabaseUpdateInbox: UpdateInbox {
     static let table = "update_inbox"
     static let retention: TimeInterval = 86_400
+    static let flushBatch = 32
     let database: any Database
+    let journal: HandledJournal?
 
-    public init(database: any Database) {
+    /// - Parameter journalPath: the local file handled ids go to first; nil writes each mark to
+    ///   the database at once (slower, and a kill between a handler's answer and that write
+    ///   handles the update again).
+    public init(database: any Database, journalPath: String? = nil) throws {
         self.database = database
+        self.journal = try journalPath.map { path throws(JournalError) in try HandledJournal(path: path) }
     }
 
     private var sql: any SQLDatabase { database as! any SQLDatabase }
 
     public func receive(_ updates: [Update]) async throws -> [Update] {
         guard !updates.isEmpty else { return [] }
+        try await flushJournal()
         let encoder = JSONEncoder()
         let now = Date()
         var insert = sql.insert(into: Self.table).columns("update_id", "payload", "received_at")
@@ -36,14 +47,17 @@ public struct DatabaseUpdateInbox: UpdateInbox {
     }
 
     public func markHandled(_ updateID: Int64) async throws {
-        try await sql.update(Self.table)
-            .set("handled_at", to: SQLBind(Date()))
-            .set("payload", to: SQLLiteral.null)
-            .where("update_id", .equal, SQLBind(updateID))
-            .run()
+        guard let journal else { return try await mark([updateID]) }
+        try journal.append(updateID)
+        if journal.unflushedCount >= Self.flushBatch { try await flushJournal() }
     }
 
     public func unhandled() async throws -> [Update] {
+        if let journal {
+            // What a killed process had handled and not yet told the database.
+            try await mark(HandledJournal.ids(at: journal.path))
+            journal.emptyAll()
+        }
         let decoder = JSONDecoder()
         return try await sql.select().columns("update_id", "payload").from(Self.table)
             .where("handled_at", .is, SQLLiteral.null)
@@ -54,6 +68,29 @@ public struct DatabaseUpdateInbox: UpdateInbox {
                 guard let payload = try row.decodeNil(column: "payload") ? nil : row.decode(column: "payload", as: String.self) else { return nil }
                 return try? decoder.decode(Update.self, from: Data(payload.utf8))
             }
+    }
+
+    /// Hands the journal's marks to the database, then empties the file they were written to.
+    func flushJournal() async throws {
+        guard let journal else { return }
+        guard journal.unflushedCount > 0 else { return }
+        let (ids, file) = journal.takeUnflushed()
+        do {
+            try await mark(ids)
+        } catch {
+            journal.giveBack(ids)
+            throw error
+        }
+        journal.empty(file: file)
+    }
+
+    private func mark(_ ids: [Int64]) async throws {
+        guard !ids.isEmpty else { return }
+        try await sql.update(Self.table)
+            .set("handled_at", to: SQLBind(Date()))
+            .set("payload", to: SQLLiteral.null)
+            .where("update_id", .in, SQLBind.group(ids))
+            .run()
     }
 
     /// Forgets handled updates received before `date`.

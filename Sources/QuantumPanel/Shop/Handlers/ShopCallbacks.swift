@@ -38,12 +38,14 @@ struct QuantityPromptCallback: CallbackData {
     var priceID: Int
 }
 
-/// The Buy button. `token` is drawn when the confirmation is shown, so pressing the same button
-/// twice buys once, while a new confirmation buys again.
+/// The Buy button. It binds what the confirmation showed: the quantity, the total (in minor
+/// units) and a token made for that confirmation, so pressing the same button twice buys once,
+/// a new confirmation buys again, and a total that changed in between is asked about again.
 struct BuyCallback: CallbackData {
     static let prefix = "b"
     var priceID: Int
     var quantity: Int
+    var total: Int64
     var token: String
 }
 

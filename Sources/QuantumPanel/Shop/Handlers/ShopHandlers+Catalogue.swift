@@ -55,7 +55,7 @@ extension ShopHandlers {
         try await context.show(context.templates.products(catalogue, page: page))
     }
 
-    private func showConfirmation(_ context: HandlerContext, priceID: Int, quantity: Int) async throws {
+    private func showConfirmation(_ context: HandlerContext, priceID: Int, quantity: Int, notice: String? = nil) async throws {
         let customer = try context.customer
         let catalogue = try await shop.catalog.catalogue(for: customer)
         guard let product = catalogue.first(where: { $0.offers.contains { $0.priceID == priceID } }),
@@ -68,7 +68,7 @@ extension ShopHandlers {
         }
         // Only resellers buy more than one at a time.
         let quantity = customer.isReseller ? min(max(1, quantity), Self.maximumQuantity) : 1
-        try await context.show(context.templates.confirmation(product: product, offer: offer, quantity: quantity, customer: customer, token: Self.newToken()))
+        try await context.show(context.templates.confirmation(product: product, offer: offer, quantity: quantity, customer: customer, token: Self.token(for: context.update), notice: notice))
     }
 
     private func buyKeys(_ context: HandlerContext, _ buy: BuyCallback) async throws {
@@ -76,19 +76,34 @@ extension ShopHandlers {
         // The token makes a second press of the same button return the first order.
         let key = "buy:\(customer.telegramID):\(buy.token)"
         do {
-            let receipt = try await shop.purchases.buy(telegramID: customer.telegramID, priceID: buy.priceID, quantity: buy.quantity, idempotencyKey: key)
+            let receipt = try await shop.purchases.buy(
+                telegramID: customer.telegramID, priceID: buy.priceID, quantity: buy.quantity,
+                expectedTotal: Money(minorUnits: buy.total, currency: shop.currency), idempotencyKey: key
+            )
             try await context.answerCallback(receipt.isRepeat ? context.templates.strings.alreadyBought : nil)
             try await context.show(context.templates.receipt(receipt))
             context.logger.info("Sold", metadata: ["order.id": "\(receipt.orderID)", "price.id": "\(buy.priceID)", "quantity": "\(buy.quantity)", "repeat": "\(receipt.isRepeat)"])
+        } catch PurchaseError.priceChanged(_, _, let current) {
+            context.logger.debug("Asked again: the total changed", metadata: ["price.id": "\(buy.priceID)"])
+            try await showConfirmation(context, priceID: buy.priceID, quantity: buy.quantity, notice: context.templates.strings.priceChanged(HTML.escape(current.formatted)))
         } catch let error as PurchaseError {
             let productID = try await shop.catalog.catalogue(for: customer).first { $0.offers.contains { $0.priceID == buy.priceID } }?.id
             try await context.show(context.templates.refusal(error, productID: productID))
         }
     }
 
-    /// Eight random letters and digits: unique enough per customer, short enough for a button.
-    static func newToken() -> String {
+    /// Ten letters and digits made from the update that asked for the confirmation (the press,
+    /// or the typed quantity): each new confirmation gets its own, while the same update handled
+    /// again after a crash shows the very same confirmation, which Telegram then leaves as it was.
+    static func token(for update: Update) -> String {
+        let source = update.callbackQuery.map { "c\($0.id)" } ?? "u\(update.updateID)"
+        // FNV-1a: stable across runs and machines, unlike Hasher.
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in source.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        return String((0..<8).map { _ in alphabet.randomElement()! })
+        return String((0..<10).map { _ in
+            defer { hash /= 62 }
+            return alphabet[Int(hash % 62)]
+        })
     }
 }

@@ -55,6 +55,7 @@ extension Strings {
         topUpButton: "➕ Top up",
         outOfStockNow: { $0 == 0 ? "😔 Out of stock. Please try again later." : "😔 Only \($0) left in stock. Choose fewer." },
         unavailableNow: "This price is no longer for sale.",
+        priceChanged: { "⚠️ The price changed since you looked: the total is now <b>\($0)</b>. Nothing was charged; check and confirm again." },
         premiumOnlyNow: "🔒 This product is for Premium customers.",
 
         balanceTitle: "💰 <b>Balance</b>",

@@ -60,6 +60,7 @@ public struct Strings: Sendable {
     var topUpButton: String
     var outOfStockNow: @Sendable (_ available: Int) -> String
     var unavailableNow: String
+    var priceChanged: @Sendable (_ total: String) -> String
     var premiumOnlyNow: String
 
     var balanceTitle: String

@@ -153,7 +153,8 @@ struct ShopTemplates: Sendable {
     /// The quantities a reseller can pick with one tap.
     static let resellerQuantities = [1, 5, 10]
 
-    func confirmation(product: CatalogueProduct, offer: CatalogueProduct.Offer, quantity: Int, customer: CustomerSnapshot, token: String) throws -> Screen {
+    /// - Parameter notice: said first, when the customer is asked again (the price changed).
+    func confirmation(product: CatalogueProduct, offer: CatalogueProduct.Offer, quantity: Int, customer: CustomerSnapshot, token: String, notice: String? = nil) throws -> Screen {
         let total = offer.price.multiplied(by: quantity) ?? offer.price
         var lines = [
             "\(strings.productLabel): <b>\(e(product.name))</b>",
@@ -166,7 +167,7 @@ struct ShopTemplates: Sendable {
         if short <= 0 {
             lines.append("\(strings.balanceAfterLabel): <b>\(e(Money(minorUnits: -short, currency: total.currency).formatted))</b>")
         }
-        var text = header(strings.confirmTitle) + "\n" + Self.frame(lines)
+        var text = (notice.map { $0 + "\n\n" } ?? "") + header(strings.confirmTitle) + "\n" + Self.frame(lines)
         var rows: [[InlineKeyboardButton]] = []
         if customer.isReseller {
             text += "\n\n" + strings.chooseQuantity
@@ -179,7 +180,7 @@ struct ShopTemplates: Sendable {
         if short > 0 {
             text += "\n\n" + strings.insufficientFunds(e(Money(minorUnits: short, currency: total.currency).formatted))
         }
-        rows.append([try button(strings.buyButton(total.formatted), BuyCallback(priceID: offer.priceID, quantity: quantity, token: token))])
+        rows.append([try button(strings.buyButton(total.formatted), BuyCallback(priceID: offer.priceID, quantity: quantity, total: total.minorUnits, token: token))])
         if short > 0 { rows.append([try button(strings.topUpButton, NavigateCallback(to: .topUp))]) }
         rows.append([try button(strings.cancelButton, ProductCallback(productID: product.id, page: 1))])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
@@ -246,8 +247,10 @@ struct ShopTemplates: Sendable {
             rows.append([try button(strings.upgradeButton, NavigateCallback(to: .premium))])
         case .banned:
             text = strings.banned
-        case .invalidQuantity:
+        case .invalidQuantity, .quantityForResellersOnly:
             text = strings.badQuantity(ShopHandlers.maximumQuantity)
+        case .priceChanged(_, _, let current):
+            text = strings.priceChanged(e(current.formatted))
         case .unavailable, .unknownCustomer, .idempotencyKeyReused:
             text = strings.unavailableNow
         }

@@ -1,0 +1,123 @@
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+import Synchronization
+
+/// Handled update ids appended to a local file the moment each handler returns.
+///
+/// A `write(2)` is in the kernel's hands when it returns, so it survives the process being
+/// killed (SIGKILL, OOM) an instant later; it costs microseconds and never waits behind the
+/// database, which is what keeps the window between "answered" and "marked handled" too small
+/// to hit. The database takes the ids in batches. Two files take turns: each batch switches
+/// appends to the other one, and the one left behind is emptied once the database has the batch,
+/// since every id in it not yet in the database is in that batch; so the journal stays small
+/// under any load.
+final class HandledJournal: Sendable {
+    let path: String
+    private struct State {
+        var descriptors: [Int32]
+        var current = 0
+        var unflushed: [Int64] = []
+    }
+    // Guards both descriptors, which one takes appends, and the ids the database has not taken.
+    private let state: Mutex<State>
+
+    /// The two files: `path` and `path.1`.
+    static func files(_ path: String) -> [String] { [path, path + ".1"] }
+
+    /// Opens (or creates) the journal for appending.
+    init(path: String) throws(JournalError) {
+        self.path = path
+        var descriptors: [Int32] = []
+        for file in Self.files(path) {
+            let descriptor = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
+            guard descriptor >= 0 else {
+                let failure = errno
+                descriptors.forEach { _ = close($0) }
+                throw JournalError(path: file, errno: failure)
+            }
+            descriptors.append(descriptor)
+        }
+        state = Mutex(State(descriptors: descriptors))
+    }
+
+    deinit {
+        state.withLock { $0.descriptors.forEach { _ = close($0) } }
+    }
+
+    /// Records `updateID` as handled.
+    func append(_ updateID: Int64) throws(JournalError) {
+        let line = Array("\(updateID)\n".utf8)
+        let failure: Int32? = state.withLock { state in
+            state.unflushed.append(updateID)
+            let written = line.withUnsafeBytes { write(state.descriptors[state.current], $0.baseAddress, $0.count) }
+            return written == line.count ? nil : errno
+        }
+        if let failure { throw JournalError(path: path, errno: failure) }
+    }
+
+    /// How many ids the database has not taken yet.
+    var unflushedCount: Int { state.withLock { $0.unflushed.count } }
+
+    /// The ids the database has not taken, and which file to empty once it has them; appends
+    /// go to the other file from now on.
+    func takeUnflushed() -> (ids: [Int64], fileToEmpty: Int) {
+        state.withLock { state in
+            defer {
+                state.unflushed = []
+                state.current = 1 - state.current
+            }
+            return (state.unflushed, state.current)
+        }
+    }
+
+    /// Gives ids back after the database could not take them; their file is kept.
+    func giveBack(_ ids: [Int64]) {
+        state.withLock { $0.unflushed = ids + $0.unflushed }
+    }
+
+    /// Empties one file, after the database took every id in it.
+    func empty(file index: Int) {
+        state.withLock { _ = ftruncate($0.descriptors[index], 0) }
+    }
+
+    /// Empties both files, at start, after the database took what a killed process left there.
+    func emptyAll() {
+        state.withLock { state in
+            guard state.unflushed.isEmpty else { return }
+            state.descriptors.forEach { _ = ftruncate($0, 0) }
+        }
+    }
+
+    /// Every id in the journal at `path`: what a killed process handled and may not have told
+    /// the database. A torn last line (killed mid-write) is ignored.
+    static func ids(at path: String) -> [Int64] {
+        files(path).flatMap(ids(inFile:))
+    }
+
+    private static func ids(inFile path: String) -> [Int64] {
+        let descriptor = open(path, O_RDONLY | O_CLOEXEC)
+        guard descriptor >= 0 else { return [] }
+        defer { close(descriptor) }
+        var bytes: [UInt8] = []
+        var buffer = [UInt8](repeating: 0, count: 64 * 1024)
+        while true {
+            let count = buffer.withUnsafeMutableBytes { read(descriptor, $0.baseAddress, $0.count) }
+            guard count > 0 else { break }
+            bytes += buffer[..<count]
+        }
+        var lines = bytes.split(separator: UInt8(ascii: "\n"), omittingEmptySubsequences: false)
+        lines.removeLast()  // after the last newline: empty, or a line whose write was cut short
+        return lines.compactMap { Int64(String(decoding: $0, as: UTF8.self)) }
+    }
+}
+
+/// The journal file could not be opened or written.
+struct JournalError: Error, CustomStringConvertible {
+    let path: String
+    let errno: Int32
+
+    var description: String { "the handled-updates journal \(path) failed: \(String(cString: strerror(errno)))" }
+}

@@ -1,0 +1,55 @@
+import Foundation
+import Testing
+
+/// The built `quantum-panel` executable run as its own process, as a shop owner runs it, so a
+/// test can kill it with SIGKILL at any instant and start it again on the same database.
+final class BotProcess: Sendable {
+    /// The executable sits beside the test bundle, since the test targets depend on it.
+    static var executable: URL {
+        URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("quantum-panel")
+    }
+
+    let process: Process
+    let logPath: String
+    private let exited: AsyncStream<Void>
+
+    /// Starts `quantum-panel run` in `directory` with exactly `environment`; its output goes to
+    /// a log file there, which ``log`` reads back for a failing test.
+    init(environment: [String: String], in directory: String, name: String) throws {
+        logPath = directory + "/\(name).log"
+        FileManager.default.createFile(atPath: logPath, contents: nil)
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
+        process = Process()
+        process.executableURL = Self.executable
+        process.arguments = ["run"]
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = output
+        process.standardError = output
+        let (exited, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        self.exited = exited
+        process.terminationHandler = { _ in continuation.finish() }
+        try process.run()
+    }
+
+    /// SIGKILL: no handler runs, nothing is flushed, exactly as an OOM kill or a power cut.
+    func kill() async {
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        await waitForExit()
+    }
+
+    /// SIGTERM, the graceful stop; returns the exit status.
+    func stop() async -> Int32 {
+        process.terminate()
+        await waitForExit()
+        return process.terminationStatus
+    }
+
+    private func waitForExit() async {
+        for await _ in exited {}
+    }
+
+    var log: String {
+        (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
+    }
+}
