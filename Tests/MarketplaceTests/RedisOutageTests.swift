@@ -17,7 +17,8 @@ import Testing
         var configuration = try RedisConfiguration(url: server.url)
         configuration.reconnectDelay = .zero
         let redis = RedisClient(configuration: configuration, logger: CacheTests.quiet)
-        let cache = DegradingCache(wrapping: RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"), pause: .zero, logger: logger)
+        let namespace = "test:\(UUID().uuidString):"
+        let cache = DegradingCache(wrapping: RedisCache(redis: redis, namespace: namespace), pause: .zero, logger: logger)
 
         try await withTemporaryMarketplaceDatabase(.sqlite) { database in
             let db = database.database(logger: CacheTests.quiet)
@@ -27,7 +28,7 @@ import Testing
             try await shop.customer(7, balance: "10.00")
             try await admins.add(50, username: "helper", by: 1)
             #expect(try await admins.isAdmin(50))
-            #expect(try await redis.get("qp:cache:admin:50") != nil, "the answer is cached in Redis")
+            #expect(try await redis.get(namespace + "admin:50") != nil, "the answer is cached in Redis")
 
             try await server.stop()
             for _ in 0..<3 {
@@ -41,7 +42,7 @@ import Testing
             try await server.start()
             #expect(try await !admins.isAdmin(50), "no stale yes from before the outage")
             #expect(cache.isHealthy)
-            #expect(try await redis.get("qp:cache:admin:50") != nil, "the cache is used again")
+            #expect(try await redis.get(namespace + "admin:50") != nil, "the cache is used again")
             #expect(try await shop.users.find(telegramID: 7)?.balance == TestShop.dollars("7.00"))
         }
         await redis.close()

@@ -1,32 +1,32 @@
 import Foundation
 
 /// A redis-server of a test's own on 127.0.0.1, to stop and start in the middle of a run.
-final class RedisServerProcess: @unchecked Sendable {
+public final class RedisServerProcess: @unchecked Sendable {
     // Only the test that owns it touches the process, one step at a time.
     private var process: Process?
-    let port: Int
+    public let port: Int
     private let directory: String
 
-    init() throws {
+    public init() throws {
         port = Int.random(in: 20_000...60_000)
         directory = FileManager.default.temporaryDirectory.appendingPathComponent("redis-\(UUID().uuidString)").path
         try FileManager.default.createDirectory(atPath: directory, withIntermediateDirectories: true)
     }
 
     deinit {
-        if let process { kill(process.processIdentifier, SIGKILL) }
+        if let process { Foundation.kill(process.processIdentifier, SIGKILL) }
         try? FileManager.default.removeItem(atPath: directory)
     }
 
-    static var executable: String? {
+    public static var executable: String? {
         let paths = (ProcessInfo.processInfo.environment["PATH"] ?? "").split(separator: ":").map(String.init) + ["/usr/bin", "/usr/local/bin"]
         return paths.map { $0 + "/redis-server" }.first { FileManager.default.isExecutableFile(atPath: $0) }
     }
 
-    var url: String { "redis://127.0.0.1:\(port)" }
+    public var url: String { "redis://127.0.0.1:\(port)" }
 
     /// Starts the server and returns once it accepts connections.
-    func start() async throws {
+    public func start() async throws {
         guard let executable = Self.executable else { throw CocoaError(.fileNoSuchFile) }
         let process = Process()
         process.executableURL = URL(fileURLWithPath: executable)
@@ -42,14 +42,29 @@ final class RedisServerProcess: @unchecked Sendable {
 
     /// Stops the server and returns once it no longer accepts connections. Signals the process
     /// directly: Foundation's `waitUntilExit` can hang when called from a test's task.
-    func stop() async throws {
+    public func stop() async throws {
         guard let process else { return }
         self.process = nil
-        kill(process.processIdentifier, SIGTERM)
+        Foundation.kill(process.processIdentifier, SIGTERM)
         for _ in 0..<200 where Self.accepts(port: port) {
             try await Task.sleep(for: .milliseconds(10))
         }
-        kill(process.processIdentifier, SIGKILL)
+        Foundation.kill(process.processIdentifier, SIGKILL)
+    }
+
+    /// Kills the server with SIGKILL, as a crash or an OOM kill would, and returns once it is gone.
+    public func kill() async throws {
+        guard let process else { return }
+        self.process = nil
+        Foundation.kill(process.processIdentifier, SIGKILL)
+        for _ in 0..<200 where Self.accepts(port: port) {
+            try await Task.sleep(for: .milliseconds(10))
+        }
+    }
+
+    /// Whether redis-server is here, or must be because the tests run on CI (where a missing one fails).
+    public static var isAvailable: Bool {
+        ProcessInfo.processInfo.environment["CI"] == "true" || executable != nil
     }
 
     private static func accepts(port: Int) -> Bool {
