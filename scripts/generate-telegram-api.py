@@ -30,14 +30,16 @@ TYPES = [
     "CopyTextButton", "LinkPreviewOptions", "ReplyParameters", "PreCheckoutQuery",
     "SuccessfulPayment", "RefundedPayment", "LabeledPrice", "Invoice", "OrderInfo",
     "ShippingAddress", "ChatMemberUpdated", "ChatMember", "BotCommand", "BotCommandScope",
-    "WebhookInfo", "ResponseParameters", "Contact",
+    "WebhookInfo", "ResponseParameters", "Contact", "StarTransactions", "StarTransaction",
+    "TransactionPartner",
 ]
 
 METHODS = [
     "getMe", "getUpdates", "setWebhook", "deleteWebhook", "getWebhookInfo", "sendMessage",
     "editMessageText", "editMessageReplyMarkup", "editMessageCaption", "deleteMessage",
     "sendPhoto", "sendDocument", "answerCallbackQuery", "setMyCommands", "sendChatAction",
-    "getFile", "sendInvoice", "answerPreCheckoutQuery", "refundStarPayment",
+    "getFile", "sendInvoice", "answerPreCheckoutQuery", "refundStarPayment", "getMyCommands",
+    "deleteMyCommands", "getStarTransactions",
 ]
 
 # Unions the reference spells as several types, and what the Swift side uses for them.
@@ -239,6 +241,19 @@ def method_file(spec: dict, name: str, generated: set[str]) -> str:
     return s
 
 
+def method_names_file(spec: dict) -> str:
+    """Every method the reference names, for a stand-in that must tell 'not emulated' from 'no such method'."""
+    names = sorted(spec["methods"])
+    s = HEADER.format(version=spec["version"]) + "\n"
+    s += "/// Every method of the Bot API reference, by its name (`sendMessage`).\n"
+    s += "public enum BotAPIMethodNames {\n"
+    s += "    public static let all: Set<String> = [\n"
+    for name in names:
+        s += f"        \"{name}\",\n"
+    s += "    ]\n}\n"
+    return s
+
+
 def main() -> None:
     source = Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared/reference/telegram-bot-api.json"
     spec = json.loads(source.read_text())
@@ -252,6 +267,7 @@ def main() -> None:
     for name in METHODS:
         struct = name[0].upper() + name[1:]
         (OUT / "Methods" / f"{struct}.swift").write_text(method_file(spec, name, generated))
+    (OUT / "BotAPIMethodNames.swift").write_text(method_names_file(spec))
     print(f"{len(TYPES)} types and {len(METHODS)} methods from {spec['version']} in {OUT.relative_to(ROOT)}")
 
 

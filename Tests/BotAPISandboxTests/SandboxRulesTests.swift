@@ -10,9 +10,9 @@ import TelegramBotAPI
 
 /// Each way the sandbox says no, with Telegram's own status and description.
 @Suite(.timeLimit(.minutes(1))) struct SandboxRulesTests {
-    struct LogOut: BotMethod {
+    struct Telepathy: BotMethod {
         typealias Response = Bool
-        static let name = "logOut"
+        static let name = "sendTelepathy"
     }
 
     static let longHTML = "<b>" + String(repeating: "a", count: 4096) + "</b>"
@@ -23,9 +23,42 @@ import TelegramBotAPI
         }
     }
 
-    @Test func unknownMethodIsNotFound() async throws {
+    @Test func aMethodTheBotAPIDoesNotHaveIsNotFound() async throws {
         try await withSandboxBot { _, bot in
-            await expectRefusal(404, "Not Found") { try await bot.send(LogOut()) }
+            await expectRefusal(404, "Not Found") { try await bot.send(Telepathy()) }
+        }
+    }
+
+    @Test func aRealMethodTheSandboxDoesNotEmulateIsABadRequestThatSaysSo() async throws {
+        try await BotAPISandbox.withRunning { sandbox in
+            let answer = try await SandboxEncodingTests.raw(sandbox, "sendPoll", query: "?chat_id=1&question=Why")
+            #expect(answer["error_code"] as? Int == 400, "never 404, which client libraries read as a wrong token")
+            #expect(answer["description"] as? String == "Bad Request: sendPoll is a Bot API method the sandbox does not emulate")
+        }
+    }
+
+    @Test(arguments: [
+        "getMyCommands", "deleteMyCommands", "getStarTransactions", "setMyDescription?description=Keys", "getMyDescription",
+        "setMyShortDescription?short_description=Keys", "getMyShortDescription", "setMyName?name=Shop", "getMyName",
+        "setChatMenuButton", "getChatMenuButton", "logOut", "close",
+    ])
+    func methodsClientsCallAtStartOrCleanUpAnswer(call: String) async throws {
+        try await BotAPISandbox.withRunning { sandbox in
+            let parts = call.split(separator: "?", maxSplits: 1).map(String.init)
+            let answer = try await SandboxEncodingTests.raw(sandbox, parts[0], query: parts.count > 1 ? "?" + parts[1] : "")
+            #expect(answer["ok"] as? Bool == true, "\(answer)")
+        }
+    }
+
+    @Test func commandsAndChatsReadBackAsSet() async throws {
+        try await withSandboxBot { sandbox, bot in
+            let ana = await sandbox.makeUser(firstName: "Ana", username: "ana")
+            try await bot.send(SetMyCommands(commands: [BotCommand(command: "start", description: "Open the shop")]))
+            #expect(try await bot.send(GetMyCommands()).map(\.command) == ["start"])
+            try await bot.send(DeleteMyCommands())
+            #expect(try await bot.send(GetMyCommands()).isEmpty)
+            let chat = try await SandboxEncodingTests.raw(sandbox, "getChat", query: "?chat_id=\(ana.chatID)")
+            #expect((chat["result"] as? [String: Any])?["username"] as? String == "ana")
         }
     }
 

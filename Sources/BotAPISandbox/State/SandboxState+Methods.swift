@@ -37,18 +37,52 @@ extension SandboxState {
         case "sendinvoice": return try sendInvoice(parameters)
         case "answerprecheckoutquery": return try answerPreCheckoutQuery(parameters)
         case "refundstarpayment": return try refundStarPayment(parameters)
-        default: throw .notFound
+        case "getstartransactions": return try getStarTransactions(parameters)
+        case "getmycommands": return commands
+        case "deletemycommands":
+            commands = []
+            return true
+        case "getchat": return try getChat(parameters)
+        case "setmyname", "setmydescription", "setmyshortdescription": return setProfile(name, parameters)
+        case "getmyname": return ["name": profile.name ?? bot.firstName]
+        case "getmydescription": return ["description": profile.description ?? ""]
+        case "getmyshortdescription": return ["short_description": profile.shortDescription ?? ""]
+        case "setchatmenubutton": return true
+        case "getchatmenubutton": return menuButton
+        case "close", "logout": return true
+        default: throw .badRequest("Bad Request: \(method) is a Bot API method the sandbox does not emulate")
         }
     }
 
-    /// Whether the method exists here; unknown ones get 404 before anything else is checked.
+    /// Whether the Bot API has the method (case-insensitive, as Telegram). Anything else gets
+    /// 404 before anything else is checked, as from Telegram; a real method the sandbox does not
+    /// emulate gets a 400 that says so, since client libraries read 404 as a wrong token.
     static func knows(_ method: String) -> Bool {
-        [
-            "getme", "getupdates", "setwebhook", "deletewebhook", "getwebhookinfo", "sendmessage", "editmessagetext",
-            "editmessagecaption", "editmessagereplymarkup", "deletemessage", "sendphoto", "senddocument",
-            "answercallbackquery", "setmycommands", "sendchataction", "getfile", "sendinvoice",
-            "answerprecheckoutquery", "refundstarpayment",
-        ].contains(method.lowercased())
+        methodNames.contains(method.lowercased())
+    }
+
+    private static let methodNames = Set(BotAPIMethodNames.all.map { $0.lowercased() })
+
+    func getStarTransactions(_ parameters: MethodParameters) throws(SandboxError) -> StarTransactions {
+        let offset = max(0, Int(try parameters.int64("offset") ?? 0))
+        let limit = max(1, min(100, Int(try parameters.int64("limit") ?? 100)))
+        return StarTransactions(transactions: Array(starTransactions.dropFirst(offset).prefix(limit)))
+    }
+
+    func getChat(_ parameters: MethodParameters) throws(SandboxError) -> ChatFullInfo {
+        guard let id = try parameters.int64("chat_id"), let chat = chats[id]?.chat ?? users[id].map({ Chat(id: $0.id, type: "private", username: $0.username, firstName: $0.firstName, lastName: $0.lastName) }) else {
+            throw .badRequest("Bad Request: chat not found")
+        }
+        return ChatFullInfo(id: chat.id, type: chat.type, username: chat.username, firstName: chat.firstName, lastName: chat.lastName)
+    }
+
+    func setProfile(_ method: String, _ parameters: MethodParameters) -> Bool {
+        switch method {
+        case "setmyname": profile.name = parameters.string("name")
+        case "setmydescription": profile.description = parameters.string("description")
+        default: profile.shortDescription = parameters.string("short_description")
+        }
+        return true
     }
 
     /// Takes one message from the chat's and the bot's budgets, or refuses with 429.

@@ -79,6 +79,7 @@ extension SandboxState {
         guard !charge.isRefunded else { throw .badRequest("Bad Request: CHARGE_ALREADY_REFUNDED") }
         charge.isRefunded = true
         charges[chargeID] = charge
+        starTransactions.append(StarTransaction(id: chargeID, amount: charge.amount, date: unixTime, receiver: TransactionPartner(type: "user", user: users[userID])))
         let refund = RefundedPayment(currency: charge.currency, totalAmount: charge.amount, invoicePayload: charge.payload, telegramPaymentChargeID: chargeID)
         // Telegram tells the bot in the chat, with a refunded_payment service message.
         _ = try? userPosts(userID) { $0.refundedPayment = refund }
@@ -87,7 +88,10 @@ extension SandboxState {
 
     /// The user pays an invoice the bot sent: Telegram asks the bot with a pre_checkout_query,
     /// waits for answerPreCheckoutQuery, then charges and sends the bot a successful_payment.
-    public func userPays(_ userID: Int64, invoiceMessageID: Int64) async throws(SandboxError) -> PaymentOutcome {
+    ///
+    /// - Parameter notifyingBot: false charges the user without sending the bot the
+    ///   successful_payment, as when that update is lost; only getStarTransactions then shows it.
+    public func userPays(_ userID: Int64, invoiceMessageID: Int64, notifyingBot: Bool = true) async throws(SandboxError) -> PaymentOutcome {
         let user = try user(userID)
         guard let invoice = chats[userID]?.messages[invoiceMessageID]?.invoice,
             let payload = invoicePayloads[InvoiceKey(chatID: userID, messageID: invoiceMessageID)]
@@ -112,6 +116,11 @@ extension SandboxState {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         let chargeID = "stx" + String((0..<40).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
         charges[chargeID] = Charge(userID: userID, payload: payload, currency: invoice.currency, amount: invoice.totalAmount)
+        starTransactions.append(StarTransaction(
+            id: chargeID, amount: invoice.totalAmount, date: unixTime,
+            source: TransactionPartner(type: "user", transactionType: "invoice_payment", user: user, invoicePayload: payload)
+        ))
+        guard notifyingBot else { return .paid(chargeID: chargeID) }
         let payment = SuccessfulPayment(currency: invoice.currency, totalAmount: invoice.totalAmount, invoicePayload: payload, telegramPaymentChargeID: chargeID, providerPaymentChargeID: "")
         try userPosts(userID) { $0.successfulPayment = payment }
         return .paid(chargeID: chargeID)

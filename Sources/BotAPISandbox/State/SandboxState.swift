@@ -51,6 +51,11 @@ public actor SandboxState {
     var pendingPreCheckouts: Set<String> = []
     var invoicePayloads: [InvoiceKey: String] = [:]
     var charges: [String: Charge] = [:]
+    /// The bot's Stars transactions, oldest first, as getStarTransactions lists them.
+    var starTransactions: [StarTransaction] = []
+    /// What setMyName, setMyDescription and setMyShortDescription set.
+    var profile = BotProfile()
+    var menuButton = MenuButtonDefault()
     var commands: [BotCommand] = []
     var calls: [RecordedCall] = []
     var nextUserID: Int64 = 100_000_001
