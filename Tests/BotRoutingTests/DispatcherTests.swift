@@ -200,6 +200,33 @@ import TelegramBotAPI
         #expect(handled.all == [5])
     }
 
+    @Test func paymentsPassFloodControlEvenInTheMiddleOfABurst() async throws {
+        let paid = Recorder<String>()
+        let root = Router(name: "root")
+        root.message(.text(equals: "invoice")) { _, context in
+            try await context.bot.send(SendInvoice(chatID: .id(context.chatID!), title: "Top-up", description: "500 Stars", payload: "p", currency: "XTR", prices: [LabeledPrice(label: "⭐", amount: 500)]))
+        }
+        root.preCheckoutQuery { query, context in
+            try await context.bot.send(AnswerPreCheckoutQuery(preCheckoutQueryID: query.id, ok: true))
+        }
+        root.message(.contentType(.successfulPayment)) { message, _ in
+            paid.append(message.successfulPayment?.telegramPaymentChargeID ?? "")
+        }
+        // One update, then nothing for a long while: the invoice spends the whole budget.
+        let throttling = ThrottlingMiddleware(perSecond: 0.001, burst: 1, notice: nil)
+        try await withRoutedBot(root, outerMiddlewares: [ErrorBoundaryMiddleware(), throttling]) { sandbox throws in
+            let ana = await sandbox.makeUser(firstName: "Ana")
+            try await ana.send("invoice")
+            let invoice = try await ana.nextMessage()
+            guard case .paid(let charge) = try await ana.pay(invoiceMessageID: invoice.messageID) else {
+                Issue.record("the pre-checkout query was throttled")
+                return
+            }
+            while paid.all.isEmpty { await Task.yield() }
+            #expect(paid.all == [charge], "the successful payment was handled, not dropped")
+        }
+    }
+
     @Test func throttlingDropsAUsersBurstWithOneNotice() async throws {
         let handled = Recorder<String>()
         let root = Router(name: "root")

@@ -65,8 +65,11 @@ public struct QuantumPanelApp: Sendable {
                 inbox: try DatabaseUpdateInbox(database: db, journalPath: handledJournalPath(botID: me.id)), logger: logger
             )
             let polling = PollingService(dispatcher: dispatcher)
+            let reconciler = StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger)
             let group = ServiceGroup(
-                configuration: .init(services: [.init(service: polling)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+                configuration: .init(
+                    services: [.init(service: polling), .init(service: reconciler)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+                )
             )
             try await group.run()
             await redis?.close()

@@ -48,10 +48,15 @@ extension ShopHandlers {
         return router
     }
 
-    /// The pre-checkout check and the booking of a successful payment. Not behind the ban gate:
-    /// money Telegram already took is always credited.
+    /// The pre-checkout check, the booking of a successful payment and /paysupport. Not behind
+    /// the ban gate: money Telegram already took is always credited, and always explained.
     func paymentRouter() -> Router {
         let router = Router(name: "payments")
+        router.message(.command("paysupport") && .chatType(.private)) { message, context in
+            let customer = if let user = message.from { try await shop.users.find(telegramID: user.id) } else { CustomerSnapshot?.none }
+            let templates = ShopTemplates(language: Language(customer: customer, telegramCode: message.from?.languageCode))
+            try await context.show(templates.paySupport(contact: configuration.supportUsername))
+        }
         router.preCheckoutQuery { query, context in
             let refusal = try await refusal(of: query)
             try await context.bot.send(AnswerPreCheckoutQuery(preCheckoutQueryID: query.id, ok: refusal == nil, errorMessage: refusal))

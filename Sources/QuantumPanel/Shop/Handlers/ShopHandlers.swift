@@ -39,6 +39,7 @@ struct ShopHandlers: Sendable {
                 BotCommand(command: "start", description: strings.commandStart),
                 BotCommand(command: "help", description: strings.commandHelp),
                 BotCommand(command: "cancel", description: strings.commandCancel),
+                BotCommand(command: "paysupport", description: strings.commandPaySupport),
             ]
             try await bot.send(SetMyCommands(commands: commands, languageCode: language == .english ? nil : language.rawValue))
         }

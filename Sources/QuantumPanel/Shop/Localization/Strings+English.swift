@@ -130,6 +130,14 @@ extension Strings {
         banned: "⛔ Your access to this shop is blocked.",
         commandStart: "Open the shop",
         commandHelp: "How it works",
-        commandCancel: "Stop what you are doing"
+        commandCancel: "Stop what you are doing",
+        commandPaySupport: "Help with a payment",
+        paySupportTitle: "⭐ <b>Payment support</b>",
+        paySupport: """
+            Top-ups are paid in Telegram Stars and added to your balance at once; each payment is added once.
+            If a payment was taken and your balance did not grow, it is found and added within a few minutes.
+            A refund goes back to your Stars, for the part of the top-up still on your balance; keys already bought are refunded to the balance instead.
+            """,
+        lateTopUp: { "⭐ A payment that had not reached the shop was found: <b>\($0)</b> added. Balance: <b>\($1)</b>." }
     )
 }

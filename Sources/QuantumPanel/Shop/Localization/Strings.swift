@@ -130,4 +130,10 @@ public struct Strings: Sendable {
     var commandStart: String
     var commandHelp: String
     var commandCancel: String
+    var commandPaySupport: String
+    var paySupportTitle: String
+    /// How Stars payments and their refunds work; the contact line follows.
+    var paySupport: String
+    /// A payment Telegram took that the bot had not been told about, found and credited.
+    var lateTopUp: @Sendable (_ credited: String, _ balance: String) -> String
 }

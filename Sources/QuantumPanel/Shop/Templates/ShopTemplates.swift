@@ -382,6 +382,19 @@ struct ShopTemplates: Sendable {
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }
 
+    /// /paysupport, which Telegram requires of bots that take Stars.
+    func paySupport(contact: String?) -> Screen {
+        var text = header(strings.paySupportTitle) + "\n" + strings.paySupport + "\n\n"
+        var rows: [[InlineKeyboardButton]] = []
+        if let contact {
+            text += strings.supportContact(e(contact))
+            rows.append([InlineKeyboardButton(text: strings.writeButton, url: "https://t.me/\(contact)")])
+        } else {
+            text += strings.supportMissing
+        }
+        return Screen(text: text, keyboard: rows.isEmpty ? nil : InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
     func support(contact: String?) throws -> Screen {
         var rows: [[InlineKeyboardButton]] = []
         var text = header(strings.supportTitle) + "\n"

@@ -1,0 +1,76 @@
+import BotRouting
+import Logging
+import Marketplace
+import ServiceLifecycle
+import TelegramBotAPI
+
+/// Books the Stars payments Telegram took and the bot never heard of.
+///
+/// A `successful_payment` update can be lost before it reaches the bot (a webhook answered with
+/// an error for a day, an update dropped by an older version). At start and every `interval`
+/// this asks Telegram for the bot's Stars transactions and books each incoming top-up that has
+/// no booked payment, once, by its charge id, as the update would have; the customer is told.
+struct StarsReconciler: Service {
+    let shop: Shop
+    let bot: BotClient
+    let interval: Duration
+    let logger: Logger
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                while true {
+                    do {
+                        try await reconcile()
+                    } catch is CancellationError {
+                        throw CancellationError()
+                    } catch {
+                        logger.warning("Could not compare payments with Telegram; trying again later", metadata: ["error": "\(error)"])
+                    }
+                    try await Task.sleep(for: interval)
+                }
+            }
+        } catch is CancellationError {
+            // Graceful shutdown: nothing is half done, since each booking is one transaction.
+        }
+    }
+
+    /// One pass over every transaction Telegram reports.
+    /// - Returns: how many payments were booked now.
+    @discardableResult
+    func reconcile() async throws -> Int {
+        var offset: Int64 = 0
+        var booked = 0
+        while true {
+            let page = try await bot.send(GetStarTransactions(offset: offset, limit: 100)).transactions
+            for transaction in page where try await book(transaction) {
+                booked += 1
+            }
+            guard page.count == 100 else { return booked }
+            offset += 100
+        }
+    }
+
+    /// Books one transaction if it is a top-up of ours not booked yet.
+    private func book(_ transaction: StarTransaction) async throws -> Bool {
+        guard let source = transaction.source, source.type == "user", source.transactionType == "invoice_payment",
+            let user = source.user, let payload = source.invoicePayload.flatMap(TopUpPayload.init),
+            payload.telegramID == user.id, Int64(payload.stars) == transaction.amount
+        else { return false }
+        let outcome: StarsTopUpService.Outcome
+        do {
+            outcome = try await shop.stars.book(chargeID: transaction.id, telegramID: user.id, stars: payload.stars, payload: payload.text)
+        } catch LedgerError.unknownCustomer {
+            logger.error("A Stars payment from someone who is not a customer", metadata: ["charge.id": "\(transaction.id)", "user.id": "\(user.id)"])
+            return false
+        }
+        guard !outcome.isRepeat else { return false }
+        logger.notice("Booked a Stars payment found by reconciliation", metadata: ["charge.id": "\(transaction.id)", "customer.id": "\(user.id)", "stars": "\(payload.stars)"])
+        let customer = try await shop.users.find(telegramID: user.id)
+        let strings = Language(customer: customer, telegramCode: user.languageCode).strings
+        _ = try? await bot.send(SendMessage(
+            chatID: .id(user.id), text: strings.lateTopUp(HTML.escape(outcome.credited.formatted), HTML.escape(outcome.balance.formatted)), parseMode: "HTML"
+        ))
+        return true
+    }
+}
