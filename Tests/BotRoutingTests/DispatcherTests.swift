@@ -244,3 +244,31 @@ import TelegramBotAPI
         }
     }
 }
+
+/// Failing handlers: the user is told, the log is not flooded.
+@Suite(.timeLimit(.minutes(1))) struct ErrorBoundaryTests {
+    struct DatabaseDown: Error, CustomStringConvertible {
+        var description: String { "the database is down" }
+    }
+
+    @Test func aBurstOfIdenticalFailuresIsLoggedOnce() async throws {
+        let logs = InMemoryLogHandler()
+        let root = Router(name: "root")
+        root.message(.text(equals: "boom")) { _, _ in throw DatabaseDown() }
+        root.message(.text(equals: "other")) { _, _ in throw RoutingError.noChat(updateID: 0) }
+        let boundary = ErrorBoundaryMiddleware(apology: "Sorry")
+        var logger = Logger(label: "test", factory: { _ in logs })
+        logger.logLevel = .debug
+        try await withRoutedBot(root, outerMiddlewares: [boundary], logger: logger) { sandbox throws in
+            for index in 1...5 {
+                let user = await sandbox.makeUser(firstName: "User \(index)")
+                #expect(try await user.ask("boom") == "Sorry")
+            }
+            let other = await sandbox.makeUser(firstName: "Other")
+            #expect(try await other.ask("other") == "Sorry")
+        }
+        let failures = logs.entries.filter { $0.level == .error }
+        #expect(failures.count == 2, "one line for the burst of five, one for the different failure: \(failures.map(\.message))")
+        #expect(logs.entries.filter { $0.level == .debug && $0.message.description.contains("again the same way") }.count == 4)
+    }
+}

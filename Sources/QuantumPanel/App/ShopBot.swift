@@ -28,9 +28,18 @@ public struct ShopBot: Sendable {
         }
         return Dispatcher(
             router: root, bot: bot, botUsername: botUsername, storage: storage, inbox: inbox,
-            outerMiddlewares: [LoggingMiddleware(), ErrorBoundaryMiddleware(), throttling],
+            outerMiddlewares: [LoggingMiddleware(), apology, throttling],
             logger: logger
         )
+    }
+
+    /// The apology after a failed handler, in the language the customer chose (or their app's).
+    var apology: ErrorBoundaryMiddleware {
+        let users = shop.users
+        return ErrorBoundaryMiddleware { context in
+            let customer = if let id = context.update.sender?.id { try? await users.find(telegramID: id) } else { CustomerSnapshot?.none }
+            return Language(customer: customer ?? nil, telegramCode: context.update.sender?.languageCode).strings.apology
+        }
     }
 
     /// Ten updates at once, then three a second, per user. A new one each time: it holds the

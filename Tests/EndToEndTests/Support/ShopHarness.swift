@@ -23,6 +23,8 @@ struct ShopHarness: Sendable {
 
     let sandbox: BotAPISandbox
     let shop: Shop
+    /// The shop's database, for tests that break it on purpose.
+    let database: any Database
 
     static func dollars(_ text: String) -> Money {
         try! Money.parse(text, currency: currency)
@@ -64,8 +66,9 @@ func withShop<Value: Sendable>(
 ) async throws -> Value {
     let logger = Logger(label: "e2e", factory: { ProcessInfo.processInfo.environment["E2E_LOG"] == nil ? SwiftLogNoOpLogHandler() as any LogHandler : StreamLogHandler.standardError(label: $0) })
     return try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database in
+        let db = database.database(logger: logger)
         let shop = Shop(
-            database: database.database(logger: logger), currency: ShopHarness.currency, rootAdminID: ShopHarness.rootAdmin,
+            database: db, currency: ShopHarness.currency, rootAdminID: ShopHarness.rootAdmin,
             starValue: ShopHarness.dollars("0.01"), cache: MemoryCache()
         )
         return try await BotAPISandbox.withRunning { sandbox in
@@ -79,7 +82,7 @@ func withShop<Value: Sendable>(
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await dispatcher.runPolling(configuration: .init(timeout: .seconds(5))) }
                 defer { group.cancelAll() }
-                return try await body(ShopHarness(sandbox: sandbox, shop: shop))
+                return try await body(ShopHarness(sandbox: sandbox, shop: shop, database: db))
             }
         }
     }

@@ -132,6 +132,7 @@ extension Strings {
         commandHelp: "How it works",
         commandCancel: "Stop what you are doing",
         commandPaySupport: "Help with a payment",
+        apology: "Sorry, something went wrong on our side. Please try again in a moment.",
         paySupportTitle: "⭐ <b>Payment support</b>",
         paySupport: """
             Top-ups are paid in Telegram Stars and added to your balance at once; each payment is added once.

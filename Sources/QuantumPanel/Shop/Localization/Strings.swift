@@ -131,6 +131,8 @@ public struct Strings: Sendable {
     var commandHelp: String
     var commandCancel: String
     var commandPaySupport: String
+    /// After a handler failed: short, plain text (no HTML).
+    var apology: String
     var paySupportTitle: String
     /// How Stars payments and their refunds work; the contact line follows.
     var paySupport: String
