@@ -106,4 +106,6 @@ final class RoundRobinCache: Cache {
     func set(_ key: String, _ value: [UInt8], ttl: Duration) async throws { try await pick().set(key, value, ttl: ttl) }
     func delete(_ key: String) async throws { try await pick().delete(key) }
     func deletePrefix(_ prefix: String) async throws { try await pick().deletePrefix(prefix) }
+    func lease(_ key: String, token: [UInt8], ttl: Duration) async throws -> Bool { try await pick().lease(key, token: token, ttl: ttl) }
+    func fulfil(_ key: String, token: [UInt8], with value: [UInt8], ttl: Duration) async throws { try await pick().fulfil(key, token: token, with: value, ttl: ttl) }
 }

@@ -35,8 +35,8 @@ import Testing
                             #expect(stagingList.shown.contains("Staging Kit") && !stagingList.shown.contains("Live Kit"))
                         }
                         let keys = try await redis.scan(match: "*", count: 1000).keys
-                        #expect(keys.contains { $0.hasPrefix("qp:1000000001:cache:catalogue") })
-                        #expect(keys.contains { $0.hasPrefix("qp:2000000002:cache:catalogue") })
+                        #expect(keys.contains { $0.hasPrefix("qp:1000000001:cache:USD:catalogue") })
+                        #expect(keys.contains { $0.hasPrefix("qp:2000000002:cache:USD:catalogue") })
                         #expect(keys.allSatisfy { $0.hasPrefix("qp:1000000001:") || $0.hasPrefix("qp:2000000002:") }, "\(keys)")
                         #expect(await liveBot.stop() == 0)
                         #expect(await stagingBot.stop() == 0)

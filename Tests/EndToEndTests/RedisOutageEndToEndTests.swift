@@ -41,7 +41,7 @@ import Testing
                 #expect(prompt.shown.contains("Send the number of keys"), "\(prompt.shown)")
                 let reasked = try await reseller.ask("lots", within: .seconds(60))
                 #expect(reasked.shown.contains("That is not a quantity"), "\(reasked.shown)")
-                #expect(try await Self.keys(of: botID, in: redis).contains { $0.hasPrefix("qp:\(botID):cache:fsm:") }, "the dialog's state, read for that answer, is cached in Redis")
+                #expect(try await Self.keys(of: botID, in: redis).contains { $0.hasPrefix("qp:\(botID):cache:USD:fsm:") }, "the dialog's state, read for that answer, is cached in Redis")
 
                 let outcomes = Outcomes()
                 try await withThrowingTaskGroup(of: Void.self) { group in

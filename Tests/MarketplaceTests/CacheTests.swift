@@ -42,6 +42,53 @@ import Testing
         #expect(try await cache.value(for: "old", ttl: .seconds(60)) { loads.load("fresh") } == "fresh", "another layout version is a miss")
     }
 
+    /// A load that has read "yes, an admin" is held back while the admin is removed and the key
+    /// deleted; then it finishes. Every step waits for the one before: no timing involved.
+    static func checkDeleteDuringLoad(_ cache: any Cache, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let (started, startedContinuation) = AsyncStream.makeStream(of: Void.self)
+        let (release, releaseContinuation) = AsyncStream.makeStream(of: Void.self)
+        let load = Task {
+            try await cache.value(for: "admin:50", ttl: .seconds(600)) {
+                startedContinuation.yield()
+                for await _ in release { break }
+                return true
+            }
+        }
+        for await _ in started { break }
+        try await cache.delete("admin:50")
+        releaseContinuation.yield()
+        #expect(try await load.value, "the call already under way answers what it read", sourceLocation: sourceLocation)
+        #expect(try await cache.value(for: "admin:50", ttl: .seconds(600)) { false } == false, "the next call reads the database, not the stale yes", sourceLocation: sourceLocation)
+        #expect(try await cache.value(for: "admin:50", ttl: .seconds(600)) { true } == false, "and caches what it read", sourceLocation: sourceLocation)
+    }
+
+    @Test func aDeleteDuringALoadNeverLeavesTheOldValueInTheMemoryCache() async throws {
+        try await Self.checkDeleteDuringLoad(MemoryCache())
+    }
+
+    @Test(.enabled(if: CacheTests.redisAvailable)) func aDeleteDuringALoadNeverLeavesTheOldValueInRedis() async throws {
+        let (redis, cache) = try Self.redisCache()
+        try await Self.checkDeleteDuringLoad(cache)
+        try await Self.checkDeleteDuringLoad(DegradingCache(wrapping: RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"), logger: Self.quiet))
+        await redis.close()
+    }
+
+    @Test(.enabled(if: CacheTests.redisAvailable)) func aCustomerCachedUnderAnotherCurrencyIsAMiss() async throws {
+        let (redis, _) = try Self.redisCache()
+        let botID = Int64.random(in: 1...1_000_000_000)
+        let euro = Currency(code: "EUR")
+        try await withTemporaryMarketplaceDatabase(.sqlite) { database in
+            let db = database.database(logger: Self.quiet)
+            let before = UserService(database: db, currency: .usd, cache: RedisCache(redis: redis, namespace: RedisCache.namespace(botID: botID, currency: .usd)))
+            _ = try await before.register(telegramID: 7, username: nil, firstName: "Ana", languageCode: "en")
+            #expect(try await before.find(telegramID: 7)?.balance.currency == .usd, "cached in dollars")
+            // The owner switches CURRENCY to EUR and restarts: nothing cached in dollars is read.
+            let after = UserService(database: db, currency: euro, cache: RedisCache(redis: redis, namespace: RedisCache.namespace(botID: botID, currency: euro)))
+            #expect(try await after.find(telegramID: 7)?.balance.currency == euro)
+        }
+        await redis.close()
+    }
+
     @Test func memoryCacheIsCacheAsideAndExpires() async throws {
         let cache = MemoryCache()
         try await Self.checkCacheAside(cache)

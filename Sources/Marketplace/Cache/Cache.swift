@@ -10,6 +10,13 @@ public protocol Cache: Sendable {
     func delete(_ key: String) async throws
     /// Deletes every key starting with `prefix`.
     func deletePrefix(_ prefix: String) async throws
+    /// Reserves an empty `key` for a load that is about to start: stores `token` there unless the
+    /// key holds something. A ``delete(_:)`` (or prefix deletion) removes the lease.
+    /// - Returns: whether the lease was taken.
+    func lease(_ key: String, token: [UInt8], ttl: Duration) async throws -> Bool
+    /// Stores `value` only if `key` still holds the lease `token`: a write that deleted the key
+    /// while the load was running wins, and the loaded (maybe stale) value is dropped.
+    func fulfil(_ key: String, token: [UInt8], with value: [UInt8], ttl: Duration) async throws
 }
 
 extension Cache {
@@ -17,19 +24,36 @@ extension Cache {
     /// so old layouts are never read.
     static var formatVersion: UInt8 { 1 }
 
+    /// The first byte of a lease: never a layout version.
+    static var leaseMarker: UInt8 { 0 }
+
     /// The cached value for `key`, or `load()`'s, which is then cached for `ttl`.
     ///
     /// A value the cache can't read (another layout, garbage) counts as a miss. A `ttl` of zero
     /// turns caching off for that kind of value: `load()` answers every time.
+    ///
+    /// The key is leased before the load and the result stored only if the lease is still there,
+    /// so a write path that deletes the key while a load is running (an admin removed between the
+    /// load's query and its store) never leaves the old value cached for `ttl`.
     public func value<Value: Codable & Sendable>(for key: String, ttl: Duration, load: () async throws -> Value) async throws -> Value {
         guard ttl > .zero else { return try await load() }
-        if let bytes = try await get(key), bytes.first == Self.formatVersion,
+        let cached = try await get(key)
+        if let bytes = cached, bytes.first == Self.formatVersion,
             let value = try? JSONDecoder().decode(Value.self, from: Data(bytes.dropFirst()))
         {
             return value
         }
+        if let bytes = cached, bytes.first != Self.leaseMarker {
+            // Another layout or garbage: make room for the lease.
+            try await delete(key)
+        }
+        // Another load holds the lease: answer from the database without caching.
+        let token = [Self.leaseMarker] + (0..<15).map { _ in UInt8.random(in: 0...255) }
+        let leased = cached?.first != Self.leaseMarker ? try await lease(key, token: token, ttl: .seconds(30)) : false
         let value = try await load()
-        try await set(key, [Self.formatVersion] + Array(try JSONEncoder().encode(value)), ttl: ttl)
+        if leased {
+            try await fulfil(key, token: token, with: [Self.formatVersion] + Array(try JSONEncoder().encode(value)), ttl: ttl)
+        }
         return value
     }
 }
@@ -41,6 +65,8 @@ public struct DisabledCache: Cache {
     public func set(_ key: String, _ value: [UInt8], ttl: Duration) async throws {}
     public func delete(_ key: String) async throws {}
     public func deletePrefix(_ prefix: String) async throws {}
+    public func lease(_ key: String, token: [UInt8], ttl: Duration) async throws -> Bool { false }
+    public func fulfil(_ key: String, token: [UInt8], with value: [UInt8], ttl: Duration) async throws {}
 }
 
 /// The cache key of each kind of value.

@@ -43,6 +43,14 @@ public final class DegradingCache: Cache {
         _ = await attempt { try await $0.deletePrefix(prefix) }
     }
 
+    public func lease(_ key: String, token: [UInt8], ttl: Duration) async throws -> Bool {
+        await attempt { try await $0.lease(key, token: token, ttl: ttl) } ?? false
+    }
+
+    public func fulfil(_ key: String, token: [UInt8], with value: [UInt8], ttl: Duration) async throws {
+        _ = await attempt { try await $0.fulfil(key, token: token, with: value, ttl: ttl) }
+    }
+
     /// Whether the wrapped cache is in use right now.
     public var isHealthy: Bool {
         health.withLock { if case .healthy = $0 { true } else { false } }

@@ -32,15 +32,35 @@ public final class MemoryCache: Cache {
 
     public func set(_ key: String, _ value: [UInt8], ttl: Duration) async throws {
         let now = ContinuousClock.now
-        state.withLock { state in
-            if state.entries[key] == nil, state.entries.count >= capacity {
-                state.entries = state.entries.filter { $0.value.expiresAt > now }
-                if state.entries.count >= capacity, let oldest = state.entries.min(by: { $0.value.storedAt < $1.value.storedAt })?.key {
-                    state.entries[oldest] = nil
-                }
+        state.withLock { store(value, at: key, ttl: ttl, now: now, in: &$0) }
+    }
+
+    /// Stores one entry, making room first when the cache is full.
+    private func store(_ value: [UInt8], at key: String, ttl: Duration, now: ContinuousClock.Instant, in state: inout (entries: [String: Entry], counter: UInt64)) {
+        if state.entries[key] == nil, state.entries.count >= capacity {
+            state.entries = state.entries.filter { $0.value.expiresAt > now }
+            if state.entries.count >= capacity, let oldest = state.entries.min(by: { $0.value.storedAt < $1.value.storedAt })?.key {
+                state.entries[oldest] = nil
             }
-            state.counter += 1
-            state.entries[key] = Entry(value: value, expiresAt: now + ttl, storedAt: state.counter)
+        }
+        state.counter += 1
+        state.entries[key] = Entry(value: value, expiresAt: now + ttl, storedAt: state.counter)
+    }
+
+    public func lease(_ key: String, token: [UInt8], ttl: Duration) async throws -> Bool {
+        let now = ContinuousClock.now
+        return state.withLock { state in
+            if let entry = state.entries[key], entry.expiresAt > now { return false }
+            store(token, at: key, ttl: ttl, now: now, in: &state)
+            return true
+        }
+    }
+
+    public func fulfil(_ key: String, token: [UInt8], with value: [UInt8], ttl: Duration) async throws {
+        let now = ContinuousClock.now
+        state.withLock { state in
+            guard let entry = state.entries[key], entry.value == token, entry.expiresAt > now else { return }
+            store(value, at: key, ttl: ttl, now: now, in: &state)
         }
     }
 

@@ -99,7 +99,7 @@ extension QuantumPanelApp {
     /// down), or in the process without Redis. The prefix carries the bot's id, so bots sharing
     /// one Redis share nothing.
     func makeCache(redis: RedisClient?, botID: Int64) -> any Cache {
-        redis.map { DegradingCache(wrapping: RedisCache(redis: $0, namespace: RedisCache.namespace(botID: botID)), logger: logger) } ?? MemoryCache()
+        redis.map { DegradingCache(wrapping: RedisCache(redis: $0, namespace: RedisCache.namespace(botID: botID, currency: Currency(code: settings.currency))), logger: logger) } ?? MemoryCache()
     }
 
     /// Where handled update ids go first: beside the SQLite file, or under `./data` with
