@@ -183,7 +183,7 @@ import Testing
             }
             let ana = try await harness.customer("Ana")
             let sellers = try await ana.tap("🤝 Trusted sellers")
-            #expect(sellers.shown.count <= 4096)
+            #expect(sellers.shown.utf16.count <= 4096)
             #expect(sellers.shown.hasSuffix("…"), "the list says there is more")
             #expect(sellers.buttons.count == 21, "twenty sellers' buttons and the menu")
         }

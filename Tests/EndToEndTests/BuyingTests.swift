@@ -1,3 +1,4 @@
+import Foundation
 import BotAPISandbox
 import Marketplace
 import MarketplaceTesting
@@ -85,7 +86,32 @@ import Testing
             var delivered: [String] = []
             while delivered.count < keys.count {
                 let message = try await reseller.nextMessage()
-                #expect(message.shown.count <= 4096)
+                #expect(message.shown.utf16.count <= 4096)
+                delivered += message.codeSpans
+            }
+            #expect(delivered == keys, "every key, in order, each copyable")
+        }
+    }
+
+    @Test func emojiKeysAtTheLengthLimitAllArriveInMessagesTelegramAccepts() async throws {
+        try await withShop { harness in
+            // 512 UTF-16 code units each, the longest key stock takes: mostly emoji, which Telegram counts twice.
+            let keys = (1...20).map { String(format: "%02d", $0) + String(repeating: "🔑", count: 254) + "€x" }
+            #expect(keys.allSatisfy { $0.utf16.count == 512 })
+            try await harness.product("🎮🎮🎮 " + String(repeating: "👾", count: 60), price: "1.00", reseller: "1.00", keys: keys)
+            let reseller = try await harness.customer("🦄 " + String(repeating: "✨", count: 40), balance: "20.00")
+            _ = try await harness.shop.users.setReseller(true, telegramID: reseller.id)
+            _ = try await reseller.tap("🛍 Products")
+            _ = try await reseller.tap(startingWith: "🎮🎮🎮", within: .seconds(10))
+            _ = try await reseller.tap("1 month · $1.00")
+            _ = try await reseller.tap("✏️ Other")
+            _ = try await reseller.ask("20")
+            let receipt = try await reseller.tap("✅ Buy for $20.00")
+            #expect(receipt.shown.contains("Purchase complete"))
+            var delivered = receipt.codeSpans
+            while delivered.count < keys.count {
+                let message = try await reseller.nextMessage()
+                #expect(message.shown.utf16.count <= 4096, "Telegram's limit, in its own units")
                 delivered += message.codeSpans
             }
             #expect(delivered == keys, "every key, in order, each copyable")

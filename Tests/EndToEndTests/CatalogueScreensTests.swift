@@ -22,6 +22,23 @@ import Testing
         }
     }
 
+    @Test func anEmojiDescriptionIsCutAsTelegramCountsAndNeverInsideAnEmoji() async throws {
+        try await withShop { harness in
+            let ana = try await harness.customer("Ana")
+            let photo = try #require(try await ana.sendPhoto(Array(repeating: 7, count: 64)).photo?.last?.fileID)
+            _ = try await ana.nextMessage()
+            // 600 emoji: 600 characters, but 1,200 UTF-16 code units; flags are 4 each.
+            try await harness.product("Emoji", description: String(repeating: "🛒", count: 500) + String(repeating: "🇺🇦", count: 100), keys: ["E-1"], photoFileID: photo)
+            _ = try await ana.ask("/start")
+            _ = try await ana.tap("🛍 Products")
+            let card = try await ana.tap("Emoji · 1")
+            #expect(card.photo != nil, "Telegram took the caption")
+            #expect(card.shown.utf16.count <= 1024)
+            #expect(card.shown.contains("🛒…"), "cut between two emoji, with an ellipsis")
+            #expect(card.shown.contains("1 month — $5.00 · 1 in stock"), "the prices always fit")
+        }
+    }
+
     @Test func photoCardAndTextScreensSwitchCleanlyAndLongDescriptionsAreCut() async throws {
         try await withShop { harness in
             let ana = try await harness.customer("Ana")
@@ -32,7 +49,7 @@ import Testing
             _ = try await ana.tap("🛍 Products")
             let card = try await ana.tap("Pictured · 1")
             #expect(card.photo != nil)
-            #expect(card.shown.count <= 1024)
+            #expect(card.shown.utf16.count <= 1024)
             #expect(card.shown.contains("…"), "the description gives way, with an ellipsis")
             #expect(card.shown.contains("1 month — $5.00 · 1 in stock"), "the prices always fit")
             let back = try await ana.tap("‹ Back")

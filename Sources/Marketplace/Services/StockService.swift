@@ -23,7 +23,8 @@ public struct StockService: Sendable {
         for line in text.split(whereSeparator: \.isNewline) {
             let key = line.trimmingCharacters(in: .whitespaces)
             guard !key.isEmpty else { continue }
-            guard key.count <= Self.maximumKeyLength, !key.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
+            // Counted as Telegram counts (UTF-16), so every key fits a receipt line whatever it holds.
+            guard key.utf16.count <= Self.maximumKeyLength, !key.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) else {
                 report.invalid += 1
                 continue
             }

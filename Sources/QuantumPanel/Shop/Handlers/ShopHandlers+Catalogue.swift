@@ -80,15 +80,35 @@ extension ShopHandlers {
                 telegramID: customer.telegramID, priceID: buy.priceID, quantity: buy.quantity,
                 expectedTotal: Money(minorUnits: buy.total, currency: shop.currency), idempotencyKey: key
             )
-            try await context.answerCallback(receipt.isRepeat ? context.templates.strings.alreadyBought : nil)
-            try await context.show(context.templates.receipt(receipt))
             context.logger.info("Sold", metadata: ["order.id": "\(receipt.orderID)", "price.id": "\(buy.priceID)", "quantity": "\(buy.quantity)", "repeat": "\(receipt.isRepeat)"])
+            try await context.answerCallback(receipt.isRepeat ? context.templates.strings.alreadyBought : nil)
+            try await showReceipt(receipt, context)
         } catch PurchaseError.priceChanged(_, _, let current) {
             context.logger.debug("Asked again: the total changed", metadata: ["price.id": "\(buy.priceID)"])
             try await showConfirmation(context, priceID: buy.priceID, quantity: buy.quantity, notice: context.templates.strings.priceChanged(HTML.escape(current.formatted)))
         } catch let error as PurchaseError {
             let productID = try await shop.catalog.catalogue(for: customer).first { $0.offers.contains { $0.priceID == buy.priceID } }?.id
             try await context.show(context.templates.refusal(error, productID: productID))
+        }
+    }
+
+    /// Shows the receipt of a purchase that has committed: if the screen can't be shown, the keys
+    /// are sent as new messages; never the apology, since the money and the keys moved.
+    private func showReceipt(_ receipt: OrderReceipt, _ context: HandlerContext) async throws {
+        let screen = try context.templates.receipt(receipt)
+        do {
+            try await context.show(screen)
+        } catch is CancellationError {
+            throw CancellationError()
+        } catch {
+            context.logger.error("The receipt could not be shown; sending it anew", metadata: ["order.id": "\(receipt.orderID)", "error": "\(error)"])
+            do {
+                for text in [screen.text] + screen.followUps { try await context.answer(text) }
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch {
+                context.logger.error("The receipt could not be sent; the order is in My orders", metadata: ["order.id": "\(receipt.orderID)", "error": "\(error)"])
+            }
         }
     }
 

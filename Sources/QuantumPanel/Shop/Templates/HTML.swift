@@ -20,7 +20,8 @@ enum HTML {
     }
 
     /// What Telegram counts against its length limits: the text with tags removed and entities
-    /// decoded. Only for the well-formed HTML our templates build.
+    /// decoded, in UTF-16 code units (an emoji outside the basic plane is 2, a flag 4). Only for
+    /// the well-formed HTML our templates build.
     static func visibleLength(_ html: String) -> Int {
         var count = 0
         var inTag = false
@@ -30,20 +31,35 @@ enum HTML {
             case "<" where !inEntity: inTag = true
             case ">" where inTag: inTag = false
             case "&" where !inTag:
+                // The entities we write (&amp; &lt; &gt; &quot;) each stand for one code unit.
                 inEntity = true
                 count += 1
             case ";" where inEntity: inEntity = false
             default:
-                if !inTag && !inEntity { count += 1 }
+                if !inTag && !inEntity { count += character.utf16.count }
             }
         }
         return count
     }
 
-    /// `text` cut to at most `limit` characters, ending with an ellipsis when cut.
+    /// Telegram's length of plain text: UTF-16 code units.
+    static func length(_ text: String) -> Int {
+        text.utf16.count
+    }
+
+    /// `text` cut to at most `limit` UTF-16 code units, as Telegram counts, ending with an
+    /// ellipsis when cut; never in the middle of a character (an emoji, a flag, an accent).
     static func truncate(_ text: String, to limit: Int) -> String {
-        guard text.count > limit else { return text }
+        guard text.utf16.count > limit else { return text }
         guard limit > 1 else { return limit == 1 ? "…" : "" }
-        return text.prefix(limit - 1).trimmingCharacters(in: .whitespacesAndNewlines) + "…"
+        var kept = ""
+        var length = 0
+        for character in text {
+            let size = character.utf16.count
+            guard length + size <= limit - 1 else { break }
+            kept.append(character)
+            length += size
+        }
+        return kept.trimmingCharacters(in: .whitespacesAndNewlines) + "…"
     }
 }

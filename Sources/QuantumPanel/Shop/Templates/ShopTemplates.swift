@@ -193,7 +193,8 @@ struct ShopTemplates: Sendable {
     func receipt(_ receipt: OrderReceipt) throws -> Screen {
         var text = header(strings.purchaseTitle) + "\n" + Self.frame([
             "\(strings.orderLabel): <b>#\(receipt.orderID)</b>",
-            "\(strings.productLabel): \(e(receipt.productName)) · \(e(receipt.durationLabel))",
+            // Cut, so the receipt of a purchase that has committed always fits.
+            "\(strings.productLabel): \(e(HTML.truncate(receipt.productName, to: 256))) · \(e(HTML.truncate(receipt.durationLabel, to: 64)))",
             "\(strings.quantityLabel): \(receipt.quantity)",
             "\(strings.priceLabel): \(e(receipt.amount.formatted))",
             "\(strings.balanceLabel): <b>\(e(receipt.balanceAfter.formatted))</b>",
@@ -218,13 +219,14 @@ struct ShopTemplates: Sendable {
         var length = HTML.visibleLength(current)
         // A key shows as typed, so its line adds its own length and a line break.
         for (line, key) in zip(lines, keys) {
-            if length + 1 + key.count > Screen.messageLimit - 64 {
+            let size = HTML.length(key)
+            if length + 1 + size > Screen.messageLimit - 64 {
                 messages.append(current)
                 current = line
-                length = key.count
+                length = size
             } else {
                 current += "\n" + line
-                length += 1 + key.count
+                length += 1 + size
             }
         }
         messages.append(current + "\n" + strings.tapToCopy)
