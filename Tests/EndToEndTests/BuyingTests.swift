@@ -118,6 +118,66 @@ import Testing
         }
     }
 
+    @Test(arguments: TestDatabaseKind.available)
+    func forgedBuyDataFromAFreeCustomerBuysNothing(kind: TestDatabaseKind) async throws {
+        try await withShop(kind) { harness in
+            let (_, price) = try await harness.product("Netflix", price: "5.00", keys: (1...6).map { "N-\($0)" })
+            let free = try await harness.customer("Free", balance: "50.00")
+            // A modified client sends data no button of the bot carries.
+            let menu = try #require(await free.transcript().last { $0.sender == "bot" }?.messageID)
+            func forge(_ data: String) async throws {
+                _ = try await harness.sandbox.state.enqueueRaw([
+                    "callback_query": [
+                        "id": data, "chat_instance": "1", "data": data, "from": ["id": free.id, "is_bot": false, "first_name": "Free"],
+                        "message": ["message_id": menu, "date": 1, "chat": ["id": free.id, "type": "private"]],
+                    ] as [String: Any],
+                ])
+            }
+            // Five keys for the price of five, as only a reseller's confirmation offers.
+            try await forge("b:\(price):5:2500:forged0001")
+            #expect(try await free.nextMessage().shown.contains("That is not a quantity"))
+            // One key, but for less than it costs.
+            try await forge("b:\(price):1:1:forged0002")
+            #expect(try await free.nextMessage().shown.contains("The price changed since you looked: the total is now $5.00"))
+            #expect(try await harness.shop.users.find(telegramID: free.id)?.balance == ShopHarness.dollars("50.00"), "nothing was charged")
+            #expect(try await harness.shop.orders.orders(of: free.id, page: 1).items.isEmpty)
+            #expect(try await harness.shop.stock.unusedCount(priceID: price) == 6)
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.available)
+    func aPriceChangedAfterTheConfirmationIsAskedAgainAndNothingCharged(kind: TestDatabaseKind) async throws {
+        try await withShop(kind) { harness in
+            let (_, price) = try await harness.product("Netflix", price: "5.00", keys: ["N-1"])
+            let ana = try await harness.customer("Ana", balance: "10.00")
+            _ = try await ana.tap("🛍 Products")
+            _ = try await ana.tap("Netflix · 1")
+            _ = try await ana.tap("1 month · $5.00")
+            try await harness.shop.catalog.updatePrice(price, .init(price: ShopHarness.dollars("6.00")), by: ShopHarness.rootAdmin)
+            let again = try await ana.tap("✅ Buy for $5.00")
+            #expect(again.shown.contains("The price changed since you looked: the total is now $6.00. Nothing was charged"))
+            #expect(again.buttons.contains("✅ Buy for $6.00"))
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("10.00"))
+            let receipt = try await ana.tap("✅ Buy for $6.00")
+            #expect(receipt.codeSpans == ["N-1"])
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("4.00"))
+        }
+    }
+
+    @Test func theReceiptComesEvenWhenTelegramRefusesToAnswerTheButton() async throws {
+        // Every answer to a press is refused as too old, as for a press Telegram delivers again after 15 s.
+        try await withShop(sandbox: SandboxConfiguration(callbackQueryLifetime: .seconds(-1))) { harness in
+            try await harness.product("Netflix", price: "5.00", keys: ["N-1"])
+            let ana = try await harness.customer("Ana", balance: "5.00")
+            _ = try await ana.tap("🛍 Products")
+            _ = try await ana.tap("Netflix · 1")
+            _ = try await ana.tap("1 month · $5.00")
+            let receipt = try await ana.tap("✅ Buy for $5.00")
+            #expect(receipt.codeSpans == ["N-1"], "the keys, not the apology")
+            #expect(await harness.sandbox.calls.contains { $0.method == "answerCallbackQuery" && $0.status == 400 }, "the answers were indeed refused")
+        }
+    }
+
     @Test func shortBalanceShowsTheShortfallAndOutOfStockIsSaidPlainly() async throws {
         try await withShop { harness in
             try await harness.product("Netflix", price: "5.00", keys: ["N-1"])

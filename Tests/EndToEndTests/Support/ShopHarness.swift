@@ -62,6 +62,7 @@ func withShop<Value: Sendable>(
     _ kind: TestDatabaseKind = .sqlite, configuration: ShopConfiguration = ShopHarness.configuration,
     // Tests tap faster than any person; the shop's own limit is tested on its own.
     throttling: ThrottlingMiddleware = ThrottlingMiddleware(perSecond: 1000, burst: 1000),
+    sandbox sandboxConfiguration: SandboxConfiguration = .init(),
     _ body: @Sendable (ShopHarness) async throws -> Value
 ) async throws -> Value {
     let logger = Logger(label: "e2e", factory: { ProcessInfo.processInfo.environment["E2E_LOG"] == nil ? SwiftLogNoOpLogHandler() as any LogHandler : StreamLogHandler.standardError(label: $0) })
@@ -71,7 +72,7 @@ func withShop<Value: Sendable>(
             database: db, currency: ShopHarness.currency, rootAdminID: ShopHarness.rootAdmin,
             starValue: ShopHarness.dollars("0.01"), cache: MemoryCache()
         )
-        return try await BotAPISandbox.withRunning { sandbox in
+        return try await BotAPISandbox.withRunning(configuration: sandboxConfiguration) { sandbox in
             let bot = sandbox.makeClient(retryPolicy: .standard)
             let shopBot = ShopBot(shop: shop, configuration: configuration)
             try await shopBot.registerCommands(with: bot)
