@@ -1,11 +1,14 @@
 import FluentKit
 
 /// What the bot itself keeps: conversation states, handled update ids and Stars payments.
+///
+/// Shipped before the bot's plumbing moved to `QuantumPanel/Storage`, so it stays here, as it
+/// ran, and names its tables by string; the bot's later tables are migrated there.
 struct CreateBotState: AsyncMigration {
     let name = "2026-11-25-07-create-bot-state"
 
     func prepare(on database: any Database) async throws {
-        try await database.schema(ConversationState.schema)
+        try await database.schema("conversation_states")
             .field(.id, .int, .identifier(auto: true))
             .field("chat_id", .int64, .required)
             .field("user_id", .int64, .required)
@@ -37,6 +40,6 @@ struct CreateBotState: AsyncMigration {
     func revert(on database: any Database) async throws {
         try await database.schema(StarsPayment.schema).delete()
         try await database.schema("processed_updates").delete()
-        try await database.schema(ConversationState.schema).delete()
+        try await database.schema("conversation_states").delete()
     }
 }

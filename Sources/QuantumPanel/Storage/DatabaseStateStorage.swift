@@ -1,28 +1,65 @@
 import BotRouting
 import FluentKit
-import Marketplace
+import Foundation
 
-/// Conversation state in the shop's database, so a flow survives a restart.
+/// Conversation state in the shop's database, one row per chat and user, so a flow survives a
+/// restart; the truth that ``CachedStateStorage`` caches.
 public struct DatabaseStateStorage: StateStorage {
-    let store: ConversationStore
+    let database: any Database
 
     public init(database: any Database) {
-        store = ConversationStore(database: database)
+        self.database = database
     }
 
     public func state(for key: StorageKey) async throws -> String? {
-        try await store.state(chatID: key.chatID, userID: key.userID)
+        try await row(key)?.state
     }
 
     public func setState(_ state: String?, for key: StorageKey) async throws {
-        try await store.setState(state, chatID: key.chatID, userID: key.userID)
+        try await upsert(key) { $0.state = state }
     }
 
+    /// The flow's data: each value's JSON, by name.
     public func data(for key: StorageKey) async throws -> [String: [UInt8]] {
-        try await store.data(chatID: key.chatID, userID: key.userID)
+        guard let text = try await row(key)?.data,
+            let object = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
+        else { return [:] }
+        return object.mapValues { Array($0.utf8) }
     }
 
     public func setData(_ data: [String: [UInt8]], for key: StorageKey) async throws {
-        try await store.setData(data, chatID: key.chatID, userID: key.userID)
+        let object = data.mapValues { String(decoding: $0, as: UTF8.self) }
+        let text = String(decoding: try JSONEncoder().encode(object), as: UTF8.self)
+        try await upsert(key) { $0.data = text }
+    }
+
+    private func row(_ key: StorageKey) async throws -> ConversationState? {
+        try await ConversationState.query(on: database).filter(\.$chatID == key.chatID).filter(\.$userID == key.userID).first()
+    }
+
+    private func upsert(_ key: StorageKey, _ change: (ConversationState) -> Void) async throws {
+        if let existing = try await row(key) {
+            change(existing)
+            if existing.state == nil, existing.data == "{}" {
+                try await existing.delete(on: database)
+            } else {
+                try await existing.save(on: database)
+            }
+            return
+        }
+        let created = ConversationState()
+        created.chatID = key.chatID
+        created.userID = key.userID
+        created.data = "{}"
+        change(created)
+        guard created.state != nil || created.data != "{}" else { return }
+        do {
+            try await created.create(on: database)
+        } catch {
+            // Created at the same moment by the same user's other update: apply the change to that row.
+            guard let existing = try await row(key) else { throw error }
+            change(existing)
+            try await existing.save(on: database)
+        }
     }
 }
