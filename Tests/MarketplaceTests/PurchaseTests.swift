@@ -8,6 +8,7 @@ import Testing
         try await withTestShop(database) { shop in
             let price = try await shop.price(price: "5.00", keys: 3)
             try await shop.customer(100, balance: "12.00")
+            _ = try await shop.users.setReseller(true, telegramID: 100)
             let receipt = try await shop.purchases.buy(telegramID: 100, priceID: price, quantity: 2)
             #expect(receipt.keys == ["NETFLIX-KEY-1", "NETFLIX-KEY-2"])
             #expect(receipt.amount == TestShop.dollars("10.00"))
@@ -28,11 +29,18 @@ import Testing
             let premium = try await shop.price("Spotify", price: "1.00", keys: 1, premiumOnly: true)
             try await shop.customer(100, balance: "4.00")
             try await shop.customer(101, balance: "50.00")
+            _ = try await shop.users.setReseller(true, telegramID: 101)
 
             let short = try await #require(throws: PurchaseError.self) { try await shop.purchases.buy(telegramID: 100, priceID: price) }
             #expect(short == .insufficientFunds(needed: TestShop.dollars("5.00"), balance: TestShop.dollars("4.00")))
             #expect(short.shortfall == TestShop.dollars("1.00"))
             await #expect(throws: PurchaseError.outOfStock(priceID: price, available: 1)) { try await shop.purchases.buy(telegramID: 101, priceID: price, quantity: 2) }
+            await #expect(throws: PurchaseError.quantityForResellersOnly(2), "only resellers buy more than one") {
+                try await shop.purchases.buy(telegramID: 100, priceID: price, quantity: 2)
+            }
+            await #expect(throws: PurchaseError.priceChanged(priceID: price, shown: TestShop.dollars("4.00"), current: TestShop.dollars("5.00"))) {
+                try await shop.purchases.buy(telegramID: 101, priceID: price, expectedTotal: TestShop.dollars("4.00"))
+            }
             await #expect(throws: PurchaseError.premiumOnly(productID: 2)) { try await shop.purchases.buy(telegramID: 101, priceID: premium) }
             await #expect(throws: PurchaseError.unknownCustomer) { try await shop.purchases.buy(telegramID: 999, priceID: price) }
             await #expect(throws: PurchaseError.invalidQuantity(0)) { try await shop.purchases.buy(telegramID: 101, priceID: price, quantity: 0) }

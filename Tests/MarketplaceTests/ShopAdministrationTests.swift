@@ -108,6 +108,7 @@ import Testing
             try await shop.customer(1, balance: "20.00")
             try await shop.customer(2)
             _ = try await shop.users.setPremium(true, telegramID: 2)
+            _ = try await shop.users.setReseller(true, telegramID: 1)
             _ = try await shop.purchases.buy(telegramID: 1, priceID: netflix, quantity: 3)
             let stats = try await StatsService(database: shop.db, currency: .usd).stats()
             #expect(stats.customers == 2)
