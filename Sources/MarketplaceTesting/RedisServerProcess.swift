@@ -43,23 +43,22 @@ public final class RedisServerProcess: @unchecked Sendable {
     /// Stops the server and returns once it no longer accepts connections. Signals the process
     /// directly: Foundation's `waitUntilExit` can hang when called from a test's task.
     public func stop() async throws {
-        guard let process else { return }
-        self.process = nil
-        Foundation.kill(process.processIdentifier, SIGTERM)
-        for _ in 0..<200 where Self.accepts(port: port) {
-            try await Task.sleep(for: .milliseconds(10))
-        }
-        Foundation.kill(process.processIdentifier, SIGKILL)
+        try await end(with: SIGTERM)
     }
 
     /// Kills the server with SIGKILL, as a crash or an OOM kill would, and returns once it is gone.
     public func kill() async throws {
+        try await end(with: SIGKILL)
+    }
+
+    private func end(with signal: Int32) async throws {
         guard let process else { return }
         self.process = nil
-        Foundation.kill(process.processIdentifier, SIGKILL)
+        Foundation.kill(process.processIdentifier, signal)
         for _ in 0..<200 where Self.accepts(port: port) {
             try await Task.sleep(for: .milliseconds(10))
         }
+        Foundation.kill(process.processIdentifier, SIGKILL)
     }
 
     /// Whether redis-server is here, or must be because the tests run on CI (where a missing one fails).

@@ -39,28 +39,36 @@ public func withTemporaryMarketplaceDatabase<Value>(
             return try await body(database)
         }
     case .postgres:
-        guard let base = ProcessInfo.processInfo.environment[TestDatabaseKind.postgresVariable] else {
-            throw MissingTestServer(variable: TestDatabaseKind.postgresVariable)
-        }
-        let server = try MarketplaceDatabase(location: .postgres(url: base), poolSize: 1)
-        return try await using(server) {
-            let name = "qp_test_\(UUID().uuidString.lowercased().replacing("-", with: ""))"
-            try await server.database(logger: logger).sqlCreateDatabase(name)
-            let url = String(base[..<(base.lastIndex(of: "/") ?? base.endIndex)]) + "/" + name
+        return try await withTemporaryPostgresURL { url in
             let database = try MarketplaceDatabase(location: .postgres(url: url), poolSize: poolSize, additionalMigrations: additionalMigrations)
-            let outcome: Result<Value, any Error>
-            do {
-                outcome = .success(try await using(database) {
-                    try await database.migrate(logger: logger)
-                    return try await body(database)
-                })
-            } catch {
-                outcome = .failure(error)
+            return try await using(database) {
+                try await database.migrate(logger: logger)
+                return try await body(database)
             }
-            // Its connections are closed by now, so the database can go.
-            try? await server.database(logger: logger).sqlDropDatabase(name)
-            return try outcome.get()
         }
+    }
+}
+
+/// Runs `body` with the URL of a new, empty PostgreSQL database on the server in
+/// `TEST_POSTGRES_URL`, dropped afterwards: for a bot process of a test's own, say. Everything
+/// connected to it must be closed when `body` returns.
+public func withTemporaryPostgresURL<Value>(_ body: (String) async throws -> Value) async throws -> Value {
+    let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    guard let base = ProcessInfo.processInfo.environment[TestDatabaseKind.postgresVariable] else {
+        throw MissingTestServer(variable: TestDatabaseKind.postgresVariable)
+    }
+    let server = try MarketplaceDatabase(location: .postgres(url: base), poolSize: 1)
+    return try await using(server) {
+        let name = "qp_test_\(UUID().uuidString.lowercased().replacing("-", with: ""))"
+        try await server.database(logger: logger).sqlCreateDatabase(name)
+        let outcome: Result<Value, any Error>
+        do {
+            outcome = .success(try await body(String(base[..<(base.lastIndex(of: "/") ?? base.endIndex)]) + "/" + name))
+        } catch {
+            outcome = .failure(error)
+        }
+        try? await server.database(logger: logger).sqlDropDatabase(name)
+        return try outcome.get()
     }
 }
 

@@ -1,6 +1,7 @@
 import BotAPISandbox
 import Foundation
 import Marketplace
+import MarketplaceTesting
 import Synchronization
 import Testing
 
@@ -10,10 +11,11 @@ import Testing
     static let buyers = 100
     static let payers = 10
 
-    @Test func aBotKilledInTheMiddleOfPurchasesAndPaymentsLosesAndDoublesNothing() async throws {
-        try await withTemporaryFolder { folder in
+    @Test(arguments: TestDatabaseKind.available)
+    func aBotKilledInTheMiddleOfPurchasesAndPaymentsLosesAndDoublesNothing(kind: TestDatabaseKind) async throws {
+        try await withProcessShopStorage(kind) { folder, postgresURL in
             try await BotAPISandbox.withRunning { sandbox in
-                let shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil)
+                let shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: postgresURL)
                 try await shop.stock(keys: Self.buyers)
                 let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
                 let payers = try await shop.customers(Self.payers, named: "Payer", balance: 0)
@@ -32,7 +34,7 @@ import Testing
                 }
                 #expect(await bot.stop() == 0, "a graceful stop after the restart: \(bot.log)")
                 let replayed = bot.log.components(separatedBy: "did not finish").count - 1
-                print("crash test: killed after \(Self.buyers / 5) of \(Self.buyers) keys; \(replayed) updates kept in the inbox were handled after the restart")
+                print("crash test (\(kind)): killed after \(Self.buyers / 5) of \(Self.buyers) keys; \(replayed) updates kept in the inbox were handled after the restart")
 
                 let keys = outcomes.keys.withLock { $0 }
                 #expect(keys.count == Self.buyers, "every buyer got an answer to Buy")

@@ -2,6 +2,7 @@ import BotAPISandbox
 import Foundation
 import Logging
 import Marketplace
+import MarketplaceTesting
 import QuantumPanel
 import Synchronization
 import TelegramBotAPI
@@ -16,13 +17,16 @@ struct ProcessShop: Sendable {
     let folder: String
     let sandbox: BotAPISandbox
     let redisURL: String?
+    /// The PostgreSQL database's URL; nil for a SQLite file in `folder`.
+    var postgresURL: String? = nil
 
-    var databasePath: String { folder + "/shop.sqlite" }
+    var databaseURL: String { postgresURL ?? "sqlite://" + folder + "/shop.sqlite" }
+    var location: MarketplaceDatabase.Location { postgresURL.map { .postgres(url: $0) } ?? .sqliteFile(folder + "/shop.sqlite") }
 
     var environment: [String: String] {
         var environment = [
             "BOT_TOKEN": sandbox.token.value, "ROOT_ADMIN_ID": "1", "TELEGRAM_API_URL": sandbox.baseURL,
-            "DATABASE_URL": "sqlite://" + databasePath, "LOG_DIR": folder + "/logs", "LOG_LEVEL": "notice",
+            "DATABASE_URL": databaseURL, "LOG_DIR": folder + "/logs", "LOG_LEVEL": "notice",
             "STARS_TOP_UPS": "100", "STAR_VALUE": "0.01",
         ]
         environment["REDIS_URL"] = redisURL
@@ -36,7 +40,7 @@ struct ProcessShop: Sendable {
     /// Runs `body` with the shop's database open, then closes it: the bot process must be the
     /// only one writing while it runs.
     func withDatabase<Value>(_ body: (Shop) async throws -> Value) async throws -> Value {
-        let database = try MarketplaceDatabase(location: .sqliteFile(databasePath), additionalMigrations: BotStorage.migrations)
+        let database = try MarketplaceDatabase(location: location, poolSize: 2, additionalMigrations: BotStorage.migrations)
         do {
             try await database.migrate(logger: Self.logger)
             let value = try await body(Shop(database: database.database(logger: Self.logger), currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd)))
@@ -164,6 +168,16 @@ enum JSONScalar: Decodable {
 
     init(from decoder: any Decoder) throws {
         self = (try? decoder.singleValueContainer().decode(String.self)).map(JSONScalar.string) ?? .other
+    }
+}
+
+/// Runs `body` with a fresh folder and, for PostgreSQL, a fresh database's URL.
+func withProcessShopStorage<Value>(_ kind: TestDatabaseKind, _ body: (_ folder: String, _ postgresURL: String?) async throws -> Value) async throws -> Value {
+    try await withTemporaryFolder { folder in
+        switch kind {
+        case .sqlite: try await body(folder, nil)
+        case .postgres: try await withTemporaryPostgresURL { try await body(folder, $0) }
+        }
     }
 }
 
