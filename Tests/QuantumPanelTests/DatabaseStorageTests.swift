@@ -81,6 +81,29 @@ extension DatabaseStorageTests {
         }
     }
 
+    @Test(arguments: TestDatabaseKind.available)
+    func marksMadeAtOnceWhileBatchesFlushAreAllKept(kind: TestDatabaseKind) async throws {
+        try await withTemporaryDirectory { folder in
+            try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database throws in
+                let journal = folder + "/handled.journal"
+                let killed = try DatabaseUpdateInbox(database: database.database(logger: Self.logger), journalPath: journal)
+                let ids = Array(Int64(1)...1_000)
+                _ = try await killed.receive(ids.map { Update(updateID: $0) })
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for worker in 0..<8 {
+                        group.addTask {
+                            for id in ids where id % 8 == Int64(worker) { try await killed.markHandled(id) }
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+                // No last flush: the process is gone. Every mark is in the database or the journal.
+                let restarted = try DatabaseUpdateInbox(database: database.database(logger: Self.logger), journalPath: journal)
+                #expect(try await restarted.unhandled().isEmpty)
+            }
+        }
+    }
+
     @Test func aLineCutShortByTheKillIsIgnored() async throws {
         try await withTemporaryDirectory { folder in
             let path = folder + "/handled.journal"

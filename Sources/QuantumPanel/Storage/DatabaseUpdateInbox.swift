@@ -72,16 +72,14 @@ public struct DatabaseUpdateInbox: UpdateInbox {
 
     /// Hands the journal's marks to the database, then empties the file they were written to.
     func flushJournal() async throws {
-        guard let journal else { return }
-        guard journal.unflushedCount > 0 else { return }
-        let (ids, file) = journal.takeUnflushed()
+        guard let (ids, file) = journal?.takeUnflushed() else { return }
         do {
             try await mark(ids)
         } catch {
-            journal.giveBack(ids)
+            journal?.finishFlush(file: file, failedIDs: ids)
             throw error
         }
-        journal.empty(file: file)
+        journal?.finishFlush(file: file)
     }
 
     private func mark(_ ids: [Int64]) async throws {

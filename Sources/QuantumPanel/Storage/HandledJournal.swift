@@ -20,6 +20,9 @@ final class HandledJournal: Sendable {
         var descriptors: [Int32]
         var current = 0
         var unflushed: [Int64] = []
+        /// A batch is on its way to the database; one at a time, or a second one could switch the
+        /// files back while the first is about to empty one of them.
+        var isFlushing = false
     }
     // Guards both descriptors, which one takes appends, and the ids the database has not taken.
     private let state: Mutex<State>
@@ -62,31 +65,37 @@ final class HandledJournal: Sendable {
     var unflushedCount: Int { state.withLock { $0.unflushed.count } }
 
     /// The ids the database has not taken, and which file to empty once it has them; appends
-    /// go to the other file from now on.
-    func takeUnflushed() -> (ids: [Int64], fileToEmpty: Int) {
+    /// go to the other file from now on. Nil when there are none, or another batch is on its
+    /// way. Once the database has answered, call ``finishFlush(file:failedIDs:)``.
+    func takeUnflushed() -> (ids: [Int64], fileToEmpty: Int)? {
         state.withLock { state in
+            guard !state.isFlushing, !state.unflushed.isEmpty else { return nil }
             defer {
                 state.unflushed = []
                 state.current = 1 - state.current
+                state.isFlushing = true
             }
             return (state.unflushed, state.current)
         }
     }
 
-    /// Gives ids back after the database could not take them; their file is kept.
-    func giveBack(_ ids: [Int64]) {
-        state.withLock { $0.unflushed = ids + $0.unflushed }
-    }
-
-    /// Empties one file, after the database took every id in it.
-    func empty(file index: Int) {
-        state.withLock { _ = ftruncate($0.descriptors[index], 0) }
+    /// Ends a flush: empties the file left behind when the database took the batch; when it
+    /// could not, takes `failedIDs` back for the next batch and keeps their file.
+    func finishFlush(file index: Int, failedIDs: [Int64]? = nil) {
+        state.withLock { state in
+            if let failedIDs {
+                state.unflushed = failedIDs + state.unflushed
+            } else {
+                _ = ftruncate(state.descriptors[index], 0)
+            }
+            state.isFlushing = false
+        }
     }
 
     /// Empties both files, at start, after the database took what a killed process left there.
     func emptyAll() {
         state.withLock { state in
-            guard state.unflushed.isEmpty else { return }
+            guard state.unflushed.isEmpty, !state.isFlushing else { return }
             state.descriptors.forEach { _ = ftruncate($0, 0) }
         }
     }
