@@ -34,10 +34,12 @@ public final class MarketplaceDatabase: Sendable {
         databases = Databases(threadPool: .singleton, on: group)
         eventLoop = group.any()
         switch location {
+        // One connection, so every transaction waits its turn: under a burst the answer is a
+        // queue, not a failure, so the wait may be as long as PostgreSQL's.
         case .sqliteFile(let path):
-            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1), as: .sqlite)
+            databases.use(.sqlite(.file(path), maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30)), as: .sqlite)
         case .sqliteMemory:
-            databases.use(.sqlite(.memory, maxConnectionsPerEventLoop: 1), as: .sqlite)
+            databases.use(.sqlite(.memory, maxConnectionsPerEventLoop: 1, connectionPoolTimeout: .seconds(30)), as: .sqlite)
         case .postgres(let url):
             databases.use(try .postgres(url: url, maxConnectionsPerEventLoop: poolSize, connectionPoolTimeout: .seconds(30)), as: .psql)
         }
