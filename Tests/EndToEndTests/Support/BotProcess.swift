@@ -17,7 +17,7 @@ final class BotProcess: Sendable {
     /// a log file there, which ``log`` reads back for a failing test.
     init(environment: [String: String], in directory: String, name: String) throws {
         logPath = directory + "/\(name).log"
-        FileManager.default.createFile(atPath: logPath, contents: nil)
+        _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process = Process()
         process.executableURL = Self.executable
