@@ -48,7 +48,7 @@ extension SandboxState {
         case "getmydescription": return ["description": profile.description ?? ""]
         case "getmyshortdescription": return ["short_description": profile.shortDescription ?? ""]
         case "setchatmenubutton": return true
-        case "getchatmenubutton": return menuButton
+        case "getchatmenubutton": return MenuButtonDefault()
         case "close", "logout": return true
         default: throw .badRequest("Bad Request: \(method) is a Bot API method the sandbox does not emulate")
         }

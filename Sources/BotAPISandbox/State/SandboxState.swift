@@ -55,7 +55,6 @@ public actor SandboxState {
     var starTransactions: [StarTransaction] = []
     /// What setMyName, setMyDescription and setMyShortDescription set.
     var profile = BotProfile()
-    var menuButton = MenuButtonDefault()
     var commands: [BotCommand] = []
     var calls: [RecordedCall] = []
     var nextUserID: Int64 = 100_000_001

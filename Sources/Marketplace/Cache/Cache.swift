@@ -43,13 +43,16 @@ extension Cache {
         {
             return value
         }
-        if let bytes = cached, bytes.first != Self.leaseMarker {
-            // Another layout or garbage: make room for the lease.
-            try await delete(key)
-        }
-        // Another load holds the lease: answer from the database without caching.
         let token = [Self.leaseMarker] + (0..<15).map { _ in UInt8.random(in: 0...255) }
-        let leased = cached?.first != Self.leaseMarker ? try await lease(key, token: token, ttl: .seconds(30)) : false
+        let leased: Bool
+        if cached?.first == Self.leaseMarker {
+            // Another load holds the lease: answer from the database without caching.
+            leased = false
+        } else {
+            // Another layout or garbage: make room for the lease.
+            if cached != nil { try await delete(key) }
+            leased = try await lease(key, token: token, ttl: .seconds(30))
+        }
         let value = try await load()
         if leased {
             try await fulfil(key, token: token, with: [Self.formatVersion] + Array(try JSONEncoder().encode(value)), ttl: ttl)

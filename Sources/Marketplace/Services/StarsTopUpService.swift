@@ -21,6 +21,12 @@ public struct StarsTopUpService: Sendable {
         Money(minorUnits: starValue.minorUnits * Int64(stars), currency: currency)
     }
 
+    /// Which of `chargeIDs` are booked already: one query, for reconciling a page of transactions.
+    public func bookedChargeIDs(among chargeIDs: [String]) async throws -> Set<String> {
+        guard !chargeIDs.isEmpty else { return [] }
+        return Set(try await StarsPayment.query(on: database).filter(\.$chargeID ~~ chargeIDs).all().map(\.chargeID))
+    }
+
     /// The outcome of booking one payment.
     public struct Outcome: Sendable, Equatable {
         public var credited: Money

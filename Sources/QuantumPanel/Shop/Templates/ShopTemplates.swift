@@ -386,28 +386,23 @@ struct ShopTemplates: Sendable {
 
     /// /paysupport, which Telegram requires of bots that take Stars.
     func paySupport(contact: String?) -> Screen {
-        var text = header(strings.paySupportTitle) + "\n" + strings.paySupport + "\n\n"
-        var rows: [[InlineKeyboardButton]] = []
-        if let contact {
-            text += strings.supportContact(e(contact))
-            rows.append([InlineKeyboardButton(text: strings.writeButton, url: "https://t.me/\(contact)")])
-        } else {
-            text += strings.supportMissing
-        }
-        return Screen(text: text, keyboard: rows.isEmpty ? nil : InlineKeyboardMarkup(inlineKeyboard: rows))
+        let (line, write) = supportContact(contact)
+        return Screen(
+            text: header(strings.paySupportTitle) + "\n" + strings.paySupport + "\n\n" + line,
+            keyboard: write.map { InlineKeyboardMarkup(inlineKeyboard: [$0]) }
+        )
     }
 
     func support(contact: String?) throws -> Screen {
-        var rows: [[InlineKeyboardButton]] = []
-        var text = header(strings.supportTitle) + "\n"
-        if let contact {
-            text += strings.supportContact(e(contact))
-            rows.append([InlineKeyboardButton(text: strings.writeButton, url: "https://t.me/\(contact)")])
-        } else {
-            text += strings.supportMissing
-        }
-        rows.append([try menuButton()])
-        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+        let (line, write) = supportContact(contact)
+        let rows = [write, [try menuButton()]].compactMap { $0 }
+        return Screen(text: header(strings.supportTitle) + "\n" + line, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    /// How to reach support, and the button that opens the chat (none without a contact).
+    private func supportContact(_ contact: String?) -> (line: String, write: [InlineKeyboardButton]?) {
+        guard let contact else { return (strings.supportMissing, nil) }
+        return (strings.supportContact(e(contact)), [InlineKeyboardButton(text: strings.writeButton, url: "https://t.me/\(contact)")])
     }
 
     /// Products with fewer unsold keys than this are listed as low on stock.
