@@ -210,6 +210,8 @@ let package = Package(
                 "QuantumPanel",
                 "quantum-panel",
                 "TelegramBotAPI",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQL", package: "fluent-kit"),
                 .product(name: "InMemoryLogging", package: "swift-log"),
             ],
             swiftSettings: swiftSettings

@@ -125,19 +125,11 @@ import Testing
             let free = try await harness.customer("Free", balance: "50.00")
             // A modified client sends data no button of the bot carries.
             let menu = try #require(await free.transcript().last { $0.sender == "bot" }?.messageID)
-            func forge(_ data: String) async throws {
-                _ = try await harness.sandbox.state.enqueueRaw([
-                    "callback_query": [
-                        "id": data, "chat_instance": "1", "data": data, "from": ["id": free.id, "is_bot": false, "first_name": "Free"],
-                        "message": ["message_id": menu, "date": 1, "chat": ["id": free.id, "type": "private"]],
-                    ] as [String: Any],
-                ])
-            }
             // Five keys for the price of five, as only a reseller's confirmation offers.
-            try await forge("b:\(price):5:2500:forged0001")
+            try await harness.forgePress(by: free, data: "b:\(price):5:2500:forged0001", messageID: menu)
             #expect(try await free.nextMessage().shown.contains("That is not a quantity"))
             // One key, but for less than it costs.
-            try await forge("b:\(price):1:1:forged0002")
+            try await harness.forgePress(by: free, data: "b:\(price):1:1:forged0002", messageID: menu)
             #expect(try await free.nextMessage().shown.contains("The price changed since you looked: the total is now $5.00"))
             #expect(try await harness.shop.users.find(telegramID: free.id)?.balance == ShopHarness.dollars("50.00"), "nothing was charged")
             #expect(try await harness.shop.orders.orders(of: free.id, page: 1).items.isEmpty)
@@ -175,6 +167,22 @@ import Testing
             let receipt = try await ana.tap("✅ Buy for $5.00")
             #expect(receipt.codeSpans == ["N-1"], "the keys, not the apology")
             #expect(await harness.sandbox.calls.contains { $0.method == "answerCallbackQuery" && $0.status == 400 }, "the answers were indeed refused")
+        }
+    }
+
+    @Test func theReceiptComesAsANewMessageWhenTheConfirmationCanNoLongerBeEdited() async throws {
+        try await withShop { harness in
+            try await harness.product("Netflix", price: "5.00", keys: ["N-1"])
+            let ana = try await harness.customer("Ana", balance: "5.00")
+            _ = try await ana.tap("🛍 Products")
+            _ = try await ana.tap("Netflix · 1")
+            let confirmation = try await ana.tap("1 month · $5.00")
+            let buy = try #require(confirmation.replyMarkup?.inlineKeyboard.joined().first { $0.text == "✅ Buy for $5.00" }?.callbackData)
+            // The press arrives for a message Telegram no longer lets the bot edit (deleted meanwhile).
+            try await harness.forgePress(by: ana, data: buy, messageID: 999_999)
+            let receipt = try await ana.nextMessage()
+            #expect(receipt.codeSpans == ["N-1"], "the keys, as a new message, not the apology")
+            #expect(receipt.messageID != confirmation.messageID)
         }
     }
 

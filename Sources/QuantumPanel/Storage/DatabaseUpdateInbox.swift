@@ -59,15 +59,23 @@ public struct DatabaseUpdateInbox: UpdateInbox {
             journal.emptyAll()
         }
         let decoder = JSONDecoder()
-        return try await sql.select().columns("update_id", "payload").from(Self.table)
+        var updates: [Update] = []
+        var unreadable: [Int64] = []
+        let rows = try await sql.select().columns("update_id", "payload").from(Self.table)
             .where("handled_at", .is, SQLLiteral.null)
             .orderBy("update_id")
             .all()
-            .compactMap { row in
-                // An update kept by a newer version that this one can't read is dropped, not retried forever.
-                guard let payload = try row.decodeNil(column: "payload") ? nil : row.decode(column: "payload", as: String.self) else { return nil }
-                return try? decoder.decode(Update.self, from: Data(payload.utf8))
+        for row in rows {
+            let payload = try row.decodeNil(column: "payload") ? nil : try row.decode(column: "payload", as: String.self)
+            if let update = payload.flatMap({ try? decoder.decode(Update.self, from: Data($0.utf8)) }) {
+                updates.append(update)
+            } else {
+                unreadable.append(try row.decode(column: "update_id", as: Int64.self))
             }
+        }
+        // One kept by a newer version that this one can't read is dropped, not read again at every start.
+        try await mark(unreadable)
+        return updates
     }
 
     /// Hands the journal's marks to the database, then empties the file they were written to.

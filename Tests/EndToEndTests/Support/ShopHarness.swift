@@ -42,6 +42,18 @@ struct ShopHarness: Sendable {
         return user
     }
 
+    /// A press a modified client sends: `data` on the bot message `messageID`, whatever buttons
+    /// (if any) that message carries, or however long ago it was deleted.
+    func forgePress(by customer: SimulatedUser, data: String, messageID: Int64) async throws {
+        _ = try await sandbox.state.enqueueRaw([
+            "callback_query": [
+                "id": "forged-\(data)", "chat_instance": "1", "data": data,
+                "from": ["id": customer.id, "is_bot": false, "first_name": customer.user.firstName],
+                "message": ["message_id": messageID, "date": 1, "chat": ["id": customer.chatID, "type": "private"]],
+            ] as [String: Any],
+        ])
+    }
+
     /// A product with one price and `keys` keys; returns the product id and the price id.
     @discardableResult
     func product(
