@@ -168,7 +168,7 @@ import Testing
             let dashboard = try await boss.tap("🛠 Admin panel")
             #expect(dashboard.shown.contains("Customers: 2"))
             #expect(dashboard.shown.contains("Today: 0 orders · $0.00"))
-            #expect(dashboard.shown.contains("Scarce: 1"), "low stock is listed")
+            #expect(dashboard.shown.contains("Scarce · 1 month: 1"), "low stock is listed per price")
             try await harness.shop.admins.remove(boss.id, by: ShopHarness.rootAdmin)
             #expect(try await boss.ask("/admin").shown == "I didn't get that. Use the menu:", "removal takes effect on the next update")
         }

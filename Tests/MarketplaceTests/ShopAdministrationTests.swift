@@ -8,9 +8,11 @@ import Testing
         try await withTestShop(database) { shop in
             let price = try await shop.price(keys: 0)
             let first = try await shop.stock.addKeys("  AAA-1 \nBBB-2\n\nAAA-1\n\(String(repeating: "x", count: 600))\nbad\u{0007}key\n", to: price, by: TestShop.rootAdmin)
-            #expect(first == StockReport(added: 2, duplicates: 1, invalid: 2))
+            #expect(first.added == 2 && first.duplicates == 1 && first.invalid == 2 && first.blank == 1 && first.restocked)
+            #expect(first.refusals.map(\.line) == [4, 5, 6], "the refused lines, numbered as an editor does")
+            #expect(first.refusals.map(\.reason) == [.repeated, .tooLong, .controlCharacters])
             let second = try await shop.stock.addKeys("BBB-2\nCCC-3", to: price, by: TestShop.rootAdmin)
-            #expect(second == StockReport(added: 1, duplicates: 1, invalid: 0))
+            #expect(second == StockReport(added: 1, duplicates: 1, invalid: 0, refusals: [.init(line: 1, text: "BBB-2", reason: .alreadyInStock)]))
             #expect(try await shop.stock.unusedCount(priceID: price) == 3)
 
             try await shop.customer(5, balance: "5.00")
@@ -59,7 +61,7 @@ import Testing
             let reseller = try await shop.catalog.catalogue(for: try await shop.users.find(telegramID: 1000)!)
             #expect(reseller[0].offers.first { $0.priceID == netflix }?.price == TestShop.dollars("4.00"))
             #expect(reseller[1].isLocked == false)
-            await #expect(throws: CatalogError.self) { try await shop.catalog.deleteProduct(1, by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogError.productInUse(keys: 3, orders: 0)) { try await shop.catalog.deleteProduct(1, by: TestShop.rootAdmin) }
             try await shop.catalog.deleteProduct(hidden, by: TestShop.rootAdmin)
         }
     }
@@ -165,9 +167,9 @@ import Testing
             #expect(view.first?.offers.first?.durationLabel == "Lifetime")
             #expect(view.first?.offers.first?.durationDays == nil)
             #expect(view.first?.offers.first?.price == TestShop.dollars("20.00"))
-            await #expect(throws: CatalogError.invalidInput("a product name has 1 to 100 characters")) { try await shop.catalog.updateProduct(1, .init(name: "  "), by: TestShop.rootAdmin) }
-            await #expect(throws: CatalogError.notFound("price 99")) { try await shop.catalog.updatePrice(99, .init(price: TestShop.dollars("1")), by: TestShop.rootAdmin) }
-            await #expect(throws: CatalogError.invalidInput("a duration is a positive number of days")) { try await shop.catalog.updatePrice(price, .init(durationDays: .some(0)), by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogError.nameEmpty) { try await shop.catalog.updateProduct(1, .init(name: "  "), by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogError.priceNotFound(priceID: 99)) { try await shop.catalog.updatePrice(99, .init(price: TestShop.dollars("1")), by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogError.durationNotPositive) { try await shop.catalog.updatePrice(price, .init(durationDays: .some(0)), by: TestShop.rootAdmin) }
         }
     }
 }

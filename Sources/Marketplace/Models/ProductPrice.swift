@@ -16,6 +16,8 @@ public final class ProductPrice: Model, @unchecked Sendable {
     @OptionalField(key: "reseller_price") public var resellerPrice: Int64?
     @Field(key: "is_visible") public var isVisible: Bool
     @Field(key: "sort_order") public var sortOrder: Int
+    /// Kept for the orders and keys that name it, and out of every customer's sight.
+    @Field(key: "is_archived") public var isArchived: Bool
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -60,13 +60,18 @@ public struct AdminService: Sendable {
 }
 
 /// Writes the audit trail of admin changes.
-enum AuditLog {
-    static func record(admin: Int64, action: String, subject: String, details: String, on database: any Database) async throws {
+public enum AuditLog {
+    /// The actor recorded for changes made with `quantum-panel` on the command line.
+    public static let commandLine: Int64 = 0
+
+    static func record(admin: Int64, action: String, subject: String, details: String = "", before: String? = nil, after: String? = nil, on database: any Database) async throws {
         let entry = AuditEntry()
         entry.adminID = admin
         entry.action = action
         entry.subject = subject
         entry.details = details
+        entry.before = before
+        entry.after = after
         try await entry.create(on: database)
     }
 }

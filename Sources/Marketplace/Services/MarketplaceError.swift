@@ -41,11 +41,29 @@ public enum AdminError: Error, Equatable, Sendable {
     case invalidInput(String)
 }
 
-/// Why a catalogue or stock change was refused.
+/// Why a catalogue or stock change was refused. Lengths are UTF-16 code units, as Telegram
+/// counts what the customer sees.
 public enum CatalogError: Error, Equatable, Sendable {
     case notFound(String)
+    /// Left for the trusted sellers' list until its screens are built (part 2 of the panel).
     case invalidInput(String)
-    /// Deleting would orphan unsold keys or order history; hide it instead.
-    case inUse(String)
+    case productNotFound(productID: Int)
+    case priceNotFound(priceID: Int)
+    case nameEmpty
+    case nameTooLong(length: Int, limit: Int)
+    case descriptionTooLong(length: Int, limit: Int)
+    /// A photo card shows at most a caption's worth: the description must leave room for the prices.
+    case descriptionTooLongForPhoto(length: Int, limit: Int)
+    case durationLabelEmpty
+    case durationLabelTooLong(length: Int, limit: Int)
+    case durationNotPositive
+    case durationTooLong(days: Int, limit: Int)
+    /// A price is above zero: a free key is given by crediting the customer instead.
+    case priceNotPositive
+    case resellerPriceNotPositive
+    /// Deleting would orphan unsold keys or order history; archive it instead.
+    case productInUse(keys: Int, orders: Int)
+    case priceInUse(keys: Int, orders: Int)
     case soldKeyCantBeDeleted(keyID: Int)
+    case keyNotFound(keyID: Int)
 }

@@ -38,4 +38,9 @@ public struct OrderHistoryService: Sendable {
             amount: Money(minorUnits: order.amount, currency: currency), date: order.createdAt ?? Date(timeIntervalSince1970: 0), keys: keys
         )
     }
+
+    /// Orders of one price, whoever placed them.
+    public func count(priceID: Int) async throws -> Int {
+        try await Order.query(on: database).filter(\.$priceID == priceID).count()
+    }
 }

@@ -12,6 +12,7 @@ public struct Shop: Sendable {
     public let sellers: SellerService
     public let stats: StatsService
     public let stars: StarsTopUpService
+    public let restock: RestockService
     public let currency: Currency
 
     public init(database: any Database, currency: Currency, rootAdminID: Int64, starValue: Money, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
@@ -25,6 +26,7 @@ public struct Shop: Sendable {
         admins = AdminService(database: database, rootAdminID: rootAdminID, cache: cache, ttls: ttls)
         sellers = SellerService(database: database, cache: cache, ttls: ttls)
         stats = StatsService(database: database, currency: currency)
+        restock = RestockService(database: database)
         stars = StarsTopUpService(database: database, currency: currency, starValue: starValue, cache: cache)
     }
 }

@@ -81,16 +81,52 @@ public struct CatalogueProduct: Sendable, Equatable {
 
 /// What happened to a batch of keys an admin sent.
 public struct StockReport: Sendable, Equatable {
+    /// A line that was not added, and why.
+    public struct Refusal: Sendable, Equatable {
+        public enum Reason: String, Sendable, Equatable {
+            /// Repeated earlier in the same batch.
+            case repeated
+            /// Already in stock for this product, sold or not.
+            case alreadyInStock
+            case tooLong
+            case controlCharacters
+        }
+
+        /// 1-based, as an editor numbers lines.
+        public var line: Int
+        /// The line as sent, cut to ``StockReport/refusalTextLimit``.
+        public var text: String
+        public var reason: Reason
+
+        public init(line: Int, text: String, reason: Reason) {
+            self.line = line
+            self.text = text
+            self.reason = reason
+        }
+    }
+
+    /// How many refusals are kept, for the admin to see which lines they were.
+    public static let refusalLimit = 5
+    public static let refusalTextLimit = 40
+
     public var added: Int
     /// Already in stock for this product (sold or not), or repeated within the batch.
     public var duplicates: Int
     /// Too long, or holding control characters.
     public var invalid: Int
+    public var blank: Int
+    /// The first refused lines, up to ``refusalLimit``.
+    public var refusals: [Refusal]
+    /// The price had no unsold key before and has some now: customers waiting for it are told.
+    public var restocked: Bool
 
-    public init(added: Int, duplicates: Int, invalid: Int) {
+    public init(added: Int, duplicates: Int, invalid: Int, blank: Int = 0, refusals: [Refusal] = [], restocked: Bool = false) {
         self.added = added
         self.duplicates = duplicates
         self.invalid = invalid
+        self.blank = blank
+        self.refusals = refusals
+        self.restocked = restocked
     }
 }
 

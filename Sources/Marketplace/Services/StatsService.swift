@@ -68,6 +68,32 @@ public struct StatsService: Sendable {
         )
     }
 
+    /// A price on sale with fewer unsold keys than the threshold.
+    public struct LowStock: Sendable, Equatable {
+        public var productName: String
+        public var durationLabel: String
+        public var priceID: Int
+        public var stock: Int
+    }
+
+    /// The prices on sale (visible, not archived) with fewer than `threshold` unsold keys, emptiest first.
+    public func lowStock(below threshold: Int) async throws -> [LowStock] {
+        guard threshold > 0 else { return [] }
+        let rows = try await database.sql.raw("""
+            SELECT pp.id AS price_id, p.name AS name, pp.duration_label AS label,
+                   (SELECT COUNT(*) FROM product_keys k WHERE k.price_id = pp.id AND NOT k.is_used) AS stock
+            FROM product_prices pp JOIN products p ON p.id = pp.product_id
+            WHERE pp.is_visible AND NOT pp.is_archived AND p.is_visible AND NOT p.is_archived
+            ORDER BY stock, pp.id
+            """).all()
+        return try rows.map { row in
+            LowStock(
+                productName: try row.decode(column: "name", as: String.self), durationLabel: try row.decode(column: "label", as: String.self),
+                priceID: try row.decode(column: "price_id", as: Int.self), stock: try row.decode(column: "stock", as: Int.self)
+            )
+        }.filter { $0.stock < threshold }
+    }
+
     private func period(since start: Date?) async throws -> ShopStats.Period {
         // PostgreSQL sums bigints as numeric; the cast keeps one integer type on both databases.
         var query = database.sql.select()

@@ -90,9 +90,10 @@ private struct SettingsParser {
         let cacheTTLs = cacheTTLs()
         let starsTopUps = starsTopUps()
         let starValue = amount("STAR_VALUE", currency: currency ?? "USD", default: 1, allowZero: false)
+        let lowStockThreshold = integer("LOW_STOCK_THRESHOLD", in: 0...1_000_000, default: 5, expected: "a number of keys from 0 to 1000000")
 
         guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate,
-            let cacheTTLs, let starsTopUps, let starValue
+            let cacheTTLs, let starsTopUps, let starValue, let lowStockThreshold
         else {
             return nil
         }
@@ -102,7 +103,7 @@ private struct SettingsParser {
             webhookSecret: webhookSecret, httpHost: httpHost, httpPort: httpPort, logLevel: logLevel,
             logDirectory: logDirectory, databasePoolSize: poolSize, currency: currency,
             premiumPriceMinorUnits: premiumPrice, cacheTTLs: cacheTTLs, starsTopUps: starsTopUps,
-            starValueMinorUnits: starValue, autoMigrate: autoMigrate
+            starValueMinorUnits: starValue, autoMigrate: autoMigrate, lowStockThreshold: lowStockThreshold
         )
     }
 

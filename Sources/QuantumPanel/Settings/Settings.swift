@@ -45,6 +45,8 @@ public struct Settings: Sendable {
     public var starValueMinorUnits: Int64
     /// Whether `run` brings the schema up to date at start (`quantum-panel migrate` does it by hand).
     public var autoMigrate: Bool
+    /// A price with fewer unsold keys than this is flagged in the admin panel and its dashboard.
+    public var lowStockThreshold: Int = 5
 }
 
 extension Settings {
@@ -53,7 +55,7 @@ extension Settings {
         "BOT_TOKEN", "ROOT_ADMIN_ID", "ADMIN_USERNAME", "DATABASE_URL", "DATABASE_POOL_SIZE", "AUTO_MIGRATE", "REDIS_URL",
         "CACHE_TTL_ADMIN", "CACHE_TTL_CUSTOMER", "CACHE_TTL_CATALOGUE", "CACHE_TTL_SELLERS", "TELEGRAM_API_URL", "BOT_MODE",
         "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR", "CURRENCY", "PREMIUM_PRICE",
-        "STARS_TOP_UPS", "STAR_VALUE",
+        "STARS_TOP_UPS", "STAR_VALUE", "LOW_STOCK_THRESHOLD",
     ]
 
     /// Variables whose values never appear in a message.
@@ -71,7 +73,7 @@ extension Settings: CustomStringConvertible {
             "logDirectory: \(logDirectory)", "databasePoolSize: \(databasePoolSize)",
             "currency: \(currency)", "premiumPriceMinorUnits: \(premiumPriceMinorUnits)", "autoMigrate: \(autoMigrate)",
             "cacheTTLs: admin \(cacheTTLs.admin), customer \(cacheTTLs.customer), catalogue \(cacheTTLs.catalogue), sellers \(cacheTTLs.sellers)",
-            "starsTopUps: \(starsTopUps)", "starValueMinorUnits: \(starValueMinorUnits)",
+            "starsTopUps: \(starsTopUps)", "starValueMinorUnits: \(starValueMinorUnits)", "lowStockThreshold: \(lowStockThreshold)",
         ]
         if let adminUsername { fields.append("adminUsername: @\(adminUsername)") }
         if let webhookURL { fields.append("webhookURL: \(webhookURL)") }

@@ -7,11 +7,14 @@ public struct ShopConfiguration: Sendable {
     public var supportUsername: String?
     /// Star amounts offered for top-ups; empty turns Stars top-ups off.
     public var starsTopUps: [Int]
+    /// A price with fewer unsold keys than this is low on stock (`LOW_STOCK_THRESHOLD`).
+    public var lowStockThreshold: Int
 
-    public init(premiumPrice: Money, supportUsername: String?, starsTopUps: [Int]) {
+    public init(premiumPrice: Money, supportUsername: String?, starsTopUps: [Int], lowStockThreshold: Int = 5) {
         self.premiumPrice = premiumPrice
         self.supportUsername = supportUsername
         self.starsTopUps = starsTopUps
+        self.lowStockThreshold = lowStockThreshold
     }
 }
 
@@ -20,7 +23,8 @@ extension ShopConfiguration {
         let currency = Currency(code: settings.currency)
         self.init(
             premiumPrice: Money(minorUnits: settings.premiumPriceMinorUnits, currency: currency),
-            supportUsername: settings.adminUsername, starsTopUps: settings.starsTopUps
+            supportUsername: settings.adminUsername, starsTopUps: settings.starsTopUps,
+            lowStockThreshold: settings.lowStockThreshold
         )
     }
 }

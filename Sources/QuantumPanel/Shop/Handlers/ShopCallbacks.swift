@@ -49,6 +49,12 @@ struct BuyCallback: CallbackData {
     var token: String
 }
 
+/// Asks to be told when an out-of-stock price is back.
+struct RestockCallback: CallbackData {
+    static let prefix = "rs"
+    var priceID: Int
+}
+
 struct OrdersPageCallback: CallbackData {
     static let prefix = "op"
     var page: Int

@@ -47,6 +47,14 @@ extension ShopHandlers {
         router.callbackQuery(BuyCallback.self) { buy, _, context in
             try await buyKeys(context, buy)
         }
+        router.callbackQuery(RestockCallback.self) { request, _, context in
+            do {
+                try await shop.restock.request(telegramID: try context.customer.telegramID, priceID: request.priceID)
+                try await context.answerCallback(context.templates.strings.notifyMeDone, showAlert: true)
+            } catch CatalogError.priceNotFound {
+                try await context.answerCallback(context.templates.strings.unavailableNow, showAlert: true)
+            }
+        }
         return router
     }
 

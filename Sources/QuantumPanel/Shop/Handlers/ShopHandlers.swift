@@ -22,6 +22,8 @@ struct ShopHandlers: Sendable {
         // Balances and keys are private: in a group the shop stays silent.
         customers.filter(.chatType(.private))
         customers.use(CustomerMiddleware(users: shop.users))
+        // The panel first: its dialogs take their input before the shop's screens do.
+        customers.include(AdminHandlers(shop: shop, configuration: configuration).makeRouter())
         customers.include(cancelRouter())
         customers.include(menuRouter())
         customers.include(catalogueRouter())
@@ -87,14 +89,6 @@ struct ShopHandlers: Sendable {
         router.callbackQuery(NavigateCallback.self, .navigation(to: .language)) { _, _, context in
             try await context.show(context.templates.languages(current: Language(customer: try context.customer, telegramCode: nil)))
         }
-        // The dashboard checks the sender, whoever pressed or typed: the button is only a shortcut.
-        // For anyone else /admin is like any unknown command, so the panel isn't advertised.
-        router.message(.command("admin") && isAdmin) { _, context in
-            try await context.show(context.templates.adminDashboard(try await shop.stats.stats()))
-        }
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .admin) && isAdmin) { _, _, context in
-            try await context.show(context.templates.adminDashboard(try await shop.stats.stats()))
-        }
         router.callbackQuery(LanguageCallback.self) { choice, _, context in
             let customer = try context.customer
             try await shop.users.setBotLanguage(choice.language.rawValue, telegramID: customer.telegramID)
@@ -106,15 +100,6 @@ struct ShopHandlers: Sendable {
             try await showMenu(context)
         }
         return router
-    }
-
-    /// The sender is an admin (the root admin always is).
-    var isAdmin: UpdateFilter {
-        let admins = shop.admins
-        return .predicate { context in
-            guard let id = context.update.sender?.id else { return false }
-            return (try? await admins.isAdmin(id)) ?? false
-        }
     }
 
     /// `/cancel` and the Cancel button, in the customer's language, back to the menu.

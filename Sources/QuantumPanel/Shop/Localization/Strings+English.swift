@@ -57,6 +57,10 @@ extension Strings {
         unavailableNow: "This price is no longer for sale.",
         priceChanged: { "⚠️ The price changed since you looked: the total is now <b>\($0)</b>. Nothing was charged; check and confirm again." },
         premiumOnlyNow: "🔒 This product is for Premium customers.",
+        notifyMeButton: "🔔 Tell me when it's back",
+        notifyMeDone: "We'll send you a message when it is back in stock.",
+        restocked: { product, duration in "🔔 <b>\(product)</b> · \(duration) is back in stock." },
+        restockOpen: "🛍 Open",
 
         balanceTitle: "💰 <b>Balance</b>",
         recentActivity: "Recent activity",

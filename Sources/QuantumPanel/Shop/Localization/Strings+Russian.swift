@@ -57,6 +57,10 @@ extension Strings {
         unavailableNow: "Эта цена больше не действует.",
         priceChanged: { "⚠️ Цена изменилась, пока вы смотрели: теперь итого <b>\($0)</b>. Ничего не списано; проверьте и подтвердите снова." },
         premiumOnlyNow: "🔒 Этот товар только для премиум-покупателей.",
+        notifyMeButton: "🔔 Сообщить о поступлении",
+        notifyMeDone: "Мы напишем вам, когда товар снова появится.",
+        restocked: { product, duration in "🔔 <b>\(product)</b> · \(duration) снова в наличии." },
+        restockOpen: "🛍 Открыть",
 
         balanceTitle: "💰 <b>Баланс</b>",
         recentActivity: "Последние операции",

@@ -62,6 +62,10 @@ public struct Strings: Sendable {
     var unavailableNow: String
     var priceChanged: @Sendable (_ total: String) -> String
     var premiumOnlyNow: String
+    var notifyMeButton: String
+    var notifyMeDone: String
+    var restocked: @Sendable (_ product: String, _ duration: String) -> String
+    var restockOpen: String
 
     var balanceTitle: String
     var recentActivity: String

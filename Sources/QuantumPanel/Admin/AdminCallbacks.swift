@@ -1,0 +1,66 @@
+import BotRouting
+
+/// The admin panel's buttons. Every one of them is handled under the admin filter only: a
+/// customer who replays one gets the shop's answer to unknown input.
+
+/// A section of the panel.
+struct AdminCallback: CallbackData {
+    static let prefix = "a"
+
+    enum Section: String, Codable, Sendable {
+        case panel, products, stock, addProduct
+    }
+
+    var to: Section
+    var page: Int = 1
+}
+
+/// Something done to a product, from its admin card.
+struct AdminProductCallback: CallbackData {
+    static let prefix = "ao"
+
+    enum Action: String, Codable, Sendable {
+        case open, name, description, photo, removePhoto, premium, hide, show, up, down, delete, archive, unarchive, addPrice
+    }
+
+    var productID: Int
+    var action: Action
+}
+
+/// Something done to a price, from its admin card or its stock.
+struct AdminPriceCallback: CallbackData {
+    static let prefix = "ar"
+
+    enum Action: String, Codable, Sendable {
+        case open, label, duration, amount, reseller, removeReseller, hide, show, up, down, delete, archive, unarchive
+        case stock, addKeys, export, deleteAll
+    }
+
+    var priceID: Int
+    var action: Action
+}
+
+/// A page of a price's unsold keys.
+struct AdminKeysCallback: CallbackData {
+    static let prefix = "ak"
+    var priceID: Int
+    var page: Int
+}
+
+/// Deleting one unsold key, from the list's page.
+struct AdminDeleteKeyCallback: CallbackData {
+    static let prefix = "ax"
+    var keyID: Int
+    var priceID: Int
+}
+
+/// An answer inside a dialog; only the dialog's current step takes it.
+struct AdminDialogCallback: CallbackData {
+    static let prefix = "ad"
+
+    enum Answer: String, Codable, Sendable {
+        case confirm, skip, yes, no, lifetime, noReseller, keep
+    }
+
+    var answer: Answer
+}

@@ -1,0 +1,73 @@
+import BotRouting
+
+/// The steps of the admin panel's dialogs. Each waits for one input; the task and what was
+/// typed so far are in an ``AdminDraft``.
+enum AdminDialog: String, FSMState {
+    static let group = "admin"
+    case productName, productDescription, productPhoto, productPremium
+    case priceLabel, priceDuration, priceAmount, priceReseller
+    /// One field of a product or price is being edited; the draft's task says which.
+    case editField
+    case keys
+    /// The summary is shown; only Confirm (or Cancel) goes on.
+    case confirm
+
+    /// Whether a stored state name is one of these.
+    static func contains(_ name: String?) -> Bool {
+        name?.hasPrefix(group + ":") == true
+    }
+}
+
+/// What a dialog is doing and what the admin has sent so far; stored with the state, so it
+/// survives a restart.
+struct AdminDraft: Codable, Sendable, Equatable {
+    enum Task: String, Codable, Sendable {
+        case addProduct, addPrice
+        case editName, editDescription, editPhoto, removePhoto
+        case editLabel, editDuration, editAmount, editReseller, removeReseller
+        case deleteProduct, archiveProduct, deletePrice, archivePrice
+        case addKeys, deleteKey, deleteAllKeys
+    }
+
+    /// Keys pasted or uploaded, kept by reference: a file is downloaded again on Confirm.
+    enum KeySource: Codable, Sendable, Equatable {
+        case text(String)
+        case file(fileID: String, name: String)
+    }
+
+    var task: Task
+    var productID: Int?
+    var priceID: Int?
+    var keyID: Int?
+    var name: String?
+    var description: String?
+    var photoFileID: String?
+    var isPremiumOnly: Bool?
+    var durationLabel: String?
+    var durationDays: Int?
+    var isLifetime = false
+    var amount: Int64?
+    var resellerAmount: Int64?
+    var hasNoResellerPrice = false
+    var keys: KeySource?
+
+    init(_ task: Task, productID: Int? = nil, priceID: Int? = nil) {
+        self.task = task
+        self.productID = productID
+        self.priceID = priceID
+    }
+}
+
+extension FSMContext {
+    static let draftName = "draft"
+
+    func draft() async throws -> AdminDraft? {
+        try await value(AdminDraft.self, for: Self.draftName)
+    }
+
+    /// Starts or continues a dialog at `step` with `draft`.
+    func advance(to step: AdminDialog, _ draft: AdminDraft) async throws {
+        try await set(draft, for: Self.draftName)
+        try await set(step)
+    }
+}

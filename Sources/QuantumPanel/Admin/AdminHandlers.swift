@@ -1,0 +1,302 @@
+import BotRouting
+import Foundation
+import Logging
+import Marketplace
+import TelegramBotAPI
+
+/// The admin panel as a router. Its filter lets only admins in, on every update whoever sends
+/// it: for anyone else every admin command and button falls through to the shop, which answers
+/// as it does any unknown input.
+struct AdminHandlers: Sendable {
+    let shop: Shop
+    let configuration: ShopConfiguration
+
+    /// Commands the shop keeps answering in the middle of a dialog.
+    static let shopCommands = UpdateFilter.command("start", "help", "paysupport")
+
+    func makeRouter() -> Router {
+        let router = Router(name: "admin")
+        router.filter(isAdmin)
+        router.include(cancelRouter())
+        router.include(panelRouter())
+        router.include(productsRouter())
+        router.include(pricesRouter())
+        router.include(stockRouter())
+        router.include(dialogRouter())
+        return router
+    }
+
+    /// The sender is an admin (the root admin always is).
+    var isAdmin: UpdateFilter {
+        let admins = shop.admins
+        return .predicate { context in
+            guard let id = context.update.sender?.id else { return false }
+            return (try? await admins.isAdmin(id)) ?? false
+        }
+    }
+
+    var currency: Currency { shop.currency }
+
+    // MARK: The panel
+
+    private func panelRouter() -> Router {
+        let router = Router(name: "admin.panel")
+        router.message(.command("admin")) { _, context in
+            try await context.fsm.clear()
+            try await showPanel(context)
+        }
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .admin)) { _, _, context in
+            try await context.fsm.clear()
+            try await showPanel(context)
+        }
+        router.callbackQuery(AdminCallback.self) { section, _, context in
+            // Opening a screen leaves any dialog: nothing half-typed stays behind.
+            try await context.fsm.clear()
+            switch section.to {
+            case .panel: try await showPanel(context)
+            case .products: try await showProducts(context, page: section.page)
+            case .stock: try await showStock(context, page: section.page)
+            case .addProduct: try await ask(context, .productName, AdminDraft(.addProduct))
+            }
+        }
+        return router
+    }
+
+    func showPanel(_ context: HandlerContext, note: String? = nil) async throws {
+        let stats = try await shop.stats.stats()
+        let low = try await shop.stats.lowStock(below: configuration.lowStockThreshold)
+        try await context.show(context.adminTemplates.noted(try context.adminTemplates.panel(stats, lowStock: low, threshold: configuration.lowStockThreshold), note))
+    }
+
+    // MARK: Cancel
+
+    /// `/cancel` and ✖ Cancel inside a dialog: nothing is written, and the admin is back where the
+    /// dialog started. Outside a dialog the shop's cancel answers.
+    private func cancelRouter() -> Router {
+        let router = Router(name: "admin.cancel")
+        let inDialog = UpdateFilter.state(in: AdminDialog.self)
+        let cancel: @Sendable (HandlerContext) async throws -> Void = { context in
+            let draft = try await context.fsm.draft()
+            try await context.fsm.clear()
+            try await context.answerCallback(context.adminTemplates.strings.cancelled)
+            try await showOrigin(of: draft, context, note: context.adminTemplates.strings.cancelled)
+        }
+        router.message(.command("cancel") && inDialog) { _, context in try await cancel(context) }
+        router.callbackQuery(.predicate { $0.update.callbackQuery?.data == CancelFlow.callbackData } && inDialog) { _, context in try await cancel(context) }
+        return router
+    }
+
+    /// The screen a dialog was started from: the price, the product, or the list.
+    func showOrigin(of draft: AdminDraft?, _ context: HandlerContext, note: String?) async throws {
+        do {
+            if let priceID = draft?.priceID, draft?.task != .deletePrice {
+                let stockTasks: [AdminDraft.Task] = [.addKeys, .deleteKey, .deleteAllKeys]
+                if let task = draft?.task, stockTasks.contains(task) { return try await showPriceStock(context, priceID: priceID, note: note) }
+                return try await showPrice(context, priceID: priceID, note: note)
+            }
+            if let productID = draft?.productID, draft?.task != .deleteProduct {
+                return try await showProduct(context, productID: productID, note: note)
+            }
+        } catch is CatalogError {
+            // Deleted meanwhile: the list is the way back.
+        }
+        try await showProducts(context, page: 1, note: note)
+    }
+
+    // MARK: Dialogs
+
+    /// Moves the dialog to `step` and asks its question.
+    func ask(_ context: HandlerContext, _ step: AdminDialog, _ draft: AdminDraft, reason: String? = nil) async throws {
+        try await context.fsm.advance(to: step, draft)
+        try await context.show(try await prompt(for: step, draft, context, reason: reason))
+    }
+
+    /// Asks the current step's question again, saying why the answer was refused.
+    func reask(_ context: HandlerContext, _ reason: String) async throws {
+        guard let name = try await context.fsm.currentState(), let step = AdminDialog.allCases.first(where: { $0.qualifiedName == name }),
+            let draft = try await context.fsm.draft()
+        else {
+            try await context.fsm.clear()
+            return try await showPanel(context)
+        }
+        try await context.answerCallback(nil)
+        try await context.show(try await prompt(for: step, draft, context, reason: reason))
+    }
+
+    private func dialogRouter() -> Router {
+        let router = Router(name: "admin.dialog")
+        let inDialog = UpdateFilter.state(in: AdminDialog.self)
+        router.message(inDialog && !Self.shopCommands) { message, context in
+            guard let (step, draft) = try await current(context) else { return }
+            try await receive(message, at: step, draft, context)
+        }
+        router.callbackQuery(AdminDialogCallback.self, inDialog) { answer, _, context in
+            guard let (step, draft) = try await current(context) else { return }
+            try await receive(answer.answer, at: step, draft, context)
+        }
+        // A dialog's button after the dialog ended (cancelled, confirmed, or from an old message).
+        router.callbackQuery(AdminDialogCallback.self) { _, _, context in
+            try await context.answerCallback(context.adminTemplates.strings.cancelled)
+            try await showPanel(context, note: context.adminTemplates.strings.cancelled)
+        }
+        return router
+    }
+
+    private func current(_ context: HandlerContext) async throws -> (AdminDialog, AdminDraft)? {
+        guard let name = try await context.fsm.currentState(), let step = AdminDialog.allCases.first(where: { $0.qualifiedName == name }),
+            let draft = try await context.fsm.draft()
+        else {
+            // A state this version doesn't know, or lost data: start over from the panel.
+            try await context.fsm.clear()
+            try await showPanel(context)
+            return nil
+        }
+        return (step, draft)
+    }
+
+    /// A typed (or sent) answer to the current step.
+    private func receive(_ message: Message, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
+        let strings = context.adminTemplates.strings
+        if step == .productPhoto || (step == .editField && draft.task == .editPhoto) {
+            guard let photo = message.photo?.last?.fileID else { return try await reask(context, strings.sendPhotoOrSkip) }
+            return try await receivePhoto(photo, draft, context)
+        }
+        switch step {
+        case .keys:
+            try await receiveKeys(message, draft, context)
+        case .productPremium:
+            try await reask(context, strings.pressYesOrNo)
+        case .confirm:
+            try await reask(context, strings.confirmTitle)
+        default:
+            guard let text = message.text else { return try await reask(context, strings.sendText) }
+            try await receiveText(text, at: step, draft, context)
+        }
+    }
+
+    private func receive(_ answer: AdminDialogCallback.Answer, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
+        var draft = draft
+        switch (step, answer) {
+        case (.productDescription, .skip):
+            draft.description = ""
+            try await ask(context, .productPhoto, draft)
+        case (.productPhoto, .skip):
+            draft.photoFileID = nil
+            try await ask(context, .productPremium, draft)
+        case (.productPremium, .yes), (.productPremium, .no):
+            draft.isPremiumOnly = answer == .yes
+            try await ask(context, .confirm, draft)
+        case (.priceDuration, .lifetime):
+            draft.isLifetime = true
+            try await ask(context, .priceAmount, draft)
+        case (.editField, .lifetime) where draft.task == .editDuration:
+            draft.isLifetime = true
+            try await ask(context, .confirm, draft)
+        case (.priceReseller, .noReseller), (.editField, .noReseller):
+            draft.resellerAmount = nil
+            draft.hasNoResellerPrice = true
+            try await ask(context, .confirm, draft)
+        case (.priceReseller, .keep) where draft.resellerAmount != nil, (.editField, .keep) where draft.resellerAmount != nil:
+            try await ask(context, .confirm, draft)
+        case (.confirm, .confirm):
+            try await context.fsm.clear()
+            try await context.answerCallback(nil)
+            try await perform(draft, context)
+        default:
+            // A button of an earlier step: the question stands.
+            try await reask(context, context.adminTemplates.strings.pressYesOrNo)
+        }
+    }
+
+    /// Does what the confirmed dialog asked; a refusal is shown with the screen it was about.
+    private func perform(_ draft: AdminDraft, _ context: HandlerContext) async throws {
+        do {
+            switch draft.task {
+            case .addProduct, .editName, .editDescription, .editPhoto, .removePhoto, .deleteProduct, .archiveProduct:
+                try await performProductTask(draft, context)
+            case .addPrice, .editLabel, .editDuration, .editAmount, .editReseller, .removeReseller, .deletePrice, .archivePrice:
+                try await performPriceTask(draft, context)
+            case .addKeys, .deleteKey, .deleteAllKeys:
+                try await performStockTask(draft, context)
+            }
+        } catch let error as CatalogError {
+            context.logger.info("Admin change refused", metadata: ["task": "\(draft.task.rawValue)", "reason": "\(error)"])
+            try await showOrigin(of: draft, context, note: "⚠️ " + context.adminTemplates.refusal(error))
+        }
+    }
+
+    /// The question of each step, with the buttons it takes.
+    private func prompt(for step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext, reason: String?) async throws -> Screen {
+        let templates = context.adminTemplates
+        let strings = templates.strings
+        let example = AdminTemplates.example(currency)
+        switch step {
+        case .productName: return templates.prompt(strings.askName, reason: reason)
+        case .productDescription: return templates.prompt(strings.askDescription, reason: reason, options: [try templates.button(strings.skipButton, AdminDialogCallback(answer: .skip))])
+        case .productPhoto: return templates.prompt(strings.askPhoto, reason: reason, options: [try templates.button(strings.skipButton, AdminDialogCallback(answer: .skip))])
+        case .productPremium:
+            return templates.prompt(strings.askPremium, reason: reason, options: [
+                try templates.button(strings.yesButton, AdminDialogCallback(answer: .yes)), try templates.button(strings.noButton, AdminDialogCallback(answer: .no)),
+            ])
+        case .priceLabel: return templates.prompt(strings.askLabel, reason: reason)
+        case .priceDuration: return templates.prompt(strings.askDuration, reason: reason, options: [try templates.button(strings.lifetimeButton, AdminDialogCallback(answer: .lifetime))])
+        case .priceAmount: return templates.prompt(strings.askPrice(example), reason: reason)
+        case .priceReseller: return try resellerPrompt(draft, templates, reason: reason)
+        case .editField: return try await editPrompt(draft, context, reason: reason)
+        case .keys: return templates.prompt(strings.askKeys, reason: reason)
+        case .confirm:
+            var screen = try await summary(of: draft, context)
+            if let reason { screen.text = "⚠️ " + reason + "\n\n" + screen.text }
+            return screen
+        }
+    }
+
+    func resellerPrompt(_ draft: AdminDraft, _ templates: AdminTemplates, reason: String?) throws -> Screen {
+        let strings = templates.strings
+        var options = [try templates.button(strings.noResellerButton, AdminDialogCallback(answer: .noReseller))]
+        var reason = reason
+        if reason == nil, let reseller = draft.resellerAmount, let amount = draft.amount, reseller > amount {
+            reason = strings.resellerAbovePrice(templates.e(Money(minorUnits: reseller, currency: currency).formatted), templates.e(Money(minorUnits: amount, currency: currency).formatted))
+            options.insert(try templates.button(strings.keepButton, AdminDialogCallback(answer: .keep)), at: 0)
+        }
+        return templates.prompt(strings.askResellerPrice(AdminTemplates.example(currency)), reason: reason, options: options)
+    }
+
+    /// The summary before Confirm of every task.
+    private func summary(of draft: AdminDraft, _ context: HandlerContext) async throws -> Screen {
+        switch draft.task {
+        case .addProduct, .editName, .editDescription, .editPhoto, .removePhoto, .deleteProduct, .archiveProduct:
+            try await productSummary(draft, context)
+        case .addPrice, .editLabel, .editDuration, .editAmount, .editReseller, .removeReseller, .deletePrice, .archivePrice:
+            try await priceSummary(draft, context)
+        case .addKeys, .deleteKey, .deleteAllKeys:
+            try await stockSummary(draft, context)
+        }
+    }
+
+    /// Reads an amount as typed (`9.99`, `10`, `9,99`), or says why it isn't one.
+    func amount(_ text: String, _ templates: AdminTemplates) -> Result<Money, AdminInputRefusal> {
+        do {
+            return .success(try CatalogueRules.price(try Money.parse(text, currency: currency)))
+        } catch let error as MoneyError {
+            return .failure(AdminInputRefusal(templates.refusal(error, typed: text, currency: currency)))
+        } catch let error as CatalogError {
+            return .failure(AdminInputRefusal(templates.refusal(error)))
+        } catch {
+            return .failure(AdminInputRefusal(templates.strings.amountEmpty))
+        }
+    }
+}
+
+/// Why typed input was refused, as the admin reads it.
+struct AdminInputRefusal: Error {
+    let message: String
+    init(_ message: String) { self.message = message }
+}
+
+extension HandlerContext {
+    /// The admin screens in the sender's language.
+    var adminTemplates: AdminTemplates {
+        AdminTemplates(language: Language(customer: values[CustomerKey.self], telegramCode: update.sender?.languageCode))
+    }
+}

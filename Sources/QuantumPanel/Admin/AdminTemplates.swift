@@ -1,0 +1,134 @@
+import BotRouting
+import Marketplace
+import TelegramBotAPI
+
+/// Builds every admin screen, as ``ShopTemplates`` does the customer's: HTML with each dynamic
+/// value escaped, Back and Menu on every screen, Cancel on every dialog step.
+struct AdminTemplates: Sendable {
+    let strings: AdminStrings
+    /// The shop's building blocks: frames, buttons, pagination.
+    let shop: ShopTemplates
+    static let itemsPerPage = 8
+
+    init(language: Language) {
+        strings = language.adminStrings
+        shop = ShopTemplates(language: language)
+    }
+
+    func e(_ text: String) -> String { HTML.escape(text) }
+
+    func button(_ text: String, _ data: some CallbackData) throws -> InlineKeyboardButton {
+        try shop.button(text, data)
+    }
+
+    /// The last row of every admin screen.
+    func navigation(back: some CallbackData) throws -> [InlineKeyboardButton] {
+        [try button(strings.back, back), try shop.menuButton()]
+    }
+
+    /// A screen with a note above it: what just happened, or why something was refused.
+    func noted(_ screen: Screen, _ note: String?) -> Screen {
+        guard let note else { return screen }
+        var screen = screen
+        screen.text = note + "\n\n" + screen.text
+        return screen
+    }
+
+    // MARK: The panel
+
+    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int) throws -> Screen {
+        func period(_ label: String, _ figures: ShopStats.Period) -> String {
+            "\(label): \(strings.ordersCount(figures.orders)) · <b>\(e(figures.revenue.formatted))</b>"
+        }
+        var text = [
+            shop.header(strings.panelTitle),
+            ShopTemplates.frame(["\(strings.customersLabel): <b>\(stats.customers)</b>", "\(strings.premiumCustomersLabel): <b>\(stats.premiumCustomers)</b>"]),
+            "",
+            ShopTemplates.frame([
+                period(strings.todayLabel, stats.today), period(strings.sevenDaysLabel, stats.lastSevenDays),
+                period(strings.thirtyDaysLabel, stats.lastThirtyDays), period(strings.allTimeLabel, stats.allTime),
+            ]),
+        ].joined(separator: "\n")
+        if threshold > 0 {
+            let low = lowStock.prefix(10).map { "\(e(HTML.truncate($0.productName, to: 40))) · \(e($0.durationLabel)): \($0.stock)" }
+            text += "\n\n<b>\(strings.lowStockTitle(threshold))</b>\n" + (low.isEmpty ? strings.stockFine : ShopTemplates.frame(low))
+        }
+        let rows = [
+            [try button(strings.sectionProducts, AdminCallback(to: .products)), try button(strings.sectionStock, AdminCallback(to: .stock))],
+            [try shop.menuButton()],
+        ]
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    // MARK: Dialogs
+
+    func cancelRow() -> [InlineKeyboardButton] {
+        [InlineKeyboardBuilder.cancelButton(strings.cancelButton)]
+    }
+
+    /// A dialog's question; `reason` says why the last answer was refused.
+    func prompt(_ question: String, reason: String? = nil, options: [InlineKeyboardButton] = []) -> Screen {
+        let text = (reason.map { "⚠️ " + $0 + "\n\n" } ?? "") + question
+        let rows = (options.isEmpty ? [] : [options]) + [cancelRow()]
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    /// The last step of every dialog: what will be written, Confirm and Cancel.
+    func summary(_ lines: [String], question: String? = nil) throws -> Screen {
+        var text = shop.header(strings.confirmTitle)
+        if !lines.isEmpty { text += "\n" + ShopTemplates.frame(lines) }
+        if let question { text += "\n\n" + question }
+        let rows = [[try button(strings.confirmButton, AdminDialogCallback(answer: .confirm))], cancelRow()]
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    /// `before → after`, for a summary line.
+    func change(_ label: String, _ before: String, _ after: String) -> String {
+        "\(label): \(before) → <b>\(after)</b>"
+    }
+
+    // MARK: Refusals
+
+    /// An amount like one the admin could type, in the shop's currency: 9.99, 10, 9.999.
+    static func example(_ currency: Currency) -> String {
+        currency.minorDigits == 0 ? "10" : "9." + String(repeating: "9", count: currency.minorDigits)
+    }
+
+    func refusal(_ error: MoneyError, typed text: String, currency: Currency) -> String {
+        let typed = e(HTML.truncate(text, to: 40))
+        switch error {
+        case .empty: return strings.amountEmpty
+        case .notANumber: return strings.amountNotANumber(typed, Self.example(currency))
+        case .negative: return strings.amountNegative
+        case .tooManyDecimals: return strings.amountDecimals(typed, currency.code, Self.example(currency))
+        case .tooLarge: return strings.amountTooLarge(typed)
+        }
+    }
+
+    func refusal(_ error: CatalogError) -> String {
+        switch error {
+        case .nameEmpty: strings.nameEmpty
+        case .nameTooLong(let length, let limit): strings.nameTooLong(length, limit)
+        case .descriptionTooLong(let length, let limit): strings.descriptionTooLong(length, limit)
+        case .descriptionTooLongForPhoto(let length, let limit): strings.descriptionTooLongForPhoto(length, limit)
+        case .durationLabelEmpty: strings.labelEmpty
+        case .durationLabelTooLong(let length, let limit): strings.labelTooLong(length, limit)
+        case .durationNotPositive: strings.durationNotPositive
+        case .durationTooLong(_, let limit): strings.durationTooLong(limit)
+        case .priceNotPositive, .resellerPriceNotPositive: strings.priceNotPositive
+        case .productInUse(let keys, let orders): strings.productInUse(keys, orders)
+        case .priceInUse(let keys, let orders): strings.priceInUse(keys, orders)
+        case .soldKeyCantBeDeleted: strings.soldKey
+        case .notFound, .invalidInput, .productNotFound, .priceNotFound, .keyNotFound: strings.gone
+        }
+    }
+}
+
+extension Language {
+    var adminStrings: AdminStrings {
+        switch self {
+        case .english: .english
+        case .russian: .russian
+        }
+    }
+}
