@@ -24,6 +24,8 @@ import Testing
             await #expect(throws: CatalogError.soldKeyCantBeDeleted(keyID: soldID)) { try await shop.stock.deleteUnused(keyIDs: [soldID, unused[0].id], by: TestShop.rootAdmin) }
             try await shop.stock.deleteUnused(keyIDs: [unused[0].id], by: TestShop.rootAdmin)
             #expect(try await shop.stock.unusedKeys(priceID: price).map(\.text) == ["CCC-3"])
+            let third = try await shop.stock.addKeys("CCC-3\n" + Array(repeating: "NEW-1", count: 6).joined(separator: "\n"), to: price, by: TestShop.rootAdmin)
+            #expect(third.refusals.map(\.line) == [1, 3, 4, 5, 6], "the first refused lines, whichever their reason")
         }
     }
 

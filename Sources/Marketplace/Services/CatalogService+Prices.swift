@@ -49,23 +49,15 @@ extension CatalogService {
     }
 
     /// Moves a price one place up or down its product's list.
-    public func movePrice(_ priceID: Int, up: Bool, by adminID: Int64) async throws {
+    /// - Returns: its place now (1-based) and how many places there are.
+    @discardableResult
+    public func movePrice(_ priceID: Int, up: Bool, by adminID: Int64) async throws -> (place: Int, of: Int) {
         guard let moved = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.priceNotFound(priceID: priceID) }
-        var prices = try await ProductPrice.query(on: database).filter(\.$product.$id == moved.$product.id).filter(\.$isArchived == false)
+        let prices = try await ProductPrice.query(on: database).filter(\.$product.$id == moved.$product.id).filter(\.$isArchived == false)
             .sort(\.$sortOrder).sort(\.$id).all()
-        guard let index = prices.firstIndex(where: { $0.id == priceID }) else { return }
-        let target = up ? index - 1 : index + 1
-        guard prices.indices.contains(target) else { return }
-        prices.swapAt(index, target)
-        let reordered = prices
-        try await database.transaction { db in
-            for (position, price) in reordered.enumerated() where price.sortOrder != position {
-                price.sortOrder = position
-                try await price.save(on: db)
-            }
-            try await AuditLog.record(admin: adminID, action: "price.move", subject: "price \(priceID)", before: "position \(index + 1)", after: "position \(target + 1)", on: db)
-        }
-        try await cache.delete(CacheKey.catalogue)
+        // An archived price has no place in the list: unarchive it first.
+        guard let index = prices.firstIndex(where: { $0.id == priceID }) else { return (0, prices.count) }
+        return try await move(prices, at: index, up: up, sortOrder: \.sortOrder, action: "price.move", subject: "price \(priceID)", by: adminID)
     }
 
     /// Deletes a price, refused while any key or order refers to it: archive it instead.

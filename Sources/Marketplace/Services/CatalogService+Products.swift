@@ -95,21 +95,32 @@ extension CatalogService {
     }
 
     /// Moves a product one place up or down the list customers see.
-    public func moveProduct(_ productID: Int, up: Bool, by adminID: Int64) async throws {
-        var products = try await Product.query(on: database).filter(\.$isArchived == false).sort(\.$sortOrder).sort(\.$id).all()
+    /// - Returns: its place now (1-based) and how many places there are.
+    @discardableResult
+    public func moveProduct(_ productID: Int, up: Bool, by adminID: Int64) async throws -> (place: Int, of: Int) {
+        let products = try await Product.query(on: database).filter(\.$isArchived == false).sort(\.$sortOrder).sort(\.$id).all()
         guard let index = products.firstIndex(where: { $0.id == productID }) else { throw CatalogError.productNotFound(productID: productID) }
+        return try await move(products, at: index, up: up, sortOrder: \.sortOrder, action: "product.move", subject: "product \(productID)", by: adminID)
+    }
+
+    /// Swaps `rows[index]` with its neighbour and numbers every row's sort order from 0, in one
+    /// transaction; at either end nothing moves.
+    /// - Returns: the row's place now (1-based) and how many places there are.
+    func move<Row: Model>(_ rows: [Row], at index: Int, up: Bool, sortOrder: ReferenceWritableKeyPath<Row, Int>, action: String, subject: String, by adminID: Int64) async throws -> (place: Int, of: Int) {
         let target = up ? index - 1 : index + 1
-        guard products.indices.contains(target) else { return }
-        products.swapAt(index, target)
-        let reordered = products
+        guard rows.indices.contains(target) else { return (index + 1, rows.count) }
+        var reordered = rows
+        reordered.swapAt(index, target)
+        let rows = reordered
         try await database.transaction { db in
-            for (position, product) in reordered.enumerated() where product.sortOrder != position {
-                product.sortOrder = position
-                try await product.save(on: db)
+            for (position, row) in rows.enumerated() where row[keyPath: sortOrder] != position {
+                row[keyPath: sortOrder] = position
+                try await row.save(on: db)
             }
-            try await AuditLog.record(admin: adminID, action: "product.move", subject: "product \(productID)", before: "position \(index + 1)", after: "position \(target + 1)", on: db)
+            try await AuditLog.record(admin: adminID, action: action, subject: subject, before: "position \(index + 1)", after: "position \(target + 1)", on: db)
         }
         try await cache.delete(CacheKey.catalogue)
+        return (target + 1, rows.count)
     }
 
     /// Deletes a product and its prices, refused while any key or order refers to it: archive it instead.

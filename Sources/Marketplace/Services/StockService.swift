@@ -95,8 +95,9 @@ public struct StockService: Sendable {
         await progress(total, total)
         report.added = fresh.count
         report.duplicates += existing.count
-        for candidate in existing { refuse(candidate.line, candidate.key, .alreadyInStock) }
-        report.refusals.sort { $0.line < $1.line }
+        // The first refusals of either kind are among the first few of each.
+        let inStock = existing.prefix(StockReport.refusalLimit).map { StockReport.Refusal(line: $0.line, text: Self.cut($0.key), reason: .alreadyInStock) }
+        report.refusals = Array((report.refusals + inStock).sorted { $0.line < $1.line }.prefix(StockReport.refusalLimit))
         report.restocked = wasEmpty && !fresh.isEmpty
         return report
     }

@@ -69,7 +69,7 @@ extension AdminHandlers {
         case .editPhoto:
             return try await reask(context, templates.strings.sendPhotoOrSkip)
         default:
-            return try await reask(context, templates.strings.confirmTitle)
+            return try await reask(context, templates.strings.pressConfirm)
         }
         try await ask(context, .confirm, draft)
     }

@@ -6,14 +6,8 @@ import TelegramBotAPI
 extension AdminHandlers {
     func pricesRouter() -> Router {
         let router = Router(name: "admin.prices")
-        router.callbackQuery(AdminPriceCallback.self) { press, _, context in
-            try await context.fsm.clear()
-            do {
-                try await act(on: press, context)
-            } catch let error as CatalogError {
-                try await context.answerCallback(context.adminTemplates.refusal(error), showAlert: true)
-                try await showProducts(context, page: 1)
-            }
+        onPress(AdminPriceCallback.self, on: router, fallback: { try await showProducts($0, page: 1) }) { press, context in
+            try await act(on: press, context)
         }
         return router
     }
@@ -37,8 +31,8 @@ extension AdminHandlers {
             try await shop.catalog.setPriceArchived(false, priceID: id, by: admin)
             try await showPrice(context, priceID: id, note: strings.saved)
         case .up, .down:
-            try await shop.catalog.movePrice(id, up: press.action == .up, by: admin)
-            try await showPrice(context, priceID: id, note: strings.saved)
+            let (place, count) = try await shop.catalog.movePrice(id, up: press.action == .up, by: admin)
+            try await showPrice(context, priceID: id, note: strings.moved(place, count))
         case .delete:
             let (product, price) = try await find(id)
             let orders = try await shop.orders.count(priceID: id)

@@ -6,14 +6,8 @@ import TelegramBotAPI
 extension AdminHandlers {
     func productsRouter() -> Router {
         let router = Router(name: "admin.products")
-        router.callbackQuery(AdminProductCallback.self) { press, _, context in
-            try await context.fsm.clear()
-            do {
-                try await act(on: press, context)
-            } catch let error as CatalogError {
-                try await context.answerCallback(context.adminTemplates.refusal(error), showAlert: true)
-                try await showProducts(context, page: 1)
-            }
+        onPress(AdminProductCallback.self, on: router, fallback: { try await showProducts($0, page: 1) }) { press, context in
+            try await act(on: press, context)
         }
         return router
     }
@@ -41,8 +35,8 @@ extension AdminHandlers {
             try await shop.catalog.setProductArchived(false, productID: id, by: admin)
             try await showProduct(context, productID: id, note: strings.saved)
         case .up, .down:
-            try await shop.catalog.moveProduct(id, up: press.action == .up, by: admin)
-            try await showProduct(context, productID: id, note: strings.saved)
+            let (place, count) = try await shop.catalog.moveProduct(id, up: press.action == .up, by: admin)
+            try await showProduct(context, productID: id, note: strings.moved(place, count))
         case .delete:
             let product = try await shop.catalog.adminProduct(id)
             guard product.keys == 0, product.orders == 0 else {
@@ -89,7 +83,8 @@ extension AdminHandlers {
         switch draft.task {
         case .editName: return try templates.summary([templates.change(strings.nameLabel, e(product.name), e(draft.name ?? ""))])
         case .editDescription:
-            return try templates.summary([templates.change(strings.descriptionLabel, e(HTML.truncate(product.description, to: 300)), e(HTML.truncate(draft.description ?? "", to: 600)))])
+            let shown = { (text: String, limit: Int) in text.isEmpty ? strings.noneValue : e(HTML.truncate(text, to: limit)) }
+            return try templates.summary([templates.change(strings.descriptionLabel, shown(product.description, 300), shown(draft.description ?? "", 600))])
         case .editPhoto: return try templates.summary([templates.change(strings.photoLabel, product.photoFileID == nil ? strings.noneValue : "✓", "✓ (new)")], question: e(product.name))
         case .removePhoto: return try templates.summary([templates.change(strings.photoLabel, "✓", strings.noneValue)], question: e(product.name))
         case .deleteProduct: return try templates.summary([], question: strings.confirmDeleteProduct(e(product.name)))

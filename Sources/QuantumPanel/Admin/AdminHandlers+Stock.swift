@@ -17,26 +17,16 @@ extension AdminHandlers {
 
     func stockRouter() -> Router {
         let router = Router(name: "admin.stock")
-        router.callbackQuery(AdminKeysCallback.self) { press, _, context in
-            try await context.fsm.clear()
-            try await guarded(context) { try await showKeys(context, priceID: press.priceID, page: press.page) }
+        let fallback: @Sendable (HandlerContext) async throws -> Void = { try await showStock($0, page: 1) }
+        onPress(AdminKeysCallback.self, on: router, fallback: fallback) { press, context in
+            try await showKeys(context, priceID: press.priceID, page: press.page)
         }
-        router.callbackQuery(AdminDeleteKeyCallback.self) { press, _, context in
-            try await context.fsm.clear()
+        onPress(AdminDeleteKeyCallback.self, on: router, fallback: fallback) { press, context in
             var draft = AdminDraft(.deleteKey, priceID: press.priceID)
             draft.keyID = press.keyID
-            try await guarded(context) { try await ask(context, .confirm, draft) }
+            try await ask(context, .confirm, draft)
         }
         return router
-    }
-
-    private func guarded(_ context: HandlerContext, _ body: () async throws -> Void) async throws {
-        do {
-            try await body()
-        } catch let error as CatalogError {
-            try await context.answerCallback(context.adminTemplates.refusal(error), showAlert: true)
-            try await showStock(context, page: 1)
-        }
     }
 
     func showStock(_ context: HandlerContext, page: Int, note: String? = nil) async throws {
@@ -89,7 +79,9 @@ extension AdminHandlers {
         do {
             let report = try await stockReport(draft, write: false, context)
             guard report.added > 0 else { return try await reask(context, context.adminTemplates.report(report) + "\n\n" + context.adminTemplates.strings.nothingToAdd) }
-            try await ask(context, .confirm, draft)
+            // The summary shows this count: a large file isn't read and checked a second time.
+            try await context.fsm.advance(to: .confirm, draft)
+            try await context.show(try await stockSummary(draft, context, counted: report))
         } catch let refusal as AdminInputRefusal {
             try await reask(context, refusal.message)
         }
@@ -130,14 +122,16 @@ extension AdminHandlers {
         }
     }
 
-    func stockSummary(_ draft: AdminDraft, _ context: HandlerContext) async throws -> Screen {
+    /// - Parameter counted: the keys' count when it was just made.
+    func stockSummary(_ draft: AdminDraft, _ context: HandlerContext, counted: StockReport? = nil) async throws -> Screen {
         let templates = context.adminTemplates
         let strings = templates.strings
         let (product, price) = try await find(draft.priceID ?? 0)
         let target = templates.target(product, price)
         switch draft.task {
         case .addKeys:
-            let report = try await stockReport(draft, write: false, context)
+            let report: StockReport
+            if let counted { report = counted } else { report = try await stockReport(draft, write: false, context) }
             return try templates.summary([], question: templates.report(report) + "\n\n" + strings.keysPreview(report.added, target))
         case .deleteKey:
             let key = try await shop.stock.key(draft.keyID ?? 0)

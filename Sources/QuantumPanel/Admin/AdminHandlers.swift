@@ -16,7 +16,7 @@ struct AdminHandlers: Sendable {
 
     func makeRouter() -> Router {
         let router = Router(name: "admin")
-        router.filter(isAdmin)
+        router.filter(Self.mayConcernThePanel && isAdmin)
         router.include(cancelRouter())
         router.include(panelRouter())
         router.include(productsRouter())
@@ -24,6 +24,20 @@ struct AdminHandlers: Sendable {
         router.include(stockRouter())
         router.include(dialogRouter())
         return router
+    }
+
+    /// Every button the panel answers, by prefix.
+    static let buttonPrefixes: Set<String> = [
+        AdminCallback.prefix, AdminProductCallback.prefix, AdminPriceCallback.prefix, AdminKeysCallback.prefix,
+        AdminDeleteKeyCallback.prefix, AdminDialogCallback.prefix,
+    ]
+
+    /// A message (it may be a dialog's input) or a button the panel answers. Checked before the
+    /// admin check, so a customer's tap on a shop button costs no admin look-up.
+    static let mayConcernThePanel = UpdateFilter.predicate { context in
+        guard let data = context.update.callbackQuery?.data else { return true }
+        let prefix = String(data.prefix { $0 != ":" })
+        return buttonPrefixes.contains(prefix) || data == CancelFlow.callbackData || NavigateCallback.match(data)?.to == .admin
     }
 
     /// The sender is an admin (the root admin always is).
@@ -37,6 +51,24 @@ struct AdminHandlers: Sendable {
 
     var currency: Currency { shop.currency }
 
+    /// Registers an admin button. Pressing it leaves any dialog first, so nothing half-typed stays
+    /// behind; a refusal (the thing was deleted meanwhile, a sold key) shows as an alert, then
+    /// `fallback`'s list.
+    func onPress<Data: CallbackData>(
+        _ type: Data.Type, on router: Router, fallback: @escaping @Sendable (HandlerContext) async throws -> Void,
+        _ act: @escaping @Sendable (Data, HandlerContext) async throws -> Void
+    ) {
+        router.callbackQuery(type) { press, _, context in
+            try await context.fsm.clear()
+            do {
+                try await act(press, context)
+            } catch let error as CatalogError {
+                try await context.answerCallback(context.adminTemplates.refusal(error), showAlert: true)
+                try await fallback(context)
+            }
+        }
+    }
+
     // MARK: The panel
 
     private func panelRouter() -> Router {
@@ -49,9 +81,7 @@ struct AdminHandlers: Sendable {
             try await context.fsm.clear()
             try await showPanel(context)
         }
-        router.callbackQuery(AdminCallback.self) { section, _, context in
-            // Opening a screen leaves any dialog: nothing half-typed stays behind.
-            try await context.fsm.clear()
+        onPress(AdminCallback.self, on: router, fallback: { try await showPanel($0) }) { section, context in
             switch section.to {
             case .panel: try await showPanel(context)
             case .products: try await showProducts(context, page: section.page)
@@ -167,7 +197,7 @@ struct AdminHandlers: Sendable {
         case .productPremium:
             try await reask(context, strings.pressYesOrNo)
         case .confirm:
-            try await reask(context, strings.confirmTitle)
+            try await reask(context, strings.pressConfirm)
         default:
             guard let text = message.text else { return try await reask(context, strings.sendText) }
             try await receiveText(text, at: step, draft, context)

@@ -13,7 +13,6 @@ extension AdminStrings {
         sectionProducts: "🛍 Products",
         sectionStock: "🔑 Stock",
         back: "‹ Back",
-        menu: "🏠 Menu",
         cancelButton: "✖ Cancel",
         confirmButton: "✅ Confirm",
         skipButton: "Skip ›",
@@ -21,7 +20,7 @@ extension AdminStrings {
         noButton: "No",
         cancelled: "Cancelled: nothing was changed.",
         saved: "✅ Saved.",
-        notice: { "ℹ️ \($0)" },
+        moved: { "✅ Moved: now \($0) of \($1)." },
         confirmTitle: "📝 <b>Check and confirm</b>",
         gone: "That is no longer there: someone may have just deleted it.",
 
@@ -65,6 +64,7 @@ extension AdminStrings {
         sendText: "Send it as text, please.",
         sendPhotoOrSkip: "That isn't a photo: send a photo (not as a file), or press Skip.",
         pressYesOrNo: "Press Yes or No below.",
+        pressConfirm: "Press ✅ Confirm to save it, or ✖ Cancel.",
         productInUse: { keys, orders in
             "It can't be deleted: \(keys == 1 ? "1 key" : "\(keys) keys") and \(orders == 1 ? "1 order" : "\(orders) orders") refer to it, and deleting it would break their history. Archive it instead: customers no longer see it, and orders keep it."
         },
@@ -72,7 +72,6 @@ extension AdminStrings {
         confirmArchive: { "Archive <b>\($0)</b>? Customers no longer see it; its orders keep it. You can unarchive it later." },
         productAdded: "✅ Product added. It is shown to customers once it has a price with keys.",
         productDeleted: "🗑 Product deleted.",
-        photoRemoved: "Photo removed.",
 
         priceTitle: "🏷 <b>Price</b>",
         durationLabelLabel: "Label",

@@ -14,7 +14,6 @@ struct AdminStrings: Sendable {
     var sectionProducts: String
     var sectionStock: String
     var back: String
-    var menu: String
     var cancelButton: String
     var confirmButton: String
     var skipButton: String
@@ -22,7 +21,7 @@ struct AdminStrings: Sendable {
     var noButton: String
     var cancelled: String
     var saved: String
-    var notice: @Sendable (_ text: String) -> String
+    var moved: @Sendable (_ place: Int, _ count: Int) -> String
     var confirmTitle: String
     var gone: String
 
@@ -67,12 +66,12 @@ struct AdminStrings: Sendable {
     var sendText: String
     var sendPhotoOrSkip: String
     var pressYesOrNo: String
+    var pressConfirm: String
     var productInUse: @Sendable (_ keys: Int, _ orders: Int) -> String
     var confirmDeleteProduct: @Sendable (_ name: String) -> String
     var confirmArchive: @Sendable (_ name: String) -> String
     var productAdded: String
     var productDeleted: String
-    var photoRemoved: String
 
     // Prices
     var priceTitle: String

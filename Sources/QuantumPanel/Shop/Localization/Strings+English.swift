@@ -108,17 +108,6 @@ extension Strings {
         languageTitle: "🌐 <b>Language</b>",
         languageChanged: "Language: English",
 
-        adminTitle: "🛠 <b>Admin panel</b>",
-        customersLabel: "Customers",
-        premiumCustomersLabel: "Premium customers",
-        todayLabel: "Today",
-        sevenDaysLabel: "7 days",
-        thirtyDaysLabel: "30 days",
-        allTimeLabel: "All time",
-        ordersCount: { $0 == 1 ? "1 order" : "\($0) orders" },
-        lowStockTitle: "⚠️ Low on stock",
-        stockFine: "Every product has stock.",
-
         help: """
             ℹ️ <b>How it works</b>
             ┌ Top up your balance (⭐ Stars, a trusted seller or support)

@@ -108,17 +108,6 @@ extension Strings {
         languageTitle: "🌐 <b>Язык</b>",
         languageChanged: "Язык: русский",
 
-        adminTitle: "🛠 <b>Админ-панель</b>",
-        customersLabel: "Покупатели",
-        premiumCustomersLabel: "Премиум-покупатели",
-        todayLabel: "Сегодня",
-        sevenDaysLabel: "7 дней",
-        thirtyDaysLabel: "30 дней",
-        allTimeLabel: "Всё время",
-        ordersCount: { "заказов: \($0)" },
-        lowStockTitle: "⚠️ Заканчивается",
-        stockFine: "Всё в наличии.",
-
         help: """
             ℹ️ <b>Как это работает</b>
             ┌ Пополните баланс (⭐ звёзды, проверенный продавец или поддержка)

@@ -113,17 +113,6 @@ public struct Strings: Sendable {
     var languageTitle: String
     var languageChanged: String
 
-    var adminTitle: String
-    var customersLabel: String
-    var premiumCustomersLabel: String
-    var todayLabel: String
-    var sevenDaysLabel: String
-    var thirtyDaysLabel: String
-    var allTimeLabel: String
-    var ordersCount: @Sendable (_ count: Int) -> String
-    var lowStockTitle: String
-    var stockFine: String
-
     var help: String
     var unknownInput: String
     var cancelled: String
