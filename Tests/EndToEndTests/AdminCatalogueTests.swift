@@ -1,9 +1,10 @@
 import BotAPISandbox
 import FluentKit
 import Foundation
+import Logging
 import Marketplace
 import MarketplaceTesting
-import QuantumPanel
+@testable import QuantumPanel
 import TelegramBotAPI
 import Testing
 
@@ -80,7 +81,8 @@ import Testing
             _ = try await boss.tap("‹ Back")
             _ = try await boss.tap("‹ Back")
             _ = try await boss.tap("1 month · $9.99 · 1")
-            #expect(try await boss.tap("🙈 Hide").shown.contains("Shown to customers: no (hidden)"))
+            let hidden = try await boss.tap("🙈 Hide")
+            #expect(hidden.shown.contains("Shown to customers: no (hidden)"))
             _ = try await ana.ask("/start")
             _ = try await ana.tap("🛍 Products")
             let after = try await ana.tap("Netflix <4K> · 2")
@@ -88,6 +90,11 @@ import Testing
             let audit = try await AuditEntry.query(on: harness.database).all().map(\.action)
             #expect(Set(audit).isSuperset(of: ["product.create", "price.create", "stock.add", "price.hide"]))
             #expect(try await AuditEntry.query(on: harness.database).filter(\.$action == "price.hide").first()?.after == "visible=false")
+
+            // A Confirm pressed again (a second tap, or one handled anew) finds the dialog over.
+            try await harness.forgePress(by: boss, data: "ad:confirm", messageID: hidden.messageID)
+            #expect(try await boss.nextMessage().shown.hasPrefix("That dialog has ended"))
+            #expect(try await harness.shop.catalog.productCount() == 1, "nothing is added twice")
         }
     }
 
@@ -340,6 +347,29 @@ import Testing
             #expect(try await harness.shop.catalog.adminProduct(first).price(price)?.resellerPrice == nil)
             let actions = try await AuditEntry.query(on: harness.database).filter(\.$action == "price.edit").all().compactMap(\.before)
             #expect(actions.contains("label=1 month") && actions.contains("price=$5.00"), "each edit records what was there before")
+        }
+    }
+
+    @Test func keysAddedOutsideThePanelAreAnnouncedByTheNotifiersNextRound() async throws {
+        try await withShop { harness in
+            let (_, price) = try await harness.product("Quiet", keys: ["Q-1"])
+            let ana = try await harness.customer("Ana", balance: "5.00")
+            let bob = try await harness.customer("Bob")
+            let carl = try await harness.customer("Carl")
+            _ = try await ana.tap("🛍 Products")
+            _ = try await ana.tap("Quiet · 1")
+            _ = try await ana.tap("1 month · $5.00")
+            _ = try await ana.tap("✅ Buy for $5.00")
+            for customer in [bob, carl] {
+                _ = try await harness.restockRequest(by: customer, priceID: price)
+            }
+            await carl.block()
+            // As the command line adds keys: no admin chat, so the notifier's round tells them.
+            _ = try await harness.shop.stock.addKeys("Q-2", to: price, by: AuditLog.commandLine)
+            let notifier = RestockNotifier(shop: harness.shop, bot: harness.sandbox.makeClient(retryPolicy: .standard), logger: Logger(label: "test"))
+            #expect(try await notifier.notifyDue() == 1, "Bob is told; Carl blocked the bot")
+            #expect(try await bob.nextMessage().shown == "🔔 Quiet · 1 month is back in stock.")
+            #expect(try await notifier.notifyDue() == 0, "each is told once, and a blocked customer isn't retried")
         }
     }
 

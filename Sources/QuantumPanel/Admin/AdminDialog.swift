@@ -50,6 +50,9 @@ struct AdminDraft: Codable, Sendable, Equatable {
     var resellerAmount: Int64?
     var hasNoResellerPrice = false
     var keys: KeySource?
+    /// The update that moved the dialog to its current step. One not newer than it is that same
+    /// update handled again after a crash (its answer already sent), and changes nothing.
+    var stepUpdateID: Int64?
 
     init(_ task: Task, productID: Int? = nil, priceID: Int? = nil) {
         self.task = task

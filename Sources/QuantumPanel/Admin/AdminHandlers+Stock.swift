@@ -80,6 +80,7 @@ extension AdminHandlers {
             let report = try await stockReport(draft, write: false, context)
             guard report.added > 0 else { return try await reask(context, context.adminTemplates.report(report) + "\n\n" + context.adminTemplates.strings.nothingToAdd) }
             // The summary shows this count: a large file isn't read and checked a second time.
+            draft.stepUpdateID = context.update.updateID
             try await context.fsm.advance(to: .confirm, draft)
             try await context.show(try await stockSummary(draft, context, counted: report))
         } catch let refusal as AdminInputRefusal {
@@ -165,24 +166,10 @@ extension AdminHandlers {
         }
     }
 
-    /// Tells the customers who waited for a price that it is back, in their language, without
-    /// holding up the admin's chat.
+    /// Tells the customers who waited for a price that it is back, without holding up the
+    /// admin's chat; what this misses, ``RestockNotifier``'s next round sends.
     func notifyRestocked(_ context: HandlerContext) {
-        let restock = shop.restock
-        let users = shop.users
-        let bot = context.bot
-        let logger = context.logger
-        Task {
-            do {
-                for notice in try await restock.takeDue() {
-                    let customer = try? await users.find(telegramID: notice.telegramID)
-                    let templates = ShopTemplates(language: Language(customer: customer ?? nil, telegramCode: nil))
-                    let screen = try templates.restockNotice(notice)
-                    _ = try? await bot.send(SendMessage(chatID: .id(notice.telegramID), text: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
-                }
-            } catch {
-                logger.error("Restock notices failed", metadata: ["error": "\(error)"])
-            }
-        }
+        let notifier = RestockNotifier(shop: shop, bot: context.bot, logger: context.logger)
+        Task { try? await notifier.notifyDue() }
     }
 }

@@ -137,6 +137,8 @@ struct AdminHandlers: Sendable {
 
     /// Moves the dialog to `step` and asks its question.
     func ask(_ context: HandlerContext, _ step: AdminDialog, _ draft: AdminDraft, reason: String? = nil) async throws {
+        var draft = draft
+        draft.stepUpdateID = context.update.updateID
         try await context.fsm.advance(to: step, draft)
         try await context.show(try await prompt(for: step, draft, context, reason: reason))
     }
@@ -164,10 +166,11 @@ struct AdminHandlers: Sendable {
             guard let (step, draft) = try await current(context) else { return }
             try await receive(answer.answer, at: step, draft, context)
         }
-        // A dialog's button after the dialog ended (cancelled, confirmed, or from an old message).
+        // A dialog's button after the dialog ended (cancelled, confirmed, or from an old message):
+        // whether it wrote anything is not known here, so the note says only that it ended.
         router.callbackQuery(AdminDialogCallback.self) { _, _, context in
-            try await context.answerCallback(context.adminTemplates.strings.cancelled)
-            try await showPanel(context, note: context.adminTemplates.strings.cancelled)
+            try await context.answerCallback(context.adminTemplates.strings.dialogEnded)
+            try await showPanel(context, note: context.adminTemplates.strings.dialogEnded)
         }
         return router
     }
@@ -179,6 +182,10 @@ struct AdminHandlers: Sendable {
             // A state this version doesn't know, or lost data: start over from the panel.
             try await context.fsm.clear()
             try await showPanel(context)
+            return nil
+        }
+        if let answered = draft.stepUpdateID, context.update.updateID <= answered {
+            context.logger.notice("A dialog's answer handled again after a restart; it was already taken", metadata: ["update.id": "\(context.update.updateID)"])
             return nil
         }
         return (step, draft)

@@ -19,6 +19,7 @@ extension AdminStrings {
         yesButton: "Yes",
         noButton: "No",
         cancelled: "Cancelled: nothing was changed.",
+        dialogEnded: "That dialog has ended: start again from the panel.",
         saved: "✅ Saved.",
         moved: { "✅ Moved: now \($0) of \($1)." },
         confirmTitle: "📝 <b>Check and confirm</b>",

@@ -19,6 +19,7 @@ extension AdminStrings {
         yesButton: "Да",
         noButton: "Нет",
         cancelled: "Отменено: ничего не изменено.",
+        dialogEnded: "Этот диалог уже завершён: начните заново из панели.",
         saved: "✅ Сохранено.",
         moved: { "✅ Перемещено: теперь \($0) из \($1)." },
         confirmTitle: "📝 <b>Проверьте и подтвердите</b>",

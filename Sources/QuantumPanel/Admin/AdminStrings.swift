@@ -20,6 +20,7 @@ struct AdminStrings: Sendable {
     var yesButton: String
     var noButton: String
     var cancelled: String
+    var dialogEnded: String
     var saved: String
     var moved: @Sendable (_ place: Int, _ count: Int) -> String
     var confirmTitle: String

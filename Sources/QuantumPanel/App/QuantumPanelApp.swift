@@ -66,9 +66,11 @@ public struct QuantumPanelApp: Sendable {
             )
             let polling = PollingService(dispatcher: dispatcher)
             let reconciler = StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger)
+            let restock = RestockNotifier(shop: shopBot.shop, bot: bot, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(
-                    services: [.init(service: polling), .init(service: reconciler)], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+                    services: [.init(service: polling), .init(service: reconciler), .init(service: restock)],
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
                 )
             )
             try await group.run()

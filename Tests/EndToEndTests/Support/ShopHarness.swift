@@ -54,6 +54,15 @@ struct ShopHarness: Sendable {
         ])
     }
 
+    /// Presses 🔔 Tell me when it's back for `priceID`, as the out-of-stock refusal offers, and
+    /// returns the bot's answer to the press.
+    func restockRequest(by customer: SimulatedUser, priceID: Int) async throws -> CallbackAnswer? {
+        let menu = try await customer.ask("/start")
+        try await forgePress(by: customer, data: "rs:\(priceID)", messageID: menu.messageID)
+        _ = try await customer.ask("/start")
+        return await customer.answer(toCallback: "forged-rs:\(priceID)")
+    }
+
     /// A product with one price and `keys` keys; returns the product id and the price id.
     /// - Parameter pastTheRules: written straight to the database, as a product typed in SQL or
     ///   kept from before the panel's length rules, so the screens' own limits are tested.

@@ -1,0 +1,55 @@
+import Logging
+import Marketplace
+import ServiceLifecycle
+import TelegramBotAPI
+
+/// Tells the customers who asked (🔔) that a price is back, once each, in their language.
+///
+/// The admin panel calls ``notifyDue()`` as soon as keys are added; as a service it also looks at
+/// start and every `interval`, for keys added from the command line or a notice the bot was
+/// stopped before sending.
+struct RestockNotifier: Service {
+    let shop: Shop
+    let bot: BotClient
+    var interval: Duration = .seconds(60)
+    let logger: Logger
+
+    func run() async throws {
+        do {
+            try await cancelWhenGracefulShutdown {
+                while true {
+                    do {
+                        try await notifyDue()
+                    } catch is CancellationError {
+                        throw CancellationError()
+                    } catch {
+                        logger.warning("Could not send restock notices; trying again later", metadata: ["error": "\(error)"])
+                    }
+                    try await Task.sleep(for: interval)
+                }
+            }
+        } catch is CancellationError {
+            // Graceful shutdown: the requests not yet taken wait for the next start.
+        }
+    }
+
+    /// Sends every notice that is due. A request is used up as it is taken, so a customer who
+    /// blocked the bot isn't retried forever.
+    /// - Returns: how many customers were told.
+    @discardableResult
+    func notifyDue() async throws -> Int {
+        var told = 0
+        for notice in try await shop.restock.takeDue() {
+            let customer = try? await shop.users.find(telegramID: notice.telegramID)
+            let screen = try ShopTemplates(language: Language(customer: customer ?? nil, telegramCode: nil)).restockNotice(notice)
+            do {
+                try await bot.send(SendMessage(chatID: .id(notice.telegramID), text: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
+                told += 1
+            } catch {
+                logger.info("A restock notice could not be delivered", metadata: ["price.id": "\(notice.priceID)", "error": "\(error)"])
+            }
+        }
+        if told > 0 { logger.info("Restock notices sent", metadata: ["count": "\(told)"]) }
+        return told
+    }
+}
