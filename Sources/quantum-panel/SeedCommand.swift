@@ -54,25 +54,13 @@ struct SeedCommand: AsyncParsableCommand {
 
     func run() async throws {
         // Seeding talks to the database only: the token and owner may be missing.
-        let settings = try await BotLauncher.loadSettings(
-            environmentFile: environmentFile, fallbacks: ["BOT_TOKEN": "1:SEED_seed_seed_seed_seed_seed_seed_seed", "ROOT_ADMIN_ID": "1"]
-        )
-        let currency = Currency(code: settings.currency)
-        let startingBalance: Money
-        do {
-            startingBalance = try Money.parse(balance, currency: currency)
-        } catch {
-            throw ValidationError("--balance must be an amount in \(currency.code) with at most \(currency.minorDigits) decimals, got \"\(balance)\".")
-        }
-        LoggingBootstrap.bootstrap(settings: settings)
-        let logger = Logger(label: "quantum-panel")
-        let database = try settings.database.open(poolSize: 1)
-        do {
-            try await database.migrate(logger: logger)
-            let shop = Shop(
-                database: database.database(logger: logger), currency: currency, rootAdminID: settings.rootAdminID,
-                starValue: Money(minorUnits: settings.starValueMinorUnits, currency: currency)
-            )
+        try await ShopTask.run(environmentFile: environmentFile) { shop, settings in
+            let startingBalance: Money
+            do {
+                startingBalance = try Money.parse(balance, currency: shop.currency)
+            } catch {
+                throw ValidationError("--balance must be an amount in \(shop.currency.code) with at most \(shop.currency.minorDigits) decimals, got \"\(balance)\".")
+            }
             let plan = DemoShopSeeder.Plan(
                 products: products, pricesPerProduct: pricesPerProduct, keysPerPrice: keysPerPrice,
                 customers: customers.flatMap(Self.range), startingBalance: startingBalance
@@ -81,13 +69,8 @@ struct SeedCommand: AsyncParsableCommand {
             if let keysFile {
                 try Data(outcome.keys.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: keysFile))
             }
-            await database.shutdown()
             print("Seeded \(settings.database): \(outcome.products) products, \(outcome.prices) prices, \(outcome.keys.count) keys, \(outcome.customers) customers"
                 + (outcome.customers > 0 ? " with \(startingBalance.formatted) each" : "") + (keysFile.map { "; keys written to \($0)" } ?? "") + ".")
-        } catch {
-            await database.shutdown()
-            logger.critical("Seeding failed", metadata: ["error": "\(error)"])
-            throw ExitCode.failure
         }
     }
 }

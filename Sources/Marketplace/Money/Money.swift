@@ -35,8 +35,8 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
         return Money(minorUnits: minor, currency: currency)
     }
 
-    /// `$9.99`, `€10.00`, `250 ⭐`, `1500 JPY`: for messages.
-    public var formatted: String {
+    /// The number alone, as ``parse(_:currency:)`` reads it back: `9.99`, `-1.50`, `250`.
+    public var amount: String {
         let sign = minorUnits < 0 ? "-" : ""
         let magnitude = minorUnits.magnitude
         let scale = UInt64(currency.scale)
@@ -45,6 +45,13 @@ public struct Money: Hashable, Sendable, Codable, Comparable, CustomStringConver
             let fraction = String(magnitude % scale)
             number += "." + String(repeating: "0", count: currency.minorDigits - fraction.count) + fraction
         }
+        return sign + number
+    }
+
+    /// `$9.99`, `€10.00`, `250 ⭐`, `1500 JPY`: for messages.
+    public var formatted: String {
+        let sign = minorUnits < 0 ? "-" : ""
+        let number = minorUnits < 0 ? String(amount.dropFirst()) : amount
         switch currency.symbol {
         case "$", "€", "£": return "\(sign)\(currency.symbol!)\(number)"
         case let symbol?: return "\(sign)\(number) \(symbol)"

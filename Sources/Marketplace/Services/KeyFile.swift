@@ -23,27 +23,39 @@ public enum KeyFile {
         }
     }
 
+    /// The entries of a file and the line number of the first, for refusals that name the line.
+    public struct Lines: Sendable, Equatable {
+        public var entries: [String]
+        /// 2 after a CSV header, else 1.
+        public var firstLine: Int
+
+        public init(entries: [String], firstLine: Int) {
+            self.entries = entries
+            self.firstLine = firstLine
+        }
+    }
+
     /// One entry per line or row, untrimmed; ``StockService`` trims and checks them.
-    public static func lines(_ bytes: [UInt8], kind: Kind) throws(ReadError) -> [String] {
+    public static func lines(_ bytes: [UInt8], kind: Kind) throws(ReadError) -> Lines {
         var bytes = bytes[...]
         if bytes.starts(with: [0xEF, 0xBB, 0xBF]) { bytes = bytes.dropFirst(3) }
         guard let text = String(validating: bytes, as: UTF8.self) else { throw .notText }
         let lines = text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
         switch kind {
-        case .text: return lines
+        case .text: return Lines(entries: lines, firstLine: 1)
         case .csv: return csvColumn(lines)
         }
     }
 
-    private static func csvColumn(_ lines: [String]) -> [String] {
-        guard let header = lines.first.map(fields) else { return [] }
+    private static func csvColumn(_ lines: [String]) -> Lines {
+        guard let header = lines.first.map(fields) else { return Lines(entries: [], firstLine: 1) }
         let named = header.firstIndex { $0.trimmingCharacters(in: .whitespaces).lowercased() == "key" }
         let column = named ?? 0
-        // The header's line stays, blank, so refusals keep the file's line numbers.
-        return (named == nil ? [] : [""]) + lines.dropFirst(named == nil ? 0 : 1).map { line in
+        let entries = lines.dropFirst(named == nil ? 0 : 1).map { line in
             let row = fields(line)
             return column < row.count ? row[column] : ""
         }
+        return Lines(entries: entries, firstLine: named == nil ? 1 : 2)
     }
 
     /// A CSV line's fields: commas separate, double quotes enclose, `""` is a quote.

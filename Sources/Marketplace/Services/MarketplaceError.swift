@@ -67,3 +67,29 @@ public enum CatalogError: Error, Equatable, Sendable {
     case soldKeyCantBeDeleted(keyID: Int)
     case keyNotFound(keyID: Int)
 }
+
+extension CatalogError: CustomStringConvertible {
+    /// In English, for the command line and logs; the panel words each in the admin's language.
+    public var description: String {
+        switch self {
+        case .notFound(let what): "\(what) not found"
+        case .invalidInput(let reason): reason
+        case .productNotFound(let id): "no product \(id)"
+        case .priceNotFound(let id): "no price \(id)"
+        case .keyNotFound(let id): "no key \(id)"
+        case .nameEmpty: "the name is empty"
+        case .nameTooLong(let length, let limit): "the name is \(length) characters; at most \(limit)"
+        case .descriptionTooLong(let length, let limit): "the description is \(length) characters; at most \(limit)"
+        case .descriptionTooLongForPhoto(let length, let limit): "the description is \(length) characters; with a photo at most \(limit)"
+        case .durationLabelEmpty: "the label is empty"
+        case .durationLabelTooLong(let length, let limit): "the label is \(length) characters; at most \(limit)"
+        case .durationNotPositive: "a duration is at least 1 day (or lifetime: no days)"
+        case .durationTooLong(let days, let limit): "\(days) days is more than \(limit); use lifetime"
+        case .priceNotPositive: "a price is above zero"
+        case .resellerPriceNotPositive: "a reseller price is above zero"
+        case .productInUse(let keys, let orders): "\(keys) keys and \(orders) orders refer to it; archive it instead"
+        case .priceInUse(let keys, let orders): "\(keys) keys and \(orders) orders refer to it; archive it instead"
+        case .soldKeyCantBeDeleted(let id): "key \(id) has been sold"
+        }
+    }
+}

@@ -24,10 +24,11 @@ public struct StockService: Sendable {
     /// counted and skipped, and keys the product already has (or the batch repeats) counted as
     /// duplicates.
     /// - Parameters:
+    ///   - firstLine: the number refusals give the first line (2 after a CSV's header).
     ///   - write: false only counts what would be added, for a summary before Confirm.
     ///   - progress: told how many lines are done out of how many, after each chunk.
     public func addKeys(
-        lines: [String], to priceID: Int, by adminID: Int64, write: Bool = true,
+        lines: [String], firstLine: Int = 1, to priceID: Int, by adminID: Int64, write: Bool = true,
         progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }
     ) async throws -> StockReport {
         guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.priceNotFound(priceID: priceID) }
@@ -49,15 +50,15 @@ public struct StockService: Sendable {
             // Counted as Telegram counts (UTF-16), so every key fits a receipt line whatever it holds.
             if key.utf16.count > Self.maximumKeyLength {
                 report.invalid += 1
-                refuse(index + 1, key, .tooLong)
+                refuse(index + firstLine, key, .tooLong)
             } else if key.unicodeScalars.contains(where: { $0.properties.generalCategory == .control }) {
                 report.invalid += 1
-                refuse(index + 1, key, .controlCharacters)
+                refuse(index + firstLine, key, .controlCharacters)
             } else if seen.insert(key).inserted {
-                batch.append((index + 1, key))
+                batch.append((index + firstLine, key))
             } else {
                 report.duplicates += 1
-                refuse(index + 1, key, .repeated)
+                refuse(index + firstLine, key, .repeated)
             }
         }
         let candidates = batch
@@ -74,7 +75,7 @@ public struct StockService: Sendable {
                 existing += chunk.filter { found.contains($0.key) }
                 fresh += new
                 guard write else {
-                    await progress(min(total, chunk.last.map(\.line) ?? total), total)
+                    await progress(min(total, chunk.last.map { $0.line - firstLine + 1 } ?? total), total)
                     continue
                 }
                 try await new.map { candidate -> ProductKey in
@@ -85,7 +86,7 @@ public struct StockService: Sendable {
                     key.isUsed = false
                     return key
                 }.create(on: db)
-                await progress(min(total, chunk.last.map(\.line) ?? total), total)
+                await progress(min(total, chunk.last.map { $0.line - firstLine + 1 } ?? total), total)
             }
             if write {
                 try await AuditLog.record(admin: adminID, action: "stock.add", subject: "price \(priceID)", details: "\(fresh.count) keys", before: "\(unused) unsold", after: "\(unused + fresh.count) unsold", on: db)

@@ -89,11 +89,11 @@ extension AdminHandlers {
     }
 
     /// The lines of the draft's keys: the pasted text, or the file downloaded and read.
-    private func lines(of draft: AdminDraft, _ context: HandlerContext, progress: ProgressMessage) async throws -> [String] {
+    private func lines(of draft: AdminDraft, _ context: HandlerContext, progress: ProgressMessage) async throws -> KeyFile.Lines {
         let strings = context.adminTemplates.strings
         switch draft.keys {
         case .text(let text)?:
-            return text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init)
+            return KeyFile.Lines(entries: text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init), firstLine: 1)
         case .file(let fileID, let name)?:
             let kind: KeyFile.Kind
             do { kind = try KeyFile.kind(of: name) } catch { throw AdminInputRefusal(strings.fileType(HTML.escape(name))) }
@@ -107,7 +107,7 @@ extension AdminHandlers {
                 throw AdminInputRefusal(strings.fileNotText)
             }
         case nil:
-            return []
+            return KeyFile.Lines(entries: [], firstLine: 1)
         }
     }
 
@@ -116,8 +116,9 @@ extension AdminHandlers {
         let strings = context.adminTemplates.strings
         let progress = ProgressMessage(context: context)
         let lines = try await lines(of: draft, context, progress: progress)
-        if lines.count > Self.progressThreshold { await progress.update(write ? strings.storing(0, lines.count) : strings.checking(0, lines.count)) }
-        return try await shop.stock.addKeys(lines: lines, to: draft.priceID ?? 0, by: try context.customer.telegramID, write: write) { done, total in
+        let count = lines.entries.count
+        if count > Self.progressThreshold { await progress.update(write ? strings.storing(0, count) : strings.checking(0, count)) }
+        return try await shop.stock.addKeys(lines: lines.entries, firstLine: lines.firstLine, to: draft.priceID ?? 0, by: try context.customer.telegramID, write: write) { done, total in
             guard total > Self.progressThreshold else { return }
             await progress.update(write ? strings.storing(done, total) : strings.checking(done, total))
         }

@@ -13,7 +13,7 @@ import UnixSignals
 /// The running bot: connects to the Bot API, says who it is, and serves updates until SIGTERM or SIGINT.
 public struct QuantumPanelApp: Sendable {
     public let settings: Settings
-    private let logger: Logger
+    let logger: Logger
 
     public init(settings: Settings, logger: Logger) {
         self.settings = settings

@@ -19,6 +19,13 @@ public struct BotToken: Sendable, Hashable, CustomStringConvertible, CustomDebug
         return secret.count >= 35 && secret.allSatisfy { $0.isURLSafeTokenCharacter }
     }
 
+    /// The bot's id, the digits before the colon: the same number getMe answers, known without
+    /// asking Telegram.
+    public var botID: Int64? {
+        guard isWellFormed, let digits = value.split(separator: ":").first else { return nil }
+        return Int64(digits)
+    }
+
     public var description: String { "***" }
     public var debugDescription: String { "BotToken(***)" }
 
