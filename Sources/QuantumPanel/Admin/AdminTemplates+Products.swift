@@ -17,9 +17,7 @@ extension AdminTemplates {
         if products.isEmpty {
             text += strings.productsEmpty
         } else {
-            let pageCount = (products.count + Self.itemsPerPage - 1) / Self.itemsPerPage
-            let page = min(max(1, page), pageCount)
-            let shown = products.dropFirst((page - 1) * Self.itemsPerPage).prefix(Self.itemsPerPage)
+            let (shown, page, pageCount) = ShopTemplates.page(products, page, size: Self.itemsPerPage)
             text += ShopTemplates.frame(shown.map { product in
                 marks(isVisible: product.isVisible, isArchived: product.isArchived, isPremiumOnly: product.isPremiumOnly)
                     + "<b>\(e(HTML.truncate(product.name, to: 40)))</b> · \(strings.keysCount(product.stock))"

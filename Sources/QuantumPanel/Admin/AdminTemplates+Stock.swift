@@ -10,9 +10,7 @@ extension AdminTemplates {
         if lines.isEmpty {
             text += strings.stockEmpty
         } else {
-            let pageCount = (lines.count + Self.itemsPerPage - 1) / Self.itemsPerPage
-            let page = min(max(1, page), pageCount)
-            let shown = lines.dropFirst((page - 1) * Self.itemsPerPage).prefix(Self.itemsPerPage)
+            let (shown, page, pageCount) = ShopTemplates.page(lines, page, size: Self.itemsPerPage)
             text += ShopTemplates.frame(shown.map { line in
                 "\(e(HTML.truncate(line.productName, to: 32))) · \(e(line.durationLabel)): <b>\(line.stock)</b>" + (line.stock < threshold ? " " + strings.lowMark : "")
             })

@@ -15,22 +15,7 @@ struct RestockNotifier: Service {
     let logger: Logger
 
     func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                while true {
-                    do {
-                        try await notifyDue()
-                    } catch is CancellationError {
-                        throw CancellationError()
-                    } catch {
-                        logger.warning("Could not send restock notices; trying again later", metadata: ["error": "\(error)"])
-                    }
-                    try await Task.sleep(for: interval)
-                }
-            }
-        } catch is CancellationError {
-            // Graceful shutdown: the requests not yet taken wait for the next start.
-        }
+        try await RepeatingTask.run(every: interval, logger: logger, failure: "Could not send restock notices; trying again later") { try await notifyDue() }
     }
 
     /// Sends every notice that is due. A request is used up as it is taken, so a customer who

@@ -17,22 +17,7 @@ struct StarsReconciler: Service {
     let logger: Logger
 
     func run() async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                while true {
-                    do {
-                        try await reconcile()
-                    } catch is CancellationError {
-                        throw CancellationError()
-                    } catch {
-                        logger.warning("Could not compare payments with Telegram; trying again later", metadata: ["error": "\(error)"])
-                    }
-                    try await Task.sleep(for: interval)
-                }
-            }
-        } catch is CancellationError {
-            // Graceful shutdown: nothing is half done, since each booking is one transaction.
-        }
+        try await RepeatingTask.run(every: interval, logger: logger, failure: "Could not compare payments with Telegram; trying again later") { try await reconcile() }
     }
 
     /// One pass over every transaction Telegram reports.

@@ -13,9 +13,7 @@ extension ShopTemplates {
         guard !catalogue.isEmpty else {
             return Screen(text: header(strings.productsTitle) + "\n" + strings.productsEmpty, keyboard: InlineKeyboardMarkup(inlineKeyboard: [[try menuButton()]]))
         }
-        let pageCount = (catalogue.count + Self.productsPerPage - 1) / Self.productsPerPage
-        let page = min(max(1, page), pageCount)
-        let shown = catalogue.dropFirst((page - 1) * Self.productsPerPage).prefix(Self.productsPerPage)
+        let (shown, page, pageCount) = Self.page(catalogue, page, size: Self.productsPerPage)
         var rows: [[InlineKeyboardButton]] = []
         var lines: [String] = []
         for product in shown {

@@ -50,6 +50,13 @@ struct ShopTemplates: Sendable {
         return parts.isEmpty ? strings.statusFree : parts.joined(separator: " · ")
     }
 
+    /// One page of `items`: the page number clamped to the pages there are (at least one).
+    static func page<Item>(_ items: [Item], _ number: Int, size: Int) -> (items: ArraySlice<Item>, number: Int, count: Int) {
+        let count = max(1, (items.count + size - 1) / size)
+        let number = min(max(1, number), count)
+        return (items.dropFirst((number - 1) * size).prefix(size), number, count)
+    }
+
     static func date(_ date: Date) -> String {
         let parts = Calendar(identifier: .gregorian).dateComponents(in: TimeZone(identifier: "UTC")!, from: date)
         return String(format: "%04d-%02d-%02d", parts.year ?? 0, parts.month ?? 0, parts.day ?? 0)
