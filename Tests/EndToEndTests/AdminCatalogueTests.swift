@@ -151,8 +151,15 @@ import Testing
             let addProduct = ["🛍 Products", "➕ Add product", "name:Game", "text:About", "🔘Skip ›"]
             let addPrice = ["🛍 Products", "Existing · 1", "➕ Add price", "text:1 week", "text:7", "text:3", "text:2"]
             let addKeys = ["🔑 Stock", "⚠️ Existing · 1 month · 1", "➕ Add keys", "text:K-9"]
-            // The first step inside each dialog is the third entry (the second for a new product).
-            for (path, opening) in [(addProduct, 2), (addPrice, 3), (addKeys, 3)] {
+            let product = ["🛍 Products", "Existing · 1"], price = product + ["1 month · $5.00 · 1"], stock = ["🔑 Stock", "⚠️ Existing · 1 month · 1"]
+            let edits: [([String], Int)] = [
+                (product + ["✏️ Name", "text:New"], 3), (product + ["✏️ Description", "text:Words"], 3), (product + ["🖼 Photo"], 3),
+                (product + ["🗑 Delete", "🗄 Archive"], 4), (price + ["✏️ Label", "text:Week"], 4), (price + ["✏️ Duration", "text:7"], 4),
+                (price + ["✏️ Price", "text:3"], 4), (price + ["✏️ Reseller price", "text:4"], 4), (price + ["🗑 Delete", "🗄 Archive"], 5),
+                (stock + ["🧹 Delete all unsold"], 3), (stock + ["📋 Unsold keys", "🗑 1"], 4),
+            ]
+            // Each path with the length at which its dialog has begun.
+            for (path, opening) in [(addProduct, 2), (addPrice, 3), (addKeys, 3)] + edits {
                 for length in opening...path.count {
                     for (index, step) in path.prefix(length).enumerated() {
                         if index == 0 { _ = try await boss.ask("/admin") }

@@ -145,9 +145,7 @@ struct AdminHandlers: Sendable {
 
     /// Asks the current step's question again, saying why the answer was refused.
     func reask(_ context: HandlerContext, _ reason: String) async throws {
-        guard let name = try await context.fsm.currentState(), let step = AdminDialog.allCases.first(where: { $0.qualifiedName == name }),
-            let draft = try await context.fsm.draft()
-        else {
+        guard let (step, draft) = try await stored(context) else {
             try await context.fsm.clear()
             return try await showPanel(context)
         }
@@ -175,10 +173,18 @@ struct AdminHandlers: Sendable {
         return router
     }
 
-    private func current(_ context: HandlerContext) async throws -> (AdminDialog, AdminDraft)? {
+    /// The dialog's step and draft as stored.
+    private func stored(_ context: HandlerContext) async throws -> (AdminDialog, AdminDraft)? {
         guard let name = try await context.fsm.currentState(), let step = AdminDialog.allCases.first(where: { $0.qualifiedName == name }),
             let draft = try await context.fsm.draft()
-        else {
+        else { return nil }
+        return (step, draft)
+    }
+
+    /// The step this update answers, or nil when there is none to answer (the panel is shown) or
+    /// the update already answered it.
+    private func current(_ context: HandlerContext) async throws -> (AdminDialog, AdminDraft)? {
+        guard let (step, draft) = try await stored(context) else {
             // A state this version doesn't know, or lost data: start over from the panel.
             try await context.fsm.clear()
             try await showPanel(context)
