@@ -34,14 +34,21 @@ import Testing
         try await withTestShop(database) { shop in
             #expect(try await shop.admins.isAdmin(TestShop.rootAdmin))
             #expect(try await !shop.admins.isAdmin(50))
-            await #expect(throws: AdminError.notAnAdmin(telegramID: 60)) { try await shop.admins.add(50, username: "eve", by: 60) }
+            await #expect(throws: AdminError.notRoot(telegramID: 60)) { try await shop.admins.add(50, username: "eve", by: 60) }
             try await shop.admins.add(50, username: "helper", by: TestShop.rootAdmin)
-            try await shop.admins.add(50, username: "helper", by: TestShop.rootAdmin)
+            await #expect(throws: AdminError.alreadyAnAdmin(telegramID: 50)) { try await shop.admins.add(50, username: "helper", by: TestShop.rootAdmin) }
+            await #expect(throws: AdminError.alreadyAnAdmin(telegramID: TestShop.rootAdmin)) { try await shop.admins.add(TestShop.rootAdmin, username: nil, by: AuditLog.commandLine) }
             #expect(try await shop.admins.list() == [TestShop.rootAdmin, 50])
-            await #expect(throws: AdminError.rootIsPermanent) { try await shop.admins.remove(TestShop.rootAdmin, by: 50) }
+            await #expect(throws: AdminError.notRoot(telegramID: 50), "an admin who isn't root can't add admins") { try await shop.admins.add(51, username: nil, by: 50) }
+            try await shop.admins.add(51, username: nil, by: AuditLog.commandLine)
+            await #expect(throws: AdminError.notRoot(telegramID: 50), "nor remove them") { try await shop.admins.remove(51, by: 50) }
+            for actor in [50, TestShop.rootAdmin, AuditLog.commandLine] {
+                await #expect(throws: AdminError.rootIsPermanent) { try await shop.admins.remove(TestShop.rootAdmin, by: actor) }
+            }
             try await shop.admins.remove(50, by: TestShop.rootAdmin)
             #expect(try await !shop.admins.isAdmin(50), "removal takes effect at once")
-            await #expect(throws: AdminError.notAnAdmin(telegramID: 50)) { try await shop.admins.add(51, username: nil, by: 50) }
+            await #expect(throws: AdminError.noSuchAdmin(telegramID: 50)) { try await shop.admins.remove(50, by: TestShop.rootAdmin) }
+            #expect(try await shop.admins.staff().map(\.isRoot) == [true, false])
         }
     }
 
@@ -93,11 +100,13 @@ import Testing
             let service = SellerService(database: shop.db)
             let ann = try await service.add(username: "@ann_keys", displayName: "Ann", by: TestShop.rootAdmin)
             _ = try await service.add(username: "bob_store", displayName: "Bob", note: "fast", by: TestShop.rootAdmin)
-            await #expect(throws: CatalogError.invalidInput("@ann_keys is already on the list")) { try await service.add(username: "ann_keys", displayName: "Again", by: TestShop.rootAdmin) }
-            await #expect(throws: CatalogError.self) { try await service.add(username: "no", displayName: "Short", by: TestShop.rootAdmin) }
+            await #expect(throws: SellerError.alreadyListed(username: "ann_keys")) { try await service.add(username: "ann_keys", displayName: "Again", by: TestShop.rootAdmin) }
+            await #expect(throws: SellerError.usernameInvalid) { try await service.add(username: "no", displayName: "Short", by: TestShop.rootAdmin) }
+            await #expect(throws: SellerError.displayNameEmpty) { try await service.add(username: "carol_shop", displayName: "  ", by: TestShop.rootAdmin) }
             #expect(try await service.list().map(\.username) == ["ann_keys", "bob_store"])
-            try await service.move(ann.id, by: 1, adminID: TestShop.rootAdmin)
+            #expect(try await service.move(ann.id, up: false, by: TestShop.rootAdmin) == (2, 2))
             #expect(try await service.list().map(\.username) == ["bob_store", "ann_keys"])
+            #expect(try await service.move(ann.id, up: false, by: TestShop.rootAdmin) == (2, 2), "the last stays last")
             _ = try await service.edit(ann.id, displayName: "Ann K.", by: TestShop.rootAdmin)
             try await service.remove(ann.id, by: TestShop.rootAdmin)
             #expect(try await service.list().map(\.displayName) == ["Bob"])

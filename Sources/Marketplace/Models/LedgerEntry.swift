@@ -16,6 +16,8 @@ public final class LedgerEntry: Model, @unchecked Sendable {
     @Field(key: "reason") public var reason: String
     /// Telegram id of who caused it: the customer, or the admin who credited.
     @OptionalField(key: "actor_id") public var actorID: Int64?
+    /// What the admin told the customer, for an admin's credit or debit.
+    @OptionalField(key: "note") public var note: String?
     @OptionalField(key: "order_id") public var orderID: Int?
     /// Unique: the same credit or payment can't be booked twice.
     @OptionalField(key: "idempotency_key") public var idempotencyKey: String?

@@ -12,7 +12,10 @@ public final class StarsPayment: Model, @unchecked Sendable {
     /// Minor units of the shop's currency added to the balance.
     @Field(key: "credited") public var credited: Int64
     @Field(key: "payload") public var payload: String
+    /// Set when a refund is claimed, with the balance debited in the same transaction; Telegram
+    /// confirming it sets `refundConfirmedAt`. Claimed and unconfirmed is a refund to finish.
     @Field(key: "is_refunded") public var isRefunded: Bool
+    @OptionalField(key: "refund_confirmed_at") public var refundConfirmedAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 

@@ -1,4 +1,5 @@
 import FluentKit
+import Foundation
 
 /// Who runs the shop. The root admin is always an admin and can't be removed.
 public struct AdminService: Sendable {
@@ -24,39 +25,76 @@ public struct AdminService: Sendable {
         }
     }
 
-    /// Makes `telegramID` an admin; adding an admin again changes nothing.
-    /// - Throws: ``AdminError/notAnAdmin(telegramID:)`` when `actorID` isn't an admin.
+    /// Whether `actorID` may manage admins: the root admin, or the command line.
+    public func isRoot(_ actorID: Int64) -> Bool {
+        actorID == rootAdminID || actorID == AuditLog.commandLine
+    }
+
+    /// Makes `telegramID` an admin.
+    /// - Throws: ``AdminError/notRoot(telegramID:)`` unless `actorID` is the root admin (or the
+    ///   command line); ``AdminError/alreadyAnAdmin(telegramID:)``.
     public func add(_ telegramID: Int64, username: String?, by actorID: Int64) async throws {
-        guard try await isAdmin(actorID) else { throw AdminError.notAnAdmin(telegramID: actorID) }
-        guard telegramID > 0 else { throw AdminError.invalidInput("a Telegram user id is a positive number") }
-        guard telegramID != rootAdminID, try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() == 0 else { return }
+        guard isRoot(actorID) else { throw AdminError.notRoot(telegramID: actorID) }
+        guard telegramID > 0 else { throw AdminError.invalidUserID }
+        guard telegramID != rootAdminID, try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() == 0 else {
+            throw AdminError.alreadyAnAdmin(telegramID: telegramID)
+        }
         let admin = Admin(telegramID: telegramID, username: username, addedBy: actorID)
         do {
             try await admin.create(on: database)
         } catch {
-            // Added at the same moment by someone else: the outcome is the same.
+            // Added at the same moment by someone else: the unique id refused this one.
             guard try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() > 0 else { throw error }
-            return
+            throw AdminError.alreadyAnAdmin(telegramID: telegramID)
         }
         // A "not an admin" answer cached before must not outlive the change.
         try await cache.delete(CacheKey.admin(telegramID))
-        try await AuditLog.record(admin: actorID, action: "admin.add", subject: "\(telegramID)", details: username ?? "", on: database)
+        try await AuditLog.record(admin: actorID, action: "admin.add", subject: "admin \(telegramID)", details: username.map { "@" + $0 } ?? "", on: database)
     }
 
-    /// - Throws: ``AdminError/rootIsPermanent`` for the root admin.
+    /// - Throws: ``AdminError/rootIsPermanent`` for the root admin, ``AdminError/notRoot(telegramID:)``,
+    ///   ``AdminError/noSuchAdmin(telegramID:)``.
     public func remove(_ telegramID: Int64, by actorID: Int64) async throws {
-        guard try await isAdmin(actorID) else { throw AdminError.notAnAdmin(telegramID: actorID) }
         guard telegramID != rootAdminID else { throw AdminError.rootIsPermanent }
-        try await Admin.query(on: database).filter(\.$telegramID == telegramID).delete()
+        guard isRoot(actorID) else { throw AdminError.notRoot(telegramID: actorID) }
+        let removed = try await database.transaction { db in
+            let count = try await Admin.query(on: db).filter(\.$telegramID == telegramID).count()
+            try await Admin.query(on: db).filter(\.$telegramID == telegramID).delete()
+            return count > 0
+        }
+        guard removed else { throw AdminError.noSuchAdmin(telegramID: telegramID) }
+        // The next update of the removed admin is checked against the database.
         try await cache.delete(CacheKey.admin(telegramID))
-        try await AuditLog.record(admin: actorID, action: "admin.remove", subject: "\(telegramID)", details: "", on: database)
+        try await AuditLog.record(admin: actorID, action: "admin.remove", subject: "admin \(telegramID)", details: "", on: database)
     }
 
     /// Every admin's Telegram id, the root first.
     public func list() async throws -> [Int64] {
-        let others = try await Admin.query(on: database).sort(\.$id).all().map(\.telegramID)
-        return [rootAdminID] + others.filter { $0 != rootAdminID }
+        try await staff().map(\.telegramID)
     }
+
+    /// Every admin, the root first, with what the shop knows of them.
+    public func staff() async throws -> [StaffMember] {
+        let admins = try await Admin.query(on: database).sort(\.$id).all().filter { $0.telegramID != rootAdminID }
+        let ids = [rootAdminID] + admins.map(\.telegramID)
+        let customers = try await Customer.query(on: database).filter(\.$telegramID ~~ ids).all()
+        let names = Dictionary(customers.map { ($0.telegramID, $0) }, uniquingKeysWith: { first, _ in first })
+        let root = StaffMember(telegramID: rootAdminID, username: names[rootAdminID]?.username, firstName: names[rootAdminID]?.firstName, isRoot: true, addedBy: nil, addedAt: nil)
+        return [root] + admins.map {
+            StaffMember(telegramID: $0.telegramID, username: names[$0.telegramID]?.username ?? $0.username, firstName: names[$0.telegramID]?.firstName, isRoot: false, addedBy: $0.addedBy, addedAt: $0.createdAt)
+        }
+    }
+}
+
+/// An admin as the staff list shows one.
+public struct StaffMember: Sendable, Equatable {
+    public var telegramID: Int64
+    public var username: String?
+    /// Known once they have written to the bot.
+    public var firstName: String?
+    public var isRoot: Bool
+    public var addedBy: Int64?
+    public var addedAt: Date?
 }
 
 /// Writes the audit trail of admin changes.

@@ -17,32 +17,38 @@ public struct LedgerService: Sendable {
     }
 
     /// Adds `amount` to a balance, for top-ups and admin credits.
-    /// - Parameter idempotencyKey: a repeated call with the same key books nothing new.
+    /// - Parameters:
+    ///   - note: what an admin tells the customer about it (``CustomerRules/note(_:)``).
+    ///   - idempotencyKey: a repeated call with the same key books nothing new.
     /// - Returns: the balance after.
     @discardableResult
-    public func credit(_ amount: Money, to telegramID: Int64, reason: LedgerReason, actorID: Int64?, idempotencyKey: String? = nil) async throws -> Money {
+    public func credit(_ amount: Money, to telegramID: Int64, reason: LedgerReason, actorID: Int64?, note: String? = nil, idempotencyKey: String? = nil) async throws -> Money {
         guard amount.minorUnits > 0 else { throw LedgerError.nonPositiveAmount }
-        return try await change(by: amount.minorUnits, telegramID: telegramID, reason: reason, actorID: actorID, idempotencyKey: idempotencyKey)
+        return try await change(by: amount.minorUnits, telegramID: telegramID, reason: reason, actorID: actorID, note: note, idempotencyKey: idempotencyKey)
     }
 
     /// Takes `amount` from a balance; refused when the balance is short.
     @discardableResult
-    public func debit(_ amount: Money, from telegramID: Int64, reason: LedgerReason, actorID: Int64?, idempotencyKey: String? = nil) async throws -> Money {
+    public func debit(_ amount: Money, from telegramID: Int64, reason: LedgerReason, actorID: Int64?, note: String? = nil, idempotencyKey: String? = nil) async throws -> Money {
         guard amount.minorUnits > 0 else { throw LedgerError.nonPositiveAmount }
-        return try await change(by: -amount.minorUnits, telegramID: telegramID, reason: reason, actorID: actorID, idempotencyKey: idempotencyKey)
+        return try await change(by: -amount.minorUnits, telegramID: telegramID, reason: reason, actorID: actorID, note: note, idempotencyKey: idempotencyKey)
     }
 
-    private func change(by delta: Int64, telegramID: Int64, reason: LedgerReason, actorID: Int64?, idempotencyKey: String?) async throws -> Money {
+    private func change(by delta: Int64, telegramID: Int64, reason: LedgerReason, actorID: Int64?, note: String?, idempotencyKey: String?) async throws -> Money {
         let currency = currency
+        let note = try note.map(CustomerRules.note)
         let balance = try await database.transaction { db in
             try await db.lockCustomer(telegramID: telegramID)
             guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
                 throw LedgerError.unknownCustomer(telegramID: telegramID)
             }
-            let balance = try await Self.post(delta, customerID: id, reason: reason, actorID: actorID, orderID: nil, idempotencyKey: idempotencyKey, currency: currency, on: db)
+            let balance = try await Self.post(delta, customerID: id, reason: reason, actorID: actorID, orderID: nil, note: note, idempotencyKey: idempotencyKey, currency: currency, on: db)
             if let actorID, reason == .adminCredit || reason == .adminDebit {
                 let amount = Money(minorUnits: delta, currency: currency)
-                try await AuditLog.record(admin: actorID, action: "balance.\(reason.rawValue)", subject: "customer \(telegramID)", details: amount.formatted, on: db)
+                try await AuditLog.record(
+                    admin: actorID, action: "balance.\(reason.rawValue)", subject: "customer \(telegramID)", details: [amount.formatted, note].compactMap { $0 }.joined(separator: " · "),
+                    before: Money(minorUnits: balance - delta, currency: currency).formatted, after: Money(minorUnits: balance, currency: currency).formatted, on: db
+                )
             }
             return balance
         }
@@ -54,7 +60,7 @@ public struct LedgerService: Sendable {
     ///
     /// The balance moves in one conditional UPDATE, so even without a lock two concurrent
     /// changes can't both pass a check that only one of them may.
-    static func post(_ delta: Int64, customerID: Int, reason: LedgerReason, actorID: Int64?, orderID: Int?, idempotencyKey: String?, currency: Currency, on db: any Database) async throws -> Int64 {
+    static func post(_ delta: Int64, customerID: Int, reason: LedgerReason, actorID: Int64?, orderID: Int?, note: String? = nil, idempotencyKey: String?, currency: Currency, on db: any Database) async throws -> Int64 {
         if let idempotencyKey, try await LedgerEntry.query(on: db).filter(\.$idempotencyKey == idempotencyKey).count() > 0 {
             return try await Customer.find(customerID, on: db)?.balance ?? 0
         }
@@ -74,6 +80,7 @@ public struct LedgerService: Sendable {
         entry.reason = reason.rawValue
         entry.actorID = actorID
         entry.orderID = orderID
+        entry.note = note
         entry.idempotencyKey = idempotencyKey
         try await entry.create(on: db)
         return balance
@@ -84,7 +91,7 @@ public struct LedgerService: Sendable {
         guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first(), let id = customer.id else { return [] }
         let entries = try await LedgerEntry.query(on: database).filter(\.$customer.$id == id).sort(\.$id, .descending).limit(limit).all()
         return entries.map {
-            LedgerLine(delta: Money(minorUnits: $0.delta, currency: currency), balanceAfter: Money(minorUnits: $0.balanceAfter, currency: currency), reason: LedgerReason(rawValue: $0.reason) ?? .adminCredit, date: $0.createdAt ?? Date(timeIntervalSince1970: 0))
+            LedgerLine(delta: Money(minorUnits: $0.delta, currency: currency), balanceAfter: Money(minorUnits: $0.balanceAfter, currency: currency), reason: LedgerReason(rawValue: $0.reason) ?? .adminCredit, note: $0.note, date: $0.createdAt ?? Date(timeIntervalSince1970: 0))
         }
     }
 

@@ -31,22 +31,53 @@ public enum LedgerError: Error, Equatable, Sendable {
     case nonPositiveAmount
     /// The change would take the balance below zero.
     case insufficientFunds(balance: Money)
+    /// An admin's credit or debit needs a reason the customer is shown.
+    case noteEmpty
+    case noteTooLong(length: Int, limit: Int)
+}
+
+extension LedgerError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .unknownCustomer(let id): "no customer \(id)"
+        case .nonPositiveAmount: "an amount is above zero"
+        case .insufficientFunds(let balance): "the balance is \(balance.formatted): it can't go below zero"
+        case .noteEmpty: "a reason is needed: the customer is shown it"
+        case .noteTooLong(let length, let limit): "the reason is \(length) characters; at most \(limit)"
+        }
+    }
 }
 
 /// Why an admin change was refused.
 public enum AdminError: Error, Equatable, Sendable {
     case notAnAdmin(telegramID: Int64)
+    /// Only the root admin (or the command line) manages admins.
+    case notRoot(telegramID: Int64)
     /// The root admin (`ROOT_ADMIN_ID`) can't be removed or demoted.
     case rootIsPermanent
+    case alreadyAnAdmin(telegramID: Int64)
+    case noSuchAdmin(telegramID: Int64)
+    case invalidUserID
     case invalidInput(String)
+}
+
+extension AdminError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .notAnAdmin(let id): "\(id) is not an admin"
+        case .notRoot(let id): "only the root admin manages admins; \(id) is not the root admin"
+        case .rootIsPermanent: "the root admin can't be removed"
+        case .alreadyAnAdmin(let id): "\(id) is already an admin"
+        case .noSuchAdmin(let id): "\(id) is not an admin"
+        case .invalidUserID: "a Telegram user id is a positive number"
+        case .invalidInput(let reason): reason
+        }
+    }
 }
 
 /// Why a catalogue or stock change was refused. Lengths are UTF-16 code units, as Telegram
 /// counts what the customer sees.
 public enum CatalogError: Error, Equatable, Sendable {
-    case notFound(String)
-    /// Left for the trusted sellers' list until its screens are built (part 2 of the panel).
-    case invalidInput(String)
     case productNotFound(productID: Int)
     case priceNotFound(priceID: Int)
     case nameEmpty
@@ -72,8 +103,6 @@ extension CatalogError: CustomStringConvertible {
     /// In English, for the command line and logs; the panel words each in the admin's language.
     public var description: String {
         switch self {
-        case .notFound(let what): "\(what) not found"
-        case .invalidInput(let reason): reason
         case .productNotFound(let id): "no product \(id)"
         case .priceNotFound(let id): "no price \(id)"
         case .keyNotFound(let id): "no key \(id)"

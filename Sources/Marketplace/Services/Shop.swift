@@ -6,6 +6,7 @@ public struct Shop: Sendable {
     public let ledger: LedgerService
     public let purchases: PurchaseService
     public let orders: OrderHistoryService
+    public let refunds: RefundService
     public let catalog: CatalogService
     public let stock: StockService
     public let admins: AdminService
@@ -21,6 +22,7 @@ public struct Shop: Sendable {
         ledger = LedgerService(database: database, currency: currency, cache: cache)
         purchases = PurchaseService(database: database, currency: currency, cache: cache)
         orders = OrderHistoryService(database: database, currency: currency)
+        refunds = RefundService(database: database, currency: currency, cache: cache)
         catalog = CatalogService(database: database, currency: currency, cache: cache, ttls: ttls)
         stock = StockService(database: database)
         admins = AdminService(database: database, rootAdminID: rootAdminID, cache: cache, ttls: ttls)

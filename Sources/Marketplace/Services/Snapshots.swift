@@ -47,6 +47,8 @@ public struct LedgerLine: Sendable, Equatable {
     public var delta: Money
     public var balanceAfter: Money
     public var reason: LedgerReason
+    /// What the admin said about a credit or debit.
+    public var note: String?
     public var date: Date
 }
 
@@ -54,6 +56,8 @@ public struct LedgerLine: Sendable, Equatable {
 public enum LedgerReason: String, Sendable, CaseIterable {
     case purchase, adminCredit = "admin_credit", adminDebit = "admin_debit", premiumUpgrade = "premium_upgrade"
     case starsTopUp = "stars_top_up", refund
+    /// A Stars top-up given back in Stars; ``starsRefundUndone`` puts it back when Telegram refused.
+    case starsRefund = "stars_refund", starsRefundUndone = "stars_refund_undone"
 }
 
 /// A product as a given customer may see it, with the prices they pay and the stock.

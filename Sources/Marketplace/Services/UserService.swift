@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// Customers: registration from what Telegram says, look-ups, and their status.
@@ -55,8 +56,9 @@ public struct UserService: Sendable {
     public func find(username: String) async throws -> CustomerSnapshot? {
         let name = (username.hasPrefix("@") ? String(username.dropFirst()) : username).lowercased()
         guard !name.isEmpty else { return nil }
-        let candidates = try await Customer.query(on: database).filter(\.$username != nil).all()
-        return candidates.first { $0.username?.lowercased() == name }.map { CustomerSnapshot($0, currency: currency) }
+        let rows = try await database.sql.raw("SELECT telegram_id FROM customers WHERE lower(username) = \(bind: name) ORDER BY id LIMIT 1").all()
+        guard let telegramID = try rows.first?.decode(column: "telegram_id", as: Int64.self) else { return nil }
+        return try await find(telegramID: telegramID)
     }
 
     /// Remembers the language the customer picked in the bot; nil goes back to Telegram's.
@@ -93,29 +95,30 @@ public struct UserService: Sendable {
 
     /// Grants or revokes premium; `adminID` is recorded in the audit trail.
     public func setPremium(_ isPremium: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
-        try await update(telegramID, audit: adminID.map { ($0, isPremium ? "customer.premium.grant" : "customer.premium.revoke") }) {
+        try await update(telegramID, audit: adminID.map { ($0, isPremium ? "customer.premium.grant" : "customer.premium.revoke") }, field: \.isPremium) {
             $0.isPremium = isPremium
             $0.premiumSince = isPremium ? ($0.premiumSince ?? Date()) : nil
         }
     }
 
     public func setReseller(_ isReseller: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
-        try await update(telegramID, audit: adminID.map { ($0, isReseller ? "customer.reseller.grant" : "customer.reseller.revoke") }) { $0.isReseller = isReseller }
+        try await update(telegramID, audit: adminID.map { ($0, isReseller ? "customer.reseller.grant" : "customer.reseller.revoke") }, field: \.isReseller) { $0.isReseller = isReseller }
     }
 
     public func setBanned(_ isBanned: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
-        try await update(telegramID, audit: adminID.map { ($0, isBanned ? "customer.ban" : "customer.unban") }) { $0.isBanned = isBanned }
+        try await update(telegramID, audit: adminID.map { ($0, isBanned ? "customer.ban" : "customer.unban") }, field: \.isBanned) { $0.isBanned = isBanned }
     }
 
-    private func update(_ telegramID: Int64, audit: (admin: Int64, action: String)?, _ change: (Customer) -> Void) async throws -> CustomerSnapshot {
+    private func update(_ telegramID: Int64, audit: (admin: Int64, action: String)?, field: KeyPath<Customer, Bool>, _ change: (Customer) -> Void) async throws -> CustomerSnapshot {
         guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first() else {
             throw LedgerError.unknownCustomer(telegramID: telegramID)
         }
+        let before = customer[keyPath: field]
         change(customer)
         try await customer.save(on: database)
         try await cache.delete(CacheKey.customer(telegramID))
         if let audit {
-            try await AuditLog.record(admin: audit.admin, action: audit.action, subject: "customer \(telegramID)", details: "", on: database)
+            try await AuditLog.record(admin: audit.admin, action: audit.action, subject: "customer \(telegramID)", before: "\(before)", after: "\(customer[keyPath: field])", on: database)
         }
         return CustomerSnapshot(customer, currency: currency)
     }

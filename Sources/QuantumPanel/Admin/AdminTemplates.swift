@@ -119,7 +119,7 @@ struct AdminTemplates: Sendable {
         case .productInUse(let keys, let orders): strings.productInUse(keys, orders)
         case .priceInUse(let keys, let orders): strings.priceInUse(keys, orders)
         case .soldKeyCantBeDeleted: strings.soldKey
-        case .notFound, .invalidInput, .productNotFound, .priceNotFound, .keyNotFound: strings.gone
+        case .productNotFound, .priceNotFound, .keyNotFound: strings.gone
         }
     }
 }

@@ -71,6 +71,8 @@ extension Strings {
         reasonPremium: "Premium",
         reasonStars: "Stars top-up",
         reasonRefund: "Refund",
+        reasonStarsRefund: "Refunded in Stars",
+        reasonStarsRefundUndone: "Stars refund undone",
         otherTopUpWays: "Other ways to top up: a trusted seller or support.",
         starsButton: "⭐ Top up with Stars",
 

@@ -71,6 +71,8 @@ extension Strings {
         reasonPremium: "Премиум",
         reasonStars: "Пополнение звёздами",
         reasonRefund: "Возврат",
+        reasonStarsRefund: "Возврат в звёздах",
+        reasonStarsRefundUndone: "Возврат звёзд отменён",
         otherTopUpWays: "Другие способы пополнить: проверенный продавец или поддержка.",
         starsButton: "⭐ Пополнить звёздами",
 

@@ -76,6 +76,8 @@ public struct Strings: Sendable {
     var reasonPremium: String
     var reasonStars: String
     var reasonRefund: String
+    var reasonStarsRefund: String
+    var reasonStarsRefundUndone: String
     var otherTopUpWays: String
     var starsButton: String
 

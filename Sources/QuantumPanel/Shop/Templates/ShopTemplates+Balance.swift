@@ -13,6 +13,8 @@ extension ShopTemplates {
         case .premiumUpgrade: strings.reasonPremium
         case .starsTopUp: strings.reasonStars
         case .refund: strings.reasonRefund
+        case .starsRefund: strings.reasonStarsRefund
+        case .starsRefundUndone: strings.reasonStarsRefundUndone
         }
     }
 
@@ -23,7 +25,8 @@ extension ShopTemplates {
         } else {
             text += Self.frame(lines.map { line in
                 let sign = line.delta.minorUnits > 0 ? "+" : ""
-                return "\(Self.date(line.date)) · \(reason(line.reason)) <b>\(sign)\(e(line.delta.formatted))</b>"
+                let note = line.note.map { ": " + e(HTML.truncate($0, to: 60)) } ?? ""
+                return "\(Self.date(line.date)) · \(reason(line.reason))\(note) <b>\(sign)\(e(line.delta.formatted))</b>"
             })
         }
         text += "\n\n" + strings.otherTopUpWays

@@ -1,0 +1,103 @@
+import FluentKit
+import Foundation
+
+/// Why a Stars refund was refused; nothing changed.
+public enum StarsRefundError: Error, Equatable, Sendable {
+    case paymentNotFound(paymentID: Int)
+    case alreadyRefunded(paymentID: Int)
+    /// The customer spent part of the top-up: giving the Stars back would leave the balance below zero.
+    case balanceTooLow(balance: Money, needed: Money)
+    /// Telegram refused the refund; the balance was given back.
+    case telegramRefused(reason: String)
+}
+
+extension StarsRefundError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .paymentNotFound(let id): "no Stars payment \(id)"
+        case .alreadyRefunded(let id): "Stars payment \(id) has been refunded already"
+        case .balanceTooLow(let balance, let needed): "the balance is \(balance.formatted); the refund takes \(needed.formatted)"
+        case .telegramRefused(let reason): "Telegram refused the refund: \(reason)"
+        }
+    }
+}
+
+/// A refund in Stars, claimed: the balance is debited and the payment marked, and Telegram is
+/// to be asked to give the Stars back.
+public struct StarsRefundClaim: Sendable, Equatable {
+    public var paymentID: Int
+    public var chargeID: String
+    public var telegramID: Int64
+    public var stars: Int64
+    public var debited: Money
+    public var balanceAfter: Money
+}
+
+/// Refunds of Stars top-ups, once per charge. The balance is debited first, in one transaction
+/// with the claim, so a purchase can't spend the money while Telegram is asked; a refund
+/// Telegram refuses gives it back, and one whose answer was lost stays claimed until
+/// ``confirmRefund(chargeID:)``, to be asked again (Telegram refuses a second refund of a charge).
+extension StarsTopUpService {
+    public func claimRefund(paymentID: Int, by adminID: Int64) async throws -> StarsRefundClaim {
+        let currency = currency
+        let claim = try await database.transaction { db -> StarsRefundClaim in
+            guard let found = try await StarsPayment.query(on: db).filter(\.$id == paymentID).with(\.$customer).first() else {
+                throw StarsRefundError.paymentNotFound(paymentID: paymentID)
+            }
+            try await db.lockCustomer(telegramID: found.customer.telegramID)
+            guard let payment = try await StarsPayment.query(on: db).filter(\.$id == paymentID).with(\.$customer).first(), !payment.isRefunded else {
+                throw StarsRefundError.alreadyRefunded(paymentID: paymentID)
+            }
+            guard payment.customer.balance >= payment.credited else {
+                throw StarsRefundError.balanceTooLow(balance: Money(minorUnits: payment.customer.balance, currency: currency), needed: Money(minorUnits: payment.credited, currency: currency))
+            }
+            let balance = try await LedgerService.post(-payment.credited, customerID: payment.$customer.id, reason: .starsRefund, actorID: adminID, orderID: nil, idempotencyKey: nil, currency: currency, on: db)
+            payment.isRefunded = true
+            try await payment.save(on: db)
+            try await AuditLog.record(admin: adminID, action: "stars.refund", subject: "customer \(payment.customer.telegramID)", details: "\(payment.stars) Stars · charge \(payment.chargeID)", on: db)
+            return StarsRefundClaim(
+                paymentID: paymentID, chargeID: payment.chargeID, telegramID: payment.customer.telegramID, stars: payment.stars,
+                debited: Money(minorUnits: payment.credited, currency: currency), balanceAfter: Money(minorUnits: balance, currency: currency)
+            )
+        }
+        try await cache.delete(CacheKey.customer(claim.telegramID))
+        return claim
+    }
+
+    /// Telegram gave the Stars back.
+    public func confirmRefund(chargeID: String) async throws {
+        try await StarsPayment.query(on: database).filter(\.$chargeID == chargeID).filter(\.$isRefunded == true).filter(\.$refundConfirmedAt == nil)
+            .set(\.$refundConfirmedAt, to: Date()).update()
+    }
+
+    /// Telegram refused the refund: the balance is credited back and the payment may be refunded again.
+    /// - Returns: the balance after, or nil when there was no unconfirmed refund to undo.
+    @discardableResult
+    public func undoRefund(chargeID: String, reason: String) async throws -> Money? {
+        let currency = currency
+        let undone = try await database.transaction { db -> (Int64, Money)? in
+            guard let found = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).with(\.$customer).first() else { return nil }
+            try await db.lockCustomer(telegramID: found.customer.telegramID)
+            guard let payment = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).first(), payment.isRefunded, payment.refundConfirmedAt == nil else { return nil }
+            let balance = try await LedgerService.post(payment.credited, customerID: payment.$customer.id, reason: .starsRefundUndone, actorID: nil, orderID: nil, idempotencyKey: nil, currency: currency, on: db)
+            payment.isRefunded = false
+            try await payment.save(on: db)
+            try await AuditLog.record(admin: AuditLog.commandLine, action: "stars.refund.undo", subject: "customer \(found.customer.telegramID)", details: reason, on: db)
+            return (found.customer.telegramID, Money(minorUnits: balance, currency: currency))
+        }
+        guard let (telegramID, balance) = undone else { return nil }
+        try await cache.delete(CacheKey.customer(telegramID))
+        return balance
+    }
+
+    /// Refunds claimed and not confirmed: the bot stopped, or Telegram's answer was lost.
+    public func unconfirmedRefunds() async throws -> [StarsRefundClaim] {
+        let payments = try await StarsPayment.query(on: database).filter(\.$isRefunded == true).filter(\.$refundConfirmedAt == nil).with(\.$customer).all()
+        return payments.map {
+            StarsRefundClaim(
+                paymentID: $0.id!, chargeID: $0.chargeID, telegramID: $0.customer.telegramID, stars: $0.stars,
+                debited: Money(minorUnits: $0.credited, currency: currency), balanceAfter: Money(minorUnits: $0.customer.balance, currency: currency)
+            )
+        }
+    }
+}
