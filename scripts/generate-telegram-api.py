@@ -31,7 +31,7 @@ TYPES = [
     "SuccessfulPayment", "RefundedPayment", "LabeledPrice", "Invoice", "OrderInfo",
     "ShippingAddress", "ChatMemberUpdated", "ChatMember", "BotCommand", "BotCommandScope",
     "WebhookInfo", "ResponseParameters", "Contact", "StarTransactions", "StarTransaction",
-    "TransactionPartner",
+    "TransactionPartner", "KeyboardButtonRequestUsers", "UsersShared", "SharedUser", "MessageOrigin",
 ]
 
 METHODS = [

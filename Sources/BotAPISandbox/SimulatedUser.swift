@@ -50,6 +50,23 @@ public struct SimulatedUser: Sendable {
         try await state.userSendsDocument(id, bytes: bytes, fileName: fileName, mimeType: mimeType, caption: caption)
     }
 
+    /// Picks `users` with the reply keyboard's user-picker button whose request id is `requestID`.
+    @discardableResult
+    public func share(_ users: [SimulatedUser], requestID: Int64) async throws(SandboxError) -> Message {
+        try await state.userSharesUsers(id, requestID: requestID, picked: users.map(\.id))
+    }
+
+    /// Forwards to the bot a message `author` wrote.
+    @discardableResult
+    public func forward(_ text: String, by author: SimulatedUser, authorHidesAccount: Bool = false) async throws(SandboxError) -> Message {
+        try await state.userForwards(id, textBy: author.id, text: text, authorHidesAccount: authorHidesAccount)
+    }
+
+    /// The reply keyboard under this user's text box, if the bot left one.
+    public func replyKeyboard() async -> ReplyKeyboardMarkup? {
+        await state.replyKeyboard(of: id)
+    }
+
     /// Pays the invoice in this message, waiting for the bot's pre-checkout answer.
     /// - Parameter notifyingBot: false loses the successful_payment update, as a network failure
     ///   might; the charge then shows only in getStarTransactions.

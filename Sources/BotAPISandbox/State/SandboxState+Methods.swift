@@ -23,7 +23,11 @@ extension SandboxState {
         case "setwebhook": return try setWebhook(parameters)
         case "deletewebhook": return deleteWebhook(parameters)
         case "getwebhookinfo": return getWebhookInfo()
-        case "sendmessage": return try sendMessage(parameters)
+        case "sendmessage":
+            try checkReplyKeyboard(parameters)
+            let message = try sendMessage(parameters)
+            keepReplyKeyboard(parameters, in: message.chat.id)
+            return message
         case "editmessagetext": return try editMessageText(parameters)
         case "editmessagecaption": return try editMessageCaption(parameters)
         case "editmessagereplymarkup": return try editMessageReplyMarkup(parameters)

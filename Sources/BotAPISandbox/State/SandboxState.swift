@@ -17,6 +17,8 @@ public actor SandboxState {
         var messages: [Int64: Message] = [:]
         var nextMessageID: Int64 = 1
         var isBlocked = false
+        /// The reply keyboard the user sees under the text box, until the bot removes it.
+        var replyKeyboard: ReplyKeyboardMarkup?
         var botEvents: [BotEvent] = []
         /// How many of `botEvents` ``SandboxState/nextBotEvent(in:timeout:)`` has handed out.
         var readCursor = 0

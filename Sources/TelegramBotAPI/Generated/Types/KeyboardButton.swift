@@ -19,6 +19,10 @@ public struct KeyboardButton: Codable, Hashable, Sendable {
     /// Optional. Style of the button. Must be one of "danger" (red), "success" (green) or "primary"
     /// (blue). If omitted, then an app-specific style is used.
     public var style: String?
+    /// Optional. If specified, pressing the button will open a list of suitable users. Identifiers
+    /// of selected users will be sent to the bot in a "users_shared" service message. Available in
+    /// private chats only.
+    public var requestUsers: KeyboardButtonRequestUsers?
     /// Optional. If True, the user's phone number will be sent as a contact when the button is
     /// pressed. Available in private chats only.
     public var requestContact: Bool?
@@ -30,10 +34,11 @@ public struct KeyboardButton: Codable, Hashable, Sendable {
     /// chats only.
     public var webApp: WebAppInfo?
 
-    public init(text: String, iconCustomEmojiID: String? = nil, style: String? = nil, requestContact: Bool? = nil, requestLocation: Bool? = nil, webApp: WebAppInfo? = nil) {
+    public init(text: String, iconCustomEmojiID: String? = nil, style: String? = nil, requestUsers: KeyboardButtonRequestUsers? = nil, requestContact: Bool? = nil, requestLocation: Bool? = nil, webApp: WebAppInfo? = nil) {
         self.text = text
         self.iconCustomEmojiID = iconCustomEmojiID
         self.style = style
+        self.requestUsers = requestUsers
         self.requestContact = requestContact
         self.requestLocation = requestLocation
         self.webApp = webApp
@@ -43,6 +48,7 @@ public struct KeyboardButton: Codable, Hashable, Sendable {
         case text = "text"
         case iconCustomEmojiID = "icon_custom_emoji_id"
         case style = "style"
+        case requestUsers = "request_users"
         case requestContact = "request_contact"
         case requestLocation = "request_location"
         case webApp = "web_app"
@@ -53,6 +59,7 @@ public struct KeyboardButton: Codable, Hashable, Sendable {
         text = try container.decode(String.self, forKey: .text)
         iconCustomEmojiID = container.lenientDecode(String.self, forKey: .iconCustomEmojiID)
         style = container.lenientDecode(String.self, forKey: .style)
+        requestUsers = container.lenientDecode(KeyboardButtonRequestUsers.self, forKey: .requestUsers)
         requestContact = container.lenientDecode(Bool.self, forKey: .requestContact)
         requestLocation = container.lenientDecode(Bool.self, forKey: .requestLocation)
         webApp = container.lenientDecode(WebAppInfo.self, forKey: .webApp)
@@ -63,6 +70,7 @@ public struct KeyboardButton: Codable, Hashable, Sendable {
         try container.encode(text, forKey: .text)
         try container.encodeIfPresent(iconCustomEmojiID, forKey: .iconCustomEmojiID)
         try container.encodeIfPresent(style, forKey: .style)
+        try container.encodeIfPresent(requestUsers, forKey: .requestUsers)
         try container.encodeIfPresent(requestContact, forKey: .requestContact)
         try container.encodeIfPresent(requestLocation, forKey: .requestLocation)
         try container.encodeIfPresent(webApp, forKey: .webApp)

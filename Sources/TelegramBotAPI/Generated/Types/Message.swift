@@ -45,6 +45,8 @@ public struct Message: Codable, Hashable, Sendable {
     public var businessConnectionID: String?
     /// Chat the message belongs to
     public var chat: Chat
+    /// Optional. Information about the original message for forwarded messages
+    public var forwardOrigin: MessageOrigin?
     /// Optional. True, if the message is sent to a topic in a forum supergroup or a private chat
     /// with the bot
     public var isTopicMessage: Bool?
@@ -165,6 +167,8 @@ public struct Message: Codable, Hashable, Sendable {
     /// Optional. Message is a service message about a refunded payment, information about the
     /// payment. More about payments: https://core.telegram.org/bots/api#payments
     public var refundedPayment: RefundedPayment?
+    /// Optional. Service message: users were shared with the bot
+    public var usersShared: UsersShared?
     /// Optional. The domain name of the website on which the user has logged in. More about
     /// Telegram Login: https://core.telegram.org/widgets/login
     public var connectedWebsite: String?
@@ -172,7 +176,7 @@ public struct Message: Codable, Hashable, Sendable {
     /// ordinary url buttons.
     public var replyMarkup: InlineKeyboardMarkup?
 
-    public init(messageID: Int64, date: Int64, chat: Chat, messageThreadID: Int64? = nil, from: User? = nil, senderChat: Chat? = nil, senderBoostCount: Int64? = nil, senderBusinessBot: User? = nil, senderTag: String? = nil, guestQueryID: String? = nil, businessConnectionID: String? = nil, isTopicMessage: Bool? = nil, isAutomaticForward: Bool? = nil, replyToMessage: Message? = nil, replyToChecklistTaskID: Int64? = nil, replyToPollOptionID: String? = nil, viaBot: User? = nil, guestBotCallerUser: User? = nil, guestBotCallerChat: Chat? = nil, editDate: Int64? = nil, hasProtectedContent: Bool? = nil, isFromOffline: Bool? = nil, isPaidPost: Bool? = nil, mediaGroupID: String? = nil, authorSignature: String? = nil, paidStarCount: Int64? = nil, text: String? = nil, entities: [MessageEntity]? = nil, linkPreviewOptions: LinkPreviewOptions? = nil, effectID: String? = nil, document: Document? = nil, photo: [PhotoSize]? = nil, caption: String? = nil, captionEntities: [MessageEntity]? = nil, showCaptionAboveMedia: Bool? = nil, hasMediaSpoiler: Bool? = nil, contact: Contact? = nil, newChatMembers: [User]? = nil, leftChatMember: User? = nil, newChatTitle: String? = nil, newChatPhoto: [PhotoSize]? = nil, deleteChatPhoto: Bool? = nil, groupChatCreated: Bool? = nil, supergroupChatCreated: Bool? = nil, channelChatCreated: Bool? = nil, migrateToChatID: Int64? = nil, migrateFromChatID: Int64? = nil, pinnedMessage: Message? = nil, invoice: Invoice? = nil, successfulPayment: SuccessfulPayment? = nil, refundedPayment: RefundedPayment? = nil, connectedWebsite: String? = nil, replyMarkup: InlineKeyboardMarkup? = nil) {
+    public init(messageID: Int64, date: Int64, chat: Chat, messageThreadID: Int64? = nil, from: User? = nil, senderChat: Chat? = nil, senderBoostCount: Int64? = nil, senderBusinessBot: User? = nil, senderTag: String? = nil, guestQueryID: String? = nil, businessConnectionID: String? = nil, forwardOrigin: MessageOrigin? = nil, isTopicMessage: Bool? = nil, isAutomaticForward: Bool? = nil, replyToMessage: Message? = nil, replyToChecklistTaskID: Int64? = nil, replyToPollOptionID: String? = nil, viaBot: User? = nil, guestBotCallerUser: User? = nil, guestBotCallerChat: Chat? = nil, editDate: Int64? = nil, hasProtectedContent: Bool? = nil, isFromOffline: Bool? = nil, isPaidPost: Bool? = nil, mediaGroupID: String? = nil, authorSignature: String? = nil, paidStarCount: Int64? = nil, text: String? = nil, entities: [MessageEntity]? = nil, linkPreviewOptions: LinkPreviewOptions? = nil, effectID: String? = nil, document: Document? = nil, photo: [PhotoSize]? = nil, caption: String? = nil, captionEntities: [MessageEntity]? = nil, showCaptionAboveMedia: Bool? = nil, hasMediaSpoiler: Bool? = nil, contact: Contact? = nil, newChatMembers: [User]? = nil, leftChatMember: User? = nil, newChatTitle: String? = nil, newChatPhoto: [PhotoSize]? = nil, deleteChatPhoto: Bool? = nil, groupChatCreated: Bool? = nil, supergroupChatCreated: Bool? = nil, channelChatCreated: Bool? = nil, migrateToChatID: Int64? = nil, migrateFromChatID: Int64? = nil, pinnedMessage: Message? = nil, invoice: Invoice? = nil, successfulPayment: SuccessfulPayment? = nil, refundedPayment: RefundedPayment? = nil, usersShared: UsersShared? = nil, connectedWebsite: String? = nil, replyMarkup: InlineKeyboardMarkup? = nil) {
         self.messageID = messageID
         self.messageThreadID = messageThreadID
         self.from = from
@@ -184,6 +188,7 @@ public struct Message: Codable, Hashable, Sendable {
         self.guestQueryID = guestQueryID
         self.businessConnectionID = businessConnectionID
         self.chat = chat
+        self.forwardOrigin = forwardOrigin
         self.isTopicMessage = isTopicMessage
         self.isAutomaticForward = isAutomaticForward
         self.replyToMessage = replyToMessage
@@ -224,6 +229,7 @@ public struct Message: Codable, Hashable, Sendable {
         self.invoice = invoice
         self.successfulPayment = successfulPayment
         self.refundedPayment = refundedPayment
+        self.usersShared = usersShared
         self.connectedWebsite = connectedWebsite
         self.replyMarkup = replyMarkup
     }
@@ -240,6 +246,7 @@ public struct Message: Codable, Hashable, Sendable {
         case guestQueryID = "guest_query_id"
         case businessConnectionID = "business_connection_id"
         case chat = "chat"
+        case forwardOrigin = "forward_origin"
         case isTopicMessage = "is_topic_message"
         case isAutomaticForward = "is_automatic_forward"
         case replyToMessage = "reply_to_message"
@@ -280,6 +287,7 @@ public struct Message: Codable, Hashable, Sendable {
         case invoice = "invoice"
         case successfulPayment = "successful_payment"
         case refundedPayment = "refunded_payment"
+        case usersShared = "users_shared"
         case connectedWebsite = "connected_website"
         case replyMarkup = "reply_markup"
     }
@@ -297,6 +305,7 @@ public struct Message: Codable, Hashable, Sendable {
         guestQueryID = container.lenientDecode(String.self, forKey: .guestQueryID)
         businessConnectionID = container.lenientDecode(String.self, forKey: .businessConnectionID)
         chat = try container.decode(Chat.self, forKey: .chat)
+        forwardOrigin = container.lenientDecode(MessageOrigin.self, forKey: .forwardOrigin)
         isTopicMessage = container.lenientDecode(Bool.self, forKey: .isTopicMessage)
         isAutomaticForward = container.lenientDecode(Bool.self, forKey: .isAutomaticForward)
         _replyToMessage = container.lenientDecode(Message.self, forKey: .replyToMessage).map(Indirect.init)
@@ -337,6 +346,7 @@ public struct Message: Codable, Hashable, Sendable {
         invoice = container.lenientDecode(Invoice.self, forKey: .invoice)
         successfulPayment = container.lenientDecode(SuccessfulPayment.self, forKey: .successfulPayment)
         refundedPayment = container.lenientDecode(RefundedPayment.self, forKey: .refundedPayment)
+        usersShared = container.lenientDecode(UsersShared.self, forKey: .usersShared)
         connectedWebsite = container.lenientDecode(String.self, forKey: .connectedWebsite)
         replyMarkup = container.lenientDecode(InlineKeyboardMarkup.self, forKey: .replyMarkup)
     }
@@ -354,6 +364,7 @@ public struct Message: Codable, Hashable, Sendable {
         try container.encodeIfPresent(guestQueryID, forKey: .guestQueryID)
         try container.encodeIfPresent(businessConnectionID, forKey: .businessConnectionID)
         try container.encode(chat, forKey: .chat)
+        try container.encodeIfPresent(forwardOrigin, forKey: .forwardOrigin)
         try container.encodeIfPresent(isTopicMessage, forKey: .isTopicMessage)
         try container.encodeIfPresent(isAutomaticForward, forKey: .isAutomaticForward)
         try container.encodeIfPresent(replyToMessage, forKey: .replyToMessage)
@@ -394,6 +405,7 @@ public struct Message: Codable, Hashable, Sendable {
         try container.encodeIfPresent(invoice, forKey: .invoice)
         try container.encodeIfPresent(successfulPayment, forKey: .successfulPayment)
         try container.encodeIfPresent(refundedPayment, forKey: .refundedPayment)
+        try container.encodeIfPresent(usersShared, forKey: .usersShared)
         try container.encodeIfPresent(connectedWebsite, forKey: .connectedWebsite)
         try container.encodeIfPresent(replyMarkup, forKey: .replyMarkup)
     }
