@@ -146,7 +146,7 @@ import Testing
         try await withShop { harness in
             try await harness.product("Existing", keys: ["E-1"])
             let boss = try await admin(harness)
-            let before = try await snapshot(harness.database)
+            let before = try await shopSnapshot(harness.database)
             // Each path is the taps and texts that reach a step; the dialog is then cancelled there.
             let addProduct = ["🛍 Products", "➕ Add product", "name:Game", "text:About", "🔘Skip ›"]
             let addPrice = ["🛍 Products", "Existing · 1", "➕ Add price", "text:1 week", "text:7", "text:3", "text:2"]
@@ -173,7 +173,7 @@ import Testing
                     #expect(cancelled.shown.hasPrefix("Cancelled: nothing was changed."), "\(path.prefix(length))")
                 }
             }
-            #expect(try await snapshot(harness.database) == before)
+            #expect(try await shopSnapshot(harness.database) == before)
             #expect(try await boss.ask("Game").shown == "I didn't get that. Use the menu:", "no dialog is left waiting for input")
         }
     }
@@ -183,7 +183,7 @@ import Testing
             let (product, price) = try await harness.product("Existing", keys: ["E-1", "E-2"])
             let keyID = try #require(try await harness.shop.stock.unusedKeys(priceID: price).first?.id)
             let ana = try await harness.customer("Ana")
-            let before = try await snapshot(harness.database)
+            let before = try await shopSnapshot(harness.database)
             var data: [String] = []
             for section in ["panel", "products", "stock", "addProduct"] { data.append("a:\(section):1") }
             for action in ["open", "name", "description", "photo", "removePhoto", "premium", "hide", "show", "up", "down", "delete", "archive", "unarchive", "addPrice"] {
@@ -203,7 +203,7 @@ import Testing
             for command in ["/admin", "/admin products"] {
                 #expect(try await ana.ask(command).shown == "I didn't get that. Use the menu:")
             }
-            #expect(try await snapshot(harness.database) == before)
+            #expect(try await shopSnapshot(harness.database) == before)
         }
     }
 
@@ -388,21 +388,5 @@ import Testing
             #expect(try await boss.tap("➕ Добавить товар").shown == "Отправьте название товара.")
             #expect(try await boss.ask("/cancel").shown.hasPrefix("Отменено: ничего не изменено."))
         }
-    }
-
-    /// What the database holds that an admin action could change.
-    private func snapshot(_ database: any Database) async throws -> [String] {
-        var rows: [String] = []
-        for product in try await Product.query(on: database).sort(\.$id).all() {
-            rows.append("product \(product.id!) \(product.name) \(product.details) \(product.photoFileID ?? "-") \(product.isPremiumOnly) \(product.isVisible) \(product.isArchived) \(product.sortOrder)")
-        }
-        for price in try await ProductPrice.query(on: database).sort(\.$id).all() {
-            rows.append("price \(price.id!) \(price.durationLabel) \(price.durationDays ?? -1) \(price.price) \(price.resellerPrice ?? -1) \(price.isVisible) \(price.isArchived) \(price.sortOrder)")
-        }
-        for key in try await ProductKey.query(on: database).sort(\.$id).all() {
-            rows.append("key \(key.id!) \(key.keyText) \(key.isUsed)")
-        }
-        rows.append("audit \(try await AuditEntry.query(on: database).count())")
-        return rows
     }
 }

@@ -153,7 +153,7 @@ public struct RefundService: Sendable {
 
     /// Each key's part of what the order cost: equal parts, the first keys taking a cent of any
     /// remainder, so refunding every key gives back exactly the amount paid.
-    static func shares(of order: AdminOrder) -> [Int: Int64] {
+    public static func shares(of order: AdminOrder) -> [Int: Int64] {
         let count = Int64(max(order.keys.count, 1))
         let part = order.amount.minorUnits / count
         let remainder = order.amount.minorUnits % count

@@ -1,4 +1,5 @@
 import BotRouting
+import Marketplace
 
 /// The admin panel's buttons. Every one of them is handled under the admin filter only: a
 /// customer who replays one gets the shop's answer to unknown input.
@@ -9,6 +10,7 @@ struct AdminCallback: CallbackData {
 
     enum Section: String, Codable, Sendable {
         case panel, products, stock, addProduct
+        case findCustomer, findOrder, staff, addAdmin, sellers, addSeller
     }
 
     var to: Section
@@ -60,7 +62,65 @@ struct AdminDialogCallback: CallbackData {
 
     enum Answer: String, Codable, Sendable {
         case confirm, skip, yes, no, lifetime, noReseller, keep
+        case all, next, restock, revoke
     }
 
     var answer: Answer
+}
+
+/// One of several things to choose in a dialog step (a key of a refund), by id.
+struct AdminPickCallback: CallbackData {
+    static let prefix = "ap"
+    var id: Int
+}
+
+/// A page of the customer list, with its filter.
+struct AdminCustomersCallback: CallbackData {
+    static let prefix = "al"
+    var filter: CustomerFilter
+    var page: Int = 1
+}
+
+/// Something done to a customer, from their profile.
+struct AdminCustomerCallback: CallbackData {
+    static let prefix = "ac"
+
+    enum Action: String, Codable, Sendable {
+        case open, orders, credit, debit, premium, reseller, ban, refundStars
+    }
+
+    var telegramID: Int64
+    var action: Action
+    /// The page of `orders`, the Stars payment of `refundStars`.
+    var value: Int = 1
+}
+
+/// An order's screen and its refund.
+struct AdminOrderCallback: CallbackData {
+    static let prefix = "ag"
+
+    enum Action: String, Codable, Sendable {
+        case open, refund
+    }
+
+    var orderID: Int
+    var action: Action
+}
+
+/// The admins list (root only): removing one.
+struct AdminStaffCallback: CallbackData {
+    static let prefix = "as"
+    var telegramID: Int64
+}
+
+/// A trusted seller's card and what its buttons do.
+struct AdminSellerCallback: CallbackData {
+    static let prefix = "at"
+
+    enum Action: String, Codable, Sendable {
+        case open, username, name, note, up, down, remove
+    }
+
+    var sellerID: Int
+    var action: Action
 }

@@ -1,4 +1,5 @@
 import BotRouting
+import Marketplace
 
 /// The steps of the admin panel's dialogs. Each waits for one input; the task and what was
 /// typed so far are in an ``AdminDraft``.
@@ -9,6 +10,12 @@ enum AdminDialog: String, FSMState {
     /// One field of a product or price is being edited; the draft's task says which.
     case editField
     case keys
+    /// Who: an id, a @username, a forwarded message or a picked user; the task says what for.
+    case person
+    case amount, note
+    case refundKeys, refundDisposition
+    case orderNumber
+    case sellerUsername, sellerName, sellerNote
     /// The summary is shown; only Confirm (or Cancel) goes on.
     case confirm
 
@@ -27,6 +34,20 @@ struct AdminDraft: Codable, Sendable, Equatable {
         case editLabel, editDuration, editAmount, editReseller, removeReseller
         case deleteProduct, archiveProduct, deletePrice, archivePrice
         case addKeys, deleteKey, deleteAllKeys
+        case findCustomer, credit, debit, setPremium, setReseller, setBanned, refundStars
+        case findOrder, refund
+        case addAdmin, removeAdmin
+        case addSeller, editSellerUsername, editSellerName, editSellerNote, removeSeller
+
+        /// The customers, orders, admins and sellers sections' tasks, as against the catalogue's.
+        var isAboutPeople: Bool {
+            switch self {
+            case .findCustomer, .credit, .debit, .setPremium, .setReseller, .setBanned, .refundStars, .findOrder, .refund,
+                .addAdmin, .removeAdmin, .addSeller, .editSellerUsername, .editSellerName, .editSellerNote, .removeSeller:
+                true
+            default: false
+            }
+        }
     }
 
     /// Keys pasted or uploaded, kept by reference: a file is downloaded again on Confirm.
@@ -50,6 +71,19 @@ struct AdminDraft: Codable, Sendable, Equatable {
     var resellerAmount: Int64?
     var hasNoResellerPrice = false
     var keys: KeySource?
+    /// The customer (or would-be admin) a task is about, by Telegram id.
+    var telegramID: Int64?
+    /// How they were named, for the summary.
+    var personName: String?
+    var orderID: Int?
+    var keyIDs: [Int]?
+    var disposition: RefundDisposition?
+    var paymentID: Int?
+    var sellerID: Int?
+    var username: String?
+    var note: String?
+    /// What a status toggle sets.
+    var flag: Bool?
     /// The update that moved the dialog to its current step. One not newer than it is that same
     /// update handled again after a crash (its answer already sent), and changes nothing.
     var stepUpdateID: Int64?

@@ -35,7 +35,7 @@ extension AdminHandlers {
                 try await ask(context, (draft.resellerAmount ?? 0) > (draft.amount ?? 0) ? .priceReseller : .confirm, draft)
             case .editField:
                 try await receiveEdit(text, draft, context)
-            case .productPhoto, .productPremium, .keys, .confirm:
+            case .productPhoto, .productPremium, .keys, .confirm, .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote:
                 try await reask(context, templates.strings.sendText)
             }
         } catch let error as CatalogError {

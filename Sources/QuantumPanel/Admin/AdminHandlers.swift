@@ -22,6 +22,10 @@ struct AdminHandlers: Sendable {
         router.include(productsRouter())
         router.include(pricesRouter())
         router.include(stockRouter())
+        router.include(customersRouter())
+        router.include(ordersRouter())
+        router.include(staffRouter())
+        router.include(sellersRouter())
         router.include(dialogRouter())
         return router
     }
@@ -29,7 +33,8 @@ struct AdminHandlers: Sendable {
     /// Every button the panel answers, by prefix.
     static let buttonPrefixes: Set<String> = [
         AdminCallback.prefix, AdminProductCallback.prefix, AdminPriceCallback.prefix, AdminKeysCallback.prefix,
-        AdminDeleteKeyCallback.prefix, AdminDialogCallback.prefix,
+        AdminDeleteKeyCallback.prefix, AdminDialogCallback.prefix, AdminPickCallback.prefix, AdminCustomersCallback.prefix,
+        AdminCustomerCallback.prefix, AdminOrderCallback.prefix, AdminStaffCallback.prefix, AdminSellerCallback.prefix,
     ]
 
     /// A message (it may be a dialog's input) or a button the panel answers. Checked before the
@@ -59,11 +64,15 @@ struct AdminHandlers: Sendable {
         _ act: @escaping @Sendable (Data, HandlerContext) async throws -> Void
     ) {
         router.callbackQuery(type) { press, _, context in
-            try await context.fsm.clear()
+            try await leaveDialog(context)
             do {
                 try await act(press, context)
             } catch let error as CatalogError {
                 try await context.answerCallback(context.adminTemplates.refusal(error), showAlert: true)
+                try await fallback(context)
+            } catch {
+                guard let message = context.adminTemplates.peopleRefusal(error) else { throw error }
+                try await context.answerCallback(message, showAlert: true)
                 try await fallback(context)
             }
         }
@@ -87,6 +96,14 @@ struct AdminHandlers: Sendable {
             case .products: try await showProducts(context, page: section.page)
             case .stock: try await showStock(context, page: section.page)
             case .addProduct: try await ask(context, .productName, AdminDraft(.addProduct))
+            case .findCustomer: try await ask(context, .person, AdminDraft(.findCustomer))
+            case .findOrder: try await ask(context, .orderNumber, AdminDraft(.findOrder))
+            case .staff: try await showStaff(context)
+            case .addAdmin:
+                try checkRoot(context)
+                try await ask(context, .person, AdminDraft(.addAdmin))
+            case .sellers: try await showSellers(context, page: section.page)
+            case .addSeller: try await ask(context, .sellerUsername, AdminDraft(.addSeller))
             }
         }
         return router
@@ -95,7 +112,16 @@ struct AdminHandlers: Sendable {
     func showPanel(_ context: HandlerContext, note: String? = nil) async throws {
         let stats = try await shop.stats.stats()
         let low = try await shop.stats.lowStock(below: configuration.lowStockThreshold)
-        try await context.show(context.adminTemplates.noted(try context.adminTemplates.panel(stats, lowStock: low, threshold: configuration.lowStockThreshold), note))
+        let isRoot = try shop.admins.isRoot(context.customer.telegramID)
+        try await context.show(context.adminTemplates.noted(try context.adminTemplates.panel(stats, lowStock: low, threshold: configuration.lowStockThreshold, isRoot: isRoot), note))
+    }
+
+    /// Ends any dialog, taking away the user picker if its step showed one.
+    func leaveDialog(_ context: HandlerContext, saying text: String? = nil) async throws {
+        if try await context.fsm.isIn(AdminDialog.person) {
+            try await removePicker(context, saying: text ?? context.adminTemplates.strings.cancelled)
+        }
+        try await context.fsm.clear()
     }
 
     // MARK: Cancel
@@ -107,7 +133,7 @@ struct AdminHandlers: Sendable {
         let inDialog = UpdateFilter.state(in: AdminDialog.self)
         let cancel: @Sendable (HandlerContext) async throws -> Void = { context in
             let draft = try await context.fsm.draft()
-            try await context.fsm.clear()
+            try await leaveDialog(context)
             try await context.answerCallback(context.adminTemplates.strings.cancelled)
             try await showOrigin(of: draft, context, note: context.adminTemplates.strings.cancelled)
         }
@@ -118,6 +144,7 @@ struct AdminHandlers: Sendable {
 
     /// The screen a dialog was started from: the price, the product, or the list.
     func showOrigin(of draft: AdminDraft?, _ context: HandlerContext, note: String?) async throws {
+        if let draft, draft.task.isAboutPeople { return try await showPeopleOrigin(of: draft, context, note: note) }
         do {
             if let priceID = draft?.priceID, draft?.task != .deletePrice {
                 let stockTasks: [AdminDraft.Task] = [.addKeys, .deleteKey, .deleteAllKeys]
@@ -141,6 +168,7 @@ struct AdminHandlers: Sendable {
         draft.stepUpdateID = context.update.updateID
         try await context.fsm.advance(to: step, draft)
         try await context.show(try await prompt(for: step, draft, context, reason: reason))
+        if step == .person { try await showPicker(context) }
     }
 
     /// Asks the current step's question again, saying why the answer was refused.
@@ -151,6 +179,8 @@ struct AdminHandlers: Sendable {
         }
         try await context.answerCallback(nil)
         try await context.show(try await prompt(for: step, draft, context, reason: reason))
+        // A used picker hides itself: it comes back with the question.
+        if step == .person { try await showPicker(context) }
     }
 
     private func dialogRouter() -> Router {
@@ -164,12 +194,18 @@ struct AdminHandlers: Sendable {
             guard let (step, draft) = try await current(context) else { return }
             try await receive(answer.answer, at: step, draft, context)
         }
+        router.callbackQuery(AdminPickCallback.self, inDialog) { pick, _, context in
+            guard let (step, draft) = try await current(context) else { return }
+            try await receivePick(pick.id, at: step, draft, context)
+        }
         // A dialog's button after the dialog ended (cancelled, confirmed, or from an old message):
         // whether it wrote anything is not known here, so the note says only that it ended.
-        router.callbackQuery(AdminDialogCallback.self) { _, _, context in
+        let ended: @Sendable (HandlerContext) async throws -> Void = { context in
             try await context.answerCallback(context.adminTemplates.strings.dialogEnded)
             try await showPanel(context, note: context.adminTemplates.strings.dialogEnded)
         }
+        router.callbackQuery(AdminDialogCallback.self) { _, _, context in try await ended(context) }
+        router.callbackQuery(AdminPickCallback.self) { _, _, context in try await ended(context) }
         return router
     }
 
@@ -200,6 +236,7 @@ struct AdminHandlers: Sendable {
     /// A typed (or sent) answer to the current step.
     private func receive(_ message: Message, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
         let strings = context.adminTemplates.strings
+        if draft.task.isAboutPeople, step != .confirm { return try await receivePeople(message, at: step, draft, context) }
         if step == .productPhoto || (step == .editField && draft.task == .editPhoto) {
             guard let photo = message.photo?.last?.fileID else { return try await reask(context, strings.sendPhotoOrSkip) }
             return try await receivePhoto(photo, draft, context)
@@ -219,6 +256,7 @@ struct AdminHandlers: Sendable {
 
     private func receive(_ answer: AdminDialogCallback.Answer, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
         var draft = draft
+        if draft.task.isAboutPeople, answer != .confirm { return try await receivePeople(answer, at: step, draft, context) }
         switch (step, answer) {
         case (.productDescription, .skip):
             draft.description = ""
@@ -253,6 +291,7 @@ struct AdminHandlers: Sendable {
 
     /// Does what the confirmed dialog asked; a refusal is shown with the screen it was about.
     private func perform(_ draft: AdminDraft, _ context: HandlerContext) async throws {
+        if draft.task.isAboutPeople { return try await performPeopleTask(draft, context) }
         do {
             switch draft.task {
             case .addProduct, .editName, .editDescription, .editPhoto, .removePhoto, .deleteProduct, .archiveProduct:
@@ -261,6 +300,8 @@ struct AdminHandlers: Sendable {
                 try await performPriceTask(draft, context)
             case .addKeys, .deleteKey, .deleteAllKeys:
                 try await performStockTask(draft, context)
+            default:
+                return
             }
         } catch let error as CatalogError {
             context.logger.info("Admin change refused", metadata: ["task": "\(draft.task.rawValue)", "reason": "\(error)"])
@@ -273,6 +314,7 @@ struct AdminHandlers: Sendable {
         let templates = context.adminTemplates
         let strings = templates.strings
         let example = AdminTemplates.example(currency)
+        if draft.task.isAboutPeople, step != .confirm { return try await peoplePrompt(for: step, draft, context, reason: reason) }
         switch step {
         case .productName: return templates.prompt(strings.askName, reason: reason)
         case .productDescription: return templates.prompt(strings.askDescription, reason: reason, options: [try templates.button(strings.skipButton, AdminDialogCallback(answer: .skip))])
@@ -287,6 +329,8 @@ struct AdminHandlers: Sendable {
         case .priceReseller: return try resellerPrompt(draft, templates, reason: reason)
         case .editField: return try await editPrompt(draft, context, reason: reason)
         case .keys: return templates.prompt(strings.askKeys, reason: reason)
+        case .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote:
+            return try await peoplePrompt(for: step, draft, context, reason: reason)
         case .confirm:
             var screen = try await summary(of: draft, context)
             if let reason { screen.text = "⚠️ " + reason + "\n\n" + screen.text }
@@ -314,6 +358,8 @@ struct AdminHandlers: Sendable {
             try await priceSummary(draft, context)
         case .addKeys, .deleteKey, .deleteAllKeys:
             try await stockSummary(draft, context)
+        default:
+            try await peopleSummary(of: draft, context)
         }
     }
 

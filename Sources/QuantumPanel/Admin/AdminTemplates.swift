@@ -6,12 +6,14 @@ import TelegramBotAPI
 /// value escaped, Back and Menu on every screen, Cancel on every dialog step.
 struct AdminTemplates: Sendable {
     let strings: AdminStrings
+    let people: PeopleStrings
     /// The shop's building blocks: frames, buttons, pagination.
     let shop: ShopTemplates
     static let itemsPerPage = 8
 
     init(language: Language) {
         strings = language.adminStrings
+        people = language.peopleStrings
         shop = ShopTemplates(language: language)
     }
 
@@ -36,7 +38,7 @@ struct AdminTemplates: Sendable {
 
     // MARK: The panel
 
-    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int) throws -> Screen {
+    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int, isRoot: Bool) throws -> Screen {
         func period(_ label: String, _ figures: ShopStats.Period) -> String {
             "\(label): \(strings.ordersCount(figures.orders)) · <b>\(e(figures.revenue.formatted))</b>"
         }
@@ -53,10 +55,14 @@ struct AdminTemplates: Sendable {
             let low = lowStock.prefix(10).map { "\(e(HTML.truncate($0.productName, to: 40))) · \(e($0.durationLabel)): \($0.stock)" }
             text += "\n\n<b>\(strings.lowStockTitle(threshold))</b>\n" + (low.isEmpty ? strings.stockFine : ShopTemplates.frame(low))
         }
-        let rows = [
+        var rows = [
             [try button(strings.sectionProducts, AdminCallback(to: .products)), try button(strings.sectionStock, AdminCallback(to: .stock))],
-            [try shop.menuButton()],
+            [try button(people.sectionCustomers, AdminCustomersCallback(filter: .all)), try button(people.sectionOrders, AdminCallback(to: .findOrder))],
+            [try button(people.sectionSellers, AdminCallback(to: .sellers))],
         ]
+        // Admins are the root admin's to manage: nobody else sees the section.
+        if isRoot { rows[2].append(try button(people.sectionStaff, AdminCallback(to: .staff))) }
+        rows.append([try shop.menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }
 

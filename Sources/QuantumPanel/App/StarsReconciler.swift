@@ -10,6 +10,7 @@ import TelegramBotAPI
 /// an error for a day, an update dropped by an older version). At start and every `interval`
 /// this asks Telegram for the bot's Stars transactions and books each incoming top-up that has
 /// no booked payment, once, by its charge id, as the update would have; the customer is told.
+/// It first finishes the Stars refunds whose answer from Telegram was lost.
 struct StarsReconciler: Service {
     let shop: Shop
     let bot: BotClient
@@ -24,6 +25,7 @@ struct StarsReconciler: Service {
     /// - Returns: how many payments were booked now.
     @discardableResult
     func reconcile() async throws -> Int {
+        try await StarsRefunder(shop: shop, bot: bot, logger: logger).finishPending()
         var offset: Int64 = 0
         var booked = 0
         while true {

@@ -19,6 +19,9 @@ struct ShopHarness: Sendable {
     static let currency = Currency.usd
     /// The owner; not a simulated user, so admin-only buttons stay out of customers' menus.
     static let rootAdmin: Int64 = 1
+    /// The id the sandbox gives the first user it makes: a test that passes it as `rootAdminID`
+    /// makes the owner first and drives the panel as them.
+    static let firstSandboxUser: Int64 = 100_000_001
     static let configuration = ShopConfiguration(premiumPrice: dollars("10.00"), supportUsername: "shop_support", starsTopUps: [100, 500])
 
     let sandbox: BotAPISandbox
@@ -100,13 +103,14 @@ func withShop<Value: Sendable>(
     // Tests tap faster than any person; the shop's own limit is tested on its own.
     throttling: ThrottlingMiddleware = ThrottlingMiddleware(perSecond: 1000, burst: 1000),
     sandbox sandboxConfiguration: SandboxConfiguration = .init(),
+    rootAdminID: Int64 = ShopHarness.rootAdmin,
     _ body: @Sendable (ShopHarness) async throws -> Value
 ) async throws -> Value {
     let logger = Logger(label: "e2e", factory: { ProcessInfo.processInfo.environment["E2E_LOG"] == nil ? SwiftLogNoOpLogHandler() as any LogHandler : StreamLogHandler.standardError(label: $0) })
     return try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database in
         let db = database.database(logger: logger)
         let shop = Shop(
-            database: db, currency: ShopHarness.currency, rootAdminID: ShopHarness.rootAdmin,
+            database: db, currency: ShopHarness.currency, rootAdminID: rootAdminID,
             starValue: ShopHarness.dollars("0.01"), cache: MemoryCache()
         )
         return try await BotAPISandbox.withRunning(configuration: sandboxConfiguration) { sandbox in

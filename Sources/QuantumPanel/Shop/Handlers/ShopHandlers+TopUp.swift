@@ -79,6 +79,13 @@ extension ShopHandlers {
                 : strings.toppedUp(HTML.escape(outcome.credited.formatted), HTML.escape(outcome.balance.formatted))
             try await context.answer(text)
         }
+        // Telegram's note that Stars went back: the refund was booked when it was asked for, so
+        // this only confirms it, and the customer has been told already.
+        router.message(.contentType(.refundedPayment)) { message, context in
+            guard let refund = message.refundedPayment else { return }
+            try await shop.stars.confirmRefund(chargeID: refund.telegramPaymentChargeID)
+            context.logger.info("Telegram confirmed a Stars refund", metadata: ["charge.id": "\(refund.telegramPaymentChargeID)"])
+        }
         return router
     }
 

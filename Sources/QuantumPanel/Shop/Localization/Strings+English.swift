@@ -134,6 +134,14 @@ extension Strings {
             If a payment was taken and your balance did not grow, it is found and added within a few minutes.
             A refund goes back to your Stars, for the part of the top-up still on your balance; keys already bought are refunded to the balance instead.
             """,
-        lateTopUp: { "⭐ A payment that had not reached the shop was found: <b>\($0)</b> added. Balance: <b>\($1)</b>." }
+        lateTopUp: { "⭐ A payment that had not reached the shop was found: <b>\($0)</b> added. Balance: <b>\($1)</b>." },
+        creditedNotice: { "💰 <b>\($0)</b> was added to your balance.\nReason: \($1)\nBalance: <b>\($2)</b>" },
+        debitedNotice: { "➖ <b>\($0)</b> was taken from your balance.\nReason: \($1)\nBalance: <b>\($2)</b>" },
+        refundNotice: { "↩️ Order #\($0): <b>\($1)</b> refunded to your balance for \($2 == 1 ? "1 key" : "\($2) keys").\nBalance: <b>\($3)</b>" },
+        starsRefundNotice: { "⭐ \($0) Stars were refunded to your Telegram account, and <b>\($1)</b> taken from your balance.\nBalance: <b>\($2)</b>" },
+        premiumGrantedNotice: "💎 You are premium now: the premium catalogue is open to you.",
+        premiumRevokedNotice: "Your premium status has ended.",
+        resellerOnNotice: "🏪 You are a reseller now: you see reseller prices and may buy several keys at once.",
+        resellerOffNotice: "You are no longer a reseller: you see the regular prices."
     )
 }

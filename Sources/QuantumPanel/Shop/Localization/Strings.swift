@@ -133,4 +133,14 @@ public struct Strings: Sendable {
     var paySupport: String
     /// A payment Telegram took that the bot had not been told about, found and credited.
     var lateTopUp: @Sendable (_ credited: String, _ balance: String) -> String
+
+    // What an admin did to the customer's account, told to the customer.
+    var creditedNotice: @Sendable (_ amount: String, _ reason: String, _ balance: String) -> String
+    var debitedNotice: @Sendable (_ amount: String, _ reason: String, _ balance: String) -> String
+    var refundNotice: @Sendable (_ orderID: Int, _ amount: String, _ keys: Int, _ balance: String) -> String
+    var starsRefundNotice: @Sendable (_ stars: Int64, _ amount: String, _ balance: String) -> String
+    var premiumGrantedNotice: String
+    var premiumRevokedNotice: String
+    var resellerOnNotice: String
+    var resellerOffNotice: String
 }

@@ -1,0 +1,231 @@
+import BotRouting
+import Foundation
+import Logging
+import Marketplace
+import TelegramBotAPI
+
+/// The dialogs of the customers, orders, admins and sellers sections: each step's question, what
+/// it takes, the summary, and what Confirm does. A refusal from a service is shown with the
+/// screen the dialog started from.
+extension AdminHandlers {
+    func peoplePrompt(for step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext, reason: String?) async throws -> Screen {
+        let templates = context.adminTemplates
+        let people = templates.people
+        let example = AdminTemplates.example(currency)
+        switch step {
+        case .person: return templates.prompt(draft.task == .addAdmin ? people.askAdmin : people.askCustomer, reason: reason)
+        case .orderNumber: return templates.prompt(people.askOrderNumber, reason: reason)
+        case .amount:
+            guard draft.task == .debit else { return templates.prompt(people.askCreditAmount(example), reason: reason) }
+            let customer = try await customer(draft)
+            return templates.prompt(people.askDebitAmount(example, templates.e(customer.balance.formatted)), reason: reason)
+        case .note: return templates.prompt(people.askNote(CustomerRules.noteLimit), reason: reason)
+        case .refundKeys: return try templates.refundKeys(try await shop.refunds.order(draft.orderID ?? 0), chosen: Set(draft.keyIDs ?? []), reason: reason)
+        case .refundDisposition: return try templates.refundDisposition(reason: reason)
+        case .sellerUsername: return templates.prompt(people.askSellerUsername, reason: reason)
+        case .sellerName: return templates.prompt(people.askSellerName, reason: reason)
+        case .sellerNote:
+            let skip = draft.task == .editSellerNote ? people.removeNoteButton : templates.strings.skipButton
+            return templates.prompt(people.askSellerNote(SellerService.noteLimit), reason: reason, options: [try templates.button(skip, AdminDialogCallback(answer: .skip))])
+        default:
+            return try await peopleSummary(of: draft, context)
+        }
+    }
+
+    /// A message sent at a step of a people dialog.
+    func receivePeople(_ message: Message, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
+        let templates = context.adminTemplates
+        if step == .person { return try await receivePerson(message, draft, context) }
+        guard let text = message.text else { return try await reask(context, templates.strings.sendText) }
+        var draft = draft
+        do {
+            switch step {
+            case .orderNumber:
+                let typed = text.trimmingCharacters(in: .whitespaces)
+                guard let number = Int(typed.hasPrefix("#") ? String(typed.dropFirst()) : typed), number > 0 else {
+                    return try await reask(context, templates.people.notAnOrderNumber(templates.e(HTML.truncate(typed, to: 20))))
+                }
+                guard (try? await shop.refunds.order(number)) != nil else { return try await reask(context, templates.people.orderNotFound(number)) }
+                try await context.fsm.clear()
+                try await showOrder(context, orderID: number)
+            case .amount:
+                let amount = try amount(text, templates).get()
+                let customer = try await customer(draft)
+                if draft.task == .debit, amount > customer.balance {
+                    return try await reask(context, templates.people.debitTooLarge(templates.e(customer.balance.formatted)))
+                }
+                draft.amount = amount.minorUnits
+                try await ask(context, .note, draft)
+            case .note:
+                draft.note = try CustomerRules.note(text)
+                try await ask(context, .confirm, draft)
+            case .sellerUsername:
+                draft.username = try await sellerUsername(text, templates)
+                try await ask(context, draft.task == .addSeller ? .sellerName : .confirm, draft)
+            case .sellerName:
+                draft.name = try SellerService.displayName(text)
+                try await ask(context, draft.task == .addSeller ? .sellerNote : .confirm, draft)
+            case .sellerNote:
+                draft.note = try SellerService.note(text)
+                try await ask(context, .confirm, draft)
+            default:
+                try await reask(context, templates.strings.pressConfirm)
+            }
+        } catch let refusal as AdminInputRefusal {
+            try await reask(context, refusal.message)
+        } catch {
+            guard let message = templates.peopleRefusal(error) else { throw error }
+            try await reask(context, message)
+        }
+    }
+
+    /// A button of a people dialog's step.
+    func receivePeople(_ answer: AdminDialogCallback.Answer, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
+        var draft = draft
+        switch (step, answer) {
+        case (.refundKeys, .all):
+            draft.keyIDs = nil
+            try await ask(context, .refundDisposition, draft)
+        case (.refundKeys, .next):
+            guard !(draft.keyIDs ?? []).isEmpty else { return try await reask(context, context.adminTemplates.people.pickAtLeastOne) }
+            try await ask(context, .refundDisposition, draft)
+        case (.refundDisposition, .restock), (.refundDisposition, .revoke):
+            draft.disposition = answer == .restock ? .restock : .revoke
+            try await ask(context, .confirm, draft)
+        case (.sellerNote, .skip):
+            draft.note = nil
+            try await ask(context, .confirm, draft)
+        default:
+            try await reask(context, context.adminTemplates.strings.pressConfirm)
+        }
+    }
+
+    /// A key ticked or unticked at the refund's first step.
+    func receivePick(_ id: Int, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
+        guard step == .refundKeys else { return try await reask(context, context.adminTemplates.strings.pressConfirm) }
+        var draft = draft
+        var chosen = Set(draft.keyIDs ?? [])
+        if chosen.remove(id) == nil { chosen.insert(id) }
+        draft.keyIDs = chosen.sorted()
+        try await context.answerCallback(nil)
+        try await ask(context, .refundKeys, draft)
+    }
+
+    func peopleSummary(of draft: AdminDraft, _ context: HandlerContext) async throws -> Screen {
+        let templates = context.adminTemplates
+        let people = templates.people
+        switch draft.task {
+        case .credit, .debit:
+            let customer = try await customer(draft)
+            let amount = Money(minorUnits: draft.amount ?? 0, currency: currency)
+            let delta = draft.task == .credit ? amount.minorUnits : -amount.minorUnits
+            let after = Money(minorUnits: customer.balance.minorUnits + delta, currency: currency)
+            return try templates.summary([
+                "\(people.customerLabel): \(templates.name(customer))",
+                "\(draft.task == .credit ? people.creditLabel : people.debitLabel): <b>\(templates.e(amount.formatted))</b>",
+                "\(people.reasonLabel): \(templates.e(draft.note ?? ""))",
+                templates.change(people.balanceLabel, templates.e(customer.balance.formatted), templates.e(after.formatted)),
+            ])
+        case .setPremium, .setReseller, .setBanned:
+            let customer = try await customer(draft)
+            var after = customer
+            switch draft.task {
+            case .setPremium: after.isPremium = draft.flag ?? false
+            case .setReseller: after.isReseller = draft.flag ?? false
+            default: after.isBanned = draft.flag ?? false
+            }
+            let question = draft.task != .setBanned ? nil : (draft.flag == true ? people.confirmBan : people.confirmUnban)(templates.name(customer))
+            return try templates.summary([
+                "\(people.customerLabel): \(templates.name(customer))", templates.change(people.statusLabel, templates.status(customer), templates.status(after)),
+            ], question: question)
+        case .refundStars:
+            let customer = try await customer(draft)
+            let profile = try await shop.users.profile(customer.telegramID)
+            guard let payment = profile.starsPayments.first(where: { $0.id == draft.paymentID }) else { throw StarsRefundError.paymentNotFound(paymentID: draft.paymentID ?? 0) }
+            return try templates.summary(["\(people.customerLabel): \(templates.name(customer))"], question: people.confirmStarsRefund(payment.stars, templates.e(payment.credited.formatted)))
+        case .refund:
+            let order = try await shop.refunds.order(draft.orderID ?? 0)
+            let keys = draft.keyIDs.map { ids in order.refundableKeys.filter { ids.contains($0.id) } } ?? order.refundableKeys
+            let shares = RefundService.shares(of: order)
+            let amount = Money(minorUnits: keys.reduce(0) { $0 + (shares[$1.id] ?? 0) }, currency: currency)
+            return try templates.refundSummary(order, keys: keys, amount: amount, disposition: draft.disposition ?? .revoke)
+        case .addAdmin:
+            return try templates.summary([], question: people.confirmAddAdmin(draft.personName ?? "\(draft.telegramID ?? 0)"))
+        case .removeAdmin:
+            return try templates.summary([], question: people.confirmRemoveAdmin(draft.personName ?? "\(draft.telegramID ?? 0)"))
+        case .addSeller:
+            return try templates.summary([
+                "\(people.sellerUsernameLabel): @\(templates.e(draft.username ?? ""))", "\(people.sellerNameLabel): <b>\(templates.e(draft.name ?? ""))</b>",
+                "\(people.sellerNoteLabel): " + (draft.note.map { templates.e($0) } ?? templates.strings.noneValue),
+            ])
+        case .editSellerUsername, .editSellerName, .editSellerNote:
+            let seller = try await shop.sellers.seller(draft.sellerID ?? 0)
+            let none = templates.strings.noneValue
+            let line = switch draft.task {
+            case .editSellerUsername: templates.change(people.sellerUsernameLabel, "@" + templates.e(seller.username), "@" + templates.e(draft.username ?? ""))
+            case .editSellerName: templates.change(people.sellerNameLabel, templates.e(seller.displayName), templates.e(draft.name ?? ""))
+            default: templates.change(people.sellerNoteLabel, seller.note.map { templates.e($0) } ?? none, draft.note.map { templates.e($0) } ?? none)
+            }
+            return try templates.summary([line])
+        case .removeSeller:
+            let seller = try await shop.sellers.seller(draft.sellerID ?? 0)
+            return try templates.summary([], question: people.confirmRemoveSeller(templates.e(seller.displayName)))
+        default:
+            return try templates.summary([])
+        }
+    }
+
+    /// Does what a confirmed people dialog asked, tells the customer when it concerns them, and
+    /// shows the screen it was about.
+    func performPeopleTask(_ draft: AdminDraft, _ context: HandlerContext) async throws {
+        do {
+            switch draft.task {
+            case .credit, .debit, .setPremium, .setReseller, .setBanned, .refundStars:
+                try await performCustomerTask(draft, context)
+            case .refund:
+                try await performRefund(draft, context)
+            case .addAdmin, .removeAdmin:
+                try await performStaffTask(draft, context)
+            default:
+                try await performSellerTask(draft, context)
+            }
+        } catch {
+            guard let message = context.adminTemplates.peopleRefusal(error) else { throw error }
+            context.logger.info("Admin change refused", metadata: ["task": "\(draft.task.rawValue)", "reason": "\(error)"])
+            try await showPeopleOrigin(of: draft, context, note: "⚠️ " + message)
+        }
+    }
+
+    /// The screen a people dialog started from.
+    func showPeopleOrigin(of draft: AdminDraft, _ context: HandlerContext, note: String?) async throws {
+        switch draft.task {
+        case .findCustomer: try await showCustomers(context, filter: .all, page: 1, note: note)
+        case .findOrder: try await showPanel(context, note: note)
+        case .refund: try await showOrder(context, orderID: draft.orderID ?? 0, note: note)
+        case .addAdmin, .removeAdmin: try await showStaff(context, note: note)
+        case .addSeller: try await showSellers(context, page: 1, note: note)
+        case .editSellerUsername, .editSellerName, .editSellerNote, .removeSeller:
+            guard (try? await shop.sellers.seller(draft.sellerID ?? 0)) != nil else { return try await showSellers(context, page: 1, note: note) }
+            try await showSeller(context, sellerID: draft.sellerID ?? 0, note: note)
+        default:
+            guard let telegramID = draft.telegramID, (try? await shop.users.find(telegramID: telegramID)) ?? nil != nil else {
+                return try await showCustomers(context, filter: .all, page: 1, note: note)
+            }
+            try await showCustomer(context, telegramID: telegramID, note: note)
+        }
+    }
+
+    /// The customer a draft is about, as they are now.
+    func customer(_ draft: AdminDraft) async throws -> CustomerSnapshot {
+        guard let id = draft.telegramID, let customer = try await shop.users.find(telegramID: id) else { throw LedgerError.unknownCustomer(telegramID: draft.telegramID ?? 0) }
+        return customer
+    }
+
+    /// A username as typed, or the username of the customer whose id was typed.
+    private func sellerUsername(_ text: String, _ templates: AdminTemplates) async throws -> String {
+        guard let id = CustomerRules.userID(text) else { return try SellerService.username(text) }
+        guard let customer = try await shop.users.find(telegramID: id) else { throw AdminInputRefusal(templates.people.customerNotFound("\(id)")) }
+        guard let username = customer.username else { throw AdminInputRefusal(templates.people.noUsername(id)) }
+        return username
+    }
+}

@@ -1,0 +1,158 @@
+import BotRouting
+import Foundation
+import Marketplace
+import TelegramBotAPI
+
+/// The customer list, a customer's profile and orders, the user picker, and how the people
+/// sections word a refusal.
+extension AdminTemplates {
+    /// The id the picker's request carries: the bot asks for one user at a time.
+    static let pickerRequestID: Int64 = 1
+
+    /// How a customer is named on every screen: their name, and @username when they have one.
+    func name(_ customer: CustomerSnapshot) -> String {
+        let name = e(HTML.truncate(customer.firstName, to: 40))
+        return customer.username.map { "\(name) (@\(e($0)))" } ?? name
+    }
+
+    func status(_ customer: CustomerSnapshot) -> String {
+        var marks: [String] = []
+        if customer.isBanned { marks.append(people.bannedStatus) }
+        if customer.isPremium { marks.append(people.premiumStatus) }
+        if customer.isReseller { marks.append(people.resellerStatus) }
+        return marks.isEmpty ? people.regularStatus : marks.joined(separator: ", ")
+    }
+
+    func customers(_ page: Page<CustomerSnapshot>, filter: CustomerFilter) throws -> Screen {
+        var text = shop.header(people.customersTitle) + "\n" + "\(people.filterName(filter)): \(people.customersCount(page.totalCount))" + "\n\n"
+        var rows: [[InlineKeyboardButton]] = [[try button(people.findCustomerButton, AdminCallback(to: .findCustomer))]]
+        rows.append(try CustomerFilter.allCases.map { option in
+            try button((option == filter ? "• " : "") + people.filterName(option), AdminCustomersCallback(filter: option))
+        })
+        if page.items.isEmpty {
+            text += people.customersEmpty
+        } else {
+            text += ShopTemplates.frame(page.items.map { "\(name($0)) · <code>\($0.telegramID)</code> · \(e($0.balance.formatted))" })
+            for customer in page.items {
+                let marks = (customer.isBanned ? "⛔ " : "") + (customer.isPremium ? "💎 " : "") + (customer.isReseller ? "🏪 " : "")
+                rows.append([try button(marks + customer.firstName + " · " + customer.balance.formatted, AdminCustomerCallback(telegramID: customer.telegramID, action: .open))])
+            }
+            let paging = try shop.pagination(page: page.number, pageCount: page.pageCount) { AdminCustomersCallback(filter: filter, page: $0) }
+            if !paging.isEmpty { rows.append(paging) }
+        }
+        rows.append(try navigation(back: AdminCallback(to: .panel)))
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    func profile(_ profile: CustomerProfile) throws -> Screen {
+        let customer = profile.customer
+        let id = customer.telegramID
+        var lines = [
+            "\(people.idLabel): <code>\(id)</code>",
+            "\(people.usernameLabel): " + (customer.username.map { "@" + e($0) } ?? strings.noneValue),
+            "\(people.languageLabel): " + e(customer.botLanguage ?? customer.languageCode ?? "—"),
+            "\(people.balanceLabel): <b>\(e(customer.balance.formatted))</b>",
+            "\(people.statusLabel): " + status(customer),
+            "\(people.firstSeenLabel): " + ShopTemplates.date(profile.firstSeen),
+        ]
+        if let lastSeen = profile.lastSeen { lines.append("\(people.lastSeenLabel): " + ShopTemplates.date(lastSeen)) }
+        lines.append("\(people.ordersLabel): \(profile.orderCount) · \(people.spentLabel): \(e(profile.spent.formatted))")
+        var text = shop.header("👤 <b>\(name(customer))</b>") + "\n" + ShopTemplates.frame(lines) + "\n\n<b>\(people.lastActivityTitle)</b>\n"
+        text += profile.lastLedgerLines.isEmpty ? people.noActivity : ShopTemplates.frame(profile.lastLedgerLines.map { line in
+            let sign = line.delta.minorUnits > 0 ? "+" : ""
+            let note = line.note.map { ": " + e(HTML.truncate($0, to: 60)) } ?? ""
+            return "\(ShopTemplates.date(line.date)) · \(shop.reason(line.reason))\(note) <b>\(sign)\(e(line.delta.formatted))</b>"
+        })
+        if !profile.starsPayments.isEmpty {
+            text += "\n\n<b>\(people.starsPaymentsTitle)</b>\n" + ShopTemplates.frame(profile.starsPayments.map { payment in
+                let mark = payment.isRefundPending ? " · " + people.pendingMark : payment.isRefunded ? " · " + people.refundedMark : ""
+                return "\(ShopTemplates.date(payment.date)) · ⭐ \(payment.stars) → \(e(payment.credited.formatted))\(mark)"
+            })
+        }
+        var rows: [[InlineKeyboardButton]] = [
+            [try button(people.creditButton, AdminCustomerCallback(telegramID: id, action: .credit)), try button(people.debitButton, AdminCustomerCallback(telegramID: id, action: .debit))],
+            [try button(people.premiumToggle(customer.isPremium), AdminCustomerCallback(telegramID: id, action: .premium)), try button(people.resellerToggle(customer.isReseller), AdminCustomerCallback(telegramID: id, action: .reseller))],
+            [try button(people.ordersButton, AdminCustomerCallback(telegramID: id, action: .orders)), try button(people.banToggle(customer.isBanned), AdminCustomerCallback(telegramID: id, action: .ban))],
+        ]
+        for payment in profile.starsPayments.prefix(3) where !payment.isRefunded {
+            rows.append([try button(people.refundStarsButton(payment.stars, ShopTemplates.date(payment.date)), AdminCustomerCallback(telegramID: id, action: .refundStars, value: payment.id))])
+        }
+        rows.append(try navigation(back: AdminCustomersCallback(filter: .all)))
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    func customerOrders(_ page: Page<OrderSummary>, of customer: CustomerSnapshot) throws -> Screen {
+        var text = shop.header(people.customerOrdersTitle(name(customer))) + "\n"
+        var rows: [[InlineKeyboardButton]] = []
+        if page.items.isEmpty {
+            text += people.noOrders
+        } else {
+            text += ShopTemplates.frame(page.items.map { "#\($0.orderID) · \(ShopTemplates.date($0.date)) · \(e(HTML.truncate($0.productName, to: 30))) · \(e($0.amount.formatted))" })
+            for order in page.items {
+                rows.append([try button("#\(order.orderID) · \(order.productName) · \(order.amount.formatted)", AdminOrderCallback(orderID: order.orderID, action: .open))])
+            }
+            let paging = try shop.pagination(page: page.number, pageCount: page.pageCount) { AdminCustomerCallback(telegramID: customer.telegramID, action: .orders, value: $0) }
+            if !paging.isEmpty { rows.append(paging) }
+        }
+        rows.append(try navigation(back: AdminCustomerCallback(telegramID: customer.telegramID, action: .open)))
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    /// The reply keyboard with Telegram's user picker, for the "who" step.
+    func picker() -> ReplyKeyboardMarkup {
+        let request = KeyboardButtonRequestUsers(requestID: Self.pickerRequestID, userIsBot: false, maxQuantity: 1, requestName: true, requestUsername: true)
+        return ReplyKeyboardMarkup(keyboard: [[KeyboardButton(text: people.pickButton, requestUsers: request)]], resizeKeyboard: true, oneTimeKeyboard: true)
+    }
+
+    /// What a refusal of the people sections' services says, or nil for another error.
+    func peopleRefusal(_ error: any Error) -> String? {
+        switch error {
+        case let error as LedgerError:
+            switch error {
+            case .unknownCustomer: people.customerGone
+            case .nonPositiveAmount: strings.priceNotPositive
+            case .insufficientFunds(let balance): people.debitTooLarge(e(balance.formatted))
+            case .noteEmpty: people.noteEmpty
+            case .noteTooLong(let length, let limit): people.noteTooLong(length, limit)
+            }
+        case let error as RefundError:
+            switch error {
+            case .orderNotFound(let id): people.orderNotFound(id)
+            case .keyNotInOrder, .alreadyRefunded: people.alreadyRefunded
+            case .nothingToRefund: people.nothingToRefund
+            }
+        case let error as StarsRefundError:
+            switch error {
+            case .paymentNotFound: strings.gone
+            case .alreadyRefunded: people.starsAlreadyRefunded
+            case .balanceTooLow(let balance, let needed): people.starsBalanceTooLow(e(balance.formatted), e(needed.formatted))
+            case .telegramRefused(let reason): people.starsRefusedByTelegram(e(HTML.truncate(reason, to: 100)))
+            }
+        case let error as AdminError:
+            switch error {
+            case .notAnAdmin, .notRoot: people.notRoot
+            case .rootIsPermanent: people.rootPermanent
+            case .alreadyAnAdmin: people.alreadyAdmin
+            case .noSuchAdmin: people.noSuchAdmin
+            case .invalidUserID, .invalidInput: people.notAPerson
+            }
+        case let error as SellerError:
+            sellerRefusal(error)
+        case let refusal as AdminInputRefusal:
+            refusal.message
+        default:
+            nil
+        }
+    }
+
+    func sellerRefusal(_ error: SellerError) -> String {
+        switch error {
+        case .usernameInvalid: people.usernameInvalid
+        case .displayNameEmpty: people.displayNameEmpty
+        case .displayNameTooLong(let length, let limit): people.displayNameTooLong(length, limit)
+        case .noteTooLong(let length, let limit): people.sellerNoteTooLong(length, limit)
+        case .alreadyListed(let name): people.alreadyListed(e(name))
+        case .sellerNotFound: people.sellerGone
+        }
+    }
+}

@@ -1,0 +1,59 @@
+import BotRouting
+import Marketplace
+import TelegramBotAPI
+
+/// The admins list, which only the root admin sees, and the trusted sellers.
+extension AdminTemplates {
+    func staffName(_ member: StaffMember) -> String {
+        let name = member.firstName.map { e(HTML.truncate($0, to: 40)) } ?? "<code>\(member.telegramID)</code>"
+        return member.username.map { "\(name) (@\(e($0)))" } ?? name
+    }
+
+    func staff(_ members: [StaffMember]) throws -> Screen {
+        let lines = members.map { member in
+            (member.isRoot ? people.rootMark + " " : "") + staffName(member) + " · <code>\(member.telegramID)</code>"
+        }
+        let text = shop.header(people.staffTitle) + "\n" + ShopTemplates.frame(lines) + "\n\n" + people.staffExplanation
+        var rows: [[InlineKeyboardButton]] = [[try button(people.addAdminButton, AdminCallback(to: .addAdmin))]]
+        for member in members where !member.isRoot {
+            rows.append([try button(people.removeAdminButton(member.firstName ?? member.username ?? "\(member.telegramID)"), AdminStaffCallback(telegramID: member.telegramID))])
+        }
+        rows.append(try navigation(back: AdminCallback(to: .panel)))
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    func sellers(_ sellers: [SellerSnapshot], page: Int) throws -> Screen {
+        var text = shop.header(people.sellersTitle) + "\n"
+        var rows: [[InlineKeyboardButton]] = [[try button(people.addSellerButton, AdminCallback(to: .addSeller))]]
+        if sellers.isEmpty {
+            text += people.sellersEmpty
+        } else {
+            let (shown, page, pageCount) = ShopTemplates.page(sellers, page, size: Self.itemsPerPage)
+            text += ShopTemplates.frame(shown.map { "<b>\(e($0.displayName))</b> · @\(e($0.username))" })
+            for seller in shown {
+                rows.append([try button("\(seller.displayName) · @\(seller.username)", AdminSellerCallback(sellerID: seller.id, action: .open))])
+            }
+            let paging = try shop.pagination(page: page, pageCount: pageCount) { AdminCallback(to: .sellers, page: $0) }
+            if !paging.isEmpty { rows.append(paging) }
+        }
+        rows.append(try navigation(back: AdminCallback(to: .panel)))
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    func seller(_ seller: SellerSnapshot) throws -> Screen {
+        let id = seller.id
+        let lines = [
+            "\(people.sellerUsernameLabel): @\(e(seller.username))",
+            "\(people.sellerNameLabel): <b>\(e(seller.displayName))</b>",
+            "\(people.sellerNoteLabel): " + (seller.note.map { e($0) } ?? strings.noneValue),
+        ]
+        let text = shop.header("🤝 <b>\(e(seller.displayName))</b>") + "\n" + ShopTemplates.frame(lines)
+        let rows = [
+            [try button(people.editSellerUsernameButton, AdminSellerCallback(sellerID: id, action: .username)), try button(people.editSellerNameButton, AdminSellerCallback(sellerID: id, action: .name))],
+            [try button(people.editSellerNoteButton, AdminSellerCallback(sellerID: id, action: .note)), try button(people.removeSellerButton, AdminSellerCallback(sellerID: id, action: .remove))],
+            [try button(strings.upButton, AdminSellerCallback(sellerID: id, action: .up)), try button(strings.downButton, AdminSellerCallback(sellerID: id, action: .down))],
+            try navigation(back: AdminCallback(to: .sellers)),
+        ]
+        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+}
