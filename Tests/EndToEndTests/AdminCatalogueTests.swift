@@ -182,10 +182,20 @@ import Testing
         try await withShop { harness in
             let (product, price) = try await harness.product("Existing", keys: ["E-1", "E-2"])
             let keyID = try #require(try await harness.shop.stock.unusedKeys(priceID: price).first?.id)
-            let ana = try await harness.customer("Ana")
+            let ana = try await harness.customer("Ana", balance: "5.00")
+            let bob = try await harness.customer("Bob")
+            try await harness.shop.admins.add(bob.id, username: nil, by: AuditLog.commandLine)
+            let order = try await harness.shop.purchases.buy(telegramID: ana.id, priceID: price).orderID
+            let seller = try await harness.shop.sellers.add(username: "best_keys", displayName: "Best", by: ShopHarness.rootAdmin).id
+            _ = try await harness.shop.stars.book(chargeID: "charge-1", telegramID: ana.id, stars: 100, payload: "p")
+            let payment = try #require(try await harness.shop.users.profile(ana.id).starsPayments.first?.id)
             let before = try await shopSnapshot(harness.database)
             var data: [String] = []
-            for section in ["panel", "products", "stock", "addProduct"] { data.append("a:\(section):1") }
+            for section in ["panel", "products", "stock", "addProduct", "findCustomer", "findOrder", "staff", "addAdmin", "sellers", "addSeller"] { data.append("a:\(section):1") }
+            for filter in CustomerFilter.allCases { data.append("al:\(filter.rawValue):1") }
+            for action in ["open", "orders", "credit", "debit", "premium", "reseller", "ban"] { data.append("ac:\(ana.id):\(action):1") }
+            data += ["ac:\(ana.id):refundStars:\(payment)", "ag:\(order):open", "ag:\(order):refund", "as:\(bob.id)", "as:\(ShopHarness.rootAdmin)", "ap:\(keyID)"]
+            for action in ["open", "username", "name", "note", "up", "down", "remove"] { data.append("at:\(seller):\(action)") }
             for action in ["open", "name", "description", "photo", "removePhoto", "premium", "hide", "show", "up", "down", "delete", "archive", "unarchive", "addPrice"] {
                 data.append("ao:\(product):\(action)")
             }
@@ -193,10 +203,11 @@ import Testing
                 data.append("ar:\(price):\(action)")
             }
             data += ["ak:\(price):1", "ax:\(keyID):\(price)"]
-            for answer in ["confirm", "skip", "yes", "no", "lifetime", "noReseller", "keep"] { data.append("ad:\(answer)") }
+            for answer in ["confirm", "skip", "yes", "no", "lifetime", "noReseller", "keep", "all", "next", "restock", "revoke"] { data.append("ad:\(answer)") }
             for item in data {
                 // Each on a fresh menu, so every answer is an edit that shows.
                 let menu = try await ana.ask("/start")
+                #expect(menu.buttons.contains("🛍 Products"), "nothing else came before: \(item)")
                 try await harness.forgePress(by: ana, data: item, messageID: menu.messageID)
                 #expect(try await ana.nextMessage().shown == "I didn't get that. Use the menu:", "\(item)")
             }

@@ -94,6 +94,24 @@ extension SandboxState {
         return query.id
     }
 
+    /// A press a modified client sends: `data` on message `messageID` of the user's chat, whatever
+    /// buttons that message has, even one deleted or never sent. The bot can answer it.
+    /// - Returns: the callback query's id.
+    public func userSendsCallbackData(_ userID: Int64, data: String, messageID: Int64) throws(SandboxError) -> String {
+        let user = try user(userID)
+        var query = CallbackQuery(id: String(random.next() % 1_000_000_000_000_000), from: user, chatInstance: "\(userID * 7 + 3)")
+        query.message = chats[userID]?.messages[messageID] ?? Message(messageID: messageID, date: 1, chat: Chat(id: userID, type: "private"))
+        query.data = data
+        callbackQueries[query.id] = CallbackRecord(query: query, createdAt: now)
+        let pressed = query
+        enqueue { id in
+            var update = Update(updateID: id)
+            update.callbackQuery = pressed
+            return update
+        }
+        return query.id
+    }
+
     /// How the bot answered a callback query, once it has.
     public func callbackAnswer(_ queryID: String) -> CallbackAnswer? {
         callbackQueries[queryID]?.answer

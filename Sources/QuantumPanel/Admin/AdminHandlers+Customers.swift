@@ -68,7 +68,7 @@ extension AdminHandlers {
 
     /// Whom the admin means: a picked user, the author of a forwarded message, or a typed id or
     /// @username. An id stands even for someone who isn't a customer (a new admin may not be).
-    private func person(in message: Message, _ templates: AdminTemplates) async throws -> (id: Int64, name: String, typed: String) {
+    private func person(in message: Message, forAdmin: Bool, _ templates: AdminTemplates) async throws -> (id: Int64, name: String, typed: String) {
         let people = templates.people
         if let picked = message.usersShared?.users.first {
             let name = picked.firstName.map { templates.e($0) } ?? picked.username.map { "@" + templates.e($0) } ?? "\(picked.userID)"
@@ -86,7 +86,8 @@ extension AdminHandlers {
         if let id = CustomerRules.userID(text) { return (id, "<code>\(id)</code>", typed) }
         guard (try? SellerService.username(text)) != nil else { throw AdminInputRefusal(people.notAPerson) }
         guard let customer = try await shop.users.find(username: text) else {
-            throw AdminInputRefusal(message.text.map { _ in people.customerNotFound(typed) } ?? people.notAPerson)
+            let name = templates.e(text.hasPrefix("@") ? String(text.dropFirst()) : text)
+            throw AdminInputRefusal(forAdmin ? people.unknownUsername(name) : people.customerNotFound(typed))
         }
         return (customer.telegramID, templates.name(customer), typed)
     }
@@ -95,7 +96,7 @@ extension AdminHandlers {
         let templates = context.adminTemplates
         let person: (id: Int64, name: String, typed: String)
         do {
-            person = try await self.person(in: message, templates)
+            person = try await self.person(in: message, forAdmin: draft.task == .addAdmin, templates)
         } catch let refusal as AdminInputRefusal {
             return try await reask(context, refusal.message)
         }
@@ -108,9 +109,6 @@ extension AdminHandlers {
             return try await showCustomer(context, telegramID: customer.telegramID)
         }
         // Adding an admin: confirmed first, like every change.
-        if message.text != nil, CustomerRules.userID(message.text ?? "") == nil, customer == nil {
-            return try await reask(context, templates.people.unknownUsername(templates.e(message.text ?? "")))
-        }
         draft.telegramID = person.id
         draft.personName = customer.map(templates.name) ?? person.name
         draft.username = customer?.username ?? message.usersShared?.users.first?.username

@@ -60,7 +60,12 @@ extension AdminHandlers {
                 draft.note = try CustomerRules.note(text)
                 try await ask(context, .confirm, draft)
             case .sellerUsername:
-                draft.username = try await sellerUsername(text, templates)
+                let username = try await sellerUsername(text, templates)
+                // Refused here rather than at Confirm, three steps later.
+                if try await shop.sellers.list().contains(where: { $0.username == username && $0.id != draft.sellerID }) {
+                    throw SellerError.alreadyListed(username: username)
+                }
+                draft.username = username
                 try await ask(context, draft.task == .addSeller ? .sellerName : .confirm, draft)
             case .sellerName:
                 draft.name = try SellerService.displayName(text)

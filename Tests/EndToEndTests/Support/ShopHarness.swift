@@ -47,14 +47,10 @@ struct ShopHarness: Sendable {
 
     /// A press a modified client sends: `data` on the bot message `messageID`, whatever buttons
     /// (if any) that message carries, or however long ago it was deleted.
-    func forgePress(by customer: SimulatedUser, data: String, messageID: Int64) async throws {
-        _ = try await sandbox.state.enqueueRaw([
-            "callback_query": [
-                "id": "forged-\(data)", "chat_instance": "1", "data": data,
-                "from": ["id": customer.id, "is_bot": false, "first_name": customer.user.firstName],
-                "message": ["message_id": messageID, "date": 1, "chat": ["id": customer.chatID, "type": "private"]],
-            ] as [String: Any],
-        ])
+    /// - Returns: the callback query's id, to read the bot's answer.
+    @discardableResult
+    func forgePress(by customer: SimulatedUser, data: String, messageID: Int64) async throws -> String {
+        try await sandbox.state.userSendsCallbackData(customer.id, data: data, messageID: messageID)
     }
 
     /// Presses 🔔 Tell me when it's back for `priceID`, as the out-of-stock refusal offers, and
