@@ -14,6 +14,7 @@ public struct Shop: Sendable {
     public let stats: StatsService
     public let stars: StarsTopUpService
     public let restock: RestockService
+    public let exports: ExportService
     public let currency: Currency
 
     public init(database: any Database, currency: Currency, rootAdminID: Int64, starValue: Money, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
@@ -29,6 +30,7 @@ public struct Shop: Sendable {
         sellers = SellerService(database: database, cache: cache, ttls: ttls)
         stats = StatsService(database: database, currency: currency)
         restock = RestockService(database: database)
+        exports = ExportService(database: database, currency: currency)
         stars = StarsTopUpService(database: database, currency: currency, starValue: starValue, cache: cache)
     }
 }
