@@ -37,7 +37,8 @@ extension SandboxState {
         case nil, "":
             return (text, try parameters.decode([MessageEntity].self, entitiesKey))
         case "html":
-            let parsed = try TelegramHTML(parsing: text)
+            let parsed: TelegramHTML
+            do { parsed = try TelegramHTML(parsing: text) } catch { throw .badRequest("Bad Request: \(error.description)") }
             return (parsed.text, parsed.entities.isEmpty ? nil : parsed.entities)
         case "markdown", "markdownv2":
             // Accepted as sent; the sandbox checks HTML, the mode this bot uses.

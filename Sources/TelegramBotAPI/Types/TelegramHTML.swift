@@ -1,10 +1,14 @@
-import TelegramBotAPI
-
 /// Parses text sent with `parse_mode=HTML` as Telegram does: only its tags, properly nested,
-/// with `<`, `>` and `&` escaped everywhere else. Gives the plain text a user sees and its entities.
-struct TelegramHTML {
-    let text: String
-    let entities: [MessageEntity]
+/// with `<`, `>` and `&` escaped everywhere else. Gives the plain text a user sees and its
+/// entities. The sandbox answers by it; the bot checks what an admin types with it before sending.
+public struct TelegramHTML: Sendable {
+    public let text: String
+    public let entities: [MessageEntity]
+
+    /// Why Telegram would refuse the text; `description` is Telegram's, after "Bad Request: ".
+    public struct ParseError: Error, Equatable, Sendable, CustomStringConvertible {
+        public let description: String
+    }
 
     private static let entityTypes: [String: String] = [
         "b": "bold", "strong": "bold", "i": "italic", "em": "italic", "u": "underline", "ins": "underline",
@@ -19,8 +23,8 @@ struct TelegramHTML {
         var entity: MessageEntity
     }
 
-    /// - Throws: ``SandboxError`` 400 `can't parse entities: …` for anything Telegram refuses.
-    init(parsing html: String) throws(SandboxError) {
+    /// - Throws: ``ParseError`` `can't parse entities: …` for anything Telegram refuses.
+    public init(parsing html: String) throws(ParseError) {
         let scalars = Array(html.unicodeScalars)
         var plain = String.UnicodeScalarView()
         var utf16Length: Int64 = 0
@@ -29,8 +33,8 @@ struct TelegramHTML {
         var entities: [MessageEntity] = []
         var index = 0
 
-        func fail(_ reason: String) -> SandboxError {
-            .badRequest("Bad Request: can't parse entities: \(reason)")
+        func fail(_ reason: String) -> ParseError {
+            ParseError(description: "can't parse entities: \(reason)")
         }
         func append(_ scalar: Unicode.Scalar) {
             plain.append(scalar)
@@ -92,26 +96,26 @@ struct TelegramHTML {
         String(inside.prefix { $0 != " " && $0 != "\t" && $0 != "\n" && $0 != "/" }).lowercased()
     }
 
-    private static func entity(forTag inside: String, at offset: Int64, byteOffset: Int) throws(SandboxError) -> MessageEntity {
+    private static func entity(forTag inside: String, at offset: Int64, byteOffset: Int) throws(ParseError) -> MessageEntity {
         let name = tagName(inside)
         let attributes = inside.dropFirst(name.count).trimmingSpaces()
         guard let type = entityTypes[name] else {
-            throw .badRequest("Bad Request: can't parse entities: Unsupported start tag \"\(name)\" at byte offset \(byteOffset)")
+            throw ParseError(description: "can't parse entities: Unsupported start tag \"\(name)\" at byte offset \(byteOffset)")
         }
         var entity = MessageEntity(type: type, offset: offset, length: 0)
         switch name {
         case "a":
             guard let url = attribute("href", in: attributes), !url.isEmpty else {
-                throw .badRequest("Bad Request: can't parse entities: Can't find href attribute of the tag \"a\" at byte offset \(byteOffset)")
+                throw ParseError(description: "can't parse entities: Can't find href attribute of the tag \"a\" at byte offset \(byteOffset)")
             }
             entity.url = url
         case "span":
             guard attribute("class", in: attributes) == "tg-spoiler" else {
-                throw .badRequest("Bad Request: can't parse entities: Tag \"span\" must have class \"tg-spoiler\" at byte offset \(byteOffset)")
+                throw ParseError(description: "can't parse entities: Tag \"span\" must have class \"tg-spoiler\" at byte offset \(byteOffset)")
             }
         case "tg-emoji":
             guard let id = attribute("emoji-id", in: attributes) else {
-                throw .badRequest("Bad Request: can't parse entities: Can't find emoji-id attribute of the tag \"tg-emoji\" at byte offset \(byteOffset)")
+                throw ParseError(description: "can't parse entities: Can't find emoji-id attribute of the tag \"tg-emoji\" at byte offset \(byteOffset)")
             }
             entity.customEmojiID = id
         case "code":
@@ -122,7 +126,7 @@ struct TelegramHTML {
             if attributes.hasPrefix("expandable") { entity.type = "expandable_blockquote" }
         default:
             guard attributes.isEmpty else {
-                throw .badRequest("Bad Request: can't parse entities: Unexpected attribute in the tag \"\(name)\" at byte offset \(byteOffset)")
+                throw ParseError(description: "can't parse entities: Unexpected attribute in the tag \"\(name)\" at byte offset \(byteOffset)")
             }
         }
         return entity

@@ -1,7 +1,5 @@
 import Testing
-import TelegramBotAPI
-
-@testable import BotAPISandbox
+@testable import TelegramBotAPI
 
 @Suite struct TelegramHTMLTests {
     @Test func tagsBecomeEntitiesOverThePlainText() throws {
@@ -33,6 +31,6 @@ import TelegramBotAPI
         ("é <script>", #"Bad Request: can't parse entities: Unsupported start tag "script" at byte offset 3"#),
     ])
     func malformedHTMLIsRefusedLikeTelegram(html: String, description: String) {
-        #expect(throws: SandboxError(code: 400, description: description)) { try TelegramHTML(parsing: html) }
+        #expect(throws: TelegramHTML.ParseError(description: String(description.dropFirst("Bad Request: ".count)))) { try TelegramHTML(parsing: html) }
     }
 }
