@@ -74,8 +74,9 @@ public struct SimulatedUser: Sendable {
         try await state.userPays(id, invoiceMessageID: invoiceMessageID, notifyingBot: notifyingBot)
     }
 
-    public func block() async {
-        await state.setBlocked(id, true)
+    /// Blocks the bot; `notifyingBot: false` loses the my_chat_member update Telegram sends.
+    public func block(notifyingBot: Bool = true) async {
+        await state.setBlocked(id, true, notifyingBot: notifyingBot)
     }
 
     public func unblock() async {

@@ -118,10 +118,13 @@ extension SandboxState {
     }
 
     /// The user blocks (or unblocks) the bot; the bot gets a my_chat_member update either way.
-    public func setBlocked(_ userID: Int64, _ blocked: Bool) {
+    /// - Parameter notifyingBot: false loses that update, as a long outage might; the bot then
+    ///   learns of the block from its next send.
+    public func setBlocked(_ userID: Int64, _ blocked: Bool, notifyingBot: Bool = true) {
         guard let user = users[userID], var record = chats[userID], record.isBlocked != blocked else { return }
         record.isBlocked = blocked
         chats[userID] = record
+        guard notifyingBot else { return notifyChange() }
         let change = ChatMemberUpdated(
             chat: record.chat, from: user, date: unixTime,
             oldChatMember: ChatMember(status: blocked ? "member" : "kicked", user: bot),

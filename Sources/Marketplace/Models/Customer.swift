@@ -20,6 +20,9 @@ public final class Customer: Model, @unchecked Sendable {
     @OptionalField(key: "premium_since") public var premiumSince: Date?
     @Field(key: "is_reseller") public var isReseller: Bool
     @Field(key: "is_banned") public var isBanned: Bool
+    /// The bot was blocked by them (a send was refused, or Telegram said so); broadcasts skip
+    /// them until they write again.
+    @Field(key: "is_blocked") public var isBlocked: Bool
     @OptionalField(key: "last_seen_at") public var lastSeenAt: Date?
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
@@ -35,5 +38,6 @@ public final class Customer: Model, @unchecked Sendable {
         self.isPremium = false
         self.isReseller = false
         self.isBanned = false
+        self.isBlocked = false
     }
 }

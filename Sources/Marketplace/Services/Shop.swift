@@ -15,6 +15,7 @@ public struct Shop: Sendable {
     public let stars: StarsTopUpService
     public let restock: RestockService
     public let exports: ExportService
+    public let broadcasts: BroadcastService
     public let currency: Currency
 
     public init(database: any Database, currency: Currency, rootAdminID: Int64, starValue: Money, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
@@ -31,6 +32,7 @@ public struct Shop: Sendable {
         stats = StatsService(database: database, currency: currency)
         restock = RestockService(database: database)
         exports = ExportService(database: database, currency: currency)
+        broadcasts = BroadcastService(database: database, cache: cache)
         stars = StarsTopUpService(database: database, currency: currency, starValue: starValue, cache: cache)
     }
 }

@@ -14,6 +14,8 @@ public struct CustomerSnapshot: Sendable, Equatable, Codable {
     public var isPremium: Bool
     public var isReseller: Bool
     public var isBanned: Bool
+    /// They blocked the bot; they unblock it by writing again.
+    public var isBlocked: Bool
 
     init(_ customer: Customer, currency: Currency) {
         id = customer.id!
@@ -26,6 +28,7 @@ public struct CustomerSnapshot: Sendable, Equatable, Codable {
         isPremium = customer.isPremium
         isReseller = customer.isReseller
         isBanned = customer.isBanned
+        isBlocked = customer.isBlocked
     }
 }
 

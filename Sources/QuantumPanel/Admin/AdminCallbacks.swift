@@ -10,7 +10,7 @@ struct AdminCallback: CallbackData {
 
     enum Section: String, Codable, Sendable {
         case panel, products, stock, addProduct
-        case findCustomer, findOrder, staff, addAdmin, sellers, addSeller
+        case findCustomer, findOrder, staff, addAdmin, sellers, addSeller, broadcast
     }
 
     var to: Section
@@ -63,9 +63,22 @@ struct AdminDialogCallback: CallbackData {
     enum Answer: String, Codable, Sendable {
         case confirm, skip, yes, no, lifetime, noReseller, keep
         case all, next, restock, revoke
+        case everyone, premium, resellers, buyers, free, paid
     }
 
     var answer: Answer
+}
+
+/// A broadcast's progress message: Pause, Resume and Stop.
+struct AdminBroadcastCallback: CallbackData {
+    static let prefix = "ab"
+
+    enum Action: String, Codable, Sendable {
+        case pause, resume, stop
+    }
+
+    var broadcastID: Int
+    var action: Action
 }
 
 /// One of several things to choose in a dialog step (a key of a refund), by id.

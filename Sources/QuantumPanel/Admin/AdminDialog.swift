@@ -16,6 +16,7 @@ enum AdminDialog: String, FSMState {
     case refundKeys, refundDisposition
     case orderNumber
     case sellerUsername, sellerName, sellerNote
+    case broadcastContent, broadcastButton, broadcastAudience, broadcastProduct, broadcastSpeed
     /// The summary is shown; only Confirm (or Cancel) goes on.
     case confirm
 
@@ -38,12 +39,13 @@ struct AdminDraft: Codable, Sendable, Equatable {
         case findOrder, refund
         case addAdmin, removeAdmin
         case addSeller, editSellerUsername, editSellerName, editSellerNote, removeSeller
+        case broadcast
 
         /// The customers, orders, admins and sellers sections' tasks, as against the catalogue's.
         var isAboutPeople: Bool {
             switch self {
             case .findCustomer, .credit, .debit, .setPremium, .setReseller, .setBanned, .refundStars, .findOrder, .refund,
-                .addAdmin, .removeAdmin, .addSeller, .editSellerUsername, .editSellerName, .editSellerNote, .removeSeller:
+                .addAdmin, .removeAdmin, .addSeller, .editSellerUsername, .editSellerName, .editSellerNote, .removeSeller, .broadcast:
                 true
             default: false
             }
@@ -84,6 +86,9 @@ struct AdminDraft: Codable, Sendable, Equatable {
     var note: String?
     /// What a status toggle sets.
     var flag: Bool?
+    var broadcast: BroadcastMessage?
+    var audience: BroadcastAudience?
+    var isPaid = false
     /// The update that moved the dialog to its current step. One not newer than it is that same
     /// update handled again after a crash (its answer already sent), and changes nothing.
     var stepUpdateID: Int64?

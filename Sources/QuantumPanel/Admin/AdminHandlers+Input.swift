@@ -35,7 +35,8 @@ extension AdminHandlers {
                 try await ask(context, (draft.resellerAmount ?? 0) > (draft.amount ?? 0) ? .priceReseller : .confirm, draft)
             case .editField:
                 try await receiveEdit(text, draft, context)
-            case .productPhoto, .productPremium, .keys, .confirm, .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote:
+            case .productPhoto, .productPremium, .keys, .confirm, .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote,
+                .broadcastContent, .broadcastButton, .broadcastAudience, .broadcastProduct, .broadcastSpeed:
                 try await reask(context, templates.strings.sendText)
             }
         } catch let error as CatalogError {

@@ -12,6 +12,7 @@ extension AdminHandlers {
         let templates = context.adminTemplates
         let people = templates.people
         let example = AdminTemplates.example(currency)
+        if draft.task == .broadcast, step != .confirm { return try await broadcastPrompt(for: step, draft, context, reason: reason) }
         switch step {
         case .person: return templates.prompt(draft.task == .addAdmin ? people.askAdmin : people.askCustomer, reason: reason)
         case .orderNumber: return templates.prompt(people.askOrderNumber, reason: reason)
@@ -36,7 +37,9 @@ extension AdminHandlers {
     func receivePeople(_ message: Message, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
         let templates = context.adminTemplates
         if step == .person { return try await receivePerson(message, draft, context) }
+        if step == .broadcastContent { return try await receiveBroadcastContent(message, draft, context) }
         guard let text = message.text else { return try await reask(context, templates.strings.sendText) }
+        if step == .broadcastButton { return try await receiveBroadcastButton(text, draft, context) }
         var draft = draft
         do {
             switch step {
@@ -86,6 +89,7 @@ extension AdminHandlers {
 
     /// A button of a people dialog's step.
     func receivePeople(_ answer: AdminDialogCallback.Answer, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
+        if draft.task == .broadcast { return try await receiveBroadcast(answer, at: step, draft, context) }
         var draft = draft
         switch (step, answer) {
         case (.refundKeys, .all):
@@ -107,6 +111,7 @@ extension AdminHandlers {
 
     /// A key ticked or unticked at the refund's first step.
     func receivePick(_ id: Int, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
+        if step == .broadcastProduct { return try await receiveBroadcastProduct(id, draft, context) }
         guard step == .refundKeys else { return try await reask(context, context.adminTemplates.strings.pressConfirm) }
         var draft = draft
         var chosen = Set(draft.keyIDs ?? [])
@@ -172,6 +177,8 @@ extension AdminHandlers {
             default: templates.change(people.sellerNoteLabel, seller.note.map { templates.e($0) } ?? none, draft.note.map { templates.e($0) } ?? none)
             }
             return try templates.summary([line])
+        case .broadcast:
+            return try await broadcastSummary(draft, context)
         case .removeSeller:
             let seller = try await shop.sellers.seller(draft.sellerID ?? 0)
             return try templates.summary([], question: people.confirmRemoveSeller(templates.e(seller.displayName)))
@@ -191,6 +198,8 @@ extension AdminHandlers {
                 try await performRefund(draft, context)
             case .addAdmin, .removeAdmin:
                 try await performStaffTask(draft, context)
+            case .broadcast:
+                try await performBroadcast(draft, context)
             default:
                 try await performSellerTask(draft, context)
             }
@@ -205,7 +214,7 @@ extension AdminHandlers {
     func showPeopleOrigin(of draft: AdminDraft, _ context: HandlerContext, note: String?) async throws {
         switch draft.task {
         case .findCustomer: try await showCustomers(context, filter: .all, page: 1, note: note)
-        case .findOrder: try await showPanel(context, note: note)
+        case .findOrder, .broadcast: try await showPanel(context, note: note)
         case .refund: try await showOrder(context, orderID: draft.orderID ?? 0, note: note)
         case .addAdmin, .removeAdmin: try await showStaff(context, note: note)
         case .addSeller: try await showSellers(context, page: 1, note: note)

@@ -26,6 +26,7 @@ struct AdminHandlers: Sendable {
         router.include(ordersRouter())
         router.include(staffRouter())
         router.include(sellersRouter())
+        router.include(broadcastsRouter())
         router.include(dialogRouter())
         return router
     }
@@ -35,6 +36,7 @@ struct AdminHandlers: Sendable {
         AdminCallback.prefix, AdminProductCallback.prefix, AdminPriceCallback.prefix, AdminKeysCallback.prefix,
         AdminDeleteKeyCallback.prefix, AdminDialogCallback.prefix, AdminPickCallback.prefix, AdminCustomersCallback.prefix,
         AdminCustomerCallback.prefix, AdminOrderCallback.prefix, AdminStaffCallback.prefix, AdminSellerCallback.prefix,
+        AdminBroadcastCallback.prefix,
     ]
 
     /// A message (it may be a dialog's input) or a button the panel answers. Checked before the
@@ -104,6 +106,7 @@ struct AdminHandlers: Sendable {
                 try await ask(context, .person, AdminDraft(.addAdmin))
             case .sellers: try await showSellers(context, page: section.page)
             case .addSeller: try await ask(context, .sellerUsername, AdminDraft(.addSeller))
+            case .broadcast: try await ask(context, .broadcastContent, AdminDraft(.broadcast))
             }
         }
         return router
@@ -329,7 +332,8 @@ struct AdminHandlers: Sendable {
         case .priceReseller: return try resellerPrompt(draft, templates, reason: reason)
         case .editField: return try await editPrompt(draft, context, reason: reason)
         case .keys: return templates.prompt(strings.askKeys, reason: reason)
-        case .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote:
+        case .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote,
+            .broadcastContent, .broadcastButton, .broadcastAudience, .broadcastProduct, .broadcastSpeed:
             return try await peoplePrompt(for: step, draft, context, reason: reason)
         case .confirm:
             var screen = try await summary(of: draft, context)

@@ -138,6 +138,12 @@ extension AdminTemplates {
             }
         case let error as SellerError:
             sellerRefusal(error)
+        case let error as BroadcastError:
+            switch error {
+            case .broadcastNotFound: strings.gone
+            case .noRecipients: broadcasts.noRecipients
+            case .alreadyOver: broadcasts.alreadyOver
+            }
         case let refusal as AdminInputRefusal:
             refusal.message
         default:

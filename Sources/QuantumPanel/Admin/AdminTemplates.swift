@@ -7,6 +7,7 @@ import TelegramBotAPI
 struct AdminTemplates: Sendable {
     let strings: AdminStrings
     let people: PeopleStrings
+    let broadcasts: BroadcastStrings
     /// The shop's building blocks: frames, buttons, pagination.
     let shop: ShopTemplates
     static let itemsPerPage = 8
@@ -14,6 +15,7 @@ struct AdminTemplates: Sendable {
     init(language: Language) {
         strings = language.adminStrings
         people = language.peopleStrings
+        broadcasts = language.broadcastStrings
         shop = ShopTemplates(language: language)
     }
 
@@ -58,7 +60,7 @@ struct AdminTemplates: Sendable {
         var rows = [
             [try button(strings.sectionProducts, AdminCallback(to: .products)), try button(strings.sectionStock, AdminCallback(to: .stock))],
             [try button(people.sectionCustomers, AdminCustomersCallback(filter: .all)), try button(people.sectionOrders, AdminCallback(to: .findOrder))],
-            [try button(people.sectionSellers, AdminCallback(to: .sellers))],
+            [try button(broadcasts.sectionBroadcast, AdminCallback(to: .broadcast)), try button(people.sectionSellers, AdminCallback(to: .sellers))],
         ]
         // Admins are the root admin's to manage: nobody else sees the section.
         if isRoot { rows[2].append(try button(people.sectionStaff, AdminCallback(to: .staff))) }

@@ -67,9 +67,10 @@ public struct QuantumPanelApp: Sendable {
             let polling = PollingService(dispatcher: dispatcher)
             let reconciler = StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger)
             let restock = RestockNotifier(shop: shopBot.shop, bot: bot, logger: logger)
+            let broadcaster = Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcastPerSecond, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(
-                    services: [.init(service: polling), .init(service: reconciler), .init(service: restock)],
+                    services: [.init(service: polling), .init(service: reconciler), .init(service: restock), .init(service: broadcaster)],
                     gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
                 )
             )

@@ -91,9 +91,11 @@ private struct SettingsParser {
         let starsTopUps = starsTopUps()
         let starValue = amount("STAR_VALUE", currency: currency ?? "USD", default: 1, allowZero: false)
         let lowStockThreshold = integer("LOW_STOCK_THRESHOLD", in: 0...1_000_000, default: 5, expected: "a number of keys from 0 to 1000000")
+        let broadcastPerSecond = integer("BROADCAST_PER_SECOND", in: 1...30, default: 25, expected: "a number of messages a second from 1 to 30")
+        let paidBroadcasts = flag("PAID_BROADCASTS", default: false)
 
         guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate,
-            let cacheTTLs, let starsTopUps, let starValue, let lowStockThreshold
+            let cacheTTLs, let starsTopUps, let starValue, let lowStockThreshold, let broadcastPerSecond, let paidBroadcasts
         else {
             return nil
         }
@@ -103,7 +105,8 @@ private struct SettingsParser {
             webhookSecret: webhookSecret, httpHost: httpHost, httpPort: httpPort, logLevel: logLevel,
             logDirectory: logDirectory, databasePoolSize: poolSize, currency: currency,
             premiumPriceMinorUnits: premiumPrice, cacheTTLs: cacheTTLs, starsTopUps: starsTopUps,
-            starValueMinorUnits: starValue, autoMigrate: autoMigrate, lowStockThreshold: lowStockThreshold
+            starValueMinorUnits: starValue, autoMigrate: autoMigrate, lowStockThreshold: lowStockThreshold,
+            broadcastPerSecond: broadcastPerSecond, paidBroadcasts: paidBroadcasts
         )
     }
 

@@ -47,6 +47,10 @@ public struct Settings: Sendable {
     public var autoMigrate: Bool
     /// A price with fewer unsold keys than this is flagged in the admin panel and its dashboard.
     public var lowStockThreshold: Int = 5
+    /// Broadcast messages sent a second; Telegram allows about 30 in all, and the shop answers too.
+    public var broadcastPerSecond: Int = 25
+    /// Whether admins may send paid broadcasts (`allow_paid_broadcast`, up to 1000 a second, paid in Stars).
+    public var paidBroadcasts: Bool = false
 }
 
 extension Settings {
@@ -55,7 +59,7 @@ extension Settings {
         "BOT_TOKEN", "ROOT_ADMIN_ID", "ADMIN_USERNAME", "DATABASE_URL", "DATABASE_POOL_SIZE", "AUTO_MIGRATE", "REDIS_URL",
         "CACHE_TTL_ADMIN", "CACHE_TTL_CUSTOMER", "CACHE_TTL_CATALOGUE", "CACHE_TTL_SELLERS", "TELEGRAM_API_URL", "BOT_MODE",
         "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR", "CURRENCY", "PREMIUM_PRICE",
-        "STARS_TOP_UPS", "STAR_VALUE", "LOW_STOCK_THRESHOLD",
+        "STARS_TOP_UPS", "STAR_VALUE", "LOW_STOCK_THRESHOLD", "BROADCAST_PER_SECOND", "PAID_BROADCASTS",
     ]
 
     /// Variables whose values never appear in a message.
@@ -74,6 +78,7 @@ extension Settings: CustomStringConvertible {
             "currency: \(currency)", "premiumPriceMinorUnits: \(premiumPriceMinorUnits)", "autoMigrate: \(autoMigrate)",
             "cacheTTLs: admin \(cacheTTLs.admin), customer \(cacheTTLs.customer), catalogue \(cacheTTLs.catalogue), sellers \(cacheTTLs.sellers)",
             "starsTopUps: \(starsTopUps)", "starValueMinorUnits: \(starValueMinorUnits)", "lowStockThreshold: \(lowStockThreshold)",
+            "broadcastPerSecond: \(broadcastPerSecond)", "paidBroadcasts: \(paidBroadcasts)",
         ]
         if let adminUsername { fields.append("adminUsername: @\(adminUsername)") }
         if let webhookURL { fields.append("webhookURL: \(webhookURL)") }

@@ -9,12 +9,18 @@ public struct ShopConfiguration: Sendable {
     public var starsTopUps: [Int]
     /// A price with fewer unsold keys than this is low on stock (`LOW_STOCK_THRESHOLD`).
     public var lowStockThreshold: Int
+    /// Whether the broadcast dialog offers paid broadcasts (`PAID_BROADCASTS`).
+    public var paidBroadcasts: Bool
+    /// Broadcast messages a second (`BROADCAST_PER_SECOND`).
+    public var broadcastPerSecond: Int
 
-    public init(premiumPrice: Money, supportUsername: String?, starsTopUps: [Int], lowStockThreshold: Int = 5) {
+    public init(premiumPrice: Money, supportUsername: String?, starsTopUps: [Int], lowStockThreshold: Int = 5, paidBroadcasts: Bool = false, broadcastPerSecond: Int = 25) {
         self.premiumPrice = premiumPrice
         self.supportUsername = supportUsername
         self.starsTopUps = starsTopUps
         self.lowStockThreshold = lowStockThreshold
+        self.paidBroadcasts = paidBroadcasts
+        self.broadcastPerSecond = broadcastPerSecond
     }
 }
 
@@ -24,7 +30,8 @@ extension ShopConfiguration {
         self.init(
             premiumPrice: Money(minorUnits: settings.premiumPriceMinorUnits, currency: currency),
             supportUsername: settings.adminUsername, starsTopUps: settings.starsTopUps,
-            lowStockThreshold: settings.lowStockThreshold
+            lowStockThreshold: settings.lowStockThreshold, paidBroadcasts: settings.paidBroadcasts,
+            broadcastPerSecond: settings.broadcastPerSecond
         )
     }
 }

@@ -13,7 +13,7 @@ import NIOFoundationCompat
 /// ```
 public struct BotClient: Sendable {
     private let transport: any BotTransport
-    private let retryPolicy: RetryPolicy
+    private var retryPolicy: RetryPolicy
     private let clock: any Clock<Duration>
     private let logger: Logger
     /// Time for a call to be answered; getUpdates gets its long-poll timeout on top.
@@ -34,6 +34,13 @@ public struct BotClient: Sendable {
         self.requestTimeout = requestTimeout
         self.clock = clock
         self.logger = logger
+    }
+
+    /// The same client with another retry policy: a broadcast, for one, retries nothing itself.
+    public func withRetryPolicy(_ policy: RetryPolicy) -> BotClient {
+        var client = self
+        client.retryPolicy = policy
+        return client
     }
 
     /// Calls `method` and returns its result.

@@ -9,6 +9,7 @@ enum CustomerKey: ContextKey { typealias Value = CustomerSnapshot }
 /// customer there, with one short message.
 struct CustomerMiddleware: UpdateMiddleware {
     let users: UserService
+    let broadcasts: BroadcastService
 
     func handle(_ context: HandlerContext, next: @Sendable (HandlerContext) async throws -> Void) async throws {
         guard let user = context.update.sender, !user.isBot else { return }
@@ -17,6 +18,10 @@ struct CustomerMiddleware: UpdateMiddleware {
             customer = try await users.register(telegramID: user.id, username: user.username, firstName: user.firstName, languageCode: user.languageCode)
         }
         guard let customer else { return }
+        if customer.isBlocked, context.update.myChatMember == nil {
+            // Writing to the bot again: broadcasts reach them again.
+            try await broadcasts.markBlocked(false, telegramID: customer.telegramID)
+        }
         var context = context
         context.values[CustomerKey.self] = customer
         guard !customer.isBanned else {

@@ -1,4 +1,5 @@
 import BotRouting
+import Logging
 import Marketplace
 import TelegramBotAPI
 
@@ -21,7 +22,8 @@ struct ShopHandlers: Sendable {
         let customers = Router(name: "shop")
         // Balances and keys are private: in a group the shop stays silent.
         customers.filter(.chatType(.private))
-        customers.use(CustomerMiddleware(users: shop.users))
+        customers.use(CustomerMiddleware(users: shop.users, broadcasts: shop.broadcasts))
+        customers.include(membershipRouter())
         // The panel first: its dialogs take their input before the shop's screens do.
         customers.include(AdminHandlers(shop: shop, configuration: configuration).makeRouter())
         customers.include(cancelRouter())
@@ -31,6 +33,16 @@ struct ShopHandlers: Sendable {
         customers.include(topUpRouter())
         customers.include(fallbackRouter())
         return [paymentRouter(), customers]
+    }
+
+    /// Telegram saying the customer blocked the bot (or unblocked it): broadcasts skip them meanwhile.
+    func membershipRouter() -> Router {
+        let router = Router(name: "membership")
+        router.myChatMember { change, context in
+            try await shop.broadcasts.markBlocked(change.newChatMember.status == "kicked", telegramID: change.from.id)
+            context.logger.info("A customer blocked or unblocked the bot", metadata: ["status": "\(change.newChatMember.status)"])
+        }
+        return router
     }
 
     /// The commands Telegram shows in its menu, in each language.

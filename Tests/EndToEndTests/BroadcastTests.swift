@@ -1,0 +1,112 @@
+import BotAPISandbox
+import FluentKit
+import Foundation
+import Marketplace
+import MarketplaceTesting
+@testable import QuantumPanel
+import TelegramBotAPI
+import Testing
+
+/// Broadcasts composed in the panel and sent in the background, against the sandbox with
+/// Telegram's flood limits on.
+@Suite(.timeLimit(.minutes(3))) struct BroadcastTests {
+    static let flooding = SandboxConfiguration(floodControl: FloodControl())
+    static let configuration: ShopConfiguration = {
+        var configuration = ShopHarness.configuration
+        configuration.broadcastPerSecond = 30
+        return configuration
+    }()
+
+    /// `count` customers known to the shop (registered as /start would), without a message each.
+    static func customers(_ count: Int, _ harness: ShopHarness) async throws -> [SimulatedUser] {
+        var users: [SimulatedUser] = []
+        for index in 1...count {
+            let user = await harness.sandbox.makeUser(firstName: "Customer \(index)")
+            _ = try await harness.shop.users.register(telegramID: user.id, username: nil, firstName: user.user.firstName, languageCode: "en")
+            users.append(user)
+        }
+        return users
+    }
+
+    /// Waits for the admin's progress message to say the broadcast finished, and returns it.
+    static func finished(_ boss: SimulatedUser) async throws -> Message {
+        while true {
+            let progress = try await boss.nextMessage(timeout: .seconds(15))
+            if progress.shown.contains("finished in") { return progress }
+        }
+    }
+
+    @Test func aThousandCustomersGetOneCopyEachWithinTheFloodLimitsAndBlockersAreMarked() async throws {
+        try await withShop(configuration: Self.configuration, sandbox: Self.flooding) { harness in
+            let customers = try await Self.customers(1000, harness)
+            let blockers = Array(customers.shuffled().prefix(20))
+            // Half of them the bot hears about; the other half it learns of from a refused send.
+            for (index, customer) in blockers.enumerated() { await customer.block(notifyingBot: index % 2 == 0) }
+            let boss = try await AdminCustomersTests.admin(harness)
+
+            #expect(try await boss.tap("📣 Broadcast").shown.contains("Send the message"))
+            let refused = try await boss.ask("<b>New</b>: Netflix 4K & more")
+            #expect(refused.shown.contains("Telegram would refuse this: can't parse entities: Character '&' is reserved"))
+            #expect(try await boss.ask("<b>New</b>: Netflix 4K &amp; more").shown.contains("Add a link button"))
+            #expect(try await boss.ask("Open | not a link").shown.contains("Send the button as"))
+            #expect(try await boss.ask("Open the shop | https://t.me/sandbox_shop_bot").shown.contains("Who receives it?"))
+            let preview = try await boss.tap("👥 Everyone")
+            #expect(preview.shown == "New: Netflix 4K & more" && preview.buttons == ["Open the shop"], "the preview is the message itself")
+            let summary = try await boss.nextMessage()
+            // The 980 who didn't block the bot, the 10 blocks it doesn't know of yet, and the admin.
+            #expect(summary.shown.contains("To: 👥 Everyone · 991 customers"), "\(summary.shown)")
+            #expect(try await harness.shop.broadcasts.sending().isEmpty, "nothing is sent before Confirm")
+            let start = try await boss.tap("✅ Confirm")
+            #expect(start.shown.contains("Broadcast #1") && start.buttons == ["⏸ Pause", "✖ Stop"])
+
+            let done = try await Self.finished(boss)
+            #expect(done.shown.contains("Sent: 981 · Blocked the bot: 10 · Failed: 0"), "\(done.shown)")
+            let blocked = Set(blockers.map(\.id))
+            for customer in customers {
+                let copies = await customer.transcript().filter { $0.sender == "bot" }
+                #expect(copies.count == (blocked.contains(customer.id) ? 0 : 1), "\(customer.id)")
+            }
+            for customer in blockers {
+                #expect(try await harness.shop.users.find(telegramID: customer.id)?.isBlocked == true)
+            }
+            let calls = await harness.sandbox.state.recordedCalls.filter { $0.method == "sendMessage" && $0.status == 200 }
+            let sends = calls.filter { !$0.parameters.contains("\"chat_id\":\(boss.id)") }
+            let seconds = (sends.last?.receivedAt ?? 0) - (sends.first?.receivedAt ?? 0)
+            let floods = await harness.sandbox.state.recordedCalls.filter { $0.status == 429 }.count
+            print("Broadcast to the 980 of 1,000 customers who didn't block the bot: \(sends.count) messages in \(String(format: "%.1f", seconds)) s, \(String(format: "%.1f", Double(sends.count - 1) / max(seconds, 0.001))) a second; \(floods) answered 429 and waited out")
+            #expect(sends.count == 980)
+
+            // A later broadcast skips those who blocked the bot, until they write again.
+            _ = try await blockers[0].send("/start")
+            _ = try await blockers[0].nextMessage()
+            #expect(try await harness.shop.broadcasts.recipientCount(.everyone) == 982)
+        }
+    }
+
+    @Test func aBroadcastIsPausedResumedAndStoppedFromItsProgressMessage() async throws {
+        try await withShop(configuration: Self.configuration, sandbox: Self.flooding) { harness in
+            let customers = try await Self.customers(300, harness)
+            let boss = try await AdminCustomersTests.admin(harness)
+            _ = try await boss.tap("📣 Broadcast")
+            _ = try await boss.ask("Hello")
+            _ = try await boss.tap("Skip ›")
+            _ = try await boss.tap("👥 Everyone")
+            _ = try await boss.nextMessage()
+            _ = try await boss.tap("✅ Confirm")
+            // Paused once the first copies are out: the count stops moving.
+            _ = try await customers[20].nextMessage(timeout: .seconds(10))
+            let paused = try await boss.tap("⏸ Pause")
+            #expect(paused.shown.contains("paused") && paused.buttons == ["▶ Resume", "✖ Stop"])
+            let sentWhenPaused = try await harness.shop.broadcasts.counts(1).count(.sent)
+            #expect(sentWhenPaused < 300)
+            _ = try await boss.tap("▶ Resume")
+            _ = try await customers[sentWhenPaused + 30].nextMessage(timeout: .seconds(10))
+            let stopped = try await boss.tap("✖ Stop")
+            #expect(stopped.shown.contains("stopped") && stopped.buttons.isEmpty)
+            #expect(try await harness.shop.broadcasts.broadcast(1).status == .cancelled)
+            #expect(try await boss.ask("/admin").shown.contains("Admin panel"))
+            let audit = try await AuditEntry.query(on: harness.database).filter(\.$subject == "broadcast 1").sort(\.$id).all().map(\.action)
+            #expect(audit == ["broadcast.create", "broadcast.paused", "broadcast.sending", "broadcast.cancelled"])
+        }
+    }
+}
