@@ -106,6 +106,11 @@ extension SandboxState {
     }
 
     /// The user sends a photo; Telegram delivers it in several sizes.
+    /// The bytes of a file the bot uploaded or a user sent, by its file id.
+    public func fileBytes(_ fileID: String) -> [UInt8]? {
+        files[fileID]?.bytes
+    }
+
     public func userSendsPhoto(_ userID: Int64, bytes: [UInt8], caption: String? = nil) throws(SandboxError) -> Message {
         let sizes = photoSizes(for: bytes)
         return try userPosts(userID) { message in

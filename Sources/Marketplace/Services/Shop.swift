@@ -16,6 +16,7 @@ public struct Shop: Sendable {
     public let restock: RestockService
     public let exports: ExportService
     public let broadcasts: BroadcastService
+    public let audit: AuditService
     public let currency: Currency
 
     public init(database: any Database, currency: Currency, rootAdminID: Int64, starValue: Money, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
@@ -33,6 +34,7 @@ public struct Shop: Sendable {
         restock = RestockService(database: database)
         exports = ExportService(database: database, currency: currency)
         broadcasts = BroadcastService(database: database, cache: cache)
+        audit = AuditService(database: database)
         stars = StarsTopUpService(database: database, currency: currency, starValue: starValue, cache: cache)
     }
 }

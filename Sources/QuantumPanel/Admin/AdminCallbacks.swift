@@ -11,6 +11,7 @@ struct AdminCallback: CallbackData {
     enum Section: String, Codable, Sendable {
         case panel, products, stock, addProduct
         case findCustomer, findOrder, staff, addAdmin, sellers, addSeller, broadcast
+        case auditFilter, export, chart
     }
 
     var to: Section
@@ -67,6 +68,19 @@ struct AdminDialogCallback: CallbackData {
     }
 
     var answer: Answer
+}
+
+/// A page of the audit log, of everything or by or about one person (0: everyone).
+struct AdminAuditCallback: CallbackData {
+    static let prefix = "au"
+    var person: Int64
+    var page: Int = 1
+}
+
+/// One of the CSV exports.
+struct AdminExportCallback: CallbackData {
+    static let prefix = "ae"
+    var choice: ExportChoice
 }
 
 /// A broadcast's progress message: Pause, Resume and Stop.

@@ -39,13 +39,13 @@ struct AdminDraft: Codable, Sendable, Equatable {
         case findOrder, refund
         case addAdmin, removeAdmin
         case addSeller, editSellerUsername, editSellerName, editSellerNote, removeSeller
-        case broadcast
+        case broadcast, auditFilter
 
         /// The customers, orders, admins and sellers sections' tasks, as against the catalogue's.
         var isAboutPeople: Bool {
             switch self {
             case .findCustomer, .credit, .debit, .setPremium, .setReseller, .setBanned, .refundStars, .findOrder, .refund,
-                .addAdmin, .removeAdmin, .addSeller, .editSellerUsername, .editSellerName, .editSellerNote, .removeSeller, .broadcast:
+                .addAdmin, .removeAdmin, .addSeller, .editSellerUsername, .editSellerName, .editSellerNote, .removeSeller, .broadcast, .auditFilter:
                 true
             default: false
             }

@@ -108,6 +108,11 @@ extension AdminHandlers {
             try await removePicker(context, saying: templates.people.found(templates.name(customer)))
             return try await showCustomer(context, telegramID: customer.telegramID)
         }
+        if draft.task == .auditFilter {
+            try await context.fsm.clear()
+            try await removePicker(context, saying: templates.people.found(customer.map(templates.name) ?? person.name))
+            return try await showAudit(context, person: person.id, page: 1)
+        }
         // Adding an admin: confirmed first, like every change.
         draft.telegramID = person.id
         draft.personName = customer.map(templates.name) ?? person.name

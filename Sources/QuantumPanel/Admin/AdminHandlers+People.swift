@@ -14,7 +14,13 @@ extension AdminHandlers {
         let example = AdminTemplates.example(currency)
         if draft.task == .broadcast, step != .confirm { return try await broadcastPrompt(for: step, draft, context, reason: reason) }
         switch step {
-        case .person: return templates.prompt(draft.task == .addAdmin ? people.askAdmin : people.askCustomer, reason: reason)
+        case .person:
+            let question = switch draft.task {
+            case .addAdmin: people.askAdmin
+            case .auditFilter: templates.records.askAuditPerson
+            default: people.askCustomer
+            }
+            return templates.prompt(question, reason: reason)
         case .orderNumber: return templates.prompt(people.askOrderNumber, reason: reason)
         case .amount:
             guard draft.task == .debit else { return templates.prompt(people.askCreditAmount(example), reason: reason) }
@@ -215,6 +221,7 @@ extension AdminHandlers {
         switch draft.task {
         case .findCustomer: try await showCustomers(context, filter: .all, page: 1, note: note)
         case .findOrder, .broadcast: try await showPanel(context, note: note)
+        case .auditFilter: try await showAudit(context, person: nil, page: 1, note: note)
         case .refund: try await showOrder(context, orderID: draft.orderID ?? 0, note: note)
         case .addAdmin, .removeAdmin: try await showStaff(context, note: note)
         case .addSeller: try await showSellers(context, page: 1, note: note)

@@ -27,6 +27,7 @@ struct AdminHandlers: Sendable {
         router.include(staffRouter())
         router.include(sellersRouter())
         router.include(broadcastsRouter())
+        router.include(recordsRouter())
         router.include(dialogRouter())
         return router
     }
@@ -36,7 +37,7 @@ struct AdminHandlers: Sendable {
         AdminCallback.prefix, AdminProductCallback.prefix, AdminPriceCallback.prefix, AdminKeysCallback.prefix,
         AdminDeleteKeyCallback.prefix, AdminDialogCallback.prefix, AdminPickCallback.prefix, AdminCustomersCallback.prefix,
         AdminCustomerCallback.prefix, AdminOrderCallback.prefix, AdminStaffCallback.prefix, AdminSellerCallback.prefix,
-        AdminBroadcastCallback.prefix,
+        AdminBroadcastCallback.prefix, AdminAuditCallback.prefix, AdminExportCallback.prefix,
     ]
 
     /// A message (it may be a dialog's input) or a button the panel answers. Checked before the
@@ -107,6 +108,9 @@ struct AdminHandlers: Sendable {
             case .sellers: try await showSellers(context, page: section.page)
             case .addSeller: try await ask(context, .sellerUsername, AdminDraft(.addSeller))
             case .broadcast: try await ask(context, .broadcastContent, AdminDraft(.broadcast))
+            case .auditFilter: try await ask(context, .person, AdminDraft(.auditFilter))
+            case .export: try await context.show(try context.adminTemplates.exports())
+            case .chart: try await sendChart(context)
             }
         }
         return router

@@ -73,6 +73,7 @@ extension AdminTemplates {
             [try button(people.creditButton, AdminCustomerCallback(telegramID: id, action: .credit)), try button(people.debitButton, AdminCustomerCallback(telegramID: id, action: .debit))],
             [try button(people.premiumToggle(customer.isPremium), AdminCustomerCallback(telegramID: id, action: .premium)), try button(people.resellerToggle(customer.isReseller), AdminCustomerCallback(telegramID: id, action: .reseller))],
             [try button(people.ordersButton, AdminCustomerCallback(telegramID: id, action: .orders)), try button(people.banToggle(customer.isBanned), AdminCustomerCallback(telegramID: id, action: .ban))],
+            [try button(records.sectionAudit, AdminAuditCallback(person: id))],
         ]
         for payment in profile.starsPayments.prefix(3) where !payment.isRefunded {
             rows.append([try button(people.refundStarsButton(payment.stars, ShopTemplates.date(payment.date)), AdminCustomerCallback(telegramID: id, action: .refundStars, value: payment.id))])

@@ -8,6 +8,7 @@ struct AdminTemplates: Sendable {
     let strings: AdminStrings
     let people: PeopleStrings
     let broadcasts: BroadcastStrings
+    let records: RecordsStrings
     /// The shop's building blocks: frames, buttons, pagination.
     let shop: ShopTemplates
     static let itemsPerPage = 8
@@ -16,6 +17,7 @@ struct AdminTemplates: Sendable {
         strings = language.adminStrings
         people = language.peopleStrings
         broadcasts = language.broadcastStrings
+        records = language.recordsStrings
         shop = ShopTemplates(language: language)
     }
 
@@ -62,6 +64,10 @@ struct AdminTemplates: Sendable {
             [try button(people.sectionCustomers, AdminCustomersCallback(filter: .all)), try button(people.sectionOrders, AdminCallback(to: .findOrder))],
             [try button(broadcasts.sectionBroadcast, AdminCallback(to: .broadcast)), try button(people.sectionSellers, AdminCallback(to: .sellers))],
         ]
+        rows.append([
+            try button(records.sectionAudit, AdminAuditCallback(person: 0)), try button(records.sectionExport, AdminCallback(to: .export)),
+            try button(records.sectionChart, AdminCallback(to: .chart)),
+        ])
         // Admins are the root admin's to manage: nobody else sees the section.
         if isRoot { rows[2].append(try button(people.sectionStaff, AdminCallback(to: .staff))) }
         rows.append([try shop.menuButton()])
