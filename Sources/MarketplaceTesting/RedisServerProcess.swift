@@ -35,7 +35,10 @@ public final class RedisServerProcess: @unchecked Sendable {
         process.standardError = FileHandle.nullDevice
         try process.run()
         self.process = process
-        for _ in 0..<200 where !Self.accepts(port: port) {
+        // A loaded machine (the other suites run beside this one) can take seconds to start it.
+        let deadline = ContinuousClock.now + .seconds(20)
+        while !Self.accepts(port: port) {
+            guard ContinuousClock.now < deadline else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "redis-server did not accept connections on port \(port) within 20 s"]) }
             try await Task.sleep(for: .milliseconds(10))
         }
     }

@@ -30,9 +30,14 @@ import Testing
 
     /// Waits for the admin's progress message to say the broadcast finished, and returns it.
     static func finished(_ boss: SimulatedUser) async throws -> Message {
+        try await next(boss) { $0.shown.contains("finished in") }
+    }
+
+    /// The admin's next message or edit that `matches`: the progress edits come in between.
+    static func next(_ boss: SimulatedUser, _ matches: (Message) -> Bool) async throws -> Message {
         while true {
-            let progress = try await boss.nextMessage(timeout: .seconds(15))
-            if progress.shown.contains("finished in") { return progress }
+            let message = try await boss.nextMessage(timeout: .seconds(15))
+            if matches(message) { return message }
         }
     }
 
@@ -95,16 +100,20 @@ import Testing
             _ = try await boss.tap("✅ Confirm")
             // Paused once the first copies are out: the count stops moving.
             _ = try await customers[20].nextMessage(timeout: .seconds(10))
-            let paused = try await boss.tap("⏸ Pause")
-            #expect(paused.shown.contains("paused") && paused.buttons == ["▶ Resume", "✖ Stop"])
+            try await boss.press("⏸ Pause")
+            let paused = try await Self.next(boss) { $0.shown.contains("paused") }
+            #expect(paused.buttons == ["▶ Resume", "✖ Stop"])
             let sentWhenPaused = try await harness.shop.broadcasts.counts(1).count(.sent)
             #expect(sentWhenPaused < 300)
-            _ = try await boss.tap("▶ Resume")
+            try await boss.press("▶ Resume")
             _ = try await customers[sentWhenPaused + 30].nextMessage(timeout: .seconds(10))
-            let stopped = try await boss.tap("✖ Stop")
-            #expect(stopped.shown.contains("stopped") && stopped.buttons.isEmpty)
+            try await boss.press("✖ Stop")
+            let stopped = try await Self.next(boss) { $0.shown.contains("stopped") }
+            #expect(stopped.buttons.isEmpty)
             #expect(try await harness.shop.broadcasts.broadcast(1).status == .cancelled)
-            #expect(try await boss.ask("/admin").shown.contains("Admin panel"))
+            #expect(try await harness.shop.broadcasts.counts(1).count(.pending) > 0, "stopped before the end")
+            try await boss.send("/admin")
+            _ = try await Self.next(boss) { $0.shown.contains("Admin panel") }
             let audit = try await AuditEntry.query(on: harness.database).filter(\.$subject == "broadcast 1").sort(\.$id).all().map(\.action)
             #expect(audit == ["broadcast.create", "broadcast.paused", "broadcast.sending", "broadcast.cancelled"])
         }
