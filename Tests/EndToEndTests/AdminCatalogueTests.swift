@@ -189,13 +189,21 @@ import Testing
             let seller = try await harness.shop.sellers.add(username: "best_keys", displayName: "Best", by: ShopHarness.rootAdmin).id
             _ = try await harness.shop.stars.book(chargeID: "charge-1", telegramID: ana.id, stars: 100, payload: "p")
             let payment = try #require(try await harness.shop.users.profile(ana.id).starsPayments.first?.id)
+            // A broadcast that is over, so the bot's broadcaster sends nothing while customers tap.
+            let row = Broadcast()
+            (row.adminID, row.text, row.audience, row.isPaid, row.status) = (ShopHarness.rootAdmin, "Hi", "everyone", false, "finished")
+            try await row.create(on: harness.database)
+            let broadcast = try row.requireID()
             let before = try await shopSnapshot(harness.database)
             var data: [String] = []
-            for section in ["panel", "products", "stock", "addProduct", "findCustomer", "findOrder", "staff", "addAdmin", "sellers", "addSeller"] { data.append("a:\(section):1") }
+            for section in ["panel", "products", "stock", "addProduct", "findCustomer", "findOrder", "staff", "addAdmin", "sellers", "addSeller", "broadcast", "auditFilter", "export", "chart"] { data.append("a:\(section):1") }
             for filter in CustomerFilter.allCases { data.append("al:\(filter.rawValue):1") }
             for action in ["open", "orders", "credit", "debit", "premium", "reseller", "ban"] { data.append("ac:\(ana.id):\(action):1") }
             data += ["ac:\(ana.id):refundStars:\(payment)", "ag:\(order):open", "ag:\(order):refund", "as:\(bob.id)", "as:\(ShopHarness.rootAdmin)", "ap:\(keyID)"]
             for action in ["open", "username", "name", "note", "up", "down", "remove"] { data.append("at:\(seller):\(action)") }
+            for action in ["pause", "resume", "stop"] { data.append("ab:\(broadcast):\(action)") }
+            for choice in ["ordersMonth", "ordersAll", "customers", "ledger", "audit"] { data.append("ae:\(choice)") }
+            data += ["au:0:1", "au:\(ana.id):1"]
             for action in ["open", "name", "description", "photo", "removePhoto", "premium", "hide", "show", "up", "down", "delete", "archive", "unarchive", "addPrice"] {
                 data.append("ao:\(product):\(action)")
             }
@@ -203,7 +211,9 @@ import Testing
                 data.append("ar:\(price):\(action)")
             }
             data += ["ak:\(price):1", "ax:\(keyID):\(price)"]
-            for answer in ["confirm", "skip", "yes", "no", "lifetime", "noReseller", "keep", "all", "next", "restock", "revoke"] { data.append("ad:\(answer)") }
+            for answer in ["confirm", "skip", "yes", "no", "lifetime", "noReseller", "keep", "all", "next", "restock", "revoke", "everyone", "premium", "resellers", "buyers", "free", "paid"] {
+                data.append("ad:\(answer)")
+            }
             for item in data {
                 // Each on a fresh menu, so every answer is an edit that shows.
                 let menu = try await ana.ask("/start")

@@ -22,10 +22,11 @@ import Testing
             let helper = try await harness.customer("Helper")
             try await harness.shop.admins.add(helper.id, username: nil, by: owner.id)
             _ = try await harness.shop.sellers.add(username: "best_keys", displayName: "Best", by: owner.id)
-            let before = try await shopSnapshot(harness.database)
+            let before = try await shopSnapshot(harness.database) + ["broadcasts \(try await Broadcast.query(on: harness.database).count())"]
 
-            // A step is a tap, `text:` typed, `pick:` a tap that also brings the user picker, or
-            // `found:` typed and answered with "Found" before the next screen.
+            // A step is a tap, `text:` typed, `pick:` a tap answered with two messages (the user
+            // picker's, or a broadcast's preview before its summary), or `found:` typed and
+            // answered with "Found" before the next screen.
             let profile = ["👥 Customers", "pick:🔎 Find a customer", "found:@ana_k"]
             let stars = "⭐ Refund 100 Stars · " + ShopTemplates.date(Date())
             let seller = ["🤝 Sellers", "Best · @best_keys"]
@@ -39,6 +40,8 @@ import Testing
                 (["🤝 Sellers", "➕ Add seller", "text:@new_seller", "text:New", "text:A note"], 2),
                 (seller + ["✏️ Username", "text:@other_name"], 3), (seller + ["✏️ Name", "text:Other"], 3),
                 (seller + ["✏️ Note", "text:weekdays"], 3), (seller + ["🗑 Remove"], 3),
+                (["📣 Broadcast", "text:<b>Hello</b>", "text:Open | https://t.me/sandbox_shop_bot", "pick:👥 Everyone"], 1),
+                (["📜 Audit log", "pick:🔎 By or about someone"], 2),
             ]
             var cancellations = 0
             for (path, opening) in paths {
@@ -57,7 +60,7 @@ import Testing
                             _ = try await owner.tap(step)
                         }
                     }
-                    let picking = path[length - 1].hasPrefix("pick:")
+                    let picking = path[length - 1].hasPrefix("pick:") && !path[length - 1].contains("Everyone")
                     cancellations += 1
                     let cancelled = cancellations % 2 == 0 ? try await owner.ask("/cancel") : try await owner.tap("✖ Cancel")
                     #expect(cancelled.shown.hasPrefix("Cancelled: nothing was changed."), "\(path.prefix(length))")
@@ -68,8 +71,8 @@ import Testing
                     }
                 }
             }
-            #expect(cancellations == 30, "16 dialogs, each step")
-            #expect(try await shopSnapshot(harness.database) == before)
+            #expect(cancellations == 35, "18 dialogs, each step")
+            #expect(try await shopSnapshot(harness.database) + ["broadcasts \(try await Broadcast.query(on: harness.database).count())"] == before)
             #expect(try await owner.ask("Because").shown == "I didn't get that. Use the menu:", "no dialog is left waiting for input")
             #expect(try await harness.shop.ledger.unbalancedCustomers().isEmpty)
         }

@@ -119,3 +119,27 @@ import Testing
         }
     }
 }
+
+extension BroadcastTests {
+    @Test func aPaidBroadcastIsOfferedWithItsCostAndSentPastTheFreeLimit() async throws {
+        var configuration = Self.configuration
+        configuration.paidBroadcasts = true
+        try await withShop(configuration: configuration, sandbox: Self.flooding) { harness in
+            let customers = try await Self.customers(300, harness)
+            let boss = try await AdminCustomersTests.admin(harness)
+            _ = try await boss.tap("📣 Broadcast")
+            _ = try await boss.ask("Flash sale")
+            _ = try await boss.tap("Skip ›")
+            let speed = try await boss.tap("👥 Everyone")
+            #expect(speed.shown.contains("301 customers") && speed.buttons.contains("⚡ Paid · ≈ 31 ⭐"), "0.1 Star a message, rounded up")
+            _ = try await boss.tap("⚡ Paid · ≈ 31 ⭐")
+            #expect(try await boss.nextMessage().shown.contains("Paid broadcast: about 31 Stars"))
+            _ = try await boss.tap("✅ Confirm")
+            _ = try await Self.finished(boss)
+            for customer in customers { #expect(await customer.transcript().filter { $0.sender == "bot" }.count == 1) }
+            #expect(await harness.sandbox.state.paidBroadcastMessages == 301)
+            let floods = await harness.sandbox.state.recordedCalls.filter { $0.status == 429 && !$0.parameters.contains("\"chat_id\":\(boss.id)") }
+            #expect(floods.isEmpty, "the free limit doesn't hold a paid broadcast: \(floods.prefix(2).map(\.parameters))")
+        }
+    }
+}

@@ -8,7 +8,11 @@ extension SandboxState {
     /// Runs one Bot API method (names are case-insensitive, as on Telegram) and returns its result.
     func perform(_ method: String, _ parameters: MethodParameters) async throws(SandboxError) -> any Encodable & Sendable {
         let name = method.lowercased()
-        if Self.sendingMethods.contains(name), let floodControl = configuration.floodControl {
+        if Self.sendingMethods.contains(name), parameters.bool("allow_paid_broadcast") == true {
+            // Past the free limit for 0.1 Star a message; the per-chat limit stands.
+            if let floodControl = configuration.floodControl { try checkFlood(chatID: (try? parameters.int64("chat_id")) ?? nil, floodControl, countingGlobal: false) }
+            paidBroadcastMessages += 1
+        } else if Self.sendingMethods.contains(name), let floodControl = configuration.floodControl {
             try checkFlood(chatID: (try? parameters.int64("chat_id")) ?? nil, floodControl)
         }
         switch name {
@@ -90,19 +94,20 @@ extension SandboxState {
     }
 
     /// Takes one message from the chat's and the bot's budgets, or refuses with 429.
-    func checkFlood(chatID: Int64?, _ limits: FloodControl) throws(SandboxError) {
+    /// - Parameter countingGlobal: false for a paid broadcast, which the bot-wide limit doesn't hold.
+    func checkFlood(chatID: Int64?, _ limits: FloodControl, countingGlobal: Bool = true) throws(SandboxError) {
         let now = ContinuousClock.now
         var global = globalBucket ?? TokenBucket(capacity: Double(limits.globalBurst), at: now)
         var chat = chatID.flatMap { floodBuckets[$0] } ?? TokenBucket(capacity: Double(limits.perChatBurst), at: now)
         global.refill(rate: limits.globalPerSecond, capacity: Double(limits.globalBurst), at: now)
         chat.refill(rate: limits.perChatPerSecond, capacity: Double(limits.perChatBurst), at: now)
-        let wait = max(global.secondsUntilToken(rate: limits.globalPerSecond), chatID == nil ? 0 : chat.secondsUntilToken(rate: limits.perChatPerSecond))
+        let wait = max(countingGlobal ? global.secondsUntilToken(rate: limits.globalPerSecond) : 0, chatID == nil ? 0 : chat.secondsUntilToken(rate: limits.perChatPerSecond))
         if wait > 0 {
             globalBucket = global
             if let chatID { floodBuckets[chatID] = chat }
             throw .tooManyRequests(retryAfter: max(1, Int(wait.rounded(.up))))
         }
-        global.tokens -= 1
+        if countingGlobal { global.tokens -= 1 }
         chat.tokens -= 1
         globalBucket = global
         if let chatID { floodBuckets[chatID] = chat }

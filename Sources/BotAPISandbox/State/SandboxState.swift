@@ -62,6 +62,8 @@ public actor SandboxState {
     var nextUserID: Int64 = 100_000_001
     var random: SplitMix64
     var floodBuckets: [Int64: TokenBucket] = [:]
+    /// Messages sent with `allow_paid_broadcast`: Telegram charges 0.1 Star each.
+    public internal(set) var paidBroadcastMessages = 0
     var globalBucket: TokenBucket?
 
     /// Waits in progress: registered before they suspend, so a change can't slip in between.
