@@ -408,6 +408,20 @@ import Testing
             #expect(products.shown.contains("Товаров пока нет"))
             #expect(try await boss.tap("➕ Добавить товар").shown == "Отправьте название товара.")
             #expect(try await boss.ask("/cancel").shown.hasPrefix("Отменено: ничего не изменено."))
+
+            let panel = try await boss.ask("/admin")
+            #expect(["👥 Покупатели", "🧾 Заказы", "📣 Рассылка", "🤝 Продавцы", "📜 Журнал", "📤 Выгрузка", "📈 График"].allSatisfy(panel.buttons.contains))
+            let customers = try await boss.tap("👥 Покупатели")
+            #expect(customers.shown.contains("Все: Покупателей: 1") && customers.buttons.contains("🔎 Найти покупателя"))
+            _ = try await boss.tap("🔎 Найти покупателя")
+            #expect(try await boss.nextMessage().shown.contains("Или выберите его"))
+            #expect(try await boss.ask("@nobody_here").shown.contains("Покупателя @nobody_here нет"))
+            _ = try await boss.nextMessage()
+            #expect(try await boss.ask("/cancel").shown.hasPrefix("Отменено"))
+            _ = try await boss.nextMessage()
+            _ = try await boss.ask("/admin")
+            _ = try await boss.tap("📣 Рассылка")
+            #expect(try await boss.ask("Tom & Jerry").shown.contains("Telegram это не примет"))
         }
     }
 }

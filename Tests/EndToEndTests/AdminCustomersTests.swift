@@ -232,4 +232,18 @@ import Testing
             #expect(try await harness.shop.ledger.unbalancedCustomers().isEmpty)
         }
     }
+
+    @Test func theCustomerIsToldInTheirOwnLanguageWhateverTheAdmins() async throws {
+        try await withShop { harness in
+            let anya = try await harness.customer("Аня", languageCode: "ru", username: "anya_r")
+            let boss = try await Self.admin(harness)
+            _ = try await Self.find(boss)
+            _ = try await Self.profile(boss) { _ = try await boss.send("@anya_r") }
+            _ = try await boss.tap("➕ Credit")
+            _ = try await boss.ask("3")
+            _ = try await boss.ask("Подарок")
+            _ = try await boss.tap("✅ Confirm")
+            #expect(try await anya.nextMessage().shown == "💰 На ваш баланс зачислено $3.00.\nПричина: Подарок\nБаланс: $3.00")
+        }
+    }
 }
