@@ -81,9 +81,14 @@ extension SandboxState {
         else {
             throw .badRequest("Bad Request: no button \(label.map { "labelled \"\($0)\"" } ?? "with data \"\(callbackData ?? "")\"") in the chat")
         }
-        var query = CallbackQuery(id: String(random.next() % 1_000_000_000_000_000), from: user, chatInstance: "\(userID * 7 + 3)")
+        return pressCallback(from: user, on: message, data: button.callbackData)
+    }
+
+    /// Queues the callback query of a press, kept so the bot's answer can be read back.
+    private func pressCallback(from user: User, on message: Message, data: String?) -> String {
+        var query = CallbackQuery(id: String(random.next() % 1_000_000_000_000_000), from: user, chatInstance: "\(user.id * 7 + 3)")
         query.message = message
-        query.data = button.callbackData
+        query.data = data
         callbackQueries[query.id] = CallbackRecord(query: query, createdAt: now)
         let pressed = query
         enqueue { id in
@@ -98,18 +103,8 @@ extension SandboxState {
     /// buttons that message has, even one deleted or never sent. The bot can answer it.
     /// - Returns: the callback query's id.
     public func userSendsCallbackData(_ userID: Int64, data: String, messageID: Int64) throws(SandboxError) -> String {
-        let user = try user(userID)
-        var query = CallbackQuery(id: String(random.next() % 1_000_000_000_000_000), from: user, chatInstance: "\(userID * 7 + 3)")
-        query.message = chats[userID]?.messages[messageID] ?? Message(messageID: messageID, date: 1, chat: Chat(id: userID, type: "private"))
-        query.data = data
-        callbackQueries[query.id] = CallbackRecord(query: query, createdAt: now)
-        let pressed = query
-        enqueue { id in
-            var update = Update(updateID: id)
-            update.callbackQuery = pressed
-            return update
-        }
-        return query.id
+        let message = chats[userID]?.messages[messageID] ?? Message(messageID: messageID, date: 1, chat: Chat(id: userID, type: "private"))
+        return pressCallback(from: try user(userID), on: message, data: data)
     }
 
     /// How the bot answered a callback query, once it has.

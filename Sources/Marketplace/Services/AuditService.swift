@@ -28,15 +28,8 @@ public struct AuditService: Sendable {
         if let person {
             query.group(.or) { $0.filter(\.$adminID == person).filter(\.$subject == "customer \(person)") }
         }
-        let total = try await query.count()
-        let pageCount = max(1, (total + pageSize - 1) / pageSize)
-        let number = min(max(1, page), pageCount)
-        let entries = try await query.sort(\.$id, .descending).range(((number - 1) * pageSize)..<(number * pageSize)).all()
-        return Page(
-            items: entries.map {
-                AuditLine(id: $0.id!, date: $0.createdAt ?? Date(timeIntervalSince1970: 0), adminID: $0.adminID, action: $0.action, subject: $0.subject, details: $0.details, before: $0.before, after: $0.after)
-            },
-            number: number, pageCount: pageCount, totalCount: total
-        )
+        return try await query.newestFirst(page: page, size: pageSize) {
+            AuditLine(id: $0.id!, date: $0.createdAt ?? Date(timeIntervalSince1970: 0), adminID: $0.adminID, action: $0.action, subject: $0.subject, details: $0.details, before: $0.before, after: $0.after)
+        }
     }
 }

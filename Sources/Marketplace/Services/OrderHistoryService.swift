@@ -16,12 +16,7 @@ public struct OrderHistoryService: Sendable {
         guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
             return Page(items: [], number: 1, pageCount: 1, totalCount: 0)
         }
-        let query = Order.query(on: database).filter(\.$customer.$id == id)
-        let total = try await query.count()
-        let pageCount = max(1, (total + pageSize - 1) / pageSize)
-        let number = min(max(1, page), pageCount)
-        let orders = try await query.sort(\.$id, .descending).range(((number - 1) * pageSize)..<(number * pageSize)).all()
-        return Page(items: orders.map { summary($0, keys: []) }, number: number, pageCount: pageCount, totalCount: total)
+        return try await Order.query(on: database).filter(\.$customer.$id == id).newestFirst(page: page, size: pageSize) { summary($0, keys: []) }
     }
 
     /// One order with its keys; nil when it doesn't exist or belongs to someone else.

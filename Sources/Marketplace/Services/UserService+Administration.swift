@@ -41,11 +41,8 @@ extension UserService {
         case .resellers: query.filter(\.$isReseller == true)
         case .banned: query.filter(\.$isBanned == true)
         }
-        let total = try await query.count()
-        let pageCount = max(1, (total + pageSize - 1) / pageSize)
-        let number = min(max(1, page), pageCount)
-        let customers = try await query.sort(\.$id, .descending).range(((number - 1) * pageSize)..<(number * pageSize)).all()
-        return Page(items: customers.map { CustomerSnapshot($0, currency: currency) }, number: number, pageCount: pageCount, totalCount: total)
+        let currency = currency
+        return try await query.newestFirst(page: page, size: pageSize) { CustomerSnapshot($0, currency: currency) }
     }
 
     /// - Throws: ``LedgerError/unknownCustomer(telegramID:)``.
