@@ -143,3 +143,32 @@ extension BroadcastTests {
         }
     }
 }
+
+extension BroadcastTests {
+    @Test func aPhotoWithACaptionGoesToTheBuyersOfOneProductOnly() async throws {
+        try await withShop(configuration: Self.configuration) { harness in
+            let (_, netflixPrice) = try await harness.product("Netflix", price: "1.00", keys: ["N-1"])
+            let (_, spotifyPrice) = try await harness.product("Spotify", price: "1.00", keys: ["S-1"])
+            let ana = try await harness.customer("Ana", balance: "1.00")
+            let bob = try await harness.customer("Bob", balance: "1.00")
+            let carol = try await harness.customer("Carol")
+            _ = try await harness.shop.purchases.buy(telegramID: ana.id, priceID: netflixPrice)
+            _ = try await harness.shop.purchases.buy(telegramID: bob.id, priceID: spotifyPrice)
+            let boss = try await AdminCustomersTests.admin(harness)
+            _ = try await boss.tap("📣 Broadcast")
+            _ = try await boss.sendPhoto(Array(repeating: 7, count: 64), caption: "Season 2 is <i>out</i>")
+            _ = try await boss.nextMessage()
+            _ = try await boss.tap("Skip ›")
+            _ = try await boss.tap("🛍 Buyers of a product")
+            let preview = try await boss.tap("Netflix")
+            #expect(preview.photo != nil && preview.shown == "Season 2 is out")
+            #expect(try await boss.nextMessage().shown.contains("To: 🛍 Buyers of a product: Netflix · 1 customer"))
+            _ = try await boss.tap("✅ Confirm")
+            _ = try await Self.finished(boss)
+            let copy = try #require(await ana.transcript().last)
+            #expect(copy.sender == "bot" && copy.text == "[photo] Season 2 is out")
+            #expect(await bob.transcript().filter { $0.sender == "bot" }.count == 1, "only Bob's welcome")
+            #expect(await carol.transcript().filter { $0.sender == "bot" }.count == 1)
+        }
+    }
+}
