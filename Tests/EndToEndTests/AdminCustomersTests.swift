@@ -246,4 +246,28 @@ import Testing
             #expect(try await anya.nextMessage().shown == "💰 На ваш баланс зачислено $3.00.\nПричина: Подарок\nБаланс: $3.00")
         }
     }
+
+    @Test func aStarsRefundWhoseAnswerWasLostIsFinishedByTheNextReconcilingRound() async throws {
+        try await withShop { harness in
+            let ana = try await harness.customer("Ana")
+            let invoice = try await PaymentSafetyTests.invoice(for: ana)
+            guard case .paid = try await ana.pay(invoiceMessageID: invoice.messageID) else {
+                Issue.record("the payment was not accepted")
+                return
+            }
+            _ = try await ana.nextMessage()
+            let payment = try #require(try await harness.shop.users.profile(ana.id).starsPayments.first)
+            // Claimed and debited, and then the bot stopped before Telegram answered.
+            _ = try await harness.shop.stars.claimRefund(paymentID: payment.id, by: ShopHarness.rootAdmin)
+            #expect(try await harness.shop.users.profile(ana.id).starsPayments.first?.isRefundPending == true)
+            let reconciler = StarsReconciler(shop: harness.shop, bot: harness.sandbox.makeClient(), interval: .seconds(300), logger: PaymentSafetyTests.quiet)
+            _ = try await reconciler.reconcile()
+            #expect(try await harness.shop.stars.unconfirmedRefunds().isEmpty)
+            #expect(try await ana.nextMessage().shown.contains("500 Stars were refunded to your Telegram account"))
+            _ = try await reconciler.reconcile()
+            #expect(await harness.sandbox.state.recordedCalls.filter { $0.method == "refundStarPayment" }.count == 1, "finished once")
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("0.00"))
+            #expect(try await harness.shop.ledger.unbalancedCustomers().isEmpty)
+        }
+    }
 }
