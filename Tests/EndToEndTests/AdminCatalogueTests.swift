@@ -92,7 +92,7 @@ import Testing
             #expect(try await AuditEntry.query(on: harness.database).filter(\.$action == "price.hide").first()?.after == "visible=false")
 
             // A Confirm pressed again (a second tap, or one handled anew) finds the dialog over.
-            try await harness.forgePress(by: boss, data: "ad:confirm", messageID: hidden.messageID)
+            try await harness.forgePress(by: boss, data: "ad:confirm:1", messageID: hidden.messageID)
             #expect(try await boss.nextMessage().shown.hasPrefix("That dialog has ended"))
             #expect(try await harness.shop.catalog.productCount() == 1, "nothing is added twice")
         }
@@ -199,7 +199,7 @@ import Testing
             for section in ["panel", "products", "stock", "addProduct", "findCustomer", "findOrder", "staff", "addAdmin", "sellers", "addSeller", "broadcast", "auditFilter", "export", "chart"] { data.append("a:\(section):1") }
             for filter in CustomerFilter.allCases { data.append("al:\(filter.rawValue):1") }
             for action in ["open", "orders", "credit", "debit", "premium", "reseller", "ban"] { data.append("ac:\(ana.id):\(action):1") }
-            data += ["ac:\(ana.id):refundStars:\(payment)", "ag:\(order):open", "ag:\(order):refund", "as:\(bob.id)", "as:\(ShopHarness.rootAdmin)", "ap:\(keyID)"]
+            data += ["ac:\(ana.id):refundStars:\(payment)", "ag:\(order):open", "ag:\(order):refund", "as:\(bob.id)", "as:\(ShopHarness.rootAdmin)", "ap:\(keyID):1"]
             for action in ["open", "username", "name", "note", "up", "down", "remove"] { data.append("at:\(seller):\(action)") }
             for action in ["pause", "resume", "stop"] { data.append("ab:\(broadcast):\(action)") }
             for choice in ["ordersMonth", "ordersAll", "customers", "ledger", "audit"] { data.append("ae:\(choice)") }
@@ -212,7 +212,7 @@ import Testing
             }
             data += ["ak:\(price):1", "ax:\(keyID):\(price)"]
             for answer in ["confirm", "skip", "yes", "no", "lifetime", "noReseller", "keep", "all", "next", "restock", "revoke", "everyone", "premium", "resellers", "buyers", "free", "paid"] {
-                data.append("ad:\(answer)")
+                data.append("ad:\(answer):1")
             }
             for item in data {
                 // Each on a fresh menu, so every answer is an edit that shows.

@@ -270,4 +270,28 @@ import Testing
             #expect(try await harness.shop.ledger.unbalancedCustomers().isEmpty)
         }
     }
+
+    @Test func anOldSummarysConfirmNeverConfirmsTheDialogOpenNow() async throws {
+        try await withShop { harness in
+            let ana = try await harness.customer("Ana", balance: "10.00", username: "ana_k")
+            let bob = try await harness.customer("Bob", balance: "10.00", username: "bob_b")
+            let boss = try await Self.admin(harness)
+            _ = try await Self.find(boss)
+            _ = try await Self.profile(boss) { _ = try await boss.send("@ana_k") }
+            _ = try await boss.tap("➕ Credit")
+            _ = try await boss.ask("100")
+            let creditSummary = try await boss.ask("Gift")
+            #expect(creditSummary.shown.contains("Credit: $100.00"))
+            // Left without confirming; then a debit of Bob is set up.
+            _ = try await Self.find(boss)
+            _ = try await Self.profile(boss) { _ = try await boss.send("@bob_b") }
+            _ = try await boss.tap("➖ Debit")
+            _ = try await boss.ask("5")
+            _ = try await boss.ask("Fee")
+            try await boss.press("✅ Confirm", messageID: creditSummary.messageID)
+            #expect(try await boss.nextMessage().shown.hasPrefix("That dialog has ended"))
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("10.00"))
+            #expect(try await harness.shop.users.find(telegramID: bob.id)?.balance == ShopHarness.dollars("10.00"), "the open debit wasn't confirmed by the old button")
+        }
+    }
 }

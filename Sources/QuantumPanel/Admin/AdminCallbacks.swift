@@ -68,6 +68,9 @@ struct AdminDialogCallback: CallbackData {
     }
 
     var answer: Answer
+    /// The dialog whose screen carries the button (``AdminDraft/dialogID``): a button of an
+    /// older dialog's screen never answers the dialog open now.
+    var dialog: Int = 0
 }
 
 /// A page of the audit log, of everything or by or about one person (0: everyone).
@@ -99,6 +102,7 @@ struct AdminBroadcastCallback: CallbackData {
 struct AdminPickCallback: CallbackData {
     static let prefix = "ap"
     var id: Int
+    var dialog: Int = 0
 }
 
 /// A page of the customer list, with its filter.

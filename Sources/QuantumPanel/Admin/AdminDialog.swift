@@ -89,6 +89,9 @@ struct AdminDraft: Codable, Sendable, Equatable {
     var broadcast: BroadcastMessage?
     var audience: BroadcastAudience?
     var isPaid = false
+    /// Picked when the dialog starts and carried by its screens' buttons, so a button left on an
+    /// older dialog's screen can't answer this one.
+    var dialogID = 0
     /// The update that moved the dialog to its current step. One not newer than it is that same
     /// update handled again after a crash (its answer already sent), and changes nothing.
     var stepUpdateID: Int64?

@@ -116,7 +116,7 @@ extension AdminHandlers {
         draft.stepUpdateID = context.update.updateID
         try await context.fsm.advance(to: .confirm, draft)
         // After the preview, as a message of its own, so it reads below it.
-        let summary = try await peopleSummary(of: draft, context)
+        let summary = Self.stamped(try await peopleSummary(of: draft, context), dialog: draft.dialogID)
         _ = try await context.answer(summary.text, replyMarkup: summary.keyboard.map(ReplyMarkup.inlineKeyboard))
     }
 

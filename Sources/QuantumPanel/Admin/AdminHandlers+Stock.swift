@@ -82,7 +82,7 @@ extension AdminHandlers {
             // The summary shows this count: a large file isn't read and checked a second time.
             draft.stepUpdateID = context.update.updateID
             try await context.fsm.advance(to: .confirm, draft)
-            try await context.show(try await stockSummary(draft, context, counted: report))
+            try await context.show(Self.stamped(try await stockSummary(draft, context, counted: report), dialog: draft.dialogID))
         } catch let refusal as AdminInputRefusal {
             try await reask(context, refusal.message)
         }

@@ -173,8 +173,9 @@ struct AdminHandlers: Sendable {
     func ask(_ context: HandlerContext, _ step: AdminDialog, _ draft: AdminDraft, reason: String? = nil) async throws {
         var draft = draft
         draft.stepUpdateID = context.update.updateID
+        if draft.dialogID == 0 { draft.dialogID = Int.random(in: 1...999_999_999) }
         try await context.fsm.advance(to: step, draft)
-        try await context.show(try await prompt(for: step, draft, context, reason: reason))
+        try await context.show(Self.stamped(try await prompt(for: step, draft, context, reason: reason), dialog: draft.dialogID))
         if step == .person { try await showPicker(context) }
     }
 
@@ -185,7 +186,7 @@ struct AdminHandlers: Sendable {
             return try await showPanel(context)
         }
         try await context.answerCallback(nil)
-        try await context.show(try await prompt(for: step, draft, context, reason: reason))
+        try await context.show(Self.stamped(try await prompt(for: step, draft, context, reason: reason), dialog: draft.dialogID))
         // A used picker hides itself: it comes back with the question.
         if step == .person { try await showPicker(context) }
     }
@@ -199,21 +200,44 @@ struct AdminHandlers: Sendable {
         }
         router.callbackQuery(AdminDialogCallback.self, inDialog) { answer, _, context in
             guard let (step, draft) = try await current(context) else { return }
+            guard answer.dialog == draft.dialogID else { return try await ended(context) }
             try await receive(answer.answer, at: step, draft, context)
         }
         router.callbackQuery(AdminPickCallback.self, inDialog) { pick, _, context in
             guard let (step, draft) = try await current(context) else { return }
+            guard pick.dialog == draft.dialogID else { return try await ended(context) }
             try await receivePick(pick.id, at: step, draft, context)
-        }
-        // A dialog's button after the dialog ended (cancelled, confirmed, or from an old message):
-        // whether it wrote anything is not known here, so the note says only that it ended.
-        let ended: @Sendable (HandlerContext) async throws -> Void = { context in
-            try await context.answerCallback(context.adminTemplates.strings.dialogEnded)
-            try await showPanel(context, note: context.adminTemplates.strings.dialogEnded)
         }
         router.callbackQuery(AdminDialogCallback.self) { _, _, context in try await ended(context) }
         router.callbackQuery(AdminPickCallback.self) { _, _, context in try await ended(context) }
         return router
+    }
+
+    /// A dialog's button after its dialog ended (cancelled, confirmed, or another begun): whether
+    /// it wrote anything is not known here, so the note says only that it ended.
+    private func ended(_ context: HandlerContext) async throws {
+        try await context.answerCallback(context.adminTemplates.strings.dialogEnded)
+        try await showPanel(context, note: context.adminTemplates.strings.dialogEnded)
+    }
+
+    /// `screen` with its dialog buttons tied to dialog `dialog`.
+    static func stamped(_ screen: Screen, dialog: Int) -> Screen {
+        guard let keyboard = screen.keyboard else { return screen }
+        var stamped = screen
+        stamped.keyboard = InlineKeyboardMarkup(inlineKeyboard: keyboard.inlineKeyboard.map { row in
+            row.map { button in
+                var button = button
+                if var answer = AdminDialogCallback.match(button.callbackData) {
+                    answer.dialog = dialog
+                    button.callbackData = (try? answer.pack()) ?? button.callbackData
+                } else if var pick = AdminPickCallback.match(button.callbackData) {
+                    pick.dialog = dialog
+                    button.callbackData = (try? pick.pack()) ?? button.callbackData
+                }
+                return button
+            }
+        })
+        return stamped
     }
 
     /// The dialog's step and draft as stored.
