@@ -187,4 +187,15 @@ import Testing
             #expect(try await harness.shop.sellers.list().map(\.username) == ["best_keys"])
         }
     }
+
+    @Test func anAdminRemovedFromTheCommandLineLosesThePanelAtOnce() async throws {
+        try await withShop { harness in
+            let boss = try await AdminCustomersTests.admin(harness)
+            #expect(try await boss.ask("/admin").shown.contains("Admin panel"), "cached as an admin by the bot")
+            // The command line opens the shop with a cache of its own: the bot's isn't cleared.
+            let commandLine = AdminService(database: harness.database, rootAdminID: ShopHarness.rootAdmin)
+            try await commandLine.remove(boss.id, by: AuditLog.commandLine)
+            #expect(try await boss.ask("/admin").shown == "I didn't get that. Use the menu:")
+        }
+    }
 }

@@ -17,12 +17,15 @@ public struct AdminService: Sendable {
         self.ttl = ttls.admin
     }
 
+    /// Only "not an admin" is trusted from the cache, which every customer's message asks; a
+    /// cached "admin" is checked against the database, so an admin removed by another process
+    /// (the command line, with the bot's cache in its own memory) loses the panel at once.
     public func isAdmin(_ telegramID: Int64) async throws -> Bool {
         if telegramID == rootAdminID { return true }
         let database = database
-        return try await cache.value(for: CacheKey.admin(telegramID), ttl: ttl) {
-            try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() > 0
-        }
+        let lookUp = { try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() > 0 }
+        guard try await cache.value(for: CacheKey.admin(telegramID), ttl: ttl, load: lookUp) else { return false }
+        return try await lookUp()
     }
 
     /// Whether `actorID` may manage admins: the root admin, or the command line.

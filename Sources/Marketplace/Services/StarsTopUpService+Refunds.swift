@@ -91,8 +91,11 @@ extension StarsTopUpService {
     }
 
     /// Refunds claimed and not confirmed: the bot stopped, or Telegram's answer was lost.
-    public func unconfirmedRefunds() async throws -> [StarsRefundClaim] {
-        let payments = try await StarsPayment.query(on: database).filter(\.$isRefunded == true).filter(\.$refundConfirmedAt == nil).with(\.$customer).all()
+    /// - Parameter claimedBefore: only those claimed before then, so one whose request is still
+    ///   waiting for Telegram's answer isn't asked again beside it.
+    public func unconfirmedRefunds(claimedBefore: Date = .distantFuture) async throws -> [StarsRefundClaim] {
+        let payments = try await StarsPayment.query(on: database).filter(\.$isRefunded == true).filter(\.$refundConfirmedAt == nil)
+            .filter(\.$updatedAt < claimedBefore).with(\.$customer).all()
         return payments.map {
             StarsRefundClaim(
                 paymentID: $0.id!, chargeID: $0.chargeID, telegramID: $0.customer.telegramID, stars: $0.stars,

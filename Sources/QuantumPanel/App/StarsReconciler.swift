@@ -16,6 +16,9 @@ struct StarsReconciler: Service {
     let bot: BotClient
     let interval: Duration
     let logger: Logger
+    /// How old an unconfirmed Stars refund must be before it is asked again: past the longest a
+    /// request with every retry can take.
+    var refundGrace: Duration = .seconds(600)
 
     func run() async throws {
         try await RepeatingTask.run(every: interval, logger: logger, failure: "Could not compare payments with Telegram; trying again later") { try await reconcile() }
@@ -25,7 +28,7 @@ struct StarsReconciler: Service {
     /// - Returns: how many payments were booked now.
     @discardableResult
     func reconcile() async throws -> Int {
-        try await StarsRefunder(shop: shop, bot: bot, logger: logger).finishPending()
+        try await StarsRefunder(shop: shop, bot: bot, logger: logger).finishPending(grace: refundGrace)
         var offset: Int64 = 0
         var booked = 0
         while true {

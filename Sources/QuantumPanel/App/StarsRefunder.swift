@@ -1,3 +1,4 @@
+import Foundation
 import Logging
 import Marketplace
 import TelegramBotAPI
@@ -20,10 +21,18 @@ struct StarsRefunder: Sendable {
         try await finish(try await shop.stars.claimRefund(paymentID: paymentID, by: adminID))
     }
 
-    /// Finishes the refunds claimed and never confirmed; each customer is told once it is done.
-    func finishPending() async throws {
-        for claim in try await shop.stars.unconfirmedRefunds() {
-            guard case .refunded = try await finish(claim) else { continue }
+    /// Finishes the refunds claimed at least `grace` ago and never confirmed (longer than any
+    /// request of the admin's can still be waiting); each customer is told once it is done. One
+    /// Telegram refuses is undone and logged, and the others go on.
+    func finishPending(grace: Duration) async throws {
+        let claimedBefore = Date().addingTimeInterval(-Double(grace.components.seconds))
+        for claim in try await shop.stars.unconfirmedRefunds(claimedBefore: claimedBefore) {
+            do {
+                guard case .refunded = try await finish(claim) else { continue }
+            } catch let refusal as StarsRefundError {
+                logger.error("A Stars refund was refused by Telegram and undone", metadata: ["charge.id": "\(claim.chargeID)", "reason": "\(refusal)"])
+                continue
+            }
             logger.notice("Finished a Stars refund whose answer had been lost", metadata: ["charge.id": "\(claim.chargeID)"])
             await tell(claim)
         }
@@ -34,7 +43,7 @@ struct StarsRefunder: Sendable {
             _ = try await bot.send(RefundStarPayment(userID: claim.telegramID, telegramPaymentChargeID: claim.chargeID))
         } catch let error as BotAPIError where error.errorDescription.contains("CHARGE_ALREADY_REFUNDED") {
             // Refunded by an earlier attempt whose answer was lost.
-        } catch let error as BotAPIError where error.code == .badRequest || error.code == .forbidden {
+        } catch let error as BotAPIError where error.code == .badRequest || error.code == .forbidden || error.code == .botBlocked {
             try await shop.stars.undoRefund(chargeID: claim.chargeID, reason: error.errorDescription)
             throw StarsRefundError.telegramRefused(reason: error.errorDescription)
         } catch {
