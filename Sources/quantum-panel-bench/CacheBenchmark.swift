@@ -7,16 +7,14 @@ import Synchronization
 
 /// Measures admin checks and catalogue loads through each cache, against the same database.
 ///
-///     swift run -c release quantum-panel-bench [--redis redis://127.0.0.1:6379] [--postgres postgres://…]
+///     swift run -c release quantum-panel-bench cache [--redis redis://127.0.0.1:6379] [--postgres postgres://…]
 ///
 /// Prints one line per case with operations per second. A benchmark, not a test: the figures go
 /// in the README, nothing asserts on them.
-@main
 struct CacheBenchmark {
     static let logger = Logger(label: "bench", factory: { _ in SwiftLogNoOpLogHandler() })
 
-    static func main() async throws {
-        let arguments = CommandLine.arguments
+    static func run(_ arguments: [String]) async throws {
         func option(_ name: String) -> String? {
             arguments.firstIndex(of: name).flatMap { arguments.indices.contains($0 + 1) ? arguments[$0 + 1] : nil }
         }
