@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import FluentPostgresDriver
 import FluentSQLiteDriver
 import Logging
@@ -65,6 +66,12 @@ public final class MarketplaceDatabase: Sendable {
 
     /// Brings the schema up to date; running it again changes nothing.
     public func migrate(logger: Logger) async throws {
+        if case .sqliteFile = location {
+            // Write-ahead logging: a commit appends to the log and fsyncs it once, where the
+            // rollback journal fsyncs the journal and the file. `synchronous` stays FULL, so a
+            // committed purchase survives a power cut as before. The mode is kept in the file.
+            try await database(logger: logger).sql.raw("PRAGMA journal_mode=WAL").run()
+        }
         let migrator = Migrator(databases: databases, migrations: makeMigrations(), logger: logger, on: eventLoop)
         try await migrator.setupIfNeeded().get()
         try await migrator.prepareBatch().get()
