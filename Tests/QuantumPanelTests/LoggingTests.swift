@@ -111,4 +111,15 @@ import TelegramBotAPI
         #expect(entry?.metadata["token"] == "***")
         #expect(entry?.metadata["list"] == ["x***y"])
     }
+
+    @Test func theDatabasesDebugStatementsNeverReachTheHandlers() {
+        let captured = InMemoryLogHandler()
+        var app = Logger(label: "test", factory: { _ in captured })
+        app.logLevel = .debug
+        let database = QuantumPanelApp.databaseLogger(app)
+        database.debug("SELECT * FROM customers")
+        database.warning("a slow query")
+        app.debug("the app's own debug line")
+        #expect(captured.entries.map(\.message.description) == ["a slow query", "the app's own debug line"])
+    }
 }
