@@ -157,7 +157,7 @@ extension AdminHandlers {
             }
             context.logger.info("Keys added", metadata: ["price.id": "\(priceID)", "added": "\(report.added)", "duplicates": "\(report.duplicates)"])
             try await showPriceStock(context, priceID: priceID, note: templates.report(report))
-            if report.restocked { notifyRestocked(context) }
+            if report.restocked { restockWakeUp.wake() }
         case .deleteKey:
             try await shop.stock.deleteUnused(keyIDs: [draft.keyID ?? 0], by: admin)
             try await showKeys(context, priceID: priceID, page: 1)
@@ -165,12 +165,5 @@ extension AdminHandlers {
             let count = try await shop.stock.deleteAllUnused(priceID: priceID, by: admin)
             try await showPriceStock(context, priceID: priceID, note: templates.strings.keysDeleted(count))
         }
-    }
-
-    /// Tells the customers who waited for a price that it is back, without holding up the
-    /// admin's chat; what this misses, ``RestockNotifier``'s next round sends.
-    func notifyRestocked(_ context: HandlerContext) {
-        let notifier = RestockNotifier(shop: shop, bot: context.bot, logger: context.logger)
-        Task { try? await notifier.notifyDue() }
     }
 }

@@ -10,6 +10,8 @@ import TelegramBotAPI
 struct AdminHandlers: Sendable {
     let shop: Shop
     let configuration: ShopConfiguration
+    /// Nudges ``RestockNotifier`` when keys bring a price back, so waiting customers are told at once.
+    let restockWakeUp: WakeUpSignal
 
     /// Commands the shop keeps answering in the middle of a dialog.
     static let shopCommands = UpdateFilter.command("start", "help", "paysupport")

@@ -66,7 +66,7 @@ public struct QuantumPanelApp: Sendable {
             )
             let polling = PollingService(dispatcher: dispatcher)
             let reconciler = StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger)
-            let restock = RestockNotifier(shop: shopBot.shop, bot: bot, logger: logger)
+            let restock = shopBot.makeRestockNotifier(bot: bot, logger: logger)
             let broadcaster = Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcastPerSecond, logger: logger)
             let group = ServiceGroup(
                 configuration: .init(

@@ -1,21 +1,33 @@
 import Logging
 import ServiceLifecycle
 
-/// The loop of a background service: `work` at start and every `interval` until a graceful
-/// shutdown; a failed round is logged and tried again at the next.
+/// The loop of a background service: `work` at start, every `interval`, and whenever `wakeUp`
+/// is nudged, until a graceful shutdown; a failed round is logged and tried again at the next.
 enum RepeatingTask {
-    static func run(every interval: Duration, logger: Logger, failure: Logger.Message, _ work: @escaping @Sendable () async throws -> Void) async throws {
+    static func run(
+        every interval: Duration, wakeUp: WakeUpSignal = WakeUpSignal(), logger: Logger, failure: Logger.Message,
+        _ work: @escaping @Sendable () async throws -> Void
+    ) async throws {
         do {
             try await cancelWhenGracefulShutdown {
-                while true {
-                    do {
-                        try await work()
-                    } catch is CancellationError {
-                        throw CancellationError()
-                    } catch {
-                        logger.warning(failure, metadata: ["error": "\(error)"])
+                await withThrowingTaskGroup(of: Void.self) { group in
+                    group.addTask {
+                        while true {
+                            wakeUp.wake()
+                            try await Task.sleep(for: interval)
+                        }
                     }
-                    try await Task.sleep(for: interval)
+                    // Ends when the task is cancelled; the ticker is cancelled with it.
+                    for await _ in wakeUp.wakeUps {
+                        do {
+                            try await work()
+                        } catch is CancellationError {
+                            break
+                        } catch {
+                            logger.warning(failure, metadata: ["error": "\(error)"])
+                        }
+                    }
+                    group.cancelAll()
                 }
             }
         } catch is CancellationError {

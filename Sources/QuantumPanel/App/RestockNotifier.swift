@@ -5,17 +5,19 @@ import TelegramBotAPI
 
 /// Tells the customers who asked (🔔) that a price is back, once each, in their language.
 ///
-/// The admin panel calls ``notifyDue()`` as soon as keys are added; as a service it also looks at
-/// start and every `interval`, for keys added from the command line or a notice the bot was
-/// stopped before sending.
-struct RestockNotifier: Service {
+/// As a service it looks at start, every `interval` (keys added from the command line, a notice
+/// the bot was stopped before sending) and at once when the panel nudges `wakeUp` after adding keys.
+public struct RestockNotifier: Service {
     let shop: Shop
     let bot: BotClient
     var interval: Duration = .seconds(60)
+    var wakeUp = WakeUpSignal()
     let logger: Logger
 
-    func run() async throws {
-        try await RepeatingTask.run(every: interval, logger: logger, failure: "Could not send restock notices; trying again later") { try await notifyDue() }
+    public func run() async throws {
+        try await RepeatingTask.run(every: interval, wakeUp: wakeUp, logger: logger, failure: "Could not send restock notices; trying again later") {
+            try await notifyDue()
+        }
     }
 
     /// Sends every notice that is due. A request is used up as it is taken, so a customer who

@@ -8,10 +8,17 @@ import TelegramBotAPI
 public struct ShopBot: Sendable {
     public let shop: Shop
     public let configuration: ShopConfiguration
+    /// The panel nudges it when keys bring a price back; ``makeRestockNotifier(bot:logger:)`` answers.
+    let restockWakeUp = WakeUpSignal()
 
     public init(shop: Shop, configuration: ShopConfiguration) {
         self.shop = shop
         self.configuration = configuration
+    }
+
+    /// The service that tells waiting customers a price is back; run one per bot.
+    public func makeRestockNotifier(bot: BotClient, logger: Logger) -> RestockNotifier {
+        RestockNotifier(shop: shop, bot: bot, wakeUp: restockWakeUp, logger: logger)
     }
 
     /// - Parameters:
@@ -23,7 +30,7 @@ public struct ShopBot: Sendable {
         throttling: ThrottlingMiddleware = ShopBot.standardThrottling, logger: Logger
     ) -> Dispatcher {
         let root = Router(name: "root")
-        for router in ShopHandlers(shop: shop, configuration: configuration).makeRouters() {
+        for router in ShopHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp).makeRouters() {
             root.include(router)
         }
         return Dispatcher(
@@ -55,6 +62,6 @@ public struct ShopBot: Sendable {
 
     /// Sets the command list Telegram shows, in every language the shop speaks.
     public func registerCommands(with bot: BotClient) async throws {
-        try await ShopHandlers(shop: shop, configuration: configuration).registerCommands(with: bot)
+        try await ShopHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp).registerCommands(with: bot)
     }
 }

@@ -119,6 +119,7 @@ func withShop<Value: Sendable>(
             )
             return try await withThrowingTaskGroup(of: Void.self) { group in
                 group.addTask { try await dispatcher.runPolling(configuration: .init(timeout: .seconds(5))) }
+                group.addTask { try await shopBot.makeRestockNotifier(bot: bot, logger: logger).run() }
                 group.addTask { try await Broadcaster(shop: shop, bot: bot, perSecond: configuration.broadcastPerSecond, logger: logger).run() }
                 defer { group.cancelAll() }
                 return try await body(ShopHarness(sandbox: sandbox, shop: shop, database: db))

@@ -15,6 +15,7 @@ enum ShopState: String, FSMState {
 struct ShopHandlers: Sendable {
     let shop: Shop
     let configuration: ShopConfiguration
+    let restockWakeUp: WakeUpSignal
 
     /// Payments first (a payment is booked even for a customer banned after paying), then
     /// everything else behind ``CustomerMiddleware``.
@@ -25,7 +26,7 @@ struct ShopHandlers: Sendable {
         customers.use(CustomerMiddleware(users: shop.users, broadcasts: shop.broadcasts))
         customers.include(membershipRouter())
         // The panel first: its dialogs take their input before the shop's screens do.
-        customers.include(AdminHandlers(shop: shop, configuration: configuration).makeRouter())
+        customers.include(AdminHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp).makeRouter())
         customers.include(cancelRouter())
         customers.include(menuRouter())
         customers.include(catalogueRouter())
