@@ -7,31 +7,29 @@ enum RepeatingTask {
     static func run(
         every interval: Duration, wakeUp: WakeUpSignal = WakeUpSignal(), logger: Logger, failure: Logger.Message,
         _ work: @escaping @Sendable () async throws -> Void
-    ) async throws {
-        do {
-            try await cancelWhenGracefulShutdown {
-                await withThrowingTaskGroup(of: Void.self) { group in
-                    group.addTask {
-                        while true {
-                            wakeUp.wake()
-                            try await Task.sleep(for: interval)
-                        }
+    ) async {
+        // A graceful shutdown cancels the loop, between rounds or inside one: each round's writes
+        // are whole transactions, so nothing is half done.
+        await cancelWhenGracefulShutdown {
+            await withThrowingTaskGroup(of: Void.self) { group in
+                group.addTask {
+                    while true {
+                        wakeUp.wake()
+                        try await Task.sleep(for: interval)
                     }
-                    // Ends when the task is cancelled; the ticker is cancelled with it.
-                    for await _ in wakeUp.wakeUps {
-                        do {
-                            try await work()
-                        } catch is CancellationError {
-                            break
-                        } catch {
-                            logger.warning(failure, metadata: ["error": "\(error)"])
-                        }
-                    }
-                    group.cancelAll()
                 }
+                // Ends when the task is cancelled; the ticker is cancelled with it.
+                for await _ in wakeUp.wakeUps {
+                    do {
+                        try await work()
+                    } catch is CancellationError {
+                        break
+                    } catch {
+                        logger.warning(failure, metadata: ["error": "\(error)"])
+                    }
+                }
+                group.cancelAll()
             }
-        } catch is CancellationError {
-            // Graceful shutdown: each round's writes are whole transactions, so nothing is half done.
         }
     }
 }

@@ -15,7 +15,7 @@ public struct RestockNotifier: Service {
     let logger: Logger
 
     public func run() async throws {
-        try await RepeatingTask.run(every: interval, wakeUp: wakeUp, logger: logger, failure: "Could not send restock notices; trying again later") {
+        await RepeatingTask.run(every: interval, wakeUp: wakeUp, logger: logger, failure: "Could not send restock notices; trying again later") {
             try await notifyDue()
         }
     }

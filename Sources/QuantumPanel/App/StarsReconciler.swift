@@ -21,7 +21,7 @@ struct StarsReconciler: Service {
     var refundGrace: Duration = .seconds(600)
 
     func run() async throws {
-        try await RepeatingTask.run(every: interval, logger: logger, failure: "Could not compare payments with Telegram; trying again later") { try await reconcile() }
+        await RepeatingTask.run(every: interval, logger: logger, failure: "Could not compare payments with Telegram; trying again later") { try await reconcile() }
     }
 
     /// One pass over every transaction Telegram reports.
