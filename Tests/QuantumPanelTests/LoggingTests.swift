@@ -112,6 +112,14 @@ import TelegramBotAPI
         #expect(entry?.metadata["list"] == ["x***y"])
     }
 
+    @Test func aSecretAmongOtherScriptsAndAtEitherEndIsRedactedEveryTime() {
+        let handler = RedactingLogHandler(wrapping: InMemoryLogHandler(), secrets: ["s3cr3t", "пароль"])
+        #expect(handler.redact("s3cr3t🛍 Товар «s3cr3t» s3cr3t") == "***🛍 Товар «***» ***")
+        #expect(handler.redact("ключ: пароль!") == "ключ: ***!")
+        #expect(handler.redact("s3cr") == "s3cr")
+        #expect(handler.redact("") == "")
+    }
+
     @Test func theDatabasesDebugStatementsNeverReachTheHandlers() {
         let captured = InMemoryLogHandler()
         var app = Logger(label: "test", factory: { _ in captured })

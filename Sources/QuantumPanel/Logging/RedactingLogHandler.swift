@@ -1,5 +1,11 @@
 import Logging
 
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
 /// Wraps a handler and replaces every secret in a record (message, metadata, attached error)
 /// with `***` before the wrapped handler sees it.
 ///
@@ -49,7 +55,24 @@ public struct RedactingLogHandler: LogHandler {
 
     func redact(_ text: String) -> String {
         secrets.reduce(text) { text, secret in
-            text.contains(secret) ? text.split(separator: secret, omittingEmptySubsequences: false).joined(separator: "***") : text
+            Self.bytes(of: text, contain: secret) ? text.split(separator: secret, omittingEmptySubsequences: false).joined(separator: "***") : text
+        }
+    }
+
+    /// A search of the UTF-8 bytes, as the line will be written: every record of the bot passes
+    /// here, and `String.contains` compares Unicode characters, far more work per record.
+    static func bytes(of text: String, contain secret: String) -> Bool {
+        var text = text
+        var secret = secret
+        return text.withUTF8 { haystack in
+            secret.withUTF8 { needle in
+                guard let first = needle.first, let needleStart = needle.baseAddress, let start = haystack.baseAddress else { return needle.isEmpty }
+                guard needle.count <= haystack.count else { return false }
+                for offset in 0...(haystack.count - needle.count) where haystack[offset] == first {
+                    if memcmp(start + offset, needleStart, needle.count) == 0 { return true }
+                }
+                return false
+            }
         }
     }
 
