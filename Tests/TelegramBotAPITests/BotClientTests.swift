@@ -84,6 +84,19 @@ import TelegramBotAPI
         }
     }
 
+    @Test func performChecksTheAnswerAndItsRetriesWithoutReadingTheResult() async throws {
+        try await withTelegramStub { stub, bot, clock in
+            stub.enqueue("sendMessage", .error(429, "Too Many Requests: retry after 2", parameters: #"{"retry_after":2}"#), .ok(Self.messageJSON))
+            stub.enqueue("editMessageText", .ok("true"))
+            stub.setDefault("deleteMessage", .error(400, "Bad Request: message to delete not found"))
+            try await bot.perform(SendMessage(chatID: 42, text: "hi"))
+            try await bot.perform(EditMessageText(chatID: 42, messageID: 5, text: "hello"))
+            let refused = try await #require(throws: BotAPIError.self) { try await bot.perform(DeleteMessage(chatID: 42, messageID: 5)) }
+            #expect(refused.errorDescription == "Bad Request: message to delete not found")
+            #expect(stub.events.all == ["request sendMessage", "sleep 2.0 seconds", "request sendMessage", "request editMessageText", "request deleteMessage"])
+        }
+    }
+
     @Test func blockedByTheUserIsItsOwnCase() async throws {
         try await withTelegramStub { stub, bot, _ in
             stub.setDefault("sendMessage", .error(403, "Forbidden: bot was blocked by the user"))

@@ -48,7 +48,7 @@ public struct HandlerContext: Sendable {
             return
         }
         do {
-            try await bot.send(EditMessageText(chatID: .id(message.chat.id), messageID: message.messageID, text: text, parseMode: parseMode, replyMarkup: replyMarkup))
+            try await bot.perform(EditMessageText(chatID: .id(message.chat.id), messageID: message.messageID, text: text, parseMode: parseMode, replyMarkup: replyMarkup))
         } catch let error as BotAPIError where error.errorDescription.hasPrefix("Bad Request: message is not modified") {
             // Pressing the same button twice changes nothing; that is not a failure.
         }
@@ -63,7 +63,7 @@ public struct HandlerContext: Sendable {
     public func answerCallback(_ text: String? = nil, showAlert: Bool = false) async throws {
         guard let query = update.callbackQuery, callbackAnswer.claim() else { return }
         do {
-            try await bot.send(AnswerCallbackQuery(callbackQueryID: query.id, text: text, showAlert: showAlert))
+            try await bot.perform(AnswerCallbackQuery(callbackQueryID: query.id, text: text, showAlert: showAlert))
         } catch is CancellationError {
             throw CancellationError()
         } catch {

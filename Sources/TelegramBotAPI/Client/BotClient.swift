@@ -51,6 +51,13 @@ public struct BotClient: Sendable {
         try await send(method, decoding: Method.Response.self, timeout: requestTimeout)
     }
 
+    /// Calls `method` for what it does, not for what it returns: Telegram's answer is checked,
+    /// with the same errors and retries as ``send(_:)``, but its result (often a whole
+    /// ``Message``, the most costly thing the bot decodes) is not.
+    public func perform<Method: BotMethod>(_ method: Method) async throws {
+        _ = try await send(method, decoding: Accepted.self, timeout: requestTimeout)
+    }
+
     /// Calls `method` and decodes its result as `Result`, with its own `timeout`.
     ///
     /// The poller uses it to read getUpdates as ``DecodedUpdate``s, one at a time.
@@ -130,6 +137,11 @@ public struct BotClient: Sendable {
             throw BotAPIError(method: Method.name, code: .invalidRequest, description: "the parameters could not be encoded: \(error)")
         }
     }
+}
+
+/// A result that was there, read no further.
+private struct Accepted: Decodable {
+    init(from decoder: any Decoder) throws {}
 }
 
 /// The Bot API's answer around every result.

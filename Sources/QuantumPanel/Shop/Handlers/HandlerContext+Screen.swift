@@ -32,29 +32,31 @@ extension HandlerContext {
             try await editMessage(screen.text, replyMarkup: screen.keyboard)
         case (_?, let wanted?) where message.photo?.contains(where: { $0.fileID == wanted }) == true:
             do {
-                try await bot.send(EditMessageCaption(chatID: chat, messageID: message.messageID, caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
+                try await bot.perform(EditMessageCaption(chatID: chat, messageID: message.messageID, caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
             } catch let error as BotAPIError where error.errorDescription.hasPrefix("Bad Request: message is not modified") {
                 // The same card again: nothing to change.
             }
         default:
             try await send(screen)
             // A message older than 48 hours can't be deleted; it then stays, which is harmless.
-            _ = try? await bot.send(DeleteMessage(chatID: chat, messageID: message.messageID))
+            try? await bot.perform(DeleteMessage(chatID: chat, messageID: message.messageID))
         }
     }
 
     private func send(_ screen: Screen) async throws {
         guard let chatID else { throw RoutingError.noChat(updateID: update.updateID) }
         if let photo = screen.photoFileID {
-            try await bot.send(SendPhoto(chatID: .id(chatID), photo: .fileID(photo), caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
+            try await bot.perform(SendPhoto(chatID: .id(chatID), photo: .fileID(photo), caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
         } else {
-            try await answer(screen.text, replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard))
+            try await bot.perform(SendMessage(chatID: .id(chatID), text: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
         }
     }
 
     private func sendFollowUps(_ screen: Screen) async throws {
+        guard !screen.followUps.isEmpty else { return }
+        guard let chatID else { throw RoutingError.noChat(updateID: update.updateID) }
         for text in screen.followUps {
-            try await answer(text)
+            try await bot.perform(SendMessage(chatID: .id(chatID), text: text, parseMode: "HTML"))
         }
     }
 }
