@@ -1,22 +1,48 @@
+import ArgumentParser
 import Foundation
 
-/// The real bot, `quantum-panel run` from the same build folder, as its own process: its CPU
-/// time and peak resident memory are read from /proc, so they are the bot's alone.
+/// The bot being measured as its own process: the real bot, `quantum-panel run` from the same
+/// build folder, or the aiogram reference. Its CPU time and peak resident memory are read from
+/// /proc, so they are the bot's alone.
 final class BotUnderTest: Sendable {
     let process: Process
     let logPath: String
 
-    static var executable: URL {
+    /// Which bot a scenario drives.
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case swift, aiogram
+    }
+
+    static var quantumPanel: URL {
         URL(fileURLWithPath: CommandLine.arguments[0]).deletingLastPathComponent().appendingPathComponent("quantum-panel")
     }
 
-    init(environment: [String: String], in folder: String) throws {
+    /// The reference bot's python, in the virtualenv `scripts/install-aiogram-reference` makes.
+    static let aiogramPython = "benchmarks/aiogram-reference/.venv/bin/python"
+    static let aiogramScript = "benchmarks/aiogram-reference/bot.py"
+
+    /// Starts `kind` with exactly `environment`, its output in `bot.log` under `folder`.
+    convenience init(_ kind: Kind, environment: [String: String], in folder: String) throws {
+        switch kind {
+        case .swift:
+            try self.init(executable: Self.quantumPanel, arguments: ["run"], environment: environment, in: folder)
+        case .aiogram:
+            let here = FileManager.default.currentDirectoryPath
+            guard FileManager.default.isExecutableFile(atPath: here + "/" + Self.aiogramPython) else {
+                throw ValidationError("The aiogram reference isn't installed: run scripts/install-aiogram-reference from the repository's root first.")
+            }
+            let executable = URL(fileURLWithPath: here + "/" + Self.aiogramPython)
+            try self.init(executable: executable, arguments: [here + "/" + Self.aiogramScript], environment: environment, in: folder)
+        }
+    }
+
+    init(executable: URL, arguments: [String], environment: [String: String], in folder: String) throws {
         logPath = folder + "/bot.log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let log = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process = Process()
-        process.executableURL = Self.executable
-        process.arguments = ["run"]
+        process.executableURL = executable
+        process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.standardOutput = log
@@ -44,8 +70,12 @@ final class BotUnderTest: Sendable {
         return kilobytes / 1024
     }
 
+    /// SIGTERM, then SIGKILL if the bot is still there after 10 s: the figures are taken by then.
     func stop() {
         process.terminate()
+        let deadline = Date().addingTimeInterval(10)
+        while process.isRunning, Date() < deadline { usleep(20_000) }
+        if process.isRunning { kill(process.processIdentifier, SIGKILL) }
         process.waitUntilExit()
     }
 }

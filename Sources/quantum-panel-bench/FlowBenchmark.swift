@@ -19,9 +19,17 @@ struct FlowBenchmark: AsyncParsableCommand {
     static let productName = "Bench Kit"
 
     @Option(help: "Customers at once.") var customers = 200
+    @Option(help: "The bot to drive: swift (this build's quantum-panel) or aiogram (the reference, installed by scripts/install-aiogram-reference).")
+    var bot: BotUnderTest.Kind = .swift
     @Option(help: "A PostgreSQL URL; a SQLite file without it.") var postgres: String?
     @Option(help: "A Redis URL for the bot's cache.") var redis: String?
     @Flag(help: "One JSON object instead of text.") var json = false
+
+    func validate() throws {
+        if bot == .aiogram, postgres != nil || redis != nil {
+            throw ValidationError("The aiogram reference runs on SQLite without Redis only.")
+        }
+    }
 
     func run() async throws {
         let folder = FileManager.default.temporaryDirectory.appendingPathComponent("qp-flow-\(UUID().uuidString)").path
@@ -30,17 +38,22 @@ struct FlowBenchmark: AsyncParsableCommand {
         let databaseURL = postgres ?? "sqlite://" + folder + "/shop.sqlite"
         let location: MarketplaceDatabase.Location = postgres.map { .postgres(url: $0) } ?? .sqliteFile(folder + "/shop.sqlite")
         let count = customers
+        let kind = bot
         let result = try await BotAPISandbox.withRunning { sandbox in
             var users: [SimulatedUser] = []
             for index in 0...count { users.append(await sandbox.makeUser(firstName: "Customer \(index)")) }
-            try await Self.seed(location, users: users)
-            var environment = [
-                "BOT_TOKEN": sandbox.token.value, "ROOT_ADMIN_ID": "1", "TELEGRAM_API_URL": sandbox.baseURL, "DATABASE_URL": databaseURL,
-                "LOG_DIR": folder + "/logs", "LOG_LEVEL": "notice",
-            ]
-            environment["REDIS_URL"] = redis
+            var environment = ["BOT_TOKEN": sandbox.token.value, "TELEGRAM_API_URL": sandbox.baseURL]
+            switch kind {
+            case .swift:
+                try await Self.seed(location, users: users)
+                environment.merge(["ROOT_ADMIN_ID": "1", "DATABASE_URL": databaseURL, "LOG_DIR": folder + "/logs", "LOG_LEVEL": "notice"]) { $1 }
+                environment["REDIS_URL"] = redis
+            case .aiogram:
+                // It seeds its own shop the same way: the product, a key for every customer, $5.00 each at /start.
+                environment.merge(["DATABASE_PATH": folder + "/reference.sqlite", "SEED_PRODUCT": Self.productName, "SEED_KEYS": "\(users.count)", "START_BALANCE_CENTS": "500"]) { $1 }
+            }
             if let path = ProcessInfo.processInfo.environment["PATH"] { environment["PATH"] = path }
-            let bot = try BotUnderTest(environment: environment, in: folder)
+            let bot = try BotUnderTest(kind, environment: environment, in: folder)
             defer { bot.stop() }
             // The first customer warms the bot up (it migrates, connects and polls) and isn't counted.
             _ = try await users[0].send("/start")
@@ -58,7 +71,7 @@ struct FlowBenchmark: AsyncParsableCommand {
             let updates = count * 5
             let histogram = latencies.histogram.withLock { $0 }
             return FlowResult(
-                scenario: "flow", customers: count, database: postgres == nil ? "sqlite" : "postgresql", redis: redis != nil, updates: updates, seconds: seconds,
+                scenario: "flow", bot: kind.rawValue, customers: count, database: postgres == nil ? "sqlite" : "postgresql", redis: redis != nil, updates: updates, seconds: seconds,
                 updatesPerSecond: Double(updates) / seconds,
                 latencyMilliseconds: .init(
                     p50: Double(histogram.valueAtPercentile(50)) / 1000, p90: Double(histogram.valueAtPercentile(90)) / 1000,
@@ -134,6 +147,7 @@ struct FlowResult: Encodable {
     }
 
     var scenario: String
+    var bot: String
     var customers: Int
     var database: String
     var redis: Bool
@@ -147,7 +161,7 @@ struct FlowResult: Encodable {
     var text: String {
         let latency = latencyMilliseconds
         return """
-            \(scenario): \(customers) customers, \(database)\(redis ? " + Redis" : ""): \(updates) updates in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", updatesPerSecond)) updates/s
+            \(scenario) (\(bot)): \(customers) customers, \(database)\(redis ? " + Redis" : ""): \(updates) updates in \(String(format: "%.2f", seconds)) s = \(String(format: "%.0f", updatesPerSecond)) updates/s
               reply latency ms: p50 \(String(format: "%.1f", latency.p50)) · p90 \(String(format: "%.1f", latency.p90)) · p99 \(String(format: "%.1f", latency.p99)) · max \(String(format: "%.1f", latency.max))
               the bot: \(String(format: "%.3f", cpuMillisecondsPerUpdate)) ms CPU per update, peak resident \(String(format: "%.1f", peakResidentMegabytes)) MB
             """
