@@ -94,6 +94,10 @@ import TelegramBotAPI
             let refused = try await #require(throws: BotAPIError.self) { try await bot.perform(DeleteMessage(chatID: 42, messageID: 5)) }
             #expect(refused.errorDescription == "Bad Request: message to delete not found")
             #expect(stub.events.all == ["request sendMessage", "sleep 2.0 seconds", "request sendMessage", "request editMessageText", "request deleteMessage"])
+            // A result that isn't a Message: send can't read it, perform doesn't try.
+            stub.setDefault("sendMessage", .ok(#"{"unexpected":true}"#))
+            await #expect(throws: BotAPIError.self) { try await bot.send(SendMessage(chatID: 42, text: "hi")) }
+            try await bot.perform(SendMessage(chatID: 42, text: "hi"))
         }
     }
 

@@ -44,7 +44,7 @@ public final class ThrottlingMiddleware: UpdateMiddleware {
             if context.update.callbackQuery != nil {
                 try? await context.answerCallback(notice)
             } else {
-                _ = try? await context.answer(notice, parseMode: nil)
+                try? await context.reply(notice, parseMode: nil)
             }
         }
     }

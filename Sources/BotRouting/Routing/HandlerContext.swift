@@ -33,18 +33,29 @@ public struct HandlerContext: Sendable {
     /// The chat to answer in: the message's, or the chat of the message behind a button.
     public var chatID: Int64? { update.chat?.id ?? update.sender?.id }
 
-    /// Sends a message to the update's chat (HTML by default: templates escape what they insert).
+    /// Sends a message to the update's chat (HTML by default: templates escape what they insert)
+    /// and returns it as Telegram made it.
     @discardableResult
     public func answer(_ text: String, replyMarkup: ReplyMarkup? = nil, parseMode: String? = "HTML") async throws -> Message {
+        try await bot.send(message(text, replyMarkup: replyMarkup, parseMode: parseMode))
+    }
+
+    /// ``answer(_:replyMarkup:parseMode:)`` for a handler that doesn't need the message back:
+    /// Telegram's answer is checked, the ``Message`` in it isn't decoded.
+    public func reply(_ text: String, replyMarkup: ReplyMarkup? = nil, parseMode: String? = "HTML") async throws {
+        try await bot.perform(message(text, replyMarkup: replyMarkup, parseMode: parseMode))
+    }
+
+    private func message(_ text: String, replyMarkup: ReplyMarkup?, parseMode: String?) throws -> SendMessage {
         guard let chatID else { throw RoutingError.noChat(updateID: update.updateID) }
-        return try await bot.send(SendMessage(chatID: .id(chatID), text: text, parseMode: parseMode, replyMarkup: replyMarkup))
+        return SendMessage(chatID: .id(chatID), text: text, parseMode: parseMode, replyMarkup: replyMarkup)
     }
 
     /// Replaces the text (and keyboard) of the message whose button was pressed; when it can no
     /// longer be edited (deleted, too old), sends the text as a new message instead.
     public func editMessage(_ text: String, replyMarkup: InlineKeyboardMarkup? = nil, parseMode: String? = "HTML") async throws {
         guard let message = update.callbackQuery?.message, message.isAccessible else {
-            try await answer(text, replyMarkup: replyMarkup.map(ReplyMarkup.inlineKeyboard), parseMode: parseMode)
+            try await reply(text, replyMarkup: replyMarkup.map(ReplyMarkup.inlineKeyboard), parseMode: parseMode)
             return
         }
         do {

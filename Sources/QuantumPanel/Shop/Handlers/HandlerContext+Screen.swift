@@ -44,19 +44,16 @@ extension HandlerContext {
     }
 
     private func send(_ screen: Screen) async throws {
-        guard let chatID else { throw RoutingError.noChat(updateID: update.updateID) }
-        if let photo = screen.photoFileID {
-            try await bot.perform(SendPhoto(chatID: .id(chatID), photo: .fileID(photo), caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
-        } else {
-            try await bot.perform(SendMessage(chatID: .id(chatID), text: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
+        guard let photo = screen.photoFileID else {
+            return try await reply(screen.text, replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard))
         }
+        guard let chatID else { throw RoutingError.noChat(updateID: update.updateID) }
+        try await bot.perform(SendPhoto(chatID: .id(chatID), photo: .fileID(photo), caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
     }
 
     private func sendFollowUps(_ screen: Screen) async throws {
-        guard !screen.followUps.isEmpty else { return }
-        guard let chatID else { throw RoutingError.noChat(updateID: update.updateID) }
         for text in screen.followUps {
-            try await bot.perform(SendMessage(chatID: .id(chatID), text: text, parseMode: "HTML"))
+            try await reply(text)
         }
     }
 }
