@@ -7,6 +7,8 @@ import Foundation
 final class BotUnderTest: Sendable {
     let process: Process
     let logPath: String
+    /// When the process was started, in seconds since 1970 as the sandbox records its calls.
+    let startedAt: Double
 
     /// Which bot a scenario drives.
     enum Kind: String, ExpressibleByArgument, CaseIterable {
@@ -47,6 +49,7 @@ final class BotUnderTest: Sendable {
         process.currentDirectoryURL = URL(fileURLWithPath: folder)
         process.standardOutput = log
         process.standardError = log
+        startedAt = Date().timeIntervalSince1970
         try process.run()
     }
 

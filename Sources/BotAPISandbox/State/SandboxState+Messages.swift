@@ -27,7 +27,7 @@ extension SandboxState {
     func botPosts(in chatID: Int64, _ fill: (inout Message) -> Void) -> Message {
         let message = appendMessage(in: chatID, from: bot, fill)
         chats[chatID]?.botEvents.append(.sent(message))
-        notifyChange()
+        notifyChange(of: .chat(chatID))
         return message
     }
 
@@ -106,7 +106,7 @@ extension SandboxState {
         edited.editDate = unixTime
         chats[chatID]?.messages[message.messageID] = edited
         chats[chatID]?.botEvents.append(.edited(edited))
-        notifyChange()
+        notifyChange(of: .chat(chatID))
         return edited
     }
 
@@ -161,7 +161,7 @@ extension SandboxState {
         let (chatID, message) = try existingMessage(parameters, missing: "Bad Request: message to delete not found")
         chats[chatID]?.messages[message.messageID] = nil
         chats[chatID]?.botEvents.append(.deleted(messageID: message.messageID))
-        notifyChange()
+        notifyChange(of: .chat(chatID))
         return true
     }
 
@@ -182,7 +182,7 @@ extension SandboxState {
         if let text = parameters.string("text"), text.count > 200 { throw .badRequest("Bad Request: MESSAGE_TOO_LONG") }
         record.answer = CallbackAnswer(text: parameters.string("text"), showAlert: parameters.bool("show_alert") ?? false, url: parameters.string("url"))
         callbackQueries[id] = record
-        notifyChange()
+        notifyChange(of: .chat(record.query.from.id))
         return true
     }
 

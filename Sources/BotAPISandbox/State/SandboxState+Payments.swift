@@ -67,7 +67,7 @@ extension SandboxState {
         if !ok, errorMessage?.isEmpty ?? true { throw .badRequest("Bad Request: error_message is empty") }
         pendingPreCheckouts.remove(id)
         preCheckoutAnswers[id] = PreCheckoutAnswer(ok: ok, errorMessage: errorMessage)
-        notifyChange()
+        notifyChange(of: .bot)
         return true
     }
 
@@ -107,7 +107,7 @@ extension SandboxState {
         }
         let deadline = ContinuousClock.now + configuration.preCheckoutTimeout
         while preCheckoutAnswers[queryID] == nil, ContinuousClock.now < deadline, !Task.isCancelled {
-            await waitForChange(until: deadline)
+            await waitForChange(of: .bot, until: deadline)
         }
         pendingPreCheckouts.remove(queryID)
         guard let answer = preCheckoutAnswers.removeValue(forKey: queryID) else { return .timedOut }

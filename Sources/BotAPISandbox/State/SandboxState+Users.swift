@@ -119,7 +119,8 @@ extension SandboxState {
         guard let user = users[userID], var record = chats[userID], record.isBlocked != blocked else { return }
         record.isBlocked = blocked
         chats[userID] = record
-        guard notifyingBot else { return notifyChange() }
+        notifyChange(of: .chat(userID))
+        guard notifyingBot else { return }
         let change = ChatMemberUpdated(
             chat: record.chat, from: user, date: unixTime,
             oldChatMember: ChatMember(status: blocked ? "member" : "kicked", user: bot),
@@ -142,7 +143,7 @@ extension SandboxState {
                 return record.botEvents[record.readCursor]
             }
             guard ContinuousClock.now < deadline, !Task.isCancelled else { return nil }
-            await waitForChange(until: deadline)
+            await waitForChange(of: .chat(chatID), until: deadline)
         }
     }
 

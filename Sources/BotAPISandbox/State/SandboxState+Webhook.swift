@@ -18,14 +18,14 @@ extension SandboxState {
         webhook = WebhookSettings(url: url, secretToken: secret, allowedUpdates: try parameters.decode([String].self, "allowed_updates"))
         // A long poll still waiting ends with a conflict, as on Telegram.
         pollGeneration += 1
-        notifyChange()
+        notifyChange(of: .bot)
         return true
     }
 
     func deleteWebhook(_ parameters: MethodParameters) -> Bool {
         if parameters.bool("drop_pending_updates") == true { pendingUpdates.removeAll() }
         webhook = nil
-        notifyChange()
+        notifyChange(of: .bot)
         return true
     }
 
@@ -46,7 +46,7 @@ extension SandboxState {
                     return (update, webhook.url, webhook.secretToken)
                 }
             }
-            await waitForChange(until: .now + .seconds(60))
+            await waitForChange(of: .bot, until: .now + .seconds(60))
         }
         return nil
     }
@@ -54,7 +54,7 @@ extension SandboxState {
     /// The webhook answered 2xx: the update is confirmed, as Telegram drops it.
     func webhookDelivered(_ updateID: Int64) {
         pendingUpdates.removeAll { $0.updateID == updateID }
-        notifyChange()
+        notifyChange(of: .bot)
     }
 
     /// The webhook failed; getWebhookInfo reports it, as Telegram does.

@@ -5,8 +5,9 @@ import TelegramBotAPI
 /// callback queries, payments, the webhook and the calls the bot made.
 ///
 /// One actor, so that every Bot API call and every simulated user action sees one consistent
-/// world. Waiting (long polling, awaiting the bot's reply) parks on ``waitForChange(until:)``,
-/// which any change wakes.
+/// world. Waiting (long polling, awaiting the bot's reply) parks on ``waitForChange(of:until:)``,
+/// which a change of the same ``ChangeScope`` wakes: a message in one chat wakes only that chat's
+/// waits, so a thousand customers waiting for replies cost a change one wake-up, not a thousand.
 public actor SandboxState {
     let configuration: SandboxConfiguration
     /// The bot's own account.
@@ -66,8 +67,9 @@ public actor SandboxState {
     public internal(set) var paidBroadcastMessages = 0
     var globalBucket: TokenBucket?
 
-    /// Waits in progress: registered before they suspend, so a change can't slip in between.
-    private var registeredWaits: Set<UUID> = []
+    /// Waits in progress by what they wait for: registered before they suspend, so a change
+    /// can't slip in between.
+    private var registeredWaits: [ChangeScope: Set<UUID>] = [:]
     private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
     /// Waits already ended (by a change or their deadline) whose park has not run yet.
     private var finishedWaits: Set<UUID> = []
@@ -84,13 +86,13 @@ public actor SandboxState {
 
     // MARK: Waiting
 
-    /// Suspends until the state changes or `deadline` passes, whichever comes first.
+    /// Suspends until a change in `scope` or until `deadline` passes, whichever comes first.
     ///
     /// The caller checks its condition first, then calls this; the wait is registered before the
     /// first suspension, so a change made while it is being set up still ends it.
-    func waitForChange(until deadline: ContinuousClock.Instant) async {
+    func waitForChange(of scope: ChangeScope, until deadline: ContinuousClock.Instant) async {
         let id = UUID()
-        registeredWaits.insert(id)
+        registeredWaits[scope, default: []].insert(id)
         await withTaskGroup(of: Void.self) { group in
             group.addTask { try? await Task.sleep(until: deadline, clock: .continuous) }
             group.addTask { await self.park(id) }
@@ -98,7 +100,8 @@ public actor SandboxState {
             group.cancelAll()
             self.end(id)
         }
-        registeredWaits.remove(id)
+        registeredWaits[scope]?.remove(id)
+        if registeredWaits[scope]?.isEmpty == true { registeredWaits[scope] = nil }
         finishedWaits.remove(id)
     }
 
@@ -118,9 +121,9 @@ public actor SandboxState {
         }
     }
 
-    /// Wakes every wait; each caller checks its condition again.
-    func notifyChange() {
-        for id in registeredWaits { end(id) }
+    /// Wakes every wait on `scope`; each caller checks its condition again.
+    func notifyChange(of scope: ChangeScope) {
+        for id in registeredWaits[scope] ?? [] { end(id) }
     }
 
     // MARK: Updates
@@ -131,7 +134,7 @@ public actor SandboxState {
         let update = make(nextUpdateID)
         nextUpdateID += 1
         pendingUpdates.append(update)
-        notifyChange()
+        notifyChange(of: .bot)
         return update
     }
 
@@ -161,7 +164,7 @@ public actor SandboxState {
         }
         pollGeneration += 1
         let generation = pollGeneration
-        notifyChange()
+        notifyChange(of: .bot)
         activePolls += 1
         defer { activePolls -= 1 }
         let deadline = ContinuousClock.now + timeout
@@ -173,7 +176,7 @@ public actor SandboxState {
             if !matching.isEmpty || ContinuousClock.now >= deadline || Task.isCancelled {
                 return Array(matching.prefix(limit))
             }
-            await waitForChange(until: deadline)
+            await waitForChange(of: .bot, until: deadline)
         }
     }
 
@@ -204,6 +207,14 @@ public actor SandboxState {
     func nextRandom() -> Double {
         Double(random.next() >> 11) / Double(1 << 53)
     }
+}
+
+/// What a change concerns, and so which waits it wakes.
+enum ChangeScope: Hashable {
+    /// What the bot's side waits for: pending updates, the webhook, answers to pre-checkout queries.
+    case bot
+    /// What a user sees in their chat with the bot: its messages, edits, deletions, button answers.
+    case chat(Int64)
 }
 
 /// A small seeded generator, so that fault injection repeats from run to run.
