@@ -30,6 +30,31 @@ import Testing
         }
     }
 
+    /// Most taps clear a state that isn't there; with the cached copy saying so, that costs no query.
+    @Test(arguments: TestDatabaseKind.available)
+    func aCachedWriteThatChangesNothingIsSkippedAndOneThatChangesSomethingReachesTheDatabase(kind: TestDatabaseKind) async throws {
+        try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database throws in
+            let db = database.database(logger: Self.logger)
+            let cache = MemoryCache()
+            let storage = CachedStateStorage(database: DatabaseStateStorage(database: db), cache: cache)
+            let key = StorageKey(chatID: 7, userID: 7)
+            #expect(try await storage.state(for: key) == nil)
+            #expect(cache.count == 1)
+            try await storage.setState(nil, for: key)
+            try await storage.setData([:], for: key)
+            #expect(cache.count == 1, "nothing changed: the cached copy stays, no write cleared it")
+
+            try await storage.setState("quantity", for: key)
+            try await storage.setData(["price": [1, 2]], for: key)
+            #expect(cache.count == 0)
+            #expect(try await DatabaseStateStorage(database: db).state(for: key) == "quantity")
+            #expect(try await storage.data(for: key) == ["price": [1, 2]])
+            try await storage.setState(nil, for: key)
+            #expect(try await DatabaseStateStorage(database: db).state(for: key) == nil, "a clear that changes something is written")
+            #expect(try await storage.state(for: key) == nil)
+        }
+    }
+
     @Test(arguments: TestDatabaseKind.available)
     func databaseInboxMeetsTheInboxContract(kind: TestDatabaseKind) async throws {
         try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database throws in

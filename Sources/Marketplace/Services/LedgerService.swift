@@ -60,8 +60,15 @@ public struct LedgerService: Sendable {
     ///
     /// The balance moves in one conditional UPDATE, so even without a lock two concurrent
     /// changes can't both pass a check that only one of them may.
-    static func post(_ delta: Int64, customerID: Int, reason: LedgerReason, actorID: Int64?, orderID: Int?, note: String? = nil, idempotencyKey: String?, currency: Currency, on db: any Database) async throws -> Int64 {
-        if let idempotencyKey, try await LedgerEntry.query(on: db).filter(\.$idempotencyKey == idempotencyKey).count() > 0 {
+    ///
+    /// - Parameter keyIsNew: the caller made `idempotencyKey` in this transaction (an order's
+    ///   own), so no entry can hold it yet and it isn't looked up; the unique index on it still
+    ///   refuses a second entry.
+    static func post(
+        _ delta: Int64, customerID: Int, reason: LedgerReason, actorID: Int64?, orderID: Int?, note: String? = nil, idempotencyKey: String?, keyIsNew: Bool = false,
+        currency: Currency, on db: any Database
+    ) async throws -> Int64 {
+        if let idempotencyKey, !keyIsNew, try await LedgerEntry.query(on: db).filter(\.$idempotencyKey == idempotencyKey).count() > 0 {
             return try await Customer.find(customerID, on: db)?.balance ?? 0
         }
         let row = try await db.sql.raw("""

@@ -93,7 +93,7 @@ public struct PurchaseService: Sendable {
         let keys = try await claimKeys(priceID: priceID, quantity: quantity, orderID: orderID, on: db)
         guard keys.count == quantity else { throw PurchaseError.outOfStock(priceID: priceID, available: keys.count) }
 
-        let balance = try await LedgerService.post(-total, customerID: buyerID, reason: .purchase, actorID: telegramID, orderID: orderID, idempotencyKey: "order:\(orderID)", currency: currency, on: db)
+        let balance = try await LedgerService.post(-total, customerID: buyerID, reason: .purchase, actorID: telegramID, orderID: orderID, idempotencyKey: "order:\(orderID)", keyIsNew: true, currency: currency, on: db)
         return OrderReceipt(
             orderID: orderID, productName: order.productName, durationLabel: order.durationLabel, quantity: quantity,
             amount: Money(minorUnits: total, currency: currency), keys: keys, balanceAfter: Money(minorUnits: balance, currency: currency), isRepeat: false

@@ -39,6 +39,9 @@ public struct CachedStateStorage: StateStorage {
     }
 
     public func setState(_ state: String?, for key: StorageKey) async throws {
+        // Most taps clear a state that isn't there: when the cached copy (never ahead of the
+        // database) already says so, there is nothing to write and the copy stays.
+        if try await cache.cachedValue(Entry.self, for: Self.cacheKey(key))?.state == state { return }
         try await database.setState(state, for: key)
         try await cache.delete(Self.cacheKey(key))
     }
@@ -48,6 +51,7 @@ public struct CachedStateStorage: StateStorage {
     }
 
     public func setData(_ data: [String: [UInt8]], for key: StorageKey) async throws {
+        if try await cache.cachedValue(Entry.self, for: Self.cacheKey(key))?.data == data { return }
         try await database.setData(data, for: key)
         try await cache.delete(Self.cacheKey(key))
     }
