@@ -13,6 +13,9 @@ Decoding rules, the same for every generated type:
 - an optional field that is missing *or malformed* reads as nil, so one odd field never costs
   the whole update; only Update's own fields are strict, so an unreadable message is reported;
 - unknown fields are ignored.
+
+An optional field whose type is one of these objects is kept behind a reference (`Indirect`), so
+values stay small: inline, an Update was 19 KB, copied into every async frame that held one.
 """
 import json
 import re
@@ -127,13 +130,15 @@ def doc_lines(text: str, indent: str) -> str:
 
 
 class Field:
-    def __init__(self, raw: dict, swift: str, owner: str):
+    def __init__(self, raw: dict, swift: str, owner: str, boxing: bool = False):
         self.json = raw["name"]
         self.name = swift_name(raw["name"])
         self.required = raw["required"]
         self.type = swift
         self.doc = raw["description"]
-        self.boxed = swift == owner  # a Message inside a Message needs indirection
+        # A Message inside a Message needs indirection; any other optional object is boxed to
+        # keep its owner small (see the top of this file).
+        self.boxed = swift == owner or (boxing and not self.required and swift in TYPES)
         self.lenient_bool = self.required and swift == "Bool"
 
     @property
@@ -147,7 +152,7 @@ def type_file(spec: dict, name: str, generated: set[str]) -> str:
     for raw in merged_fields(spec, name):
         st = swift_type(raw["types"], generated)
         if st is not None:
-            fields.append(Field(raw, st, name))
+            fields.append(Field(raw, st, name, boxing=True))
     s = HEADER.format(version=spec["version"]) + "\n"
     s += doc_lines(" ".join(entry.get("description", [])), "")
     s += f"///\n/// Reference: {entry['href']}\n"
@@ -165,7 +170,11 @@ def type_file(spec: dict, name: str, generated: set[str]) -> str:
     ]
     s += "\n    public init(" + ", ".join(params) + ") {\n"
     for f in fields:
-        s += f"        self.{bare(f.name)} = {bare(f.name)}\n"
+        if f.boxed:
+            # Into the box directly: the setter can't run before every stored property is set.
+            s += f"        self._{bare(f.name)} = {bare(f.name)}.map(Indirect.init)\n"
+        else:
+            s += f"        self.{bare(f.name)} = {bare(f.name)}\n"
     s += "    }\n\n"
     s += "    private enum CodingKeys: String, CodingKey {\n"
     for f in fields:
@@ -175,7 +184,9 @@ def type_file(spec: dict, name: str, generated: set[str]) -> str:
     s += "        let container = try decoder.container(keyedBy: CodingKeys.self)\n" if fields else ""
     for f in fields:
         target = f"_{bare(f.name)}" if f.boxed else bare(f.name)
-        if f.boxed:
+        if f.boxed and name in STRICT_OPTIONALS:
+            s += f"        {target} = try container.decodeIfPresent({f.type}.self, forKey: .{bare(f.name)}).map(Indirect.init)\n"
+        elif f.boxed:
             s += f"        {target} = container.lenientDecode({f.type}.self, forKey: .{bare(f.name)}).map(Indirect.init)\n"
         elif f.lenient_bool:
             s += f"        {target} = container.lenientDecode(Bool.self, forKey: .{bare(f.name)}) ?? false\n"

@@ -115,6 +115,20 @@ import TelegramBotAPI
         #expect(again == update)
     }
 
+    /// Every async frame that holds an update copies it, so nested objects are kept behind
+    /// references: an Update is a few words, not the 19 KB it was inline.
+    @Test func anUpdateStaysSmallAndKeepsValueSemantics() throws {
+        #expect(MemoryLayout<Update>.size <= 128)
+        #expect(MemoryLayout<Message>.size <= 1024)
+        var update = Update(updateID: 1, message: Message(messageID: 1, date: 1, chat: Chat(id: 5, type: "private"), text: "before"))
+        let copy = update
+        update.message?.text = "after"
+        update.message?.replyMarkup = InlineKeyboardMarkup(inlineKeyboard: [[InlineKeyboardButton(text: "Buy", callbackData: "b")]])
+        #expect(update.message?.text == "after" && update.message?.replyMarkup?.inlineKeyboard.first?.first?.text == "Buy")
+        #expect(copy.message?.text == "before" && copy.message?.replyMarkup == nil, "a copy doesn't share the change")
+        #expect(update != copy)
+    }
+
     @Test func oneBrokenUpdateInABatchDoesNotCostTheOthers() throws {
         let batch = """
             [{"update_id": 1, "message": {"message_id": 1, "chat": {"id": 5, "type": "private"}, "date": 1, "text": "a"}},

@@ -14,7 +14,11 @@ public struct CallbackQuery: Codable, Hashable, Sendable {
     /// Sender
     public var from: User
     /// Optional. Message sent by the bot with the callback button that originated the query
-    public var message: Message?
+    public var message: Message? {
+        get { _message?.value }
+        set { _message = newValue.map(Indirect.init) }
+    }
+    private var _message: Indirect<Message>?
     /// Optional. Identifier of the message sent via the bot in inline mode, that originated the
     /// query
     public var inlineMessageID: String?
@@ -30,7 +34,7 @@ public struct CallbackQuery: Codable, Hashable, Sendable {
     public init(id: String, from: User, chatInstance: String, message: Message? = nil, inlineMessageID: String? = nil, data: String? = nil, gameShortName: String? = nil) {
         self.id = id
         self.from = from
-        self.message = message
+        self._message = message.map(Indirect.init)
         self.inlineMessageID = inlineMessageID
         self.chatInstance = chatInstance
         self.data = data
@@ -51,7 +55,7 @@ public struct CallbackQuery: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         id = try container.decode(String.self, forKey: .id)
         from = try container.decode(User.self, forKey: .from)
-        message = container.lenientDecode(Message.self, forKey: .message)
+        _message = container.lenientDecode(Message.self, forKey: .message).map(Indirect.init)
         inlineMessageID = container.lenientDecode(String.self, forKey: .inlineMessageID)
         chatInstance = try container.decode(String.self, forKey: .chatInstance)
         data = container.lenientDecode(String.self, forKey: .data)

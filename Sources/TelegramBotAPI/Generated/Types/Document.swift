@@ -12,7 +12,11 @@ public struct Document: Codable, Hashable, Sendable {
     /// different bots. Can't be used to download or reuse the file.
     public var fileUniqueID: String
     /// Optional. Document thumbnail as defined by the sender
-    public var thumbnail: PhotoSize?
+    public var thumbnail: PhotoSize? {
+        get { _thumbnail?.value }
+        set { _thumbnail = newValue.map(Indirect.init) }
+    }
+    private var _thumbnail: Indirect<PhotoSize>?
     /// Optional. Original filename as defined by the sender
     public var fileName: String?
     /// Optional. MIME type of the file as defined by the sender
@@ -25,7 +29,7 @@ public struct Document: Codable, Hashable, Sendable {
     public init(fileID: String, fileUniqueID: String, thumbnail: PhotoSize? = nil, fileName: String? = nil, mimeType: String? = nil, fileSize: Int64? = nil) {
         self.fileID = fileID
         self.fileUniqueID = fileUniqueID
-        self.thumbnail = thumbnail
+        self._thumbnail = thumbnail.map(Indirect.init)
         self.fileName = fileName
         self.mimeType = mimeType
         self.fileSize = fileSize
@@ -44,7 +48,7 @@ public struct Document: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         fileID = try container.decode(String.self, forKey: .fileID)
         fileUniqueID = try container.decode(String.self, forKey: .fileUniqueID)
-        thumbnail = container.lenientDecode(PhotoSize.self, forKey: .thumbnail)
+        _thumbnail = container.lenientDecode(PhotoSize.self, forKey: .thumbnail).map(Indirect.init)
         fileName = container.lenientDecode(String.self, forKey: .fileName)
         mimeType = container.lenientDecode(String.self, forKey: .mimeType)
         fileSize = container.lenientDecode(Int64.self, forKey: .fileSize)

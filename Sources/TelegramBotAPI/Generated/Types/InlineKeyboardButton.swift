@@ -27,10 +27,18 @@ public struct InlineKeyboardButton: Codable, Hashable, Sendable {
     /// The Web App will be able to send an arbitrary message on behalf of the user using the method
     /// answerWebAppQuery. Available only in private chats between a user and the bot. Not supported
     /// for messages sent on behalf of a business account.
-    public var webApp: WebAppInfo?
+    public var webApp: WebAppInfo? {
+        get { _webApp?.value }
+        set { _webApp = newValue.map(Indirect.init) }
+    }
+    private var _webApp: Indirect<WebAppInfo>?
     /// Optional. An HTTPS URL used to automatically authorize the user. Can be used as a
     /// replacement for the Telegram Login Widget.
-    public var loginURL: LoginUrl?
+    public var loginURL: LoginUrl? {
+        get { _loginURL?.value }
+        set { _loginURL = newValue.map(Indirect.init) }
+    }
+    private var _loginURL: Indirect<LoginUrl>?
     /// Optional. If set, pressing the button will prompt the user to select one of their chats,
     /// open that chat and insert the bot's username and the specified inline query in the input
     /// field. May be empty, in which case just the bot's username will be inserted. Not supported
@@ -44,7 +52,11 @@ public struct InlineKeyboardButton: Codable, Hashable, Sendable {
     /// account.
     public var switchInlineQueryCurrentChat: String?
     /// Optional. Description of the button that copies the specified text to the clipboard
-    public var copyText: CopyTextButton?
+    public var copyText: CopyTextButton? {
+        get { _copyText?.value }
+        set { _copyText = newValue.map(Indirect.init) }
+    }
+    private var _copyText: Indirect<CopyTextButton>?
     /// Optional. Specify True, to send a Pay button. Substrings "⭐" and "XTR" in the buttons's text
     /// will be replaced with a Telegram Star icon. NOTE: This type of button must always be the
     /// first button in the first row and can only be used in invoice messages.
@@ -56,11 +68,11 @@ public struct InlineKeyboardButton: Codable, Hashable, Sendable {
         self.style = style
         self.url = url
         self.callbackData = callbackData
-        self.webApp = webApp
-        self.loginURL = loginURL
+        self._webApp = webApp.map(Indirect.init)
+        self._loginURL = loginURL.map(Indirect.init)
         self.switchInlineQuery = switchInlineQuery
         self.switchInlineQueryCurrentChat = switchInlineQueryCurrentChat
-        self.copyText = copyText
+        self._copyText = copyText.map(Indirect.init)
         self.pay = pay
     }
 
@@ -85,11 +97,11 @@ public struct InlineKeyboardButton: Codable, Hashable, Sendable {
         style = container.lenientDecode(String.self, forKey: .style)
         url = container.lenientDecode(String.self, forKey: .url)
         callbackData = container.lenientDecode(String.self, forKey: .callbackData)
-        webApp = container.lenientDecode(WebAppInfo.self, forKey: .webApp)
-        loginURL = container.lenientDecode(LoginUrl.self, forKey: .loginURL)
+        _webApp = container.lenientDecode(WebAppInfo.self, forKey: .webApp).map(Indirect.init)
+        _loginURL = container.lenientDecode(LoginUrl.self, forKey: .loginURL).map(Indirect.init)
         switchInlineQuery = container.lenientDecode(String.self, forKey: .switchInlineQuery)
         switchInlineQueryCurrentChat = container.lenientDecode(String.self, forKey: .switchInlineQueryCurrentChat)
-        copyText = container.lenientDecode(CopyTextButton.self, forKey: .copyText)
+        _copyText = container.lenientDecode(CopyTextButton.self, forKey: .copyText).map(Indirect.init)
         pay = container.lenientDecode(Bool.self, forKey: .pay)
     }
 

@@ -22,7 +22,11 @@ public struct KeyboardButton: Codable, Hashable, Sendable {
     /// Optional. If specified, pressing the button will open a list of suitable users. Identifiers
     /// of selected users will be sent to the bot in a "users_shared" service message. Available in
     /// private chats only.
-    public var requestUsers: KeyboardButtonRequestUsers?
+    public var requestUsers: KeyboardButtonRequestUsers? {
+        get { _requestUsers?.value }
+        set { _requestUsers = newValue.map(Indirect.init) }
+    }
+    private var _requestUsers: Indirect<KeyboardButtonRequestUsers>?
     /// Optional. If True, the user's phone number will be sent as a contact when the button is
     /// pressed. Available in private chats only.
     public var requestContact: Bool?
@@ -32,16 +36,20 @@ public struct KeyboardButton: Codable, Hashable, Sendable {
     /// Optional. If specified, the described Web App will be launched when the button is pressed.
     /// The Web App will be able to send a "web_app_data" service message. Available in private
     /// chats only.
-    public var webApp: WebAppInfo?
+    public var webApp: WebAppInfo? {
+        get { _webApp?.value }
+        set { _webApp = newValue.map(Indirect.init) }
+    }
+    private var _webApp: Indirect<WebAppInfo>?
 
     public init(text: String, iconCustomEmojiID: String? = nil, style: String? = nil, requestUsers: KeyboardButtonRequestUsers? = nil, requestContact: Bool? = nil, requestLocation: Bool? = nil, webApp: WebAppInfo? = nil) {
         self.text = text
         self.iconCustomEmojiID = iconCustomEmojiID
         self.style = style
-        self.requestUsers = requestUsers
+        self._requestUsers = requestUsers.map(Indirect.init)
         self.requestContact = requestContact
         self.requestLocation = requestLocation
-        self.webApp = webApp
+        self._webApp = webApp.map(Indirect.init)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -59,10 +67,10 @@ public struct KeyboardButton: Codable, Hashable, Sendable {
         text = try container.decode(String.self, forKey: .text)
         iconCustomEmojiID = container.lenientDecode(String.self, forKey: .iconCustomEmojiID)
         style = container.lenientDecode(String.self, forKey: .style)
-        requestUsers = container.lenientDecode(KeyboardButtonRequestUsers.self, forKey: .requestUsers)
+        _requestUsers = container.lenientDecode(KeyboardButtonRequestUsers.self, forKey: .requestUsers).map(Indirect.init)
         requestContact = container.lenientDecode(Bool.self, forKey: .requestContact)
         requestLocation = container.lenientDecode(Bool.self, forKey: .requestLocation)
-        webApp = container.lenientDecode(WebAppInfo.self, forKey: .webApp)
+        _webApp = container.lenientDecode(WebAppInfo.self, forKey: .webApp).map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -16,19 +16,31 @@ public struct Message: Codable, Hashable, Sendable {
     /// Optional. Sender of the message; may be empty for messages sent to channels. For backward
     /// compatibility, if the message was sent on behalf of a chat, the field contains a fake sender
     /// user in non-channel chats.
-    public var from: User?
+    public var from: User? {
+        get { _from?.value }
+        set { _from = newValue.map(Indirect.init) }
+    }
+    private var _from: Indirect<User>?
     /// Optional. Sender of the message when sent on behalf of a chat. For example, the supergroup
     /// itself for messages sent by its anonymous administrators or a linked channel for messages
     /// automatically forwarded to the channel's discussion group. For backward compatibility, if
     /// the message was sent on behalf of a chat, the field from contains a fake sender user in
     /// non-channel chats.
-    public var senderChat: Chat?
+    public var senderChat: Chat? {
+        get { _senderChat?.value }
+        set { _senderChat = newValue.map(Indirect.init) }
+    }
+    private var _senderChat: Indirect<Chat>?
     /// Optional. If the sender of the message boosted the chat, the number of boosts added by the
     /// user
     public var senderBoostCount: Int64?
     /// Optional. The bot that actually sent the message on behalf of the business account.
     /// Available only for outgoing messages sent on behalf of the connected business account.
-    public var senderBusinessBot: User?
+    public var senderBusinessBot: User? {
+        get { _senderBusinessBot?.value }
+        set { _senderBusinessBot = newValue.map(Indirect.init) }
+    }
+    private var _senderBusinessBot: Indirect<User>?
     /// Optional. Tag or custom title of the sender of the message; for supergroups only
     public var senderTag: String?
     /// Date the message was sent in Unix time. It is always a positive number, representing a valid
@@ -46,7 +58,11 @@ public struct Message: Codable, Hashable, Sendable {
     /// Chat the message belongs to
     public var chat: Chat
     /// Optional. Information about the original message for forwarded messages
-    public var forwardOrigin: MessageOrigin?
+    public var forwardOrigin: MessageOrigin? {
+        get { _forwardOrigin?.value }
+        set { _forwardOrigin = newValue.map(Indirect.init) }
+    }
+    private var _forwardOrigin: Indirect<MessageOrigin>?
     /// Optional. True, if the message is sent to a topic in a forum supergroup or a private chat
     /// with the bot
     public var isTopicMessage: Bool?
@@ -66,13 +82,25 @@ public struct Message: Codable, Hashable, Sendable {
     /// Optional. Persistent identifier of the specific poll option that is being replied to
     public var replyToPollOptionID: String?
     /// Optional. Bot through which the message was sent
-    public var viaBot: User?
+    public var viaBot: User? {
+        get { _viaBot?.value }
+        set { _viaBot = newValue.map(Indirect.init) }
+    }
+    private var _viaBot: Indirect<User>?
     /// Optional. For a message sent by a guest bot, this is the user whose original message
     /// triggered the bot's response
-    public var guestBotCallerUser: User?
+    public var guestBotCallerUser: User? {
+        get { _guestBotCallerUser?.value }
+        set { _guestBotCallerUser = newValue.map(Indirect.init) }
+    }
+    private var _guestBotCallerUser: Indirect<User>?
     /// Optional. For a message sent by a guest bot, this is the chat whose original message
     /// triggered the bot's response
-    public var guestBotCallerChat: Chat?
+    public var guestBotCallerChat: Chat? {
+        get { _guestBotCallerChat?.value }
+        set { _guestBotCallerChat = newValue.map(Indirect.init) }
+    }
+    private var _guestBotCallerChat: Indirect<Chat>?
     /// Optional. Date the message was last edited in Unix time
     public var editDate: Int64?
     /// Optional. True, if the message can't be forwarded
@@ -99,11 +127,19 @@ public struct Message: Codable, Hashable, Sendable {
     public var entities: [MessageEntity]?
     /// Optional. Options used for link preview generation for the message, if it is a text message
     /// and link preview options were changed
-    public var linkPreviewOptions: LinkPreviewOptions?
+    public var linkPreviewOptions: LinkPreviewOptions? {
+        get { _linkPreviewOptions?.value }
+        set { _linkPreviewOptions = newValue.map(Indirect.init) }
+    }
+    private var _linkPreviewOptions: Indirect<LinkPreviewOptions>?
     /// Optional. Unique identifier of the message effect added to the message
     public var effectID: String?
     /// Optional. Message is a general file, information about the file
-    public var document: Document?
+    public var document: Document? {
+        get { _document?.value }
+        set { _document = newValue.map(Indirect.init) }
+    }
+    private var _document: Indirect<Document>?
     /// Optional. Message is a photo, available sizes of the photo
     public var photo: [PhotoSize]?
     /// Optional. Caption for the animation, audio, document, paid media, photo, video or voice
@@ -116,13 +152,21 @@ public struct Message: Codable, Hashable, Sendable {
     /// Optional. True, if the message media is covered by a spoiler animation
     public var hasMediaSpoiler: Bool?
     /// Optional. Message is a shared contact, information about the contact
-    public var contact: Contact?
+    public var contact: Contact? {
+        get { _contact?.value }
+        set { _contact = newValue.map(Indirect.init) }
+    }
+    private var _contact: Indirect<Contact>?
     /// Optional. New members that were added to the group or supergroup and information about them
     /// (the bot itself may be one of these members)
     public var newChatMembers: [User]?
     /// Optional. A member was removed from the group, information about them (this member may be
     /// the bot itself)
-    public var leftChatMember: User?
+    public var leftChatMember: User? {
+        get { _leftChatMember?.value }
+        set { _leftChatMember = newValue.map(Indirect.init) }
+    }
+    private var _leftChatMember: Indirect<User>?
     /// Optional. A chat title was changed to this value
     public var newChatTitle: String?
     /// Optional. A chat photo was change to this value
@@ -160,43 +204,63 @@ public struct Message: Codable, Hashable, Sendable {
     private var _pinnedMessage: Indirect<Message>?
     /// Optional. Message is an invoice for a payment, information about the invoice. More about
     /// payments: https://core.telegram.org/bots/api#payments
-    public var invoice: Invoice?
+    public var invoice: Invoice? {
+        get { _invoice?.value }
+        set { _invoice = newValue.map(Indirect.init) }
+    }
+    private var _invoice: Indirect<Invoice>?
     /// Optional. Message is a service message about a successful payment, information about the
     /// payment. More about payments: https://core.telegram.org/bots/api#payments
-    public var successfulPayment: SuccessfulPayment?
+    public var successfulPayment: SuccessfulPayment? {
+        get { _successfulPayment?.value }
+        set { _successfulPayment = newValue.map(Indirect.init) }
+    }
+    private var _successfulPayment: Indirect<SuccessfulPayment>?
     /// Optional. Message is a service message about a refunded payment, information about the
     /// payment. More about payments: https://core.telegram.org/bots/api#payments
-    public var refundedPayment: RefundedPayment?
+    public var refundedPayment: RefundedPayment? {
+        get { _refundedPayment?.value }
+        set { _refundedPayment = newValue.map(Indirect.init) }
+    }
+    private var _refundedPayment: Indirect<RefundedPayment>?
     /// Optional. Service message: users were shared with the bot
-    public var usersShared: UsersShared?
+    public var usersShared: UsersShared? {
+        get { _usersShared?.value }
+        set { _usersShared = newValue.map(Indirect.init) }
+    }
+    private var _usersShared: Indirect<UsersShared>?
     /// Optional. The domain name of the website on which the user has logged in. More about
     /// Telegram Login: https://core.telegram.org/widgets/login
     public var connectedWebsite: String?
     /// Optional. Inline keyboard attached to the message. login_url buttons are represented as
     /// ordinary url buttons.
-    public var replyMarkup: InlineKeyboardMarkup?
+    public var replyMarkup: InlineKeyboardMarkup? {
+        get { _replyMarkup?.value }
+        set { _replyMarkup = newValue.map(Indirect.init) }
+    }
+    private var _replyMarkup: Indirect<InlineKeyboardMarkup>?
 
     public init(messageID: Int64, date: Int64, chat: Chat, messageThreadID: Int64? = nil, from: User? = nil, senderChat: Chat? = nil, senderBoostCount: Int64? = nil, senderBusinessBot: User? = nil, senderTag: String? = nil, guestQueryID: String? = nil, businessConnectionID: String? = nil, forwardOrigin: MessageOrigin? = nil, isTopicMessage: Bool? = nil, isAutomaticForward: Bool? = nil, replyToMessage: Message? = nil, replyToChecklistTaskID: Int64? = nil, replyToPollOptionID: String? = nil, viaBot: User? = nil, guestBotCallerUser: User? = nil, guestBotCallerChat: Chat? = nil, editDate: Int64? = nil, hasProtectedContent: Bool? = nil, isFromOffline: Bool? = nil, isPaidPost: Bool? = nil, mediaGroupID: String? = nil, authorSignature: String? = nil, paidStarCount: Int64? = nil, text: String? = nil, entities: [MessageEntity]? = nil, linkPreviewOptions: LinkPreviewOptions? = nil, effectID: String? = nil, document: Document? = nil, photo: [PhotoSize]? = nil, caption: String? = nil, captionEntities: [MessageEntity]? = nil, showCaptionAboveMedia: Bool? = nil, hasMediaSpoiler: Bool? = nil, contact: Contact? = nil, newChatMembers: [User]? = nil, leftChatMember: User? = nil, newChatTitle: String? = nil, newChatPhoto: [PhotoSize]? = nil, deleteChatPhoto: Bool? = nil, groupChatCreated: Bool? = nil, supergroupChatCreated: Bool? = nil, channelChatCreated: Bool? = nil, migrateToChatID: Int64? = nil, migrateFromChatID: Int64? = nil, pinnedMessage: Message? = nil, invoice: Invoice? = nil, successfulPayment: SuccessfulPayment? = nil, refundedPayment: RefundedPayment? = nil, usersShared: UsersShared? = nil, connectedWebsite: String? = nil, replyMarkup: InlineKeyboardMarkup? = nil) {
         self.messageID = messageID
         self.messageThreadID = messageThreadID
-        self.from = from
-        self.senderChat = senderChat
+        self._from = from.map(Indirect.init)
+        self._senderChat = senderChat.map(Indirect.init)
         self.senderBoostCount = senderBoostCount
-        self.senderBusinessBot = senderBusinessBot
+        self._senderBusinessBot = senderBusinessBot.map(Indirect.init)
         self.senderTag = senderTag
         self.date = date
         self.guestQueryID = guestQueryID
         self.businessConnectionID = businessConnectionID
         self.chat = chat
-        self.forwardOrigin = forwardOrigin
+        self._forwardOrigin = forwardOrigin.map(Indirect.init)
         self.isTopicMessage = isTopicMessage
         self.isAutomaticForward = isAutomaticForward
-        self.replyToMessage = replyToMessage
+        self._replyToMessage = replyToMessage.map(Indirect.init)
         self.replyToChecklistTaskID = replyToChecklistTaskID
         self.replyToPollOptionID = replyToPollOptionID
-        self.viaBot = viaBot
-        self.guestBotCallerUser = guestBotCallerUser
-        self.guestBotCallerChat = guestBotCallerChat
+        self._viaBot = viaBot.map(Indirect.init)
+        self._guestBotCallerUser = guestBotCallerUser.map(Indirect.init)
+        self._guestBotCallerChat = guestBotCallerChat.map(Indirect.init)
         self.editDate = editDate
         self.hasProtectedContent = hasProtectedContent
         self.isFromOffline = isFromOffline
@@ -206,17 +270,17 @@ public struct Message: Codable, Hashable, Sendable {
         self.paidStarCount = paidStarCount
         self.text = text
         self.entities = entities
-        self.linkPreviewOptions = linkPreviewOptions
+        self._linkPreviewOptions = linkPreviewOptions.map(Indirect.init)
         self.effectID = effectID
-        self.document = document
+        self._document = document.map(Indirect.init)
         self.photo = photo
         self.caption = caption
         self.captionEntities = captionEntities
         self.showCaptionAboveMedia = showCaptionAboveMedia
         self.hasMediaSpoiler = hasMediaSpoiler
-        self.contact = contact
+        self._contact = contact.map(Indirect.init)
         self.newChatMembers = newChatMembers
-        self.leftChatMember = leftChatMember
+        self._leftChatMember = leftChatMember.map(Indirect.init)
         self.newChatTitle = newChatTitle
         self.newChatPhoto = newChatPhoto
         self.deleteChatPhoto = deleteChatPhoto
@@ -225,13 +289,13 @@ public struct Message: Codable, Hashable, Sendable {
         self.channelChatCreated = channelChatCreated
         self.migrateToChatID = migrateToChatID
         self.migrateFromChatID = migrateFromChatID
-        self.pinnedMessage = pinnedMessage
-        self.invoice = invoice
-        self.successfulPayment = successfulPayment
-        self.refundedPayment = refundedPayment
-        self.usersShared = usersShared
+        self._pinnedMessage = pinnedMessage.map(Indirect.init)
+        self._invoice = invoice.map(Indirect.init)
+        self._successfulPayment = successfulPayment.map(Indirect.init)
+        self._refundedPayment = refundedPayment.map(Indirect.init)
+        self._usersShared = usersShared.map(Indirect.init)
         self.connectedWebsite = connectedWebsite
-        self.replyMarkup = replyMarkup
+        self._replyMarkup = replyMarkup.map(Indirect.init)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -296,24 +360,24 @@ public struct Message: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         messageID = try container.decode(Int64.self, forKey: .messageID)
         messageThreadID = container.lenientDecode(Int64.self, forKey: .messageThreadID)
-        from = container.lenientDecode(User.self, forKey: .from)
-        senderChat = container.lenientDecode(Chat.self, forKey: .senderChat)
+        _from = container.lenientDecode(User.self, forKey: .from).map(Indirect.init)
+        _senderChat = container.lenientDecode(Chat.self, forKey: .senderChat).map(Indirect.init)
         senderBoostCount = container.lenientDecode(Int64.self, forKey: .senderBoostCount)
-        senderBusinessBot = container.lenientDecode(User.self, forKey: .senderBusinessBot)
+        _senderBusinessBot = container.lenientDecode(User.self, forKey: .senderBusinessBot).map(Indirect.init)
         senderTag = container.lenientDecode(String.self, forKey: .senderTag)
         date = try container.decode(Int64.self, forKey: .date)
         guestQueryID = container.lenientDecode(String.self, forKey: .guestQueryID)
         businessConnectionID = container.lenientDecode(String.self, forKey: .businessConnectionID)
         chat = try container.decode(Chat.self, forKey: .chat)
-        forwardOrigin = container.lenientDecode(MessageOrigin.self, forKey: .forwardOrigin)
+        _forwardOrigin = container.lenientDecode(MessageOrigin.self, forKey: .forwardOrigin).map(Indirect.init)
         isTopicMessage = container.lenientDecode(Bool.self, forKey: .isTopicMessage)
         isAutomaticForward = container.lenientDecode(Bool.self, forKey: .isAutomaticForward)
         _replyToMessage = container.lenientDecode(Message.self, forKey: .replyToMessage).map(Indirect.init)
         replyToChecklistTaskID = container.lenientDecode(Int64.self, forKey: .replyToChecklistTaskID)
         replyToPollOptionID = container.lenientDecode(String.self, forKey: .replyToPollOptionID)
-        viaBot = container.lenientDecode(User.self, forKey: .viaBot)
-        guestBotCallerUser = container.lenientDecode(User.self, forKey: .guestBotCallerUser)
-        guestBotCallerChat = container.lenientDecode(Chat.self, forKey: .guestBotCallerChat)
+        _viaBot = container.lenientDecode(User.self, forKey: .viaBot).map(Indirect.init)
+        _guestBotCallerUser = container.lenientDecode(User.self, forKey: .guestBotCallerUser).map(Indirect.init)
+        _guestBotCallerChat = container.lenientDecode(Chat.self, forKey: .guestBotCallerChat).map(Indirect.init)
         editDate = container.lenientDecode(Int64.self, forKey: .editDate)
         hasProtectedContent = container.lenientDecode(Bool.self, forKey: .hasProtectedContent)
         isFromOffline = container.lenientDecode(Bool.self, forKey: .isFromOffline)
@@ -323,17 +387,17 @@ public struct Message: Codable, Hashable, Sendable {
         paidStarCount = container.lenientDecode(Int64.self, forKey: .paidStarCount)
         text = container.lenientDecode(String.self, forKey: .text)
         entities = container.lenientDecode([MessageEntity].self, forKey: .entities)
-        linkPreviewOptions = container.lenientDecode(LinkPreviewOptions.self, forKey: .linkPreviewOptions)
+        _linkPreviewOptions = container.lenientDecode(LinkPreviewOptions.self, forKey: .linkPreviewOptions).map(Indirect.init)
         effectID = container.lenientDecode(String.self, forKey: .effectID)
-        document = container.lenientDecode(Document.self, forKey: .document)
+        _document = container.lenientDecode(Document.self, forKey: .document).map(Indirect.init)
         photo = container.lenientDecode([PhotoSize].self, forKey: .photo)
         caption = container.lenientDecode(String.self, forKey: .caption)
         captionEntities = container.lenientDecode([MessageEntity].self, forKey: .captionEntities)
         showCaptionAboveMedia = container.lenientDecode(Bool.self, forKey: .showCaptionAboveMedia)
         hasMediaSpoiler = container.lenientDecode(Bool.self, forKey: .hasMediaSpoiler)
-        contact = container.lenientDecode(Contact.self, forKey: .contact)
+        _contact = container.lenientDecode(Contact.self, forKey: .contact).map(Indirect.init)
         newChatMembers = container.lenientDecode([User].self, forKey: .newChatMembers)
-        leftChatMember = container.lenientDecode(User.self, forKey: .leftChatMember)
+        _leftChatMember = container.lenientDecode(User.self, forKey: .leftChatMember).map(Indirect.init)
         newChatTitle = container.lenientDecode(String.self, forKey: .newChatTitle)
         newChatPhoto = container.lenientDecode([PhotoSize].self, forKey: .newChatPhoto)
         deleteChatPhoto = container.lenientDecode(Bool.self, forKey: .deleteChatPhoto)
@@ -343,12 +407,12 @@ public struct Message: Codable, Hashable, Sendable {
         migrateToChatID = container.lenientDecode(Int64.self, forKey: .migrateToChatID)
         migrateFromChatID = container.lenientDecode(Int64.self, forKey: .migrateFromChatID)
         _pinnedMessage = container.lenientDecode(Message.self, forKey: .pinnedMessage).map(Indirect.init)
-        invoice = container.lenientDecode(Invoice.self, forKey: .invoice)
-        successfulPayment = container.lenientDecode(SuccessfulPayment.self, forKey: .successfulPayment)
-        refundedPayment = container.lenientDecode(RefundedPayment.self, forKey: .refundedPayment)
-        usersShared = container.lenientDecode(UsersShared.self, forKey: .usersShared)
+        _invoice = container.lenientDecode(Invoice.self, forKey: .invoice).map(Indirect.init)
+        _successfulPayment = container.lenientDecode(SuccessfulPayment.self, forKey: .successfulPayment).map(Indirect.init)
+        _refundedPayment = container.lenientDecode(RefundedPayment.self, forKey: .refundedPayment).map(Indirect.init)
+        _usersShared = container.lenientDecode(UsersShared.self, forKey: .usersShared).map(Indirect.init)
         connectedWebsite = container.lenientDecode(String.self, forKey: .connectedWebsite)
-        replyMarkup = container.lenientDecode(InlineKeyboardMarkup.self, forKey: .replyMarkup)
+        _replyMarkup = container.lenientDecode(InlineKeyboardMarkup.self, forKey: .replyMarkup).map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {

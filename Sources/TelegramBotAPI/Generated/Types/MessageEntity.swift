@@ -23,7 +23,11 @@ public struct MessageEntity: Codable, Hashable, Sendable {
     /// Optional. For "text_link" only, URL that will be opened after user taps on the text
     public var url: String?
     /// Optional. For "text_mention" only, the mentioned user
-    public var user: User?
+    public var user: User? {
+        get { _user?.value }
+        set { _user = newValue.map(Indirect.init) }
+    }
+    private var _user: Indirect<User>?
     /// Optional. For "pre" only, the programming language of the entity text
     public var language: String?
     /// Optional. For "custom_emoji" only, unique identifier of the custom emoji. Use
@@ -40,7 +44,7 @@ public struct MessageEntity: Codable, Hashable, Sendable {
         self.offset = offset
         self.length = length
         self.url = url
-        self.user = user
+        self._user = user.map(Indirect.init)
         self.language = language
         self.customEmojiID = customEmojiID
         self.unixTime = unixTime
@@ -65,7 +69,7 @@ public struct MessageEntity: Codable, Hashable, Sendable {
         offset = try container.decode(Int64.self, forKey: .offset)
         length = try container.decode(Int64.self, forKey: .length)
         url = container.lenientDecode(String.self, forKey: .url)
-        user = container.lenientDecode(User.self, forKey: .user)
+        _user = container.lenientDecode(User.self, forKey: .user).map(Indirect.init)
         language = container.lenientDecode(String.self, forKey: .language)
         customEmojiID = container.lenientDecode(String.self, forKey: .customEmojiID)
         unixTime = container.lenientDecode(Int64.self, forKey: .unixTime)

@@ -11,27 +11,39 @@ public struct MessageOrigin: Codable, Hashable, Sendable {
     /// Date the message was sent originally in Unix time
     public var date: Int64
     /// User that sent the message originally
-    public var senderUser: User?
+    public var senderUser: User? {
+        get { _senderUser?.value }
+        set { _senderUser = newValue.map(Indirect.init) }
+    }
+    private var _senderUser: Indirect<User>?
     /// Name of the user that sent the message originally
     public var senderUserName: String?
     /// Chat that sent the message originally
-    public var senderChat: Chat?
+    public var senderChat: Chat? {
+        get { _senderChat?.value }
+        set { _senderChat = newValue.map(Indirect.init) }
+    }
+    private var _senderChat: Indirect<Chat>?
     /// Optional. For messages originally sent by an anonymous chat administrator, original message
     /// author signature
     public var authorSignature: String?
     /// Channel chat to which the message was originally sent
-    public var chat: Chat?
+    public var chat: Chat? {
+        get { _chat?.value }
+        set { _chat = newValue.map(Indirect.init) }
+    }
+    private var _chat: Indirect<Chat>?
     /// Unique message identifier inside the chat
     public var messageID: Int64?
 
     public init(type: String, date: Int64, senderUser: User? = nil, senderUserName: String? = nil, senderChat: Chat? = nil, authorSignature: String? = nil, chat: Chat? = nil, messageID: Int64? = nil) {
         self.type = type
         self.date = date
-        self.senderUser = senderUser
+        self._senderUser = senderUser.map(Indirect.init)
         self.senderUserName = senderUserName
-        self.senderChat = senderChat
+        self._senderChat = senderChat.map(Indirect.init)
         self.authorSignature = authorSignature
-        self.chat = chat
+        self._chat = chat.map(Indirect.init)
         self.messageID = messageID
     }
 
@@ -50,11 +62,11 @@ public struct MessageOrigin: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         type = try container.decode(String.self, forKey: .type)
         date = try container.decode(Int64.self, forKey: .date)
-        senderUser = container.lenientDecode(User.self, forKey: .senderUser)
+        _senderUser = container.lenientDecode(User.self, forKey: .senderUser).map(Indirect.init)
         senderUserName = container.lenientDecode(String.self, forKey: .senderUserName)
-        senderChat = container.lenientDecode(Chat.self, forKey: .senderChat)
+        _senderChat = container.lenientDecode(Chat.self, forKey: .senderChat).map(Indirect.init)
         authorSignature = container.lenientDecode(String.self, forKey: .authorSignature)
-        chat = container.lenientDecode(Chat.self, forKey: .chat)
+        _chat = container.lenientDecode(Chat.self, forKey: .chat).map(Indirect.init)
         messageID = container.lenientDecode(Int64.self, forKey: .messageID)
     }
 

@@ -12,13 +12,17 @@ public struct OrderInfo: Codable, Hashable, Sendable {
     /// Optional. User email
     public var email: String?
     /// Optional. User shipping address
-    public var shippingAddress: ShippingAddress?
+    public var shippingAddress: ShippingAddress? {
+        get { _shippingAddress?.value }
+        set { _shippingAddress = newValue.map(Indirect.init) }
+    }
+    private var _shippingAddress: Indirect<ShippingAddress>?
 
     public init(name: String? = nil, phoneNumber: String? = nil, email: String? = nil, shippingAddress: ShippingAddress? = nil) {
         self.name = name
         self.phoneNumber = phoneNumber
         self.email = email
-        self.shippingAddress = shippingAddress
+        self._shippingAddress = shippingAddress.map(Indirect.init)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -33,7 +37,7 @@ public struct OrderInfo: Codable, Hashable, Sendable {
         name = container.lenientDecode(String.self, forKey: .name)
         phoneNumber = container.lenientDecode(String.self, forKey: .phoneNumber)
         email = container.lenientDecode(String.self, forKey: .email)
-        shippingAddress = container.lenientDecode(ShippingAddress.self, forKey: .shippingAddress)
+        _shippingAddress = container.lenientDecode(ShippingAddress.self, forKey: .shippingAddress).map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {

@@ -21,7 +21,11 @@ public struct PreCheckoutQuery: Codable, Hashable, Sendable {
     /// Optional. Identifier of the shipping option chosen by the user
     public var shippingOptionID: String?
     /// Optional. Order information provided by the user
-    public var orderInfo: OrderInfo?
+    public var orderInfo: OrderInfo? {
+        get { _orderInfo?.value }
+        set { _orderInfo = newValue.map(Indirect.init) }
+    }
+    private var _orderInfo: Indirect<OrderInfo>?
 
     public init(id: String, from: User, currency: String, totalAmount: Int64, invoicePayload: String, shippingOptionID: String? = nil, orderInfo: OrderInfo? = nil) {
         self.id = id
@@ -30,7 +34,7 @@ public struct PreCheckoutQuery: Codable, Hashable, Sendable {
         self.totalAmount = totalAmount
         self.invoicePayload = invoicePayload
         self.shippingOptionID = shippingOptionID
-        self.orderInfo = orderInfo
+        self._orderInfo = orderInfo.map(Indirect.init)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -51,7 +55,7 @@ public struct PreCheckoutQuery: Codable, Hashable, Sendable {
         totalAmount = try container.decode(Int64.self, forKey: .totalAmount)
         invoicePayload = try container.decode(String.self, forKey: .invoicePayload)
         shippingOptionID = container.lenientDecode(String.self, forKey: .shippingOptionID)
-        orderInfo = container.lenientDecode(OrderInfo.self, forKey: .orderInfo)
+        _orderInfo = container.lenientDecode(OrderInfo.self, forKey: .orderInfo).map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {

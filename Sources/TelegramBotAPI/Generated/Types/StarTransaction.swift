@@ -21,18 +21,26 @@ public struct StarTransaction: Codable, Hashable, Sendable {
     public var date: Int64
     /// Optional. Source of an incoming transaction (e.g., a user purchasing goods or services,
     /// Fragment refunding a failed withdrawal). Only for incoming transactions.
-    public var source: TransactionPartner?
+    public var source: TransactionPartner? {
+        get { _source?.value }
+        set { _source = newValue.map(Indirect.init) }
+    }
+    private var _source: Indirect<TransactionPartner>?
     /// Optional. Receiver of an outgoing transaction (e.g., a user for a purchase refund, Fragment
     /// for a withdrawal). Only for outgoing transactions.
-    public var receiver: TransactionPartner?
+    public var receiver: TransactionPartner? {
+        get { _receiver?.value }
+        set { _receiver = newValue.map(Indirect.init) }
+    }
+    private var _receiver: Indirect<TransactionPartner>?
 
     public init(id: String, amount: Int64, date: Int64, nanostarAmount: Int64? = nil, source: TransactionPartner? = nil, receiver: TransactionPartner? = nil) {
         self.id = id
         self.amount = amount
         self.nanostarAmount = nanostarAmount
         self.date = date
-        self.source = source
-        self.receiver = receiver
+        self._source = source.map(Indirect.init)
+        self._receiver = receiver.map(Indirect.init)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -50,8 +58,8 @@ public struct StarTransaction: Codable, Hashable, Sendable {
         amount = try container.decode(Int64.self, forKey: .amount)
         nanostarAmount = container.lenientDecode(Int64.self, forKey: .nanostarAmount)
         date = try container.decode(Int64.self, forKey: .date)
-        source = container.lenientDecode(TransactionPartner.self, forKey: .source)
-        receiver = container.lenientDecode(TransactionPartner.self, forKey: .receiver)
+        _source = container.lenientDecode(TransactionPartner.self, forKey: .source).map(Indirect.init)
+        _receiver = container.lenientDecode(TransactionPartner.self, forKey: .receiver).map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {

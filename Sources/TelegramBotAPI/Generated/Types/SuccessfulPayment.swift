@@ -25,7 +25,11 @@ public struct SuccessfulPayment: Codable, Hashable, Sendable {
     /// Optional. Identifier of the shipping option chosen by the user
     public var shippingOptionID: String?
     /// Optional. Order information provided by the user
-    public var orderInfo: OrderInfo?
+    public var orderInfo: OrderInfo? {
+        get { _orderInfo?.value }
+        set { _orderInfo = newValue.map(Indirect.init) }
+    }
+    private var _orderInfo: Indirect<OrderInfo>?
     /// Telegram payment identifier
     public var telegramPaymentChargeID: String
     /// Provider payment identifier
@@ -39,7 +43,7 @@ public struct SuccessfulPayment: Codable, Hashable, Sendable {
         self.isRecurring = isRecurring
         self.isFirstRecurring = isFirstRecurring
         self.shippingOptionID = shippingOptionID
-        self.orderInfo = orderInfo
+        self._orderInfo = orderInfo.map(Indirect.init)
         self.telegramPaymentChargeID = telegramPaymentChargeID
         self.providerPaymentChargeID = providerPaymentChargeID
     }
@@ -66,7 +70,7 @@ public struct SuccessfulPayment: Codable, Hashable, Sendable {
         isRecurring = container.lenientDecode(Bool.self, forKey: .isRecurring)
         isFirstRecurring = container.lenientDecode(Bool.self, forKey: .isFirstRecurring)
         shippingOptionID = container.lenientDecode(String.self, forKey: .shippingOptionID)
-        orderInfo = container.lenientDecode(OrderInfo.self, forKey: .orderInfo)
+        _orderInfo = container.lenientDecode(OrderInfo.self, forKey: .orderInfo).map(Indirect.init)
         telegramPaymentChargeID = try container.decode(String.self, forKey: .telegramPaymentChargeID)
         providerPaymentChargeID = try container.decode(String.self, forKey: .providerPaymentChargeID)
     }

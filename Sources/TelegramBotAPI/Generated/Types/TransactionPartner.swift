@@ -16,7 +16,11 @@ public struct TransactionPartner: Codable, Hashable, Sendable {
     /// "business_account_transfer" for direct transfers from managed business accounts
     public var transactionType: String?
     /// Information about the user
-    public var user: User?
+    public var user: User? {
+        get { _user?.value }
+        set { _user = newValue.map(Indirect.init) }
+    }
+    private var _user: Indirect<User>?
     /// Optional. Bot-specified invoice payload. Can be available only for "invoice_payment"
     /// transactions.
     public var invoicePayload: String?
@@ -30,9 +34,17 @@ public struct TransactionPartner: Codable, Hashable, Sendable {
     /// "premium_purchase" transactions only
     public var premiumSubscriptionDuration: Int64?
     /// Information about the chat
-    public var chat: Chat?
+    public var chat: Chat? {
+        get { _chat?.value }
+        set { _chat = newValue.map(Indirect.init) }
+    }
+    private var _chat: Indirect<Chat>?
     /// Optional. Information about the bot that sponsored the affiliate program
-    public var sponsorUser: User?
+    public var sponsorUser: User? {
+        get { _sponsorUser?.value }
+        set { _sponsorUser = newValue.map(Indirect.init) }
+    }
+    private var _sponsorUser: Indirect<User>?
     /// The number of Telegram Stars received by the bot for each 1000 Telegram Stars received by
     /// the affiliate program sponsor from referred users
     public var commissionPerMille: Int64?
@@ -42,13 +54,13 @@ public struct TransactionPartner: Codable, Hashable, Sendable {
     public init(type: String, transactionType: String? = nil, user: User? = nil, invoicePayload: String? = nil, subscriptionPeriod: Int64? = nil, paidMediaPayload: String? = nil, premiumSubscriptionDuration: Int64? = nil, chat: Chat? = nil, sponsorUser: User? = nil, commissionPerMille: Int64? = nil, requestCount: Int64? = nil) {
         self.type = type
         self.transactionType = transactionType
-        self.user = user
+        self._user = user.map(Indirect.init)
         self.invoicePayload = invoicePayload
         self.subscriptionPeriod = subscriptionPeriod
         self.paidMediaPayload = paidMediaPayload
         self.premiumSubscriptionDuration = premiumSubscriptionDuration
-        self.chat = chat
-        self.sponsorUser = sponsorUser
+        self._chat = chat.map(Indirect.init)
+        self._sponsorUser = sponsorUser.map(Indirect.init)
         self.commissionPerMille = commissionPerMille
         self.requestCount = requestCount
     }
@@ -71,13 +83,13 @@ public struct TransactionPartner: Codable, Hashable, Sendable {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         type = try container.decode(String.self, forKey: .type)
         transactionType = container.lenientDecode(String.self, forKey: .transactionType)
-        user = container.lenientDecode(User.self, forKey: .user)
+        _user = container.lenientDecode(User.self, forKey: .user).map(Indirect.init)
         invoicePayload = container.lenientDecode(String.self, forKey: .invoicePayload)
         subscriptionPeriod = container.lenientDecode(Int64.self, forKey: .subscriptionPeriod)
         paidMediaPayload = container.lenientDecode(String.self, forKey: .paidMediaPayload)
         premiumSubscriptionDuration = container.lenientDecode(Int64.self, forKey: .premiumSubscriptionDuration)
-        chat = container.lenientDecode(Chat.self, forKey: .chat)
-        sponsorUser = container.lenientDecode(User.self, forKey: .sponsorUser)
+        _chat = container.lenientDecode(Chat.self, forKey: .chat).map(Indirect.init)
+        _sponsorUser = container.lenientDecode(User.self, forKey: .sponsorUser).map(Indirect.init)
         commissionPerMille = container.lenientDecode(Int64.self, forKey: .commissionPerMille)
         requestCount = container.lenientDecode(Int64.self, forKey: .requestCount)
     }

@@ -13,49 +13,93 @@ public struct Update: Codable, Hashable, Sendable {
     /// identifier of the next update will be chosen randomly instead of sequentially.
     public var updateID: Int64
     /// Optional. New incoming message of any kind - text, photo, sticker, etc.
-    public var message: Message?
+    public var message: Message? {
+        get { _message?.value }
+        set { _message = newValue.map(Indirect.init) }
+    }
+    private var _message: Indirect<Message>?
     /// Optional. New version of a message that is known to the bot and was edited. This update may
     /// at times be triggered by changes to message fields that are either unavailable or not
     /// actively used by your bot.
-    public var editedMessage: Message?
+    public var editedMessage: Message? {
+        get { _editedMessage?.value }
+        set { _editedMessage = newValue.map(Indirect.init) }
+    }
+    private var _editedMessage: Indirect<Message>?
     /// Optional. New incoming channel post of any kind - text, photo, sticker, etc.
-    public var channelPost: Message?
+    public var channelPost: Message? {
+        get { _channelPost?.value }
+        set { _channelPost = newValue.map(Indirect.init) }
+    }
+    private var _channelPost: Indirect<Message>?
     /// Optional. New version of a channel post that is known to the bot and was edited. This update
     /// may at times be triggered by changes to message fields that are either unavailable or not
     /// actively used by your bot.
-    public var editedChannelPost: Message?
+    public var editedChannelPost: Message? {
+        get { _editedChannelPost?.value }
+        set { _editedChannelPost = newValue.map(Indirect.init) }
+    }
+    private var _editedChannelPost: Indirect<Message>?
     /// Optional. New message from a connected business account
-    public var businessMessage: Message?
+    public var businessMessage: Message? {
+        get { _businessMessage?.value }
+        set { _businessMessage = newValue.map(Indirect.init) }
+    }
+    private var _businessMessage: Indirect<Message>?
     /// Optional. New version of a message from a connected business account
-    public var editedBusinessMessage: Message?
+    public var editedBusinessMessage: Message? {
+        get { _editedBusinessMessage?.value }
+        set { _editedBusinessMessage = newValue.map(Indirect.init) }
+    }
+    private var _editedBusinessMessage: Indirect<Message>?
     /// Optional. New guest message. The bot can use the field Message.guest_query_id and the method
     /// answerGuestQuery to send a message in response.
-    public var guestMessage: Message?
+    public var guestMessage: Message? {
+        get { _guestMessage?.value }
+        set { _guestMessage = newValue.map(Indirect.init) }
+    }
+    private var _guestMessage: Indirect<Message>?
     /// Optional. New incoming callback query
-    public var callbackQuery: CallbackQuery?
+    public var callbackQuery: CallbackQuery? {
+        get { _callbackQuery?.value }
+        set { _callbackQuery = newValue.map(Indirect.init) }
+    }
+    private var _callbackQuery: Indirect<CallbackQuery>?
     /// Optional. New incoming pre-checkout query. Contains full information about checkout.
-    public var preCheckoutQuery: PreCheckoutQuery?
+    public var preCheckoutQuery: PreCheckoutQuery? {
+        get { _preCheckoutQuery?.value }
+        set { _preCheckoutQuery = newValue.map(Indirect.init) }
+    }
+    private var _preCheckoutQuery: Indirect<PreCheckoutQuery>?
     /// Optional. The bot's chat member status was updated in a chat. For private chats, this update
     /// is received only when the bot is blocked or unblocked by the user.
-    public var myChatMember: ChatMemberUpdated?
+    public var myChatMember: ChatMemberUpdated? {
+        get { _myChatMember?.value }
+        set { _myChatMember = newValue.map(Indirect.init) }
+    }
+    private var _myChatMember: Indirect<ChatMemberUpdated>?
     /// Optional. A chat member's status was updated in a chat. The bot must be an administrator in
     /// the chat and must explicitly specify "chat_member" in the list of allowed_updates to receive
     /// these updates.
-    public var chatMember: ChatMemberUpdated?
+    public var chatMember: ChatMemberUpdated? {
+        get { _chatMember?.value }
+        set { _chatMember = newValue.map(Indirect.init) }
+    }
+    private var _chatMember: Indirect<ChatMemberUpdated>?
 
     public init(updateID: Int64, message: Message? = nil, editedMessage: Message? = nil, channelPost: Message? = nil, editedChannelPost: Message? = nil, businessMessage: Message? = nil, editedBusinessMessage: Message? = nil, guestMessage: Message? = nil, callbackQuery: CallbackQuery? = nil, preCheckoutQuery: PreCheckoutQuery? = nil, myChatMember: ChatMemberUpdated? = nil, chatMember: ChatMemberUpdated? = nil) {
         self.updateID = updateID
-        self.message = message
-        self.editedMessage = editedMessage
-        self.channelPost = channelPost
-        self.editedChannelPost = editedChannelPost
-        self.businessMessage = businessMessage
-        self.editedBusinessMessage = editedBusinessMessage
-        self.guestMessage = guestMessage
-        self.callbackQuery = callbackQuery
-        self.preCheckoutQuery = preCheckoutQuery
-        self.myChatMember = myChatMember
-        self.chatMember = chatMember
+        self._message = message.map(Indirect.init)
+        self._editedMessage = editedMessage.map(Indirect.init)
+        self._channelPost = channelPost.map(Indirect.init)
+        self._editedChannelPost = editedChannelPost.map(Indirect.init)
+        self._businessMessage = businessMessage.map(Indirect.init)
+        self._editedBusinessMessage = editedBusinessMessage.map(Indirect.init)
+        self._guestMessage = guestMessage.map(Indirect.init)
+        self._callbackQuery = callbackQuery.map(Indirect.init)
+        self._preCheckoutQuery = preCheckoutQuery.map(Indirect.init)
+        self._myChatMember = myChatMember.map(Indirect.init)
+        self._chatMember = chatMember.map(Indirect.init)
     }
 
     private enum CodingKeys: String, CodingKey {
@@ -76,17 +120,17 @@ public struct Update: Codable, Hashable, Sendable {
     public init(from decoder: any Decoder) throws {
         let container = try decoder.container(keyedBy: CodingKeys.self)
         updateID = try container.decode(Int64.self, forKey: .updateID)
-        message = try container.decodeIfPresent(Message.self, forKey: .message)
-        editedMessage = try container.decodeIfPresent(Message.self, forKey: .editedMessage)
-        channelPost = try container.decodeIfPresent(Message.self, forKey: .channelPost)
-        editedChannelPost = try container.decodeIfPresent(Message.self, forKey: .editedChannelPost)
-        businessMessage = try container.decodeIfPresent(Message.self, forKey: .businessMessage)
-        editedBusinessMessage = try container.decodeIfPresent(Message.self, forKey: .editedBusinessMessage)
-        guestMessage = try container.decodeIfPresent(Message.self, forKey: .guestMessage)
-        callbackQuery = try container.decodeIfPresent(CallbackQuery.self, forKey: .callbackQuery)
-        preCheckoutQuery = try container.decodeIfPresent(PreCheckoutQuery.self, forKey: .preCheckoutQuery)
-        myChatMember = try container.decodeIfPresent(ChatMemberUpdated.self, forKey: .myChatMember)
-        chatMember = try container.decodeIfPresent(ChatMemberUpdated.self, forKey: .chatMember)
+        _message = try container.decodeIfPresent(Message.self, forKey: .message).map(Indirect.init)
+        _editedMessage = try container.decodeIfPresent(Message.self, forKey: .editedMessage).map(Indirect.init)
+        _channelPost = try container.decodeIfPresent(Message.self, forKey: .channelPost).map(Indirect.init)
+        _editedChannelPost = try container.decodeIfPresent(Message.self, forKey: .editedChannelPost).map(Indirect.init)
+        _businessMessage = try container.decodeIfPresent(Message.self, forKey: .businessMessage).map(Indirect.init)
+        _editedBusinessMessage = try container.decodeIfPresent(Message.self, forKey: .editedBusinessMessage).map(Indirect.init)
+        _guestMessage = try container.decodeIfPresent(Message.self, forKey: .guestMessage).map(Indirect.init)
+        _callbackQuery = try container.decodeIfPresent(CallbackQuery.self, forKey: .callbackQuery).map(Indirect.init)
+        _preCheckoutQuery = try container.decodeIfPresent(PreCheckoutQuery.self, forKey: .preCheckoutQuery).map(Indirect.init)
+        _myChatMember = try container.decodeIfPresent(ChatMemberUpdated.self, forKey: .myChatMember).map(Indirect.init)
+        _chatMember = try container.decodeIfPresent(ChatMemberUpdated.self, forKey: .chatMember).map(Indirect.init)
     }
 
     public func encode(to encoder: any Encoder) throws {
