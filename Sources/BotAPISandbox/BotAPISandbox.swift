@@ -1,6 +1,7 @@
 import AsyncHTTPClient
 import Hummingbird
 import Logging
+import ServiceLifecycle
 import Synchronization
 import TelegramBotAPI
 
@@ -58,10 +59,30 @@ public final class BotAPISandbox: Sendable {
         )
         let delivery = WebhookDelivery(state: state, httpClient: .shared, firstRetryDelay: configuration.webhookRetryDelay)
         try await withThrowingTaskGroup(of: Void.self) { group in
-            group.addTask { try await app.runService(gracefulShutdownSignals: []) }
+            group.addTask { [state, logger] in try await Self.serveUntilCancelled(app, state: state, logger: logger) }
             group.addTask { await delivery.run() }
             try await group.next()
             group.cancelAll()
+        }
+    }
+
+    /// Runs the server until the task is cancelled, then shuts it down gracefully.
+    ///
+    /// Cancelling the server outright can trap the whole process: a connection accepted but not
+    /// yet served is dropped with its writer unfinished, and NIO stops on that
+    /// (apple/swift-nio#3481). So the server runs in a task of its own, which cancellation doesn't
+    /// reach; cancellation ends the sandbox's waits (a long poll answers at once) and asks the
+    /// server to finish what it is serving and stop.
+    private static func serveUntilCancelled(_ app: some Service, state: SandboxState, logger: Logger) async throws {
+        let services = ServiceGroup(configuration: .init(services: [.init(service: app)], logger: logger))
+        let serving = Task { try await services.run() }
+        try await withTaskCancellationHandler {
+            try await serving.value
+        } onCancel: {
+            Task {
+                await state.close()
+                await services.triggerGracefulShutdown()
+            }
         }
     }
 

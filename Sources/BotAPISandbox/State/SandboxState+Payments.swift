@@ -106,7 +106,7 @@ extension SandboxState {
             return update
         }
         let deadline = ContinuousClock.now + configuration.preCheckoutTimeout
-        while preCheckoutAnswers[queryID] == nil, ContinuousClock.now < deadline, !Task.isCancelled {
+        while preCheckoutAnswers[queryID] == nil, ContinuousClock.now < deadline, !Task.isCancelled, !isClosed {
             await waitForChange(of: .bot, until: deadline)
         }
         pendingPreCheckouts.remove(queryID)

@@ -142,7 +142,7 @@ extension SandboxState {
                 chats[chatID]?.readCursor += 1
                 return record.botEvents[record.readCursor]
             }
-            guard ContinuousClock.now < deadline, !Task.isCancelled else { return nil }
+            guard ContinuousClock.now < deadline, !Task.isCancelled, !isClosed else { return nil }
             await waitForChange(of: .chat(chatID), until: deadline)
         }
     }

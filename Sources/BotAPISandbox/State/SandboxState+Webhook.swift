@@ -39,7 +39,7 @@ extension SandboxState {
 
     /// The next update to post to the webhook, waiting until there is a webhook and an update.
     func nextWebhookDelivery() async -> (update: Update, url: String, secret: String?)? {
-        while !Task.isCancelled {
+        while !Task.isCancelled, !isClosed {
             if let webhook {
                 pendingUpdates.removeAll { !Self.isAllowed($0, webhook.allowedUpdates) }
                 if let update = pendingUpdates.first {

@@ -67,6 +67,8 @@ public actor SandboxState {
     public internal(set) var paidBroadcastMessages = 0
     var globalBucket: TokenBucket?
 
+    /// Set when the sandbox stops: long polls answer at once, so the server can finish.
+    private(set) var isClosed = false
     /// Waits in progress by what they wait for: registered before they suspend, so a change
     /// can't slip in between.
     private var registeredWaits: [ChangeScope: Set<UUID>] = [:]
@@ -121,6 +123,13 @@ public actor SandboxState {
         }
     }
 
+    /// The sandbox is stopping: every wait wakes and none waits again, so long polls and the
+    /// webhook's delivery answer at once and the server can finish.
+    func close() {
+        isClosed = true
+        for scope in registeredWaits.keys { notifyChange(of: scope) }
+    }
+
     /// Wakes every wait on `scope`; each caller checks its condition again.
     func notifyChange(of scope: ChangeScope) {
         for id in registeredWaits[scope] ?? [] { end(id) }
@@ -173,7 +182,7 @@ public actor SandboxState {
                 throw SandboxError(code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running")
             }
             let matching = pendingUpdates.filter { Self.isAllowed($0, allowedUpdates) }
-            if !matching.isEmpty || ContinuousClock.now >= deadline || Task.isCancelled {
+            if !matching.isEmpty || ContinuousClock.now >= deadline || Task.isCancelled || isClosed {
                 return Array(matching.prefix(limit))
             }
             await waitForChange(of: .bot, until: deadline)

@@ -80,16 +80,13 @@ public struct LedgerService: Sendable {
             let current = try await Customer.find(customerID, on: db)?.balance ?? 0
             throw LedgerError.insufficientFunds(balance: Money(minorUnits: current, currency: currency))
         }
-        let entry = LedgerEntry()
-        entry.$customer.id = customerID
-        entry.delta = delta
-        entry.balanceAfter = balance
-        entry.reason = reason.rawValue
-        entry.actorID = actorID
-        entry.orderID = orderID
-        entry.note = note
-        entry.idempotencyKey = idempotencyKey
-        try await entry.create(on: db)
+        // In SQL rather than through the model, as the purchase's statements are (see PurchaseService).
+        let now = Date()
+        try await db.sql.raw("""
+            INSERT INTO ledger_entries (customer_id, delta, balance_after, reason, actor_id, note, order_id, idempotency_key, created_at, updated_at)
+            VALUES (\(bind: customerID), \(bind: delta), \(bind: balance), \(bind: reason.rawValue), \(bind: actorID), \(bind: note), \(bind: orderID),
+                \(bind: idempotencyKey), \(bind: now), \(bind: now))
+            """).run()
         return balance
     }
 

@@ -50,21 +50,23 @@ public struct PurchaseService: Sendable {
         }
     }
 
+    /// The purchase's statements are written in SQL rather than through Fluent's models: a model
+    /// query cost several times what SQLite took to run it, in reflection and query building
+    /// (BENCHMARKS.md). Every value is a bound parameter.
     private static func buy(
         telegramID: Int64, priceID: Int, quantity: Int, expectedTotal: Money?, idempotencyKey: String?, currency: Currency, on db: any Database
     ) async throws -> OrderReceipt {
-        if let idempotencyKey, let receipt = try await receipt(forKey: idempotencyKey, telegramID: telegramID, currency: currency, on: db) {
+        if let idempotencyKey, try await orderExists(forKey: idempotencyKey, on: db),
+            let receipt = try await receipt(forKey: idempotencyKey, telegramID: telegramID, currency: currency, on: db)
+        {
             return receipt
         }
-        try await db.lockCustomer(telegramID: telegramID)
-        guard let buyer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let buyerID = buyer.id else {
-            throw PurchaseError.unknownCustomer
-        }
+        guard let buyer = try await Buyer.find(telegramID: telegramID, locking: db.isPostgres, on: db) else { throw PurchaseError.unknownCustomer }
         guard !buyer.isBanned else { throw PurchaseError.banned }
-        guard let price = try await ProductPrice.query(on: db).filter(\.$id == priceID).with(\.$product).first(),
-            price.isVisible, price.product.isVisible, let productID = price.product.id
-        else { throw PurchaseError.unavailable(priceID: priceID) }
-        guard !price.product.isPremiumOnly || buyer.isPremium else { throw PurchaseError.premiumOnly(productID: productID) }
+        guard let price = try await PriceOnSale.find(priceID, on: db), price.isVisible, price.productIsVisible else {
+            throw PurchaseError.unavailable(priceID: priceID)
+        }
+        guard !price.isPremiumOnly || buyer.isPremium else { throw PurchaseError.premiumOnly(productID: price.productID) }
         guard quantity == 1 || buyer.isReseller else { throw PurchaseError.quantityForResellersOnly(quantity) }
 
         let unit = buyer.isReseller ? (price.resellerPrice ?? price.price) : price.price
@@ -77,27 +79,77 @@ public struct PurchaseService: Sendable {
             throw PurchaseError.insufficientFunds(needed: Money(minorUnits: total, currency: currency), balance: Money(minorUnits: buyer.balance, currency: currency))
         }
 
-        let order = Order()
-        order.$customer.id = buyerID
-        order.productID = productID
-        order.priceID = priceID
-        order.productName = price.product.name
-        order.durationLabel = price.durationLabel
-        order.quantity = quantity
-        order.amount = total
-        order.status = "completed"
-        order.idempotencyKey = idempotencyKey
-        try await order.create(on: db)
-        let orderID = order.id!
+        let now = Date()
+        let inserted = try await db.sql.raw("""
+            INSERT INTO orders (customer_id, product_id, price_id, product_name, duration_label, quantity, amount, status, idempotency_key, created_at, updated_at)
+            VALUES (\(bind: buyer.id), \(bind: price.productID), \(bind: priceID), \(bind: price.productName), \(bind: price.durationLabel), \(bind: quantity),
+                \(bind: total), 'completed', \(bind: idempotencyKey), \(bind: now), \(bind: now))
+            RETURNING id
+            """).first()
+        guard let orderID = try inserted?.decode(column: "id", as: Int.self) else { throw PurchaseError.unavailable(priceID: priceID) }
 
         let keys = try await claimKeys(priceID: priceID, quantity: quantity, orderID: orderID, on: db)
         guard keys.count == quantity else { throw PurchaseError.outOfStock(priceID: priceID, available: keys.count) }
 
-        let balance = try await LedgerService.post(-total, customerID: buyerID, reason: .purchase, actorID: telegramID, orderID: orderID, idempotencyKey: "order:\(orderID)", keyIsNew: true, currency: currency, on: db)
+        let balance = try await LedgerService.post(
+            -total, customerID: buyer.id, reason: .purchase, actorID: telegramID, orderID: orderID, idempotencyKey: "order:\(orderID)", keyIsNew: true, currency: currency, on: db
+        )
         return OrderReceipt(
-            orderID: orderID, productName: order.productName, durationLabel: order.durationLabel, quantity: quantity,
+            orderID: orderID, productName: price.productName, durationLabel: price.durationLabel, quantity: quantity,
             amount: Money(minorUnits: total, currency: currency), keys: keys, balanceAfter: Money(minorUnits: balance, currency: currency), isRepeat: false
         )
+    }
+
+    /// What a purchase reads of the buyer; on PostgreSQL the row stays locked to the transaction's end.
+    private struct Buyer {
+        var id: Int
+        var balance: Int64
+        var isPremium: Bool
+        var isReseller: Bool
+        var isBanned: Bool
+
+        static func find(telegramID: Int64, locking: Bool, on db: any Database) async throws -> Buyer? {
+            let select: SQLQueryString = "SELECT id, balance, is_premium, is_reseller, is_banned FROM customers WHERE telegram_id = \(bind: telegramID)"
+            guard let row = try await db.sql.raw(locking ? select + " FOR UPDATE" : select).first() else { return nil }
+            return Buyer(
+                id: try row.decode(column: "id", as: Int.self), balance: try row.decode(column: "balance", as: Int64.self),
+                isPremium: try row.decode(column: "is_premium", as: Bool.self), isReseller: try row.decode(column: "is_reseller", as: Bool.self),
+                isBanned: try row.decode(column: "is_banned", as: Bool.self)
+            )
+        }
+    }
+
+    /// A price with the product it sells, as the purchase checks them.
+    private struct PriceOnSale {
+        var price: Int64
+        var resellerPrice: Int64?
+        var isVisible: Bool
+        var durationLabel: String
+        var productID: Int
+        var productName: String
+        var productIsVisible: Bool
+        var isPremiumOnly: Bool
+
+        static func find(_ priceID: Int, on db: any Database) async throws -> PriceOnSale? {
+            guard let row = try await db.sql.raw("""
+                SELECT pp.price, pp.reseller_price, pp.is_visible, pp.duration_label, p.id AS product_id, p.name AS product_name,
+                    p.is_visible AS product_is_visible, p.is_premium_only
+                FROM product_prices pp JOIN products p ON p.id = pp.product_id
+                WHERE pp.id = \(bind: priceID)
+                """).first()
+            else { return nil }
+            return PriceOnSale(
+                price: try row.decode(column: "price", as: Int64.self), resellerPrice: try row.decode(column: "reseller_price", as: Int64?.self),
+                isVisible: try row.decode(column: "is_visible", as: Bool.self), durationLabel: try row.decode(column: "duration_label", as: String.self),
+                productID: try row.decode(column: "product_id", as: Int.self), productName: try row.decode(column: "product_name", as: String.self),
+                productIsVisible: try row.decode(column: "product_is_visible", as: Bool.self), isPremiumOnly: try row.decode(column: "is_premium_only", as: Bool.self)
+            )
+        }
+    }
+
+    /// Whether an order holds `key`: one indexed look-up, before the receipt is built from models.
+    private static func orderExists(forKey key: String, on db: any Database) async throws -> Bool {
+        try await db.sql.raw("SELECT id FROM orders WHERE idempotency_key = \(bind: key)").first() != nil
     }
 
     /// Marks `quantity` unused keys as sold to the order, oldest first, and returns their text.

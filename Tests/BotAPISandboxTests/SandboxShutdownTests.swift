@@ -1,0 +1,32 @@
+import AsyncHTTPClient
+import BotAPISandbox
+import Foundation
+import NIOCore
+import TelegramBotAPI
+import Testing
+
+/// Stopping the sandbox while bots are connected to it, as every test and benchmark does.
+@Suite(.timeLimit(.minutes(1))) struct SandboxShutdownTests {
+    /// Cancelling the server while connections were still being accepted used to trap the whole
+    /// test process in NIO ("Deinited NIOAsyncWriter without calling finish()"); the sandbox now
+    /// stops gracefully, and a long poll in progress is answered at once rather than held open.
+    @Test func stoppingWhileConnectionsArriveEndsCleanlyAndReleasesLongPolls() async throws {
+        let client = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(2), read: .seconds(20))))
+        let start = ContinuousClock.now
+        for _ in 0..<40 {
+            let poll = try await BotAPISandbox.withRunning { sandbox in
+                let bot = BotClient(transport: AsyncHTTPClientTransport(httpClient: client, baseURL: sandbox.baseURL, token: sandbox.token))
+                // A long poll in flight, and new connections still arriving, as the sandbox stops.
+                let poll = Task { try? await bot.send(GetUpdates(timeout: 15)) }
+                for _ in 0..<12 {
+                    Task { _ = try? await bot.send(GetMe()) }
+                }
+                while await !sandbox.state.isPolling { await Task.yield() }
+                return poll
+            }
+            #expect(await poll.value != nil, "the long poll is answered, not cut off")
+        }
+        #expect(ContinuousClock.now - start < .seconds(15), "no long poll held a stop for its whole timeout")
+        try await client.shutdown()
+    }
+}
