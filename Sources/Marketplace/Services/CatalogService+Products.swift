@@ -179,15 +179,15 @@ extension CatalogService {
         return try await counts(groupedBy: "price_id", where: true, ids: priceIDs)
     }
 
+    /// Keys counted per `column` (`price_id` or `product_id`), in SQL rather than SQLKit's
+    /// builder: this runs on every catalogue screen, and building the query cost more than
+    /// running it.
     func counts(groupedBy column: String, where isUsed: Bool, ids: [Int]?) async throws -> [Int: Int] {
-        var query = database.sql.select()
-            .column(SQLIdentifier(column), as: "owner").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "keys")
-            .from(ProductKey.schema)
-            .where("is_used", .equal, isUsed)
-        if let ids { query = query.where(SQLIdentifier(column), .in, ids) }
+        var query: SQLQueryString = "SELECT \(ident: column) AS owner, COUNT(*) AS key_count FROM product_keys WHERE is_used = \(bind: isUsed)"
+        if let ids { query = query + " AND \(ident: column) IN (\(binds: ids))" }
         var counts: [Int: Int] = [:]
-        for row in try await query.groupBy(SQLIdentifier(column)).all() {
-            counts[try row.decode(column: "owner", as: Int.self)] = try row.decode(column: "keys", as: Int.self)
+        for row in try await database.sql.raw(query + " GROUP BY \(ident: column)").all() {
+            counts[try row.decode(column: "owner", as: Int.self)] = try row.decode(column: "key_count", as: Int.self)
         }
         return counts
     }

@@ -61,7 +61,7 @@ public struct PurchaseService: Sendable {
         {
             return receipt
         }
-        guard let buyer = try await Buyer.find(telegramID: telegramID, locking: db.isPostgres, on: db) else { throw PurchaseError.unknownCustomer }
+        guard let buyer = try await CustomerSnapshot.find(telegramID: telegramID, currency: currency, locking: true, on: db) else { throw PurchaseError.unknownCustomer }
         guard !buyer.isBanned else { throw PurchaseError.banned }
         guard let price = try await PriceOnSale.find(priceID, on: db), price.isVisible, price.productIsVisible else {
             throw PurchaseError.unavailable(priceID: priceID)
@@ -75,8 +75,8 @@ public struct PurchaseService: Sendable {
         if let expectedTotal, expectedTotal.minorUnits != total || expectedTotal.currency != currency {
             throw PurchaseError.priceChanged(priceID: priceID, shown: expectedTotal, current: Money(minorUnits: total, currency: currency))
         }
-        guard buyer.balance >= total else {
-            throw PurchaseError.insufficientFunds(needed: Money(minorUnits: total, currency: currency), balance: Money(minorUnits: buyer.balance, currency: currency))
+        guard buyer.balance.minorUnits >= total else {
+            throw PurchaseError.insufficientFunds(needed: Money(minorUnits: total, currency: currency), balance: buyer.balance)
         }
 
         let now = Date()
@@ -98,25 +98,6 @@ public struct PurchaseService: Sendable {
             orderID: orderID, productName: price.productName, durationLabel: price.durationLabel, quantity: quantity,
             amount: Money(minorUnits: total, currency: currency), keys: keys, balanceAfter: Money(minorUnits: balance, currency: currency), isRepeat: false
         )
-    }
-
-    /// What a purchase reads of the buyer; on PostgreSQL the row stays locked to the transaction's end.
-    private struct Buyer {
-        var id: Int
-        var balance: Int64
-        var isPremium: Bool
-        var isReseller: Bool
-        var isBanned: Bool
-
-        static func find(telegramID: Int64, locking: Bool, on db: any Database) async throws -> Buyer? {
-            let select: SQLQueryString = "SELECT id, balance, is_premium, is_reseller, is_banned FROM customers WHERE telegram_id = \(bind: telegramID)"
-            guard let row = try await db.sql.raw(locking ? select + " FOR UPDATE" : select).first() else { return nil }
-            return Buyer(
-                id: try row.decode(column: "id", as: Int.self), balance: try row.decode(column: "balance", as: Int64.self),
-                isPremium: try row.decode(column: "is_premium", as: Bool.self), isReseller: try row.decode(column: "is_reseller", as: Bool.self),
-                isBanned: try row.decode(column: "is_banned", as: Bool.self)
-            )
-        }
     }
 
     /// A price with the product it sells, as the purchase checks them.

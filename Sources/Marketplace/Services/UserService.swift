@@ -48,7 +48,7 @@ public struct UserService: Sendable {
         let currency = currency
         // A cached "no such customer" is safe: registering clears it.
         return try await cache.value(for: CacheKey.customer(telegramID), ttl: ttl) {
-            try await Customer.query(on: database).filter(\.$telegramID == telegramID).first().map { CustomerSnapshot($0, currency: currency) }
+            try await CustomerSnapshot.find(telegramID: telegramID, currency: currency, on: database)
         }
     }
 
