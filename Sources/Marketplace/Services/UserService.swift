@@ -20,14 +20,11 @@ public struct UserService: Sendable {
 
     /// Creates the customer on first contact, or refreshes name, username and language.
     public func register(telegramID: Int64, username: String?, firstName: String, languageCode: String?) async throws -> CustomerSnapshot {
-        if let existing = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first() {
-            existing.username = username
-            existing.firstName = firstName
-            existing.languageCode = languageCode ?? existing.languageCode
-            existing.lastSeenAt = Date()
-            try await existing.save(on: database)
+        if let existing = try await CustomerSnapshot.refresh(
+            telegramID: telegramID, username: username, firstName: firstName, languageCode: languageCode, currency: currency, on: database
+        ) {
             try await cache.delete(CacheKey.customer(telegramID))
-            return CustomerSnapshot(existing, currency: currency)
+            return existing
         }
         let customer = Customer(telegramID: telegramID, username: username, firstName: firstName, languageCode: languageCode)
         customer.lastSeenAt = Date()
