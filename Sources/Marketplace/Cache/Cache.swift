@@ -38,7 +38,11 @@ extension Cache {
     public func value<Value: Codable & Sendable>(for key: String, ttl: Duration, load: () async throws -> Value) async throws -> Value {
         guard ttl > .zero else { return try await load() }
         let cached = try await get(key)
-        if let value = Self.decoded(Value.self, from: cached) { return value }
+        if let bytes = cached, bytes.first == Self.formatVersion,
+            let value = try? JSONDecoder().decode(Value.self, from: Data(bytes.dropFirst()))
+        {
+            return value
+        }
         let token = [Self.leaseMarker] + (0..<15).map { _ in UInt8.random(in: 0...255) }
         let leased: Bool
         if cached?.first == Self.leaseMarker {
@@ -54,16 +58,6 @@ extension Cache {
             try await fulfil(key, token: token, with: [Self.formatVersion] + Array(try JSONEncoder().encode(value)), ttl: ttl)
         }
         return value
-    }
-
-    /// The value cached for `key`, if one is there and readable; nothing is loaded.
-    public func cachedValue<Value: Codable & Sendable>(_ type: Value.Type, for key: String) async throws -> Value? {
-        Self.decoded(type, from: try await get(key))
-    }
-
-    private static func decoded<Value: Decodable>(_ type: Value.Type, from bytes: [UInt8]?) -> Value? {
-        guard let bytes, bytes.first == formatVersion else { return nil }
-        return try? JSONDecoder().decode(type, from: Data(bytes.dropFirst()))
     }
 }
 

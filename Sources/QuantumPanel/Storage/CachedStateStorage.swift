@@ -30,7 +30,8 @@ public struct CachedStateStorage: StateStorage {
 
     private func entry(_ key: StorageKey) async throws -> Entry {
         try await cache.value(for: Self.cacheKey(key), ttl: ttl) {
-            Entry(state: try await database.state(for: key), data: try await database.data(for: key))
+            let (state, data) = try await database.stateAndData(for: key)
+            return Entry(state: state, data: data)
         }
     }
 
@@ -39,9 +40,9 @@ public struct CachedStateStorage: StateStorage {
     }
 
     public func setState(_ state: String?, for key: StorageKey) async throws {
-        // Most taps clear a state that isn't there: when the cached copy (never ahead of the
-        // database) already says so, there is nothing to write and the copy stays.
-        if try await cache.cachedValue(Entry.self, for: Self.cacheKey(key))?.state == state { return }
+        // Most taps clear a state that isn't there: when the copy (never ahead of the database;
+        // loaded and kept if it wasn't cached) already says so, there is nothing to write.
+        if try await entry(key).state == state { return }
         try await database.setState(state, for: key)
         try await cache.delete(Self.cacheKey(key))
     }
@@ -51,7 +52,7 @@ public struct CachedStateStorage: StateStorage {
     }
 
     public func setData(_ data: [String: [UInt8]], for key: StorageKey) async throws {
-        if try await cache.cachedValue(Entry.self, for: Self.cacheKey(key))?.data == data { return }
+        if try await entry(key).data == data { return }
         try await database.setData(data, for: key)
         try await cache.delete(Self.cacheKey(key))
     }

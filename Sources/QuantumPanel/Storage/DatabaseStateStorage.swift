@@ -1,5 +1,6 @@
 import BotRouting
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// Conversation state in the shop's database, one row per chat and user, so a flow survives a
@@ -12,7 +13,17 @@ public struct DatabaseStateStorage: StateStorage {
     }
 
     public func state(for key: StorageKey) async throws -> String? {
-        try await row(key)?.state
+        try await stateAndData(for: key).state
+    }
+
+    /// Both halves in one query, in SQL rather than through the model (read on every first tap
+    /// of a chat, where the model's query building cost more than the query).
+    public func stateAndData(for key: StorageKey) async throws -> (state: String?, data: [String: [UInt8]]) {
+        guard let row = try await (database as! any SQLDatabase).raw("""
+            SELECT state, data FROM conversation_states WHERE chat_id = \(bind: key.chatID) AND user_id = \(bind: key.userID)
+            """).first()
+        else { return (nil, [:]) }
+        return (try row.decode(column: "state", as: String?.self), Self.values(in: try row.decode(column: "data", as: String.self)))
     }
 
     public func setState(_ state: String?, for key: StorageKey) async throws {
@@ -21,9 +32,11 @@ public struct DatabaseStateStorage: StateStorage {
 
     /// The flow's data: each value's JSON, by name.
     public func data(for key: StorageKey) async throws -> [String: [UInt8]] {
-        guard let text = try await row(key)?.data,
-            let object = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8))
-        else { return [:] }
+        try await stateAndData(for: key).data
+    }
+
+    private static func values(in text: String) -> [String: [UInt8]] {
+        guard let object = try? JSONDecoder().decode([String: String].self, from: Data(text.utf8)) else { return [:] }
         return object.mapValues { Array($0.utf8) }
     }
 
