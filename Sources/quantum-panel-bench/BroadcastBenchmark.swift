@@ -17,6 +17,7 @@ struct BroadcastBenchmark: AsyncParsableCommand {
 
     func validate() throws {
         if options.bot == .aiogram { throw ValidationError("The aiogram reference has no broadcasts.") }
+        guard (1...30).contains(perSecond) else { throw ValidationError("--per-second must be from 1 to 30, as BROADCAST_PER_SECOND.") }
     }
 
     func run() async throws {
