@@ -22,7 +22,7 @@ struct DailyFileLogHandler: LogHandler {
     func log(event: LogEvent) {
         guard event.level >= threshold else { return }
         let date = file.currentDate
-        let merged = metadata.merging(event.metadata ?? [:]) { _, new in new }
+        let merged = metadata.isEmpty ? event.metadata ?? [:] : metadata.merging(event.metadata ?? [:]) { _, new in new }
         let line = formatter.format(
             level: event.level, message: event.message, metadata: merged,
             file: event.file, function: event.function, line: event.line, date: date

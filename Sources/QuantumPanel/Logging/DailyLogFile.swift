@@ -47,8 +47,9 @@ final class DailyLogFile: Sendable {
                 file = openFile(day: day)
             }
             guard let descriptor = file?.descriptor else { return }
-            let bytes = Array((line + "\n").utf8)
-            _ = bytes.withUnsafeBytes { Glibc.write(descriptor, $0.baseAddress, $0.count) }
+            var line = line
+            line.append("\n")
+            _ = line.withUTF8 { Glibc.write(descriptor, $0.baseAddress, $0.count) }
         }
     }
 

@@ -12,13 +12,13 @@ struct LogRecordFormatter: Sendable {
         file: String, function: String, line: UInt, date: Date
     ) -> String {
         var text = Self.timestamp(date) + " "
-        let levelName = level.rawValue.uppercased().padding(toLength: 8, withPad: " ", startingAt: 0)
+        let levelName = Self.paddedName(of: level)
         text += colored ? Self.color(for: level) + levelName + "\u{1B}[0m" : levelName
         text += message.description
         if !metadata.isEmpty {
             text += " [" + metadata.sorted(by: { $0.key < $1.key }).map { "\($0.key)=\($0.value)" }.joined(separator: " ") + "]"
         }
-        let fileName = file.split(separator: "/").last.map(String.init) ?? file
+        let fileName = file.lastIndex(of: "/").map { file[file.index(after: $0)...] } ?? file[...]
         text += " (\(fileName):\(line) \(function))"
         return text
     }
@@ -33,6 +33,20 @@ struct LogRecordFormatter: Sendable {
     static func pad(_ number: Int, _ width: Int) -> String {
         let digits = String(number)
         return String(repeating: "0", count: max(0, width - digits.count)) + digits
+    }
+
+    /// The level in capitals, padded to 8 columns. Written out rather than computed: every
+    /// record passes here, and Foundation's `padding` cost more than the rest of the line.
+    private static func paddedName(of level: Logger.Level) -> String {
+        switch level {
+        case .trace: "TRACE   "
+        case .debug: "DEBUG   "
+        case .info: "INFO    "
+        case .notice: "NOTICE  "
+        case .warning: "WARNING "
+        case .error: "ERROR   "
+        case .critical: "CRITICAL "
+        }
     }
 
     private static func color(for level: Logger.Level) -> String {
