@@ -17,3 +17,12 @@ extension DatabaseLocation {
         }
     }
 }
+
+extension DatabaseLocation {
+    /// The lock a running bot holds on a SQLite shop (none for PostgreSQL, which many replicas
+    /// share), so that a restore can't replace the file under it, nor a second bot start on it.
+    public func lockWhileRunning() throws -> ShopFileLock? {
+        guard case .sqlite(let path) = self else { return nil }
+        return try ShopFileLock(shopPath: path)
+    }
+}

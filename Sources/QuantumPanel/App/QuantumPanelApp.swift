@@ -24,6 +24,14 @@ public struct QuantumPanelApp: Sendable {
     /// - Throws: ``BotAPIError`` when Telegram refuses the token or can't be reached at start.
     public func run() async throws {
         let database = try settings.database.open(poolSize: settings.databasePoolSize)
+        let lock: ShopFileLock?
+        do {
+            lock = try settings.database.lockWhileRunning()
+        } catch {
+            await database.shutdown()
+            throw error
+        }
+        defer { withExtendedLifetime(lock) {} }
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(10))))
         do {
             if settings.autoMigrate {

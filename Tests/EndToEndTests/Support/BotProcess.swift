@@ -49,6 +49,28 @@ final class BotProcess: Sendable {
         for await _ in exited {}
     }
 
+    /// Runs `quantum-panel ARGUMENTS` to its end without blocking a thread, as a shop owner runs
+    /// a command beside the bot.
+    /// - Returns: its exit status and what it wrote (standard output, then standard error).
+    static func command(_ arguments: [String], environment: [String: String], in directory: String) async throws -> (status: Int32, output: String) {
+        let outputPath = directory + "/command-\(UUID().uuidString).txt"
+        _ = FileManager.default.createFile(atPath: outputPath, contents: nil)
+        defer { try? FileManager.default.removeItem(atPath: outputPath) }
+        let output = try FileHandle(forWritingTo: URL(fileURLWithPath: outputPath))
+        let process = Process()
+        process.executableURL = executable
+        process.arguments = arguments
+        process.environment = environment
+        process.currentDirectoryURL = URL(fileURLWithPath: directory)
+        process.standardOutput = output
+        process.standardError = output
+        let (exited, continuation) = AsyncStream.makeStream(of: Void.self, bufferingPolicy: .bufferingNewest(1))
+        process.terminationHandler = { _ in continuation.finish() }
+        try process.run()
+        for await _ in exited {}
+        return (process.terminationStatus, (try? String(contentsOfFile: outputPath, encoding: .utf8)) ?? "")
+    }
+
     var log: String {
         (try? String(contentsOfFile: logPath, encoding: .utf8)) ?? ""
     }

@@ -1,4 +1,5 @@
 import BotAPISandbox
+import FluentSQL
 import Foundation
 import Logging
 import Marketplace
@@ -40,10 +41,17 @@ struct ProcessShop: Sendable {
     /// Runs `body` with the shop's database open, then closes it: the bot process must be the
     /// only one writing while it runs.
     func withDatabase<Value>(_ body: (Shop) async throws -> Value) async throws -> Value {
+        try await withSQL { sql in
+            try await body(Shop(database: sql as! any Database, currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd)))
+        }
+    }
+
+    /// ``withDatabase(_:)`` for SQL of a test's own.
+    func withSQL<Value>(_ body: (any SQLDatabase) async throws -> Value) async throws -> Value {
         let database = try MarketplaceDatabase(location: location, poolSize: 2, additionalMigrations: BotStorage.migrations)
         do {
             try await database.migrate(logger: Self.logger)
-            let value = try await body(Shop(database: database.database(logger: Self.logger), currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd)))
+            let value = try await body(database.database(logger: Self.logger) as! any SQLDatabase)
             await database.shutdown()
             return value
         } catch {
