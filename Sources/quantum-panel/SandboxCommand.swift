@@ -63,7 +63,9 @@ struct SandboxCommand: AsyncParsableCommand {
             overrides["ROOT_ADMIN_ID"] = String(admin.id)
             say("Simulated root admin: user \(admin.id) (@shop_admin)")
         }
-        let settings = try await BotLauncher.loadSettings(environmentFile: environmentFile, overrides: overrides)
+        // The bot's health endpoints on loopback, on any free port (the log says which): the
+        // sandbox must start whatever else listens on 8080.
+        let settings = try await BotLauncher.loadSettings(environmentFile: environmentFile, overrides: overrides, fallbacks: ["HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0"])
         if !noDemo {
             try await stockDemoShop(settings: settings, sandbox: sandbox)
         }

@@ -1,6 +1,9 @@
+import AsyncHTTPClient
 import BotAPISandbox
 import InMemoryLogging
 import Logging
+import NIOCore
+import NIOHTTP1
 import QuantumPanel
 import Testing
 import TelegramBotAPI
@@ -13,7 +16,7 @@ import TelegramBotAPI
                 let settings = try await Settings.load(
                     environment: [
                         "BOT_TOKEN": sandbox.token.value, "ROOT_ADMIN_ID": "42", "TELEGRAM_API_URL": sandbox.baseURL, "LOG_DIR": directory,
-                        "DATABASE_URL": "sqlite://\(directory)/shop.sqlite",
+                        "DATABASE_URL": "sqlite://\(directory)/shop.sqlite", "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0",
                     ],
                     environmentFile: directory + "/.env"
                 )
@@ -40,6 +43,13 @@ import TelegramBotAPI
                 #expect(methods.prefix(4) == ["getMe", "deleteWebhook", "setMyCommands", "setMyCommands"])
                 #expect(methods.contains("getUpdates"))
                 #expect(methods.contains("getStarTransactions"), "payments are reconciled at start")
+                let listening = try #require(logs.entries.first { $0.message == "HTTP server listening" }?.metadata["address"])
+                let health = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://\(listening)/healthz"), timeout: .seconds(10))
+                #expect(health.status == .ok)
+                #expect(String(buffer: try await health.body.collect(upTo: 1024)) == "ok\n")
+                let ready = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://\(listening)/readyz"), timeout: .seconds(10))
+                #expect(ready.status == .ok)
+                #expect(String(buffer: try await ready.body.collect(upTo: 1024)) == #"{"database":"ok","ready":true,"redis":"not configured","updates":"polling"}"#)
                 let everything = logs.entries.map { "\($0.message) \($0.metadata)" }.joined()
                 #expect(!everything.contains(sandbox.token.value))
                 running.cancel()

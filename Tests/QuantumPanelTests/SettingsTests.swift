@@ -83,8 +83,8 @@ import Testing
         ("TELEGRAM_API_URL", "api.telegram.org", #"TELEGRAM_API_URL is not a valid URL: expected an http(s) URL such as https://api.telegram.org, got "api.telegram.org"."#),
         ("WEBHOOK_URL", "ftp://example.com/hook", #"WEBHOOK_URL is not a valid URL: expected the public https URL Telegram posts updates to, got "ftp://example.com/hook"."#),
         ("WEBHOOK_SECRET", "has spaces!", "WEBHOOK_SECRET must be 1 to 256 characters of A-Z, a-z, 0-9, _ and - (Telegram's rule)."),
-        ("HTTP_PORT", "80a", #"HTTP_PORT must be a TCP port from 1 to 65535, got "80a"."#),
-        ("HTTP_PORT", "70000", #"HTTP_PORT must be a TCP port from 1 to 65535, got "70000"."#),
+        ("HTTP_PORT", "80a", #"HTTP_PORT must be a TCP port from 1 to 65535, or 0 for any free one, got "80a"."#),
+        ("HTTP_PORT", "70000", #"HTTP_PORT must be a TCP port from 1 to 65535, or 0 for any free one, got "70000"."#),
         ("LOG_LEVEL", "verbose", #"LOG_LEVEL must be one of trace, debug, info, notice, warning, error, critical, got "verbose"."#),
         ("DATABASE_POOL_SIZE", "0", #"DATABASE_POOL_SIZE must be a number of connections from 1 to 100, got "0"."#),
         ("CURRENCY", "dollars", #"CURRENCY must be a three-letter ISO 4217 code such as USD or EUR, got "dollars"."#),
@@ -103,14 +103,20 @@ import Testing
         #expect(await Self.problems(environment) == [message])
     }
 
-    @Test func webhookModeNeedsAWebhookURL() async {
+    @Test func webhookModeNeedsAWebhookURLAndASecret() async {
         var environment = Self.minimal
         environment["BOT_MODE"] = "webhook"
-        #expect(await Self.problems(environment) == ["WEBHOOK_URL is missing: BOT_MODE=webhook needs the public https URL Telegram posts updates to."])
+        #expect(await Self.problems(environment) == [
+            "WEBHOOK_URL is missing: BOT_MODE=webhook needs the public https URL Telegram posts updates to.",
+            "WEBHOOK_SECRET is missing: BOT_MODE=webhook needs it so that only Telegram's calls are taken (1-256 of A-Z a-z 0-9 _ -).",
+        ])
+        environment["WEBHOOK_URL"] = "https://shop.example.com/telegram"
+        environment["WEBHOOK_SECRET"] = "hook-secret"
+        #expect(await Self.problems(environment) == [])
     }
 
     @Test func everyProblemIsReportedAtOnce() async {
-        let problems = await Self.problems(["BOT_TOKEN": "nope", "ROOT_ADMIN_ID": "x", "BOT_MODE": "push", "HTTP_PORT": "0"])
+        let problems = await Self.problems(["BOT_TOKEN": "nope", "ROOT_ADMIN_ID": "x", "BOT_MODE": "push", "HTTP_PORT": "-1"])
         #expect(problems.map { $0.prefix(while: { $0 != " " }) } == ["BOT_TOKEN", "ROOT_ADMIN_ID", "BOT_MODE", "HTTP_PORT"])
     }
 

@@ -38,6 +38,32 @@ actor InFlightUpdates {
             await withCheckedContinuation { capacityWaiters.append($0) }
         }
         admitted += 1
+        enqueue(update)
+    }
+
+    /// Takes a place for an update without waiting (the webhook answers "busy" instead of
+    /// holding Telegram's request); false when full or closed. Follow it with
+    /// ``admit(reserved:)`` or ``release()``.
+    func reserve() -> Bool {
+        guard !isClosed, admitted < queueLimit else { return false }
+        admitted += 1
+        return true
+    }
+
+    /// Queues an update in the place ``reserve()`` took. After ``close()`` the update is left
+    /// out: it is in the inbox, for the next start.
+    func admit(reserved update: Update) {
+        guard !isClosed else { return release() }
+        enqueue(update)
+    }
+
+    /// Gives back a place ``reserve()`` took.
+    func release() {
+        admitted -= 1
+        wakeAfterRelease()
+    }
+
+    private func enqueue(_ update: Update) {
         let key = Self.orderingKey(of: update)
         let wasIdle = queues[key, default: []].isEmpty && !busy.contains(key)
         queues[key, default: []].append(update)
@@ -72,6 +98,10 @@ actor InFlightUpdates {
             queues[key] = nil
         }
         admitted -= 1
+        wakeAfterRelease()
+    }
+
+    private func wakeAfterRelease() {
         if !capacityWaiters.isEmpty { capacityWaiters.removeFirst().resume() }
         if admitted == 0 {
             idleWaiters.values.forEach { $0.resume() }

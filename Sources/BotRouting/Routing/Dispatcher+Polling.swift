@@ -14,9 +14,27 @@ extension Dispatcher {
     public func run<Batches: AsyncSequence>(
         batches: Batches, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10)
     ) async throws -> Int64? where Batches.Element == [Update] {
-        let flight = InFlightUpdates(queueLimit: maxQueuedUpdates)
-        var streamError: (any Error)?
         var highestID: Int64?
+        try await handleUpdates(maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates, shutdownGracePeriod: shutdownGracePeriod) { flight in
+            for try await batch in batches {
+                highestID = max(highestID ?? Int64.min, batch.map(\.updateID).max() ?? Int64.min)
+                for update in try await keep(batch) {
+                    await flight.admit(update)
+                }
+            }
+        }
+        return highestID.map { $0 + 1 }
+    }
+
+    /// What polling and the webhook share: `maxConcurrentUpdates` workers, the inbox's unhandled
+    /// updates from an earlier run first, then `intake` admitting new ones until it returns;
+    /// then up to `shutdownGracePeriod` for the updates in flight, and the rest cancelled, kept in
+    /// the inbox for the next start.
+    func handleUpdates(
+        maxConcurrentUpdates: Int, maxQueuedUpdates: Int, shutdownGracePeriod: Duration, intake: (InFlightUpdates) async throws -> Void
+    ) async throws {
+        let flight = InFlightUpdates(queueLimit: maxQueuedUpdates)
+        var intakeError: (any Error)?
         await withDiscardingTaskGroup { group in
             for _ in 0..<maxConcurrentUpdates {
                 group.addTask { await self.work(flight) }
@@ -26,14 +44,9 @@ extension Dispatcher {
                     logger.notice("Handling an update an earlier run received and did not finish", metadata: ["update.id": "\(update.updateID)"])
                     await flight.admit(update)
                 }
-                for try await batch in batches {
-                    highestID = max(highestID ?? Int64.min, batch.map(\.updateID).max() ?? Int64.min)
-                    for update in try await keep(batch) {
-                        await flight.admit(update)
-                    }
-                }
+                try await intake(flight)
             } catch {
-                streamError = error
+                intakeError = error
             }
             await flight.close()
             if await !Self.finishes(flight, within: shutdownGracePeriod) {
@@ -41,8 +54,7 @@ extension Dispatcher {
                 group.cancelAll()
             }
         }
-        if let streamError, !(streamError is CancellationError) { throw streamError }
-        return highestID.map { $0 + 1 }
+        if let intakeError, !(intakeError is CancellationError) { throw intakeError }
     }
 
     /// ``run(batches:maxConcurrentUpdates:maxQueuedUpdates:shutdownGracePeriod:)`` for a stream of

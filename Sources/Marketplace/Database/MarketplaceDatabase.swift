@@ -77,6 +77,13 @@ public final class MarketplaceDatabase: Sendable {
         try await migrator.prepareBatch().get()
     }
 
+    /// How many migrations are not applied yet; throws when the database can't be read (or was
+    /// never migrated at all). Reads only.
+    public func pendingMigrationCount(logger: Logger) async throws -> Int {
+        let migrator = Migrator(databases: databases, migrations: makeMigrations(), logger: logger, on: eventLoop)
+        return try await migrator.previewPrepareBatch().get().count
+    }
+
     /// Closes every connection; call once, last.
     public func shutdown() async {
         await databases.shutdownAsync()

@@ -14,7 +14,8 @@ extension QuantumPanelApp {
         var redis: RedisClient?
         do {
             try await database.migrate(logger: logger)
-            redis = await connectRedis()
+            redis = makeRedisClient()
+            await reportRedis(redis)
             let cache: any Cache = if let redis, let botID = settings.botToken.botID { makeCache(redis: redis, botID: botID) } else { DisabledCache() }
             let value = try await body(makeShop(database: database.database(logger: logger), cache: cache))
             await redis?.close()

@@ -21,6 +21,11 @@ public struct QuantumPanelApp: Sendable {
     }
 
     /// Runs until a shutdown signal; returns normally after a graceful stop.
+    ///
+    /// One `ServiceGroup` runs the HTTP server (health, readiness, the webhook) and the bot
+    /// (``BotService``); SIGTERM or SIGINT stops the bot first (no new updates, those in flight
+    /// finished, the polling offset confirmed), then the server; then Redis, the HTTP client and
+    /// the database are closed.
     /// - Throws: ``BotAPIError`` when Telegram refuses the token or can't be reached at start.
     public func run() async throws {
         let database = try settings.database.open(poolSize: settings.databasePoolSize)
@@ -33,61 +38,43 @@ public struct QuantumPanelApp: Sendable {
         }
         defer { withExtendedLifetime(lock) {} }
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(10))))
+        let redis = makeRedisClient()
+        let readiness = Readiness(database: database, redis: redis, logger: logger)
+        let intake = settings.botMode == .webhook ? WebhookIntake() : nil
+        let webhook = intake.map {
+            WebhookRoute(path: BotHTTPServer.webhookPath(of: settings.webhookURL ?? ""), secret: settings.webhookSecret ?? "", intake: $0, logger: logger)
+        }
+        let bot = BotService(app: self, database: database, httpClient: httpClient, redis: redis, readiness: readiness, intake: intake)
+        // Whichever ends, the other stops gracefully: a bot that can't start takes the server down with it.
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: BotHTTPServer.make(settings: settings, readiness: readiness, webhook: webhook, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
+                    .init(service: bot, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
+                ],
+                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
+            )
+        )
         do {
-            if settings.autoMigrate {
-                try await database.migrate(logger: logger)
-                logger.info("Database ready", metadata: ["database": "\(settings.database)"])
-            }
-            try await serve(httpClient: httpClient, database: database)
-            try await httpClient.shutdown()
-            await database.shutdown()
+            try await group.run()
         } catch {
-            try? await httpClient.shutdown()
-            await database.shutdown()
+            await close(redis: redis, httpClient: httpClient, database: database)
             throw error
         }
+        await close(redis: redis, httpClient: httpClient, database: database)
     }
 
-    private func serve(httpClient: HTTPClient, database: MarketplaceDatabase) async throws {
-        let transport = AsyncHTTPClientTransport(httpClient: httpClient, baseURL: settings.telegramAPIURL, token: settings.botToken)
-        let bot = BotClient(transport: transport, logger: logger)
+    private func close(redis: RedisClient?, httpClient: HTTPClient, database: MarketplaceDatabase) async {
+        await redis?.close()
+        try? await httpClient.shutdown()
+        await database.shutdown()
+    }
 
+    /// Asks the Bot API who the bot is, and says so in the log.
+    func connect(_ bot: BotClient) async throws -> User {
         let me = try await bot.send(GetMe())
         logger.info("Connected to the Bot API", metadata: ["bot.id": "\(me.id)", "bot.username": "\(me.username ?? "")", "mode": "\(settings.botMode.rawValue)", "database": "\(settings.database)"])
-
-        switch settings.botMode {
-        case .polling:
-            // A webhook left over from an earlier deployment would make every getUpdates a 409.
-            try await bot.send(DeleteWebhook(dropPendingUpdates: false))
-            let redis = await connectRedis()
-            let cache = makeCache(redis: redis, botID: me.id)
-            let db = database.database(logger: Self.databaseLogger(logger))
-            let shopBot = ShopBot(shop: makeShop(database: db, cache: cache), configuration: ShopConfiguration(settings: settings))
-            do {
-                try await shopBot.registerCommands(with: bot)
-            } catch {
-                logger.warning("The command list could not be set; the bot works without it", metadata: ["error": "\(error)"])
-            }
-            let dispatcher = shopBot.makeDispatcher(
-                bot: bot, botUsername: me.username, storage: CachedStateStorage(database: DatabaseStateStorage(database: db), cache: cache),
-                inbox: try DatabaseUpdateInbox(database: db, journalPath: handledJournalPath(botID: me.id)), logger: logger
-            )
-            let polling = PollingService(dispatcher: dispatcher)
-            let reconciler = StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger)
-            let restock = shopBot.makeRestockNotifier(bot: bot, logger: logger)
-            let broadcaster = Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcastPerSecond, logger: logger)
-            let group = ServiceGroup(
-                configuration: .init(
-                    services: [.init(service: polling), .init(service: reconciler), .init(service: restock), .init(service: broadcaster)],
-                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-                )
-            )
-            try await group.run()
-            await redis?.close()
-        case .webhook:
-            logger.critical("BOT_MODE=webhook is not served by this version yet; run with BOT_MODE=polling")
-            throw WebhookNotAvailable()
-        }
+        return me
     }
 }
 
@@ -105,16 +92,20 @@ extension QuantumPanelApp {
 extension QuantumPanelApp {
     /// The Redis client when `REDIS_URL` is set, whether or not Redis answers yet: while it is
     /// down the cache in front of it falls through to the database, and it is used once it is up.
-    func connectRedis() async -> RedisClient? {
+    func makeRedisClient() -> RedisClient? {
         guard let url = settings.redisURL, let configuration = try? RedisConfiguration(url: url) else { return nil }
-        let redis = RedisClient(configuration: configuration, logger: logger)
+        return RedisClient(configuration: configuration, logger: logger)
+    }
+
+    /// Says in the log whether Redis answers at start.
+    func reportRedis(_ redis: RedisClient?) async {
+        guard let redis else { return }
         do {
             try await redis.ping()
             logger.info("Redis connected: the cache and cached conversation state live there")
         } catch {
             logger.warning("Redis is configured but unreachable; serving from the database until it answers", metadata: ["error": "\(error)"])
         }
-        return redis
     }
 
     /// A cache in Redis under this bot's own prefix (falling back to the database while Redis is
@@ -144,9 +135,4 @@ extension QuantumPanelApp {
             starValue: Money(minorUnits: settings.starValueMinorUnits, currency: currency), cache: cache, ttls: settings.cacheTTLs
         )
     }
-}
-
-/// Webhook serving lands with the HTTP issue; until then the mode is refused at start.
-struct WebhookNotAvailable: Error, CustomStringConvertible {
-    var description: String { "BOT_MODE=webhook is not available yet" }
 }

@@ -79,8 +79,12 @@ private struct SettingsParser {
             problems.append("WEBHOOK_URL is missing: BOT_MODE=webhook needs the public https URL Telegram posts updates to.")
         }
         let webhookSecret = webhookSecret()
+        if mode == .webhook, value("WEBHOOK_SECRET") == nil {
+            // Without it anyone who finds the URL could post a forged update, a payment among them.
+            problems.append("WEBHOOK_SECRET is missing: BOT_MODE=webhook needs it so that only Telegram's calls are taken (1-256 of A-Z a-z 0-9 _ -).")
+        }
         let httpHost = value("HTTP_HOST") ?? "0.0.0.0"
-        let httpPort = integer("HTTP_PORT", in: 1...65535, default: 8080, expected: "a TCP port from 1 to 65535")
+        let httpPort = integer("HTTP_PORT", in: 0...65535, default: 8080, expected: "a TCP port from 1 to 65535, or 0 for any free one")
         let logLevel = logLevel()
         let logDirectory = value("LOG_DIR") ?? "logs"
         let poolSize = integer("DATABASE_POOL_SIZE", in: 1...100, default: 5, expected: "a number of connections from 1 to 100")

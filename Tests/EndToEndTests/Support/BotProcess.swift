@@ -38,9 +38,9 @@ final class BotProcess: Sendable {
         await waitForExit()
     }
 
-    /// SIGTERM, the graceful stop; returns the exit status.
-    func stop() async -> Int32 {
-        process.terminate()
+    /// SIGTERM (or `signal`), the graceful stop; returns the exit status.
+    func stop(signal: Int32 = SIGTERM) async -> Int32 {
+        Foundation.kill(process.processIdentifier, signal)
         await waitForExit()
         return process.terminationStatus
     }

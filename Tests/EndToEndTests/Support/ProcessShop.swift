@@ -20,6 +20,13 @@ struct ProcessShop: Sendable {
     let redisURL: String?
     /// The PostgreSQL database's URL; nil for a SQLite file in `folder`.
     var postgresURL: String? = nil
+    /// Where the bot's HTTP server listens in webhook mode; nil for polling (and any free port).
+    var webhookPort: Int? = nil
+    static let webhookSecret = "process-shop-secret"
+    static let webhookPath = "/telegram/updates"
+
+    /// The bot's health endpoints and, in webhook mode, its webhook.
+    var httpBaseURL: String? { webhookPort.map { "http://127.0.0.1:\($0)" } }
 
     var databaseURL: String { postgresURL ?? "sqlite://" + folder + "/shop.sqlite" }
     var location: MarketplaceDatabase.Location { postgresURL.map { .postgres(url: $0) } ?? .sqliteFile(folder + "/shop.sqlite") }
@@ -31,6 +38,13 @@ struct ProcessShop: Sendable {
             "STARS_TOP_UPS": "100", "STAR_VALUE": "0.01",
         ]
         environment["REDIS_URL"] = redisURL
+        environment["HTTP_HOST"] = "127.0.0.1"
+        environment["HTTP_PORT"] = String(webhookPort ?? 0)
+        if let httpBaseURL {
+            environment["BOT_MODE"] = "webhook"
+            environment["WEBHOOK_URL"] = httpBaseURL + Self.webhookPath
+            environment["WEBHOOK_SECRET"] = Self.webhookSecret
+        }
         return environment
     }
 

@@ -1,0 +1,21 @@
+import Logging
+import ServiceLifecycle
+
+extension Dispatcher {
+    /// Handles what `intake` is given by the webhook's requests until graceful shutdown, with the
+    /// same rules as polling: the inbox's unhandled updates from an earlier run first, each update
+    /// kept before Telegram hears it arrived, each chat in order, at most `maxConcurrentUpdates`
+    /// handlers and `maxQueuedUpdates` updates in flight (then the intake answers busy). At
+    /// shutdown the intake stops taking updates, and those in flight get `shutdownGracePeriod`.
+    public func runWebhook(
+        _ intake: WebhookIntake, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10)
+    ) async throws {
+        logger.info("Taking updates from the webhook")
+        try await handleUpdates(maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates, shutdownGracePeriod: shutdownGracePeriod) { flight in
+            intake.open(flight, inbox: inbox)
+            defer { intake.close() }
+            try await gracefulShutdown()
+        }
+        logger.info("The webhook's updates stopped")
+    }
+}

@@ -1,0 +1,88 @@
+import AsyncHTTPClient
+import BotRouting
+import Logging
+import Marketplace
+import RedisClient
+import ServiceLifecycle
+import TelegramBotAPI
+
+/// The bot itself, as one `Service`: brings the schema up to date, says who it is to the Bot API,
+/// then takes updates (polling or the webhook) beside its background jobs until graceful shutdown.
+///
+/// A shutdown signal that arrives while it is still migrating or connecting ends it there: the
+/// statement running finishes, nothing after it starts.
+struct BotService: Service {
+    let app: QuantumPanelApp
+    let database: MarketplaceDatabase
+    let httpClient: HTTPClient
+    let redis: RedisClient?
+    let readiness: Readiness
+    let intake: WebhookIntake?
+
+    private var settings: Settings { app.settings }
+    private var logger: Logger { app.logger }
+
+    func run() async throws {
+        let transport = AsyncHTTPClientTransport(httpClient: httpClient, baseURL: settings.telegramAPIURL, token: settings.botToken)
+        let bot = BotClient(transport: transport, logger: logger)
+        let me: User
+        do {
+            me = try await cancelWhenGracefulShutdown { [app, database, settings, logger] in
+                if settings.autoMigrate {
+                    try await database.migrate(logger: logger)
+                    logger.info("Database ready", metadata: ["database": "\(settings.database)"])
+                }
+                return try await app.connect(bot)
+            }
+        } catch is CancellationError where Task.isShuttingDownGracefully {
+            logger.notice("Stopped before taking any update")
+            return
+        }
+        await app.reportRedis(redis)
+        if intake == nil {
+            // A webhook left over from an earlier deployment would make every getUpdates a 409.
+            try await bot.send(DeleteWebhook(dropPendingUpdates: false))
+        }
+
+        let cache = app.makeCache(redis: redis, botID: me.id)
+        let db = database.database(logger: QuantumPanelApp.databaseLogger(logger))
+        let shopBot = ShopBot(shop: app.makeShop(database: db, cache: cache), configuration: ShopConfiguration(settings: settings))
+        do {
+            try await shopBot.registerCommands(with: bot)
+        } catch {
+            logger.warning("The command list could not be set; the bot works without it", metadata: ["error": "\(error)"])
+        }
+        let dispatcher = shopBot.makeDispatcher(
+            bot: bot, botUsername: me.username, storage: CachedStateStorage(database: DatabaseStateStorage(database: db), cache: cache),
+            inbox: try DatabaseUpdateInbox(database: db, journalPath: app.handledJournalPath(botID: me.id)), logger: logger
+        )
+        let updates: any Service
+        if let intake {
+            // Last, so Telegram's first calls find the dispatcher all but running (until it is,
+            // they are answered 503 and sent again).
+            try await bot.send(SetWebhook(
+                url: settings.webhookURL ?? "", maxConnections: 40, allowedUpdates: [], dropPendingUpdates: false, secretToken: settings.webhookSecret
+            ))
+            updates = WebhookService(dispatcher: dispatcher, intake: intake)
+        } else {
+            updates = PollingService(dispatcher: dispatcher)
+        }
+        let jobs = ServiceGroup(
+            configuration: .init(
+                services: [
+                    .init(service: updates),
+                    .init(service: StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger)),
+                    .init(service: shopBot.makeRestockNotifier(bot: bot, logger: logger)),
+                    .init(service: Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcastPerSecond, logger: logger)),
+                ],
+                logger: logger
+            )
+        )
+        readiness.setUpdates(settings.botMode.rawValue)
+        try await withGracefulShutdownHandler {
+            try await jobs.run()
+        } onGracefulShutdown: {
+            readiness.setUpdates("stopping")
+        }
+    }
+}
