@@ -46,6 +46,7 @@ struct BroadcastBenchmark: AsyncParsableCommand {
                 try await admin.timedTap("✅ Confirm", recording: latencies)
                 while try await !(admin.nextMessage(timeout: .seconds(120)).text ?? "").contains("finished in") {}
             }
+            if let file = options.metrics { try await MetricsSnapshot.write(from: run.folder + "/logs", to: file) }
             var result = run.result("broadcast", options, measurement)
             result.broadcast = try await Self.deliveries(run, flood: flood, cpuMilliseconds: measurement.cpuMilliseconds)
             return result

@@ -48,6 +48,7 @@ enum ShopBenchmark {
                     }
                 }
             }
+            if let file = options.metrics { try await MetricsSnapshot.write(from: run.folder + "/logs", to: file) }
             var result = run.result(journey.rawValue, options, measurement)
             if journey == .race { result.race = outcomes.summary(keys: keys ?? run.users.count) }
             return result

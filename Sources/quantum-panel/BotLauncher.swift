@@ -22,6 +22,7 @@ enum BotLauncher {
     /// Sets up logging and runs the bot until a shutdown signal; exit code 1 when it can't run.
     static func run(settings: Settings) async throws {
         LoggingBootstrap.bootstrap(settings: settings)
+        MetricsBootstrap.bootstrap()
         let logger = Logger(label: "quantum-panel")
         do {
             try await QuantumPanelApp(settings: settings, logger: logger).run()

@@ -1,4 +1,5 @@
 import Foundation
+import Metrics
 import TelegramBotAPI
 
 /// Updates admitted for handling: one queue per chat, handled strictly in order, different chats
@@ -16,7 +17,10 @@ actor InFlightUpdates {
     private var readyHead = 0
     /// Chats a worker is handling an update of; never in `ready` at the same time.
     private var busy: Set<Int64> = []
-    private var admitted = 0
+    private var admitted = 0 {
+        didSet { inFlightGauge.record(admitted) }
+    }
+    private let inFlightGauge = Gauge(label: "bot_updates_in_flight")
     private var isClosed = false
     private var capacityWaiters: [CheckedContinuation<Void, Never>] = []
     private var workWaiters: [CheckedContinuation<Void, Never>] = []

@@ -41,8 +41,10 @@ extension Cache {
         if let bytes = cached, bytes.first == Self.formatVersion,
             let value = try? JSONDecoder().decode(Value.self, from: Data(bytes.dropFirst()))
         {
+            ShopMetrics.cacheLookup(hit: true)
             return value
         }
+        ShopMetrics.cacheLookup(hit: false)
         let token = [Self.leaseMarker] + (0..<15).map { _ in UInt8.random(in: 0...255) }
         let leased: Bool
         if cached?.first == Self.leaseMarker {

@@ -25,6 +25,7 @@ public final class DegradingCache: Cache {
         self.wrapped = cache
         self.pause = pause
         self.logger = logger
+        ShopMetrics.cacheBackend(up: true)
     }
 
     public func get(_ key: String) async throws -> [UInt8]? {
@@ -71,6 +72,7 @@ public final class DegradingCache: Cache {
             if recovering {
                 try await wrapped.deletePrefix("")
                 health.withLock { $0 = .healthy }
+                ShopMetrics.cacheBackend(up: true)
                 logger.notice("Cache is back; cleared it of values from before the outage")
             }
             return try await operation(wrapped)
@@ -83,6 +85,7 @@ public final class DegradingCache: Cache {
                 return false
             }
             if firstFailure {
+                ShopMetrics.cacheBackend(up: false)
                 logger.warning("Cache unavailable; serving from the database until it is back", metadata: ["error": "\(error)"])
             }
             return nil

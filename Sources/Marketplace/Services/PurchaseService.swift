@@ -38,6 +38,7 @@ public struct PurchaseService: Sendable {
                 )
             }
             try await cache.delete(CacheKey.customer(telegramID))
+            if !receipt.isRepeat { ShopMetrics.sold(receipt) }
             return receipt
         } catch let error as PurchaseError {
             throw error

@@ -2,6 +2,7 @@ import BotRouting
 import Foundation
 import Logging
 import Marketplace
+import Metrics
 import ServiceLifecycle
 import TelegramBotAPI
 
@@ -76,6 +77,7 @@ public struct Broadcaster: Service {
                 guard try await shop.broadcasts.claim(telegramID, of: broadcast.id) else { continue }
                 let state = await deliver(broadcast, to: telegramID, pacer: &pacer)
                 try await shop.broadcasts.settle(telegramID, of: broadcast.id, as: state)
+                Counter(label: "broadcast_messages_total", dimensions: [("result", "\(state)")]).increment()
                 sentSinceCheck += 1
                 if ContinuousClock.now - lastProgress >= progressInterval {
                     lastProgress = .now
@@ -95,6 +97,7 @@ public struct Broadcaster: Service {
             } catch let error as BotAPIError where error.code == .tooManyRequests {
                 let wait = error.retryAfter ?? .seconds(1)
                 logger.notice("Flood control: waiting before the next broadcast message", metadata: ["broadcast.id": "\(broadcast.id)", "retry.after": "\(wait)"])
+                BotAPIMetrics.waited(wait, reason: "flood")
                 try? await Task.sleep(for: wait)
                 pacer.restart()
             } catch let error as BotAPIError where error.code == .botBlocked || error.code == .forbidden {

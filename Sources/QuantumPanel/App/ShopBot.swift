@@ -35,7 +35,7 @@ public struct ShopBot: Sendable {
         }
         return Dispatcher(
             router: root, bot: bot, botUsername: botUsername, storage: storage, inbox: inbox,
-            outerMiddlewares: [LoggingMiddleware(), apology, throttling],
+            outerMiddlewares: [MetricsMiddleware(), LoggingMiddleware(), apology, throttling],
             logger: logger
         )
     }

@@ -3,12 +3,13 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The bot's one HTTP server on `HTTP_HOST:HTTP_PORT`, in both modes: health and readiness, and
-/// in webhook mode the webhook. A `Service`: it stops gracefully with the others.
+/// The bot's one HTTP server on `HTTP_HOST:HTTP_PORT`, in both modes: health, readiness and
+/// metrics, and in webhook mode the webhook. A `Service`: it stops gracefully with the others.
 enum BotHTTPServer {
     static func make(settings: Settings, readiness: Readiness, webhook: WebhookRoute?, logger: Logger) -> some Service {
         let router = Hummingbird.Router()
         HealthRoutes(readiness: readiness).add(to: router)
+        MetricsRoute(registry: MetricsBootstrap.registry).add(to: router)
         webhook?.add(to: router)
         return Application(
             router: router,

@@ -66,9 +66,13 @@ public struct BotClient: Sendable {
         var attempt = 1
         while true {
             do {
-                return try await sendOnce(request, decoding: Result.self)
+                let result = try await sendOnce(request, decoding: Result.self)
+                BotAPIMetrics.answered(Method.name, result: "ok")
+                return result
             } catch let error as BotAPIError {
+                BotAPIMetrics.answered(Method.name, result: "\(error.code)")
                 guard let delay = retryPolicy.delay(after: error, attempt: attempt) else { throw error }
+                BotAPIMetrics.waited(delay, reason: error.code == .tooManyRequests ? "flood" : "error")
                 logger.info(
                     "Bot API call failed, retrying",
                     metadata: ["method": "\(Method.name)", "attempt": "\(attempt)", "retry.in": "\(delay)", "error": "\(error)"]

@@ -20,8 +20,10 @@ struct ProcessShop: Sendable {
     let redisURL: String?
     /// The PostgreSQL database's URL; nil for a SQLite file in `folder`.
     var postgresURL: String? = nil
-    /// Where the bot's HTTP server listens in webhook mode; nil for polling (and any free port).
+    /// Where the bot's HTTP server listens in webhook mode; nil for polling.
     var webhookPort: Int? = nil
+    /// Where it listens in polling mode, for a test that reads its endpoints; nil for any free port.
+    var httpPort: Int? = nil
     static let webhookSecret = "process-shop-secret"
     static let webhookPath = "/telegram/updates"
 
@@ -39,7 +41,7 @@ struct ProcessShop: Sendable {
         ]
         environment["REDIS_URL"] = redisURL
         environment["HTTP_HOST"] = "127.0.0.1"
-        environment["HTTP_PORT"] = String(webhookPort ?? 0)
+        environment["HTTP_PORT"] = String(webhookPort ?? httpPort ?? 0)
         if let httpBaseURL {
             environment["BOT_MODE"] = "webhook"
             environment["WEBHOOK_URL"] = httpBaseURL + Self.webhookPath
