@@ -67,20 +67,33 @@ struct BotService: Service {
         } else {
             updates = PollingService(dispatcher: dispatcher)
         }
-        let jobs = ServiceGroup(
-            configuration: .init(
-                services: [
-                    .init(service: updates),
-                    .init(service: StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger)),
-                    .init(service: shopBot.makeRestockNotifier(bot: bot, logger: logger)),
-                    .init(service: Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcastPerSecond, logger: logger)),
-                ],
+        let jobs: [any Service] = [
+            StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger),
+            shopBot.makeRestockNotifier(bot: bot, logger: logger),
+            Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcastPerSecond, logger: logger),
+        ]
+        let services: [any Service]
+        let mode = settings.botMode.rawValue
+        if case .postgres(let url) = settings.database {
+            // Other processes may share this database: only the leader polls and runs the jobs;
+            // every process takes webhook calls.
+            let lock = try PostgresLeaderLock(url: url, botID: me.id, logger: logger)
+            let polling = intake == nil
+            let leaderOnly = LeaderOnlyService(
+                lock: lock, services: polling ? [updates] + jobs : jobs,
+                onLead: { [readiness] in if polling { readiness.setUpdates(mode) } },
+                onStandby: { [readiness] in if polling { readiness.setUpdates("standby") } },
                 logger: logger
             )
-        )
-        readiness.setUpdates(settings.botMode.rawValue)
+            services = polling ? [leaderOnly] : [updates, leaderOnly]
+            if !polling { readiness.setUpdates(mode) }
+        } else {
+            services = [updates] + jobs
+            readiness.setUpdates(mode)
+        }
+        let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
         try await withGracefulShutdownHandler {
-            try await jobs.run()
+            try await group.run()
         } onGracefulShutdown: {
             readiness.setUpdates("stopping")
         }

@@ -115,14 +115,12 @@ extension QuantumPanelApp {
         redis.map { DegradingCache(wrapping: RedisCache(redis: $0, namespace: RedisCache.namespace(botID: botID, currency: Currency(code: settings.currency))), logger: logger) } ?? MemoryCache()
     }
 
-    /// Where handled update ids go first: beside the SQLite file, or under `./data` with
-    /// PostgreSQL; one journal per bot.
-    func handledJournalPath(botID: Int64) throws -> String {
-        let folder: String
-        switch settings.database {
-        case .sqlite(let path): folder = (path as NSString).deletingLastPathComponent
-        case .postgres: folder = "data"
-        }
+    /// Where handled update ids go first: beside the SQLite file, one journal per bot. None
+    /// with PostgreSQL: other processes may share the database and take over its updates, and
+    /// must see every mark, so marks go straight to the database.
+    func handledJournalPath(botID: Int64) throws -> String? {
+        guard case .sqlite(let path) = settings.database else { return nil }
+        let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         return (folder.isEmpty ? "" : folder + "/") + "handled-updates-\(botID).journal"
     }

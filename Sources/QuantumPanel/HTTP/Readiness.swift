@@ -8,7 +8,7 @@ import Synchronization
 /// What `/readyz` reports: whether this process can take updates now.
 ///
 /// Ready means the database answers, every migration is applied, and the bot is taking updates
-/// (polling, or its webhook open). Redis is reported, never required: the bot works without it.
+/// (polling, or its webhook open) or standing by to take polling over. Redis is reported, never required: the bot works without it.
 final class Readiness: Sendable {
     struct Report: Codable, Equatable {
         var ready: Bool
@@ -16,9 +16,12 @@ final class Readiness: Sendable {
         var database: String
         /// `up`, `down` or `not configured`.
         var redis: String
-        /// `starting`, `polling`, `webhook` or `stopping`.
+        /// `starting`, `polling`, `webhook`, `standby` (another process polls) or `stopping`.
         var updates: String
     }
+
+    /// Taking updates, or standing by to take polling over: a process a balancer may count on.
+    static let takingUpdates: Set = ["polling", "webhook", "standby"]
 
     private let database: MarketplaceDatabase
     private let redis: RedisClient?
@@ -43,7 +46,7 @@ final class Readiness: Sendable {
         async let redisState = redisState()
         let (database, redis) = await (databaseState, redisState)
         let updates = updates.withLock { $0 }
-        return Report(ready: database == "ok" && (updates == "polling" || updates == "webhook"), database: database, redis: redis, updates: updates)
+        return Report(ready: database == "ok" && Self.takingUpdates.contains(updates), database: database, redis: redis, updates: updates)
     }
 
     private func databaseState() async -> String {

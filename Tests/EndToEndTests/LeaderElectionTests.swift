@@ -1,0 +1,68 @@
+import BotAPISandbox
+import Foundation
+import Marketplace
+import MarketplaceTesting
+import Synchronization
+import Testing
+
+extension BotProcessTests {
+    /// Two bot processes polling one PostgreSQL shop, each in its own folder as on its own
+    /// machine: one leads and polls, the other stands by, and takes over when the leader is
+    /// SIGKILLed in the middle of purchases.
+    @Suite(.timeLimit(.minutes(5))) struct LeaderElectionTests {
+        static let buyers = 60
+
+        @Test(.enabled(if: TestDatabaseKind.available.contains(.postgres)))
+        func aStandbyTakesPollingOverWithinFiveSecondsAndNothingIsLostOrDoubled() async throws {
+            try await withProcessShopStorage(.postgres) { folder, postgresURL in
+                try await BotAPISandbox.withRunning { sandbox in
+                    let shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: postgresURL)
+                    try await shop.stock(keys: Self.buyers)
+                    let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
+                    let leader = try shop.startBot("leader")
+                    try await Self.waitForLog(leader, "Leading")
+                    let standbyFolder = folder + "/standby"
+                    try FileManager.default.createDirectory(atPath: standbyFolder, withIntermediateDirectories: true)
+                    let standby = try BotProcess(environment: shop.environment, in: standbyFolder, name: "standby")
+                    try await Self.waitForLog(standby, "Standing by")
+
+                    let outcomes = Outcomes()
+                    var killedAt = 0.0
+                    try await withThrowingTaskGroup(of: Void.self) { group in
+                        for buyer in buyers { group.addTask { try await buyer.buyOneKey(outcomes) } }
+                        await outcomes.waitForReceipts(Self.buyers / 4)
+                        killedAt = Date().timeIntervalSince1970
+                        await leader.kill()
+                        try await group.waitForAll()
+                    }
+                    #expect(await standby.stop() == 0, "\(standby.log)")
+                    #expect(standby.log.contains("Leading"), "the standby took over: \(standby.log)")
+
+                    let firstPollAfterKill = await sandbox.state.recordedCalls.first { $0.method == "getUpdates" && $0.receivedAt > killedAt }
+                    let takeover = try #require(firstPollAfterKill).receivedAt - killedAt
+                    print("leader election: the standby polled \(String(format: "%.2f", takeover)) s after the leader's SIGKILL")
+                    #expect(takeover < 5, "took over within 5 s")
+
+                    let keys = outcomes.keys.withLock { $0 }
+                    #expect(keys.count == Self.buyers && keys.values.allSatisfy { $0.count == 1 }, "one key each")
+                    #expect(Set(keys.values.flatMap { $0 }).count == Self.buyers, "no key sold twice")
+                    try await expectNoTapAnsweredTwice(sandbox, chats: buyers.map(\.chatID))
+                    try await shop.withDatabase { after throws in
+                        for buyer in buyers {
+                            #expect(try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)")
+                            #expect(try await after.users.find(telegramID: buyer.id)?.balance.minorUnits == 0, "charged once")
+                        }
+                    }
+                }
+            }
+        }
+
+        /// Returns once the process's output has `text`; the process logs it within seconds.
+        static func waitForLog(_ bot: BotProcess, _ text: String) async throws {
+            for _ in 0..<600 where !bot.log.contains(text) {
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            #expect(bot.log.contains(text), "\(bot.log)")
+        }
+    }
+}
