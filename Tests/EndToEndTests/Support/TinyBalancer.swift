@@ -1,0 +1,83 @@
+import AsyncHTTPClient
+import Foundation
+import HTTPTypes
+import Hummingbird
+import Logging
+import NIOCore
+import NIOHTTP1
+import ServiceLifecycle
+import Synchronization
+
+/// A load balancer for webhook replicas, as small as a test needs: each POST goes to the next
+/// backend in turn, or to every backend when `duplicating` (an update delivered twice).
+final class TinyBalancer: Sendable {
+    let backends: [String]
+    let port: Int
+    let duplicating = Atomic(false)
+    private let turn = Mutex(0)
+    /// Which backends each update went to, in order of arrival.
+    let routed = Mutex<[(updateID: Int64, backends: [Int])]>([])
+
+    init(backends: [String], port: Int) {
+        self.backends = backends
+        self.port = port
+    }
+
+    var url: String { "http://127.0.0.1:\(port)" }
+
+    /// Runs the balancer for `body`, then stops it gracefully.
+    func withRunning<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {
+        let router = Router()
+        router.post("**") { request, _ in try await self.forward(request) }
+        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: Logger(label: "balancer", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let services = ServiceGroup(configuration: .init(services: [.init(service: app)], logger: Logger(label: "balancer", factory: { _ in SwiftLogNoOpLogHandler() })))
+        // Stopped gracefully rather than cancelled: cancelling a server mid-connection can trap NIO.
+        let serving = Task { try await services.run() }
+        do {
+            let value = try await body()
+            await services.triggerGracefulShutdown()
+            try await serving.value
+            return value
+        } catch {
+            await services.triggerGracefulShutdown()
+            try? await serving.value
+            throw error
+        }
+    }
+
+    private func forward(_ request: Request) async throws -> Response {
+        let body = try await request.body.collect(upTo: 1 << 20)
+        let targets: [Int]
+        if duplicating.load(ordering: .relaxed) {
+            targets = Array(backends.indices)
+        } else {
+            targets = [turn.withLock { turn in
+                defer { turn = (turn + 1) % backends.count }
+                return turn
+            }]
+        }
+        if let updateID = Self.updateID(in: body) { routed.withLock { $0.append((updateID, targets)) } }
+        var statuses: [UInt] = []
+        for target in targets {
+            var outgoing = HTTPClientRequest(url: backends[target] + request.uri.path)
+            outgoing.method = .POST
+            for field in request.headers where field.name == .contentType || field.name.canonicalName == "x-telegram-bot-api-secret-token" {
+                outgoing.headers.add(name: field.name.rawName, value: field.value)
+            }
+            outgoing.body = .bytes(body)
+            let response = try await HTTPClient.shared.execute(outgoing, timeout: .seconds(30))
+            _ = try await response.body.collect(upTo: 1 << 20)
+            statuses.append(response.status.code)
+        }
+        // Telegram needs one 2xx; a backend's refusal is passed on only when every backend refused.
+        let status = statuses.first { (200..<300).contains($0) } ?? statuses.first ?? 502
+        return Response(status: .init(code: Int(status)))
+    }
+
+    private static func updateID(in body: ByteBuffer) -> Int64? {
+        struct Identified: Decodable {
+            let update_id: Int64
+        }
+        return try? JSONDecoder().decode(Identified.self, from: Data(String(buffer: body).utf8)).update_id
+    }
+}

@@ -1,0 +1,115 @@
+import AsyncHTTPClient
+import BotAPISandbox
+import Foundation
+import Marketplace
+import MarketplaceTesting
+import NIOCore
+import NIOHTTP1
+import Synchronization
+import Testing
+
+extension BotProcessTests {
+    /// Two bot processes in webhook mode behind a load balancer, sharing PostgreSQL and Redis,
+    /// each in its own folder as on its own machine.
+    @Suite(.timeLimit(.minutes(5)), .enabled(if: TestDatabaseKind.available.contains(.postgres) && RedisServerProcess.isAvailable))
+    struct WebhookReplicaTests {
+        static let buyers = 30
+
+        @Test func aDialogGoesOnAcrossReplicasAndAnUpdateDeliveredToBothIsHandledOnce() async throws {
+            let redis = try RedisServerProcess()
+            try await redis.start()
+            try await withProcessShopStorage(.postgres) { folder, postgresURL in
+                try await BotAPISandbox.withRunning { sandbox in
+                    let ports = [try freeLoopbackPort(), try freeLoopbackPort()]
+                    let balancer = TinyBalancer(backends: ports.map { "http://127.0.0.1:\($0)" }, port: try freeLoopbackPort())
+                    try await balancer.withRunning {
+                        let shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: redis.url, postgresURL: postgresURL)
+                        try await shop.stock(keys: Self.buyers + 3)
+                        let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
+                        let reseller = try await shop.customers(1, named: "Reseller", balance: 1500, reseller: true)[0]
+                        var replicas: [BotProcess] = []
+                        for (index, port) in ports.enumerated() {
+                            var environment = shop.environment
+                            environment["BOT_MODE"] = "webhook"
+                            environment["WEBHOOK_URL"] = balancer.url + ProcessShop.webhookPath
+                            environment["WEBHOOK_SECRET"] = ProcessShop.webhookSecret
+                            environment["HTTP_PORT"] = "\(port)"
+                            let replicaFolder = folder + "/replica-\(index)"
+                            environment["LOG_DIR"] = replicaFolder + "/logs"
+                            try FileManager.default.createDirectory(atPath: replicaFolder, withIntermediateDirectories: true)
+                            replicas.append(try BotProcess(environment: environment, in: replicaFolder, name: "replica-\(index)"))
+                        }
+
+                        // One customer alone: the balancer alternates, so each step of the dialog
+                        // reaches the other replica than the step before.
+                        for port in ports { try await Self.waitUntilReady(port: port) }
+                        _ = try await reseller.ask("/start", within: .seconds(60))
+                        _ = try await reseller.tap(startingWith: "🛍 Products", within: .seconds(60))
+                        _ = try await reseller.tap(startingWith: ProcessShop.productName, within: .seconds(60))
+                        _ = try await reseller.tap(startingWith: "1 month", within: .seconds(60))
+                        let prompt = try await reseller.tap(startingWith: "✏️ Other", within: .seconds(60))
+                        #expect(prompt.shown.contains("Send the number of keys"), "\(prompt.shown)")
+                        let confirmation = try await reseller.ask("3", within: .seconds(60))
+                        #expect(confirmation.shown.contains("Quantity: 3"), "the quantity typed on one replica answers the question asked by the other: \(confirmation.shown)")
+                        let receipt = try await reseller.tap(startingWith: "✅ Buy", within: .seconds(60))
+                        #expect(receipt.codeSpans.count == 3)
+                        let dialog = balancer.routed.withLock { $0 }.map(\.updateID)
+
+                        // Every update now goes to both replicas.
+                        balancer.duplicating.store(true, ordering: .relaxed)
+                        let outcomes = Outcomes()
+                        try await withThrowingTaskGroup(of: Void.self) { group in
+                            for buyer in buyers { group.addTask { try await buyer.buyOneKey(outcomes) } }
+                            try await group.waitForAll()
+                        }
+                        for replica in replicas {
+                            #expect(await replica.stop() == 0, "\(replica.log)")
+                        }
+                        // Which replica handled each of the dialog's seven updates, from their logs.
+                        let handlers = Self.handledUpdates(inFolders: ports.indices.map { folder + "/replica-\($0)/logs" })
+                        let steps = dialog.map { handlers[$0] }
+                        #expect(steps.count == 7 && steps.allSatisfy { $0 != nil }, "\(steps)")
+                        #expect(steps[4] != steps[5], "the question (✏️ Other) and its answer (3) were handled by different replicas: \(steps)")
+                        #expect(Set(steps.compactMap { $0 }) == [0, 1])
+                        #expect(balancer.routed.withLock { $0 }.suffix(5 * Self.buyers).allSatisfy { $0.backends == [0, 1] }, "each of the buyers' updates reached both replicas")
+                        let keys = outcomes.keys.withLock { $0 }
+                        #expect(keys.count == Self.buyers && keys.values.allSatisfy { $0.count == 1 }, "one key each")
+                        #expect(Set(keys.values.flatMap { $0 }).count == Self.buyers, "no key sold twice")
+                        try await expectNoTapAnsweredTwice(sandbox, chats: buyers.map(\.chatID))
+                        try await shop.withDatabase { after throws in
+                            for buyer in buyers {
+                                #expect(try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)")
+                                #expect(try await after.users.find(telegramID: buyer.id)?.balance.minorUnits == 0, "charged once")
+                            }
+                        }
+                    }
+                }
+            }
+            try await redis.stop()
+        }
+
+        static func waitUntilReady(port: Int) async throws {
+            for _ in 0..<600 {
+                let response = try? await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(port)/readyz"), timeout: .seconds(5))
+                if response?.status == .ok { return }
+                try await Task.sleep(for: .milliseconds(50))
+            }
+            Issue.record("replica on port \(port) never became ready")
+        }
+
+        /// Update id → the index of the folder whose daily log has its "Update handled" line.
+        static func handledUpdates(inFolders folders: [String]) -> [Int64: Int] {
+            var handlers: [Int64: Int] = [:]
+            for (index, folder) in folders.enumerated() {
+                for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
+                    let text = (try? String(contentsOfFile: folder + "/" + file, encoding: .utf8)) ?? ""
+                    for line in text.split(separator: "\n") where line.contains("Update handled") {
+                        guard let start = line.firstRange(of: "update.id=")?.upperBound, let id = Int64(line[start...].prefix { $0.isNumber }) else { continue }
+                        handlers[id] = index
+                    }
+                }
+            }
+            return handlers
+        }
+    }
+}
