@@ -27,18 +27,7 @@ extension BotProcessTests {
                         try await shop.stock(keys: Self.buyers + 3)
                         let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
                         let reseller = try await shop.customers(1, named: "Reseller", balance: 1500, reseller: true)[0]
-                        var replicas: [BotProcess] = []
-                        for (index, port) in ports.enumerated() {
-                            var environment = shop.environment
-                            environment["BOT_MODE"] = "webhook"
-                            environment["WEBHOOK_URL"] = balancer.url + ProcessShop.webhookPath
-                            environment["WEBHOOK_SECRET"] = ProcessShop.webhookSecret
-                            environment["HTTP_PORT"] = "\(port)"
-                            let replicaFolder = folder + "/replica-\(index)"
-                            environment["LOG_DIR"] = replicaFolder + "/logs"
-                            try FileManager.default.createDirectory(atPath: replicaFolder, withIntermediateDirectories: true)
-                            replicas.append(try BotProcess(environment: environment, in: replicaFolder, name: "replica-\(index)"))
-                        }
+                        let replicas = try Self.startReplicas(of: shop, behind: balancer, ports: ports)
 
                         // One customer alone: the balancer alternates, so each step of the dialog
                         // reaches the other replica than the step before.
@@ -86,6 +75,60 @@ extension BotProcessTests {
                 }
             }
             try await redis.stop()
+        }
+
+        /// A replica of `shop` in webhook mode on each of `ports`, each in its own folder (its
+        /// own machine), all reached through `balancer`.
+        static func startReplicas(of shop: ProcessShop, behind balancer: TinyBalancer, ports: [Int]) throws -> [BotProcess] {
+            try ports.enumerated().map { index, port in
+                var environment = shop.environment
+                environment["BOT_MODE"] = "webhook"
+                environment["WEBHOOK_URL"] = balancer.url + ProcessShop.webhookPath
+                environment["WEBHOOK_SECRET"] = ProcessShop.webhookSecret
+                environment["HTTP_PORT"] = "\(port)"
+                let replicaFolder = shop.folder + "/replica-\(index)"
+                environment["LOG_DIR"] = replicaFolder + "/logs"
+                try FileManager.default.createDirectory(atPath: replicaFolder, withIntermediateDirectories: true)
+                return try BotProcess(environment: environment, in: replicaFolder, name: "replica-\(index)")
+            }
+        }
+
+        /// A replica SIGKILLed behind the balancer in the middle of purchases: the other takes
+        /// over what it had acknowledged to Telegram and not finished, and nothing is doubled.
+        @Test func theUpdatesADeadReplicaAcknowledgedAreHandledByTheOtherOnce() async throws {
+            try await withProcessShopStorage(.postgres) { folder, postgresURL in
+                try await BotAPISandbox.withRunning { sandbox in
+                    let ports = [try freeLoopbackPort(), try freeLoopbackPort()]
+                    let balancer = TinyBalancer(backends: ports.map { "http://127.0.0.1:\($0)" }, port: try freeLoopbackPort())
+                    try await balancer.withRunning {
+                        let shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: postgresURL)
+                        try await shop.stock(keys: Self.buyers)
+                        let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
+                        let replicas = try Self.startReplicas(of: shop, behind: balancer, ports: ports)
+                        for port in ports { try await Self.waitUntilReady(port: port) }
+                        let outcomes = Outcomes()
+                        try await withThrowingTaskGroup(of: Void.self) { group in
+                            for buyer in buyers { group.addTask { try await buyer.buyOneKey(outcomes) } }
+                            await outcomes.waitForReceipts(Self.buyers / 4)
+                            await replicas[0].kill()
+                            try await group.waitForAll()
+                        }
+                        #expect(await replicas[1].stop() == 0, "\(replicas[1].log)")
+                        let adopted = replicas[1].log.contains("another process received and did not finish")
+                        print("webhook replicas: replica 0 killed after \(Self.buyers / 4) keys; replica 1 took over its unfinished updates: \(adopted)")
+                        let keys = outcomes.keys.withLock { $0 }
+                        #expect(keys.count == Self.buyers && keys.values.allSatisfy { $0.count == 1 }, "one key each")
+                        #expect(Set(keys.values.flatMap { $0 }).count == Self.buyers, "no key sold twice")
+                        try await expectNoTapAnsweredTwice(sandbox, chats: buyers.map(\.chatID))
+                        try await shop.withDatabase { after throws in
+                            for buyer in buyers {
+                                #expect(try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)")
+                                #expect(try await after.users.find(telegramID: buyer.id)?.balance.minorUnits == 0, "charged once")
+                            }
+                        }
+                    }
+                }
+            }
         }
 
         static func waitUntilReady(port: Int) async throws {

@@ -18,4 +18,13 @@ public protocol UpdateInbox: Sendable {
     func markHandled(_ updateID: Int64) async throws
     /// The updates kept and not handled (a crash or a shutdown cut them short), oldest first.
     func unhandled() async throws -> [Update]
+    /// While running beside other processes that share the inbox: the updates one of them
+    /// received and can no longer handle (it died), now this process's to handle, oldest first.
+    /// Each is returned to one caller only.
+    func orphans() async throws -> [Update]
+}
+
+extension UpdateInbox {
+    /// An inbox no other process shares has no orphans.
+    public func orphans() async throws -> [Update] { [] }
 }

@@ -7,14 +7,34 @@ extension Dispatcher {
     /// kept before Telegram hears it arrived, each chat in order, at most `maxConcurrentUpdates`
     /// handlers and `maxQueuedUpdates` updates in flight (then the intake answers busy). At
     /// shutdown the intake stops taking updates, and those in flight get `shutdownGracePeriod`.
+    ///
+    /// Every `orphanSweepInterval` it also takes over the updates a process sharing the inbox
+    /// received and could not finish (``UpdateInbox/orphans()``): behind a load balancer, the
+    /// survivors handle what a dead replica had already acknowledged to Telegram.
     public func runWebhook(
-        _ intake: WebhookIntake, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10)
+        _ intake: WebhookIntake, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10),
+        orphanSweepInterval: Duration = .seconds(5)
     ) async throws {
         logger.info("Taking updates from the webhook")
         try await handleUpdates(maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates, shutdownGracePeriod: shutdownGracePeriod) { flight in
             intake.open(flight, inbox: inbox)
             defer { intake.close() }
-            try await gracefulShutdown()
+            try await cancelWhenGracefulShutdown {
+                while true {
+                    try await Task.sleep(for: orphanSweepInterval)
+                    do {
+                        let orphans = try await inbox.orphans()
+                        if !orphans.isEmpty {
+                            logger.notice("Handling updates another process received and did not finish", metadata: ["count": "\(orphans.count)"])
+                        }
+                        for update in orphans { await flight.admit(update) }
+                    } catch is CancellationError {
+                        throw CancellationError()
+                    } catch {
+                        logger.warning("Could not look for updates another process left unfinished; trying again", metadata: ["error": "\(error)"])
+                    }
+                }
+            }
         }
         logger.info("The webhook's updates stopped")
     }

@@ -1,4 +1,5 @@
 import AsyncHTTPClient
+import Foundation
 import BotRouting
 import Logging
 import Marketplace
@@ -52,9 +53,16 @@ struct BotService: Service {
         } catch {
             logger.warning("The command list could not be set; the bot works without it", metadata: ["error": "\(error)"])
         }
+        // With PostgreSQL other processes may share the shop: this one's updates carry its id, and
+        // its liveness lock tells the others whether they may take them over.
+        let liveness: ProcessLiveness? = if case .postgres(let url) = settings.database {
+            try ProcessLiveness(url: url, owner: UUID().uuidString, logger: logger)
+        } else {
+            nil
+        }
         let dispatcher = shopBot.makeDispatcher(
             bot: bot, botUsername: me.username, storage: CachedStateStorage(database: DatabaseStateStorage(database: db), cache: cache),
-            inbox: try DatabaseUpdateInbox(database: db, journalPath: app.handledJournalPath(botID: me.id)), logger: logger
+            inbox: try DatabaseUpdateInbox(database: db, journalPath: app.handledJournalPath(botID: me.id), owner: liveness?.owner), logger: logger
         )
         let updates: any Service
         if let intake {
@@ -93,7 +101,11 @@ struct BotService: Service {
         }
         let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
         try await withGracefulShutdownHandler {
-            try await group.run()
+            if let liveness {
+                try await liveness.whileAlive { try await group.run() }
+            } else {
+                try await group.run()
+            }
         } onGracefulShutdown: {
             readiness.setUpdates("stopping")
         }

@@ -1,6 +1,5 @@
 import Foundation
 import Logging
-import NIOPosix
 import PostgresKit
 import PostgresNIO
 import ServiceLifecycle
@@ -34,7 +33,7 @@ struct PostgresLeaderLock: Sendable {
         while !Task.isShuttingDownGracefully {
             let connection: PostgresConnection
             do {
-                connection = try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger).get()
+                connection = try await PostgresSession.connect(configuration, logger: logger)
             } catch {
                 logger.warning("Leader election: cannot reach the database; trying again", metadata: ["error": "\(error)"])
                 try await pause()
@@ -43,7 +42,7 @@ struct PostgresLeaderLock: Sendable {
             do {
                 if try await tryLock(on: connection) {
                     logger.notice("Leading: this process polls (if polling) and runs the background jobs")
-                    let finished = try await lead(on: connection, body)
+                    let finished = try await PostgresSession.run(body, whileAlive: connection, checkingEvery: interval, logger: logger)
                     try? await connection.close()
                     if finished { return }
                     logger.warning("Leadership lost: the lock's connection failed; waiting to lead again")
@@ -67,29 +66,6 @@ struct PostgresLeaderLock: Sendable {
         let rows = try await connection.query("SELECT pg_try_advisory_lock(\(key)) AS locked", logger: logger)
         for try await locked in rows.decode(Bool.self) { return locked }
         return false
-    }
-
-    /// Runs `body` beside a check of the lock's connection. True when `body` finished; false
-    /// when the connection failed first (`body` is then cancelled).
-    private func lead(on connection: PostgresConnection, _ body: @escaping @Sendable () async throws -> Void) async throws -> Bool {
-        try await withThrowingTaskGroup(of: Bool.self) { group in
-            group.addTask {
-                try await body()
-                return true
-            }
-            group.addTask {
-                while true {
-                    try await Task.sleep(for: interval)
-                    do {
-                        _ = try await connection.query("SELECT 1", logger: logger)
-                    } catch {
-                        return false
-                    }
-                }
-            }
-            defer { group.cancelAll() }
-            return try await group.next() ?? true
-        }
     }
 
     /// Sleeps for `interval`; returns early at graceful shutdown.

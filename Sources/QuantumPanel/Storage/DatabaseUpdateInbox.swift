@@ -18,13 +18,20 @@ public struct DatabaseUpdateInbox: UpdateInbox {
     static let flushBatch = 32
     let database: any Database
     let journal: HandledJournal?
+    /// This process's id, when other processes share the inbox (PostgreSQL): each update is
+    /// marked with the owner that received it, and only a dead owner's are taken over.
+    let owner: String?
 
-    /// - Parameter journalPath: the local file handled ids go to first; nil writes each mark to
-    ///   the database at once (slower, and a kill between a handler's answer and that write
-    ///   handles the update again).
-    public init(database: any Database, journalPath: String? = nil) throws {
+    /// - Parameters:
+    ///   - journalPath: the local file handled ids go to first; nil writes each mark to the
+    ///     database at once (slower, and a kill between a handler's answer and that write handles
+    ///     the update again).
+    ///   - owner: this process's id, held alive by ``ProcessLiveness``; nil when no other
+    ///     process shares the inbox.
+    public init(database: any Database, journalPath: String? = nil, owner: String? = nil) throws {
         self.database = database
         self.journal = try journalPath.map { path throws(JournalError) in try HandledJournal(path: path) }
+        self.owner = owner
     }
 
     private var sql: any SQLDatabase { database as! any SQLDatabase }
@@ -34,9 +41,9 @@ public struct DatabaseUpdateInbox: UpdateInbox {
         try await flushJournal()
         let encoder = JSONEncoder()
         let now = Date()
-        var insert = sql.insert(into: Self.table).columns("update_id", "payload", "received_at")
+        var insert = sql.insert(into: Self.table).columns("update_id", "payload", "received_at", "received_by")
         for update in updates {
-            insert = insert.values(SQLBind(update.updateID), SQLBind(String(decoding: try encoder.encode(update), as: UTF8.self)), SQLBind(now))
+            insert = insert.values(SQLBind(update.updateID), SQLBind(String(decoding: try encoder.encode(update), as: UTF8.self)), SQLBind(now), SQLBind(owner))
         }
         let rows = try await insert.ignoringConflicts(with: "update_id").returning("update_id").all()
         let inserted = Set(try rows.map { try $0.decode(column: "update_id", as: Int64.self) })
@@ -53,18 +60,25 @@ public struct DatabaseUpdateInbox: UpdateInbox {
     }
 
     public func unhandled() async throws -> [Update] {
+        if owner != nil { return try await orphans() }
         if let journal {
             // What a killed process had handled and not yet told the database.
             try await mark(HandledJournal.ids(at: journal.path))
             journal.emptyAll()
         }
-        let decoder = JSONDecoder()
-        var updates: [Update] = []
-        var unreadable: [Int64] = []
         let rows = try await sql.select().columns("update_id", "payload").from(Self.table)
             .where("handled_at", .is, SQLLiteral.null)
             .orderBy("update_id")
             .all()
+        return try await decode(rows)
+    }
+
+    /// The updates in `rows`; one kept by a newer version that this one can't read is marked
+    /// handled, not read again at every start.
+    private func decode(_ rows: [any SQLRow]) async throws -> [Update] {
+        let decoder = JSONDecoder()
+        var updates: [Update] = []
+        var unreadable: [Int64] = []
         for row in rows {
             let payload = try row.decodeNil(column: "payload") ? nil : try row.decode(column: "payload", as: String.self)
             if let update = payload.flatMap({ try? decoder.decode(Update.self, from: Data($0.utf8)) }) {
@@ -73,9 +87,23 @@ public struct DatabaseUpdateInbox: UpdateInbox {
                 unreadable.append(try row.decode(column: "update_id", as: Int64.self))
             }
         }
-        // One kept by a newer version that this one can't read is dropped, not read again at every start.
         try await mark(unreadable)
         return updates
+    }
+
+    /// The unhandled updates of owners whose liveness lock can be taken (their session ended),
+    /// and of none (kept before owners were recorded), now this process's. The lock is taken and
+    /// released in one expression, in that order (a CASE fixes it), on whichever pooled session runs it.
+    public func orphans() async throws -> [Update] {
+        guard let owner else { return [] }
+        let rows = try await sql.raw("""
+            UPDATE update_inbox SET received_by = \(bind: owner)
+            WHERE handled_at IS NULL AND received_by IS DISTINCT FROM \(bind: owner)
+              AND (received_by IS NULL OR CASE WHEN pg_try_advisory_lock(hashtextextended(received_by, 0))
+                   THEN pg_advisory_unlock(hashtextextended(received_by, 0)) ELSE false END)
+            RETURNING update_id, payload
+            """).all()
+        return try await decode(rows).sorted { $0.updateID < $1.updateID }
     }
 
     /// Hands the journal's marks to the database, then empties the file they were written to.

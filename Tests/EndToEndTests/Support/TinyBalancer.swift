@@ -15,6 +15,7 @@ final class TinyBalancer: Sendable {
     let port: Int
     let duplicating = Atomic(false)
     private let turn = Mutex(0)
+    private let down = Mutex<Set<Int>>([])
     /// Which backends each update went to, in order of arrival.
     let routed = Mutex<[(updateID: Int64, backends: [Int])]>([])
 
@@ -51,27 +52,45 @@ final class TinyBalancer: Sendable {
         if duplicating.load(ordering: .relaxed) {
             targets = Array(backends.indices)
         } else {
-            targets = [turn.withLock { turn in
-                defer { turn = (turn + 1) % backends.count }
-                return turn
-            }]
+            targets = [nextBackend()]
         }
         if let updateID = Self.updateID(in: body) { routed.withLock { $0.append((updateID, targets)) } }
         var statuses: [UInt] = []
         for target in targets {
-            var outgoing = HTTPClientRequest(url: backends[target] + request.uri.path)
-            outgoing.method = .POST
-            for field in request.headers where field.name == .contentType || field.name.canonicalName == "x-telegram-bot-api-secret-token" {
-                outgoing.headers.add(name: field.name.rawName, value: field.value)
+            do {
+                statuses.append(try await send(request, body: body, to: target))
+            } catch where targets.count == 1 {
+                // A backend that can't be reached is down from now on, and the next one takes
+                // the call, as a balancer's health check would have it.
+                down.withLock { _ = $0.insert(target) }
+                statuses.append(try await send(request, body: body, to: nextBackend()))
             }
-            outgoing.body = .bytes(body)
-            let response = try await HTTPClient.shared.execute(outgoing, timeout: .seconds(30))
-            _ = try await response.body.collect(upTo: 1 << 20)
-            statuses.append(response.status.code)
         }
         // Telegram needs one 2xx; a backend's refusal is passed on only when every backend refused.
         let status = statuses.first { (200..<300).contains($0) } ?? statuses.first ?? 502
         return Response(status: .init(code: Int(status)))
+    }
+
+    /// The next backend in turn that isn't down.
+    private func nextBackend() -> Int {
+        let down = down.withLock { $0 }
+        return turn.withLock { turn in
+            repeat { turn = (turn + 1) % backends.count } while down.contains(turn) && down.count < backends.count
+            return turn
+        }
+    }
+
+    private func send(_ request: Request, body: ByteBuffer, to target: Int) async throws -> UInt {
+        var outgoing = HTTPClientRequest(url: backends[target] + request.uri.path)
+        outgoing.method = .POST
+        for field in request.headers where field.name == .contentType || field.name.canonicalName == "x-telegram-bot-api-secret-token" {
+            outgoing.headers.add(name: field.name.rawName, value: field.value)
+        }
+        outgoing.body = .bytes(body)
+        // Short: the HTTP client tries to connect again and again until the deadline.
+        let response = try await HTTPClient.shared.execute(outgoing, timeout: .seconds(3))
+        _ = try await response.body.collect(upTo: 1 << 20)
+        return response.status.code
     }
 
     private static func updateID(in body: ByteBuffer) -> Int64? {
