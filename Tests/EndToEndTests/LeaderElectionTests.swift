@@ -43,16 +43,7 @@ extension BotProcessTests {
                     print("leader election: the standby polled \(String(format: "%.2f", takeover)) s after the leader's SIGKILL")
                     #expect(takeover < 5, "took over within 5 s")
 
-                    let keys = outcomes.keys.withLock { $0 }
-                    #expect(keys.count == Self.buyers && keys.values.allSatisfy { $0.count == 1 }, "one key each")
-                    #expect(Set(keys.values.flatMap { $0 }).count == Self.buyers, "no key sold twice")
-                    try await expectNoTapAnsweredTwice(sandbox, chats: buyers.map(\.chatID))
-                    try await shop.withDatabase { after throws in
-                        for buyer in buyers {
-                            #expect(try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)")
-                            #expect(try await after.users.find(telegramID: buyer.id)?.balance.minorUnits == 0, "charged once")
-                        }
-                    }
+                    try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes)
                 }
             }
         }

@@ -34,11 +34,7 @@ extension BotProcessTests {
                     let botID = await sandbox.state.bot.id
 
                     // A reseller is asked to type a quantity: a dialog whose state is now cached in Redis.
-                    _ = try await reseller.ask("/start", within: .seconds(60))
-                    _ = try await reseller.tap(startingWith: "🛍 Products", within: .seconds(60))
-                    _ = try await reseller.tap(startingWith: ProcessShop.productName, within: .seconds(60))
-                    _ = try await reseller.tap(startingWith: "1 month", within: .seconds(60))
-                    let prompt = try await reseller.tap(startingWith: "✏️ Other", within: .seconds(60))
+                    let prompt = try await reseller.askForAQuantity()
                     #expect(prompt.shown.contains("Send the number of keys"), "\(prompt.shown)")
                     let reasked = try await reseller.ask("lots", within: .seconds(60))
                     #expect(reasked.shown.contains("That is not a quantity"), "\(reasked.shown)")

@@ -82,16 +82,7 @@ extension BotProcessTests {
                         try await group.waitForAll()
                     }
                     #expect(await bot.stop() == 0, "\(bot.log)")
-                    let keys = outcomes.keys.withLock { $0 }
-                    #expect(keys.count == Self.buyers && keys.values.allSatisfy { $0.count == 1 }, "one key each")
-                    #expect(Set(keys.values.flatMap { $0 }).count == Self.buyers, "no key sold twice")
-                    try await expectNoTapAnsweredTwice(sandbox, chats: buyers.map(\.chatID))
-                    try await shop.withDatabase { after throws in
-                        for buyer in buyers {
-                            #expect(try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)")
-                            #expect(try await after.users.find(telegramID: buyer.id)?.balance.minorUnits == 0, "charged once")
-                        }
-                    }
+                    try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes)
                 }
             }
         }

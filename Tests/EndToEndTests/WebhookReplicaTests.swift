@@ -32,11 +32,7 @@ extension BotProcessTests {
                         // One customer alone: the balancer alternates, so each step of the dialog
                         // reaches the other replica than the step before.
                         for port in ports { try await Self.waitUntilReady(port: port) }
-                        _ = try await reseller.ask("/start", within: .seconds(60))
-                        _ = try await reseller.tap(startingWith: "🛍 Products", within: .seconds(60))
-                        _ = try await reseller.tap(startingWith: ProcessShop.productName, within: .seconds(60))
-                        _ = try await reseller.tap(startingWith: "1 month", within: .seconds(60))
-                        let prompt = try await reseller.tap(startingWith: "✏️ Other", within: .seconds(60))
+                        let prompt = try await reseller.askForAQuantity()
                         #expect(prompt.shown.contains("Send the number of keys"), "\(prompt.shown)")
                         let confirmation = try await reseller.ask("3", within: .seconds(60))
                         #expect(confirmation.shown.contains("Quantity: 3"), "the quantity typed on one replica answers the question asked by the other: \(confirmation.shown)")
@@ -61,16 +57,7 @@ extension BotProcessTests {
                         #expect(steps[4] != steps[5], "the question (✏️ Other) and its answer (3) were handled by different replicas: \(steps)")
                         #expect(Set(steps.compactMap { $0 }) == [0, 1])
                         #expect(balancer.routed.withLock { $0 }.suffix(5 * Self.buyers).allSatisfy { $0.backends == [0, 1] }, "each of the buyers' updates reached both replicas")
-                        let keys = outcomes.keys.withLock { $0 }
-                        #expect(keys.count == Self.buyers && keys.values.allSatisfy { $0.count == 1 }, "one key each")
-                        #expect(Set(keys.values.flatMap { $0 }).count == Self.buyers, "no key sold twice")
-                        try await expectNoTapAnsweredTwice(sandbox, chats: buyers.map(\.chatID))
-                        try await shop.withDatabase { after throws in
-                            for buyer in buyers {
-                                #expect(try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)")
-                                #expect(try await after.users.find(telegramID: buyer.id)?.balance.minorUnits == 0, "charged once")
-                            }
-                        }
+                        try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes)
                     }
                 }
             }
@@ -116,16 +103,7 @@ extension BotProcessTests {
                         #expect(await replicas[1].stop() == 0, "\(replicas[1].log)")
                         let adopted = replicas[1].log.contains("another process received and did not finish")
                         print("webhook replicas: replica 0 killed after \(Self.buyers / 4) keys; replica 1 took over its unfinished updates: \(adopted)")
-                        let keys = outcomes.keys.withLock { $0 }
-                        #expect(keys.count == Self.buyers && keys.values.allSatisfy { $0.count == 1 }, "one key each")
-                        #expect(Set(keys.values.flatMap { $0 }).count == Self.buyers, "no key sold twice")
-                        try await expectNoTapAnsweredTwice(sandbox, chats: buyers.map(\.chatID))
-                        try await shop.withDatabase { after throws in
-                            for buyer in buyers {
-                                #expect(try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)")
-                                #expect(try await after.users.find(telegramID: buyer.id)?.balance.minorUnits == 0, "charged once")
-                            }
-                        }
+                        try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes)
                     }
                 }
             }

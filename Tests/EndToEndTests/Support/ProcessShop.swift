@@ -76,6 +76,21 @@ struct ProcessShop: Sendable {
         }
     }
 
+    /// Every buyer saw one key and no key went to two; each press was answered once; the
+    /// database holds one order per buyer and charged each once ($5.00 of $5.00).
+    func expectEachBoughtOneKeyOnce(_ buyers: [SimulatedUser], outcomes: Outcomes, sourceLocation: SourceLocation = #_sourceLocation) async throws {
+        let keys = outcomes.keys.withLock { $0 }
+        #expect(keys.count == buyers.count && keys.values.allSatisfy { $0.count == 1 }, "one key each", sourceLocation: sourceLocation)
+        #expect(Set(keys.values.flatMap { $0 }).count == buyers.count, "no key sold twice", sourceLocation: sourceLocation)
+        try await expectNoTapAnsweredTwice(sandbox, chats: buyers.map(\.chatID), sourceLocation: sourceLocation)
+        try await withDatabase { after throws in
+            for buyer in buyers {
+                #expect(try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)", sourceLocation: sourceLocation)
+                #expect(try await after.users.find(telegramID: buyer.id)?.balance.minorUnits == 0, "charged once", sourceLocation: sourceLocation)
+            }
+        }
+    }
+
     /// One product, `keys` keys at $5.00, and `count` registered customers holding `balance` cents.
     func stock(keys: Int, named name: String = Self.productName) async throws {
         try await withDatabase { shop in
@@ -129,6 +144,16 @@ extension SimulatedUser {
         outcomes.keys.withLock { $0[id] = receipt.codeSpans }
         outcomes.receipts.withLock { $0[id] = receipt.shown }
         outcomes.deliveredContinuation.yield()
+    }
+
+    /// /start, Products, the product, the price, ✏️ Other: a reseller asked how many keys to buy,
+    /// a dialog with a state. Returns the question.
+    func askForAQuantity() async throws -> Message {
+        _ = try await ask("/start", within: .seconds(60))
+        for prefix in ["🛍 Products", ProcessShop.productName, "1 month"] {
+            _ = try await tap(startingWith: prefix, within: .seconds(60))
+        }
+        return try await tap(startingWith: "✏️ Other", within: .seconds(60))
     }
 
     /// Balance, Stars, an invoice, paid; a payment the bot could not confirm in time is paid again.
