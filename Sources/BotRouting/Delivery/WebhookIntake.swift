@@ -31,6 +31,9 @@ public final class WebhookIntake: Sendable {
 
     public init() {}
 
+    /// Whether a dispatcher is running behind the intake, so that an update would be taken.
+    public var isOpen: Bool { running.withLock { $0 != nil } }
+
     /// Hands `update` to the dispatcher.
     /// - Throws: the inbox's error when it can't keep the update (answer 500; Telegram retries).
     public func deliver(_ update: Update) async throws -> Outcome {

@@ -39,8 +39,8 @@ public struct QuantumPanelApp: Sendable {
         defer { withExtendedLifetime(lock) {} }
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(10))))
         let redis = makeRedisClient()
-        let readiness = Readiness(database: database, redis: redis, logger: logger)
         let intake = settings.botMode == .webhook ? WebhookIntake() : nil
+        let readiness = Readiness(database: database, redis: redis, intake: intake, logger: logger)
         let webhook = intake.map {
             WebhookRoute(path: BotHTTPServer.webhookPath(of: settings.webhookURL ?? ""), secret: settings.webhookSecret ?? "", intake: $0, logger: logger)
         }

@@ -1,3 +1,4 @@
+import BotRouting
 import FluentSQL
 import Foundation
 import Logging
@@ -25,14 +26,17 @@ final class Readiness: Sendable {
 
     private let database: MarketplaceDatabase
     private let redis: RedisClient?
+    /// In webhook mode: an update is taken only once the dispatcher behind it runs.
+    private let intake: WebhookIntake?
     private let logger: Logger
     private let updates = Mutex("starting")
     // Migrations are never undone, so once they are all applied that is not checked again.
     private let migrated = Atomic(false)
 
-    init(database: MarketplaceDatabase, redis: RedisClient?, logger: Logger) {
+    init(database: MarketplaceDatabase, redis: RedisClient?, intake: WebhookIntake?, logger: Logger) {
         self.database = database
         self.redis = redis
+        self.intake = intake
         self.logger = logger
     }
 
@@ -45,7 +49,11 @@ final class Readiness: Sendable {
         async let databaseState = databaseState()
         async let redisState = redisState()
         let (database, redis) = await (databaseState, redisState)
-        let updates = updates.withLock { $0 }
+        var updates = updates.withLock { $0 }
+        if updates == "webhook", intake?.isOpen == false {
+            // Answered 503 until the dispatcher runs: a balancer must not send Telegram's calls here yet.
+            updates = "starting"
+        }
         return Report(ready: database == "ok" && Self.takingUpdates.contains(updates), database: database, redis: redis, updates: updates)
     }
 
