@@ -22,15 +22,30 @@ enum PostgresSession {
             group.addTask {
                 while true {
                     try await Task.sleep(for: interval)
-                    do {
-                        _ = try await connection.query("SELECT 1", logger: logger)
-                    } catch {
-                        return false
-                    }
+                    guard await isAlive(connection, answeringWithin: .seconds(5), logger: logger) else { return false }
                 }
             }
             defer { group.cancelAll() }
             return try await group.next() ?? true
+        }
+    }
+
+    /// Whether `connection` is open and answers a query within `limit`. One that doesn't is
+    /// closed: a query sent on a session the server ended, or over a connection gone silent,
+    /// may otherwise wait for ever.
+    static func isAlive(_ connection: PostgresConnection, answeringWithin limit: Duration, logger: Logger) async -> Bool {
+        guard !connection.isClosed else { return false }
+        return await withTaskGroup(of: Bool.self) { group in
+            group.addTask { (try? await connection.query("SELECT 1", logger: logger)) != nil }
+            group.addTask {
+                try? await Task.sleep(for: limit)
+                return false
+            }
+            let answered = await group.next() ?? false
+            // Closing fails the query still waiting, so the group can end.
+            if !answered { try? await connection.close() }
+            group.cancelAll()
+            return answered
         }
     }
 }

@@ -19,7 +19,9 @@ enum RepeatingTask {
                     }
                 }
                 // Ends when the task is cancelled; the ticker is cancelled with it.
-                for await _ in wakeUp.wakeUps {
+                while true {
+                    await wakeUp.wait()
+                    guard !Task.isCancelled else { break }
                     do {
                         try await work()
                     } catch is CancellationError {

@@ -45,6 +45,21 @@ final class BotProcess: Sendable {
         return process.terminationStatus
     }
 
+    /// The exit status once the process exits by itself, or nil (and it is killed) when it is
+    /// still running after `limit`.
+    func exitStatus(within limit: Duration) async -> Int32? {
+        let deadline = ContinuousClock.now + limit
+        while process.isRunning, ContinuousClock.now < deadline {
+            try? await Task.sleep(for: .milliseconds(50))
+        }
+        guard !process.isRunning else {
+            await kill()
+            return nil
+        }
+        await waitForExit()
+        return process.terminationStatus
+    }
+
     private func waitForExit() async {
         for await _ in exited {}
     }
