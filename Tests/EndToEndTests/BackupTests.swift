@@ -1,8 +1,10 @@
 import BotAPISandbox
 import FluentSQL
 import Foundation
+import Marketplace
 import MarketplaceTesting
 import Synchronization
+import TelegramBotAPI
 import Testing
 
 extension BotProcessTests {
@@ -40,9 +42,27 @@ extension BotProcessTests {
                     #expect(try await shop.withSQL { try await $0.soldKeys() } == Self.buyers, "the refused restore left the running shop alone")
 
                     #expect(await bot.stop() == 0, "\(bot.log)")
+                    // An update the backup holds as received and unhandled was answered by the
+                    // live bot long ago: the restored shop must not answer it again.
+                    let answered = buyers[0]
+                    try await Self.withDatabase(at: backupPath) { sql in
+                        try await sql.raw("""
+                            INSERT INTO update_inbox (update_id, payload, received_at) VALUES (\(bind: Self.pendingUpdateID), \(bind: String(decoding: WebhookModeTests.startUpdate(id: Self.pendingUpdateID, user: answered.id, name: answered.user.firstName), as: UTF8.self)), \(bind: Date()))
+                            """).run()
+                    }
                     let restore = try await BotProcess.command(["restore", backupPath], environment: shop.environment, in: folder)
                     #expect(restore.status == 0, "\(restore.output)")
                     #expect(restore.output.contains("The shop it replaced is kept at"))
+                    #expect(restore.output.contains("will not be handled again"), "\(restore.output)")
+                    let restarted = Date().timeIntervalSince1970
+                    let restoredBot = try shop.startBot("restored")
+                    let menu = try await buyers[1].ask("/start", within: .seconds(60))
+                    #expect(menu.shown.contains("Welcome"), "the restored shop runs: \(menu.shown)")
+                    #expect(await restoredBot.stop() == 0, "\(restoredBot.log)")
+                    let repliesToPending = await sandbox.state.recordedCalls.filter {
+                        $0.receivedAt > restarted && $0.method == "sendMessage" && $0.parameters.contains("\(answered.id)")
+                    }
+                    #expect(repliesToPending.isEmpty, "the backup's pending update was not handled again: \(repliesToPending.map(\.parameters))")
                     let aside = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("shop.sqlite.before-restore-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
                     #expect(aside.count == 1, "the replaced shop is kept: \(aside)")
 
@@ -69,6 +89,20 @@ extension BotProcessTests {
                         #expect(try keys?.decode(column: "orders", as: Int.self) == sold)
                     }
                 }
+            }
+        }
+
+        static let pendingUpdateID: Int64 = 900_000
+
+        /// SQL on the shop file at `path` (a backup), closed before it returns.
+        static func withDatabase(at path: String, _ body: (any SQLDatabase) async throws -> Void) async throws {
+            let database = try MarketplaceDatabase(location: .sqliteFile(path), poolSize: 1)
+            do {
+                try await body(database.database(logger: ProcessShop.logger) as! any SQLDatabase)
+                await database.shutdown()
+            } catch {
+                await database.shutdown()
+                throw error
             }
         }
 

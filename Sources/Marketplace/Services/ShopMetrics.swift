@@ -11,9 +11,14 @@ enum ShopMetrics {
         Counter(label: "shop_revenue_minor_units_total", dimensions: currency).increment(by: Int(receipt.amount.minorUnits))
     }
 
+    // Made once: a tap looks the cache up several times, and making a counter is a locked
+    // look-up in the backend's registry. First used after the process bootstraps its backend.
+    private static let cacheHits = Counter(label: "cache_lookups_total", dimensions: [("result", "hit")])
+    private static let cacheMisses = Counter(label: "cache_lookups_total", dimensions: [("result", "miss")])
+
     /// A cache look-up answered from the cache (hit) or by the database (miss).
     static func cacheLookup(hit: Bool) {
-        Counter(label: "cache_lookups_total", dimensions: [("result", hit ? "hit" : "miss")]).increment()
+        (hit ? cacheHits : cacheMisses).increment()
     }
 
     /// Whether Redis, behind the cache, answers: 1 or 0.
