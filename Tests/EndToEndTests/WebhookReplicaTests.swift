@@ -82,9 +82,15 @@ extension BotProcessTests {
 
         /// A replica SIGKILLed behind the balancer in the middle of purchases: the other takes
         /// over what it had acknowledged to Telegram and not finished, and nothing is doubled.
+        ///
+        /// Every Bot API call takes 200 ms here, so the killed replica surely has updates it
+        /// acknowledged and was still handling. A reply it was waiting on may have reached the
+        /// customer already, and is sent again by the replica that takes the update over: replies
+        /// are at least once, money and keys exactly once.
         @Test func theUpdatesADeadReplicaAcknowledgedAreHandledByTheOtherOnce() async throws {
             try await withProcessShopStorage(.postgres) { folder, postgresURL in
-                try await BotAPISandbox.withRunning { sandbox in
+                let slow = SandboxConfiguration(faults: FaultInjection(slow: 1, slowDelay: .milliseconds(200)))
+                try await BotAPISandbox.withRunning(configuration: slow) { sandbox in
                     let ports = [try freeLoopbackPort(), try freeLoopbackPort()]
                     let balancer = TinyBalancer(backends: ports.map { "http://127.0.0.1:\($0)" }, port: try freeLoopbackPort())
                     try await balancer.withRunning {
@@ -101,9 +107,8 @@ extension BotProcessTests {
                             try await group.waitForAll()
                         }
                         #expect(await replicas[1].stop() == 0, "\(replicas[1].log)")
-                        let adopted = replicas[1].log.contains("another process received and did not finish")
-                        print("webhook replicas: replica 0 killed after \(Self.buyers / 4) keys; replica 1 took over its unfinished updates: \(adopted)")
-                        try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes)
+                        #expect(replicas[1].log.contains("another process received and did not finish"), "the survivor took the dead replica's updates over: \(replicas[1].log)")
+                        try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes, repliesExactlyOnce: false)
                     }
                 }
             }
