@@ -25,7 +25,8 @@ enum BotLauncher {
         MetricsBootstrap.bootstrap()
         let logger = Logger(label: "quantum-panel")
         do {
-            try await QuantumPanelApp(settings: settings, logger: logger).run()
+            let tracingExporter = try TracingBootstrap.bootstrap(settings: settings, logger: logger)
+            try await QuantumPanelApp(settings: settings, logger: logger, tracingExporter: tracingExporter).run()
         } catch {
             logger.critical("The bot stopped", metadata: ["error": "\(error)"])
             throw ExitCode.failure

@@ -41,6 +41,27 @@ import Testing
         #expect(settings.cacheTTLs == .standard)
         #expect(settings.starsTopUps == [50, 100, 250, 500, 1000])
         #expect(settings.starValueMinorUnits == 1)
+        #expect(settings.tracing == nil, "tracing is off by default")
+    }
+
+    @Test func tracingIsOffOrOTLPWithAnEndpointAndASampleRatio() async throws {
+        var environment = Self.minimal
+        environment["TRACING"] = "OTLP"
+        #expect(try await Self.load(environment).tracing == .init(endpoint: "http://localhost:4318/v1/traces", sampleRatio: 1))
+        environment["TRACING_ENDPOINT"] = "https://collector.example.com/v1/traces"
+        environment["TRACING_SAMPLE_RATIO"] = "0.1"
+        #expect(try await Self.load(environment).tracing == .init(endpoint: "https://collector.example.com/v1/traces", sampleRatio: 0.1))
+        environment["TRACING"] = "off"
+        #expect(try await Self.load(environment).tracing == nil)
+
+        environment["TRACING"] = "jaeger"
+        environment["TRACING_ENDPOINT"] = "collector:4318"
+        environment["TRACING_SAMPLE_RATIO"] = "10%"
+        #expect(await Self.problems(environment) == [
+            "TRACING_ENDPOINT is not a valid URL: expected an OTLP/HTTP traces URL such as http://localhost:4318/v1/traces, got \"collector:4318\".",
+            "TRACING_SAMPLE_RATIO must be a number from 0 to 1 (the share of updates traced), got \"10%\".",
+            "TRACING must be off or otlp, got \"jaeger\".",
+        ])
     }
 
     @Test func cacheLifetimesAndStarsTopUpsAreRead() async throws {

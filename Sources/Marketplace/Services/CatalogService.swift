@@ -26,6 +26,10 @@ public struct CatalogService: Sendable {
     /// each price. Products and prices come from the cache (two queries on a miss); stock is one
     /// grouped query every time, so it is never stale.
     public func catalogue(for customer: CustomerSnapshot) async throws -> [CatalogueProduct] {
+        try await ShopTracing.span("CatalogService.catalogue") { try await loadCatalogue(for: customer) }
+    }
+
+    private func loadCatalogue(for customer: CustomerSnapshot) async throws -> [CatalogueProduct] {
         let database = database
         let visible = try await cache.value(for: CacheKey.catalogue, ttl: ttl) {
             try await Self.visibleProducts(on: database)

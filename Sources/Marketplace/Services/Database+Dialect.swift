@@ -2,9 +2,11 @@ import FluentKit
 import FluentSQL
 
 extension Database {
-    /// The SQL side of the connection; both drivers are SQL databases.
+    /// The SQL side of the connection; both drivers are SQL databases. Each statement is a
+    /// span when tracing is on.
     var sql: any SQLDatabase {
-        self as! any SQLDatabase
+        let sql = self as! any SQLDatabase
+        return ShopTracing.isOn ? TracedSQLDatabase(database: sql) : sql
     }
 
     var isPostgres: Bool {

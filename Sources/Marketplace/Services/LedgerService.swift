@@ -35,6 +35,12 @@ public struct LedgerService: Sendable {
     }
 
     private func change(by delta: Int64, telegramID: Int64, reason: LedgerReason, actorID: Int64?, note: String?, idempotencyKey: String?) async throws -> Money {
+        try await ShopTracing.span(delta > 0 ? "LedgerService.credit" : "LedgerService.debit") {
+            try await book(delta, telegramID: telegramID, reason: reason, actorID: actorID, note: note, idempotencyKey: idempotencyKey)
+        }
+    }
+
+    private func book(_ delta: Int64, telegramID: Int64, reason: LedgerReason, actorID: Int64?, note: String?, idempotencyKey: String?) async throws -> Money {
         let currency = currency
         let note = try note.map(CustomerRules.note)
         let balance = try await database.transaction { db in

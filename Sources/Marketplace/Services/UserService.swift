@@ -20,6 +20,10 @@ public struct UserService: Sendable {
 
     /// Creates the customer on first contact, or refreshes name, username and language.
     public func register(telegramID: Int64, username: String?, firstName: String, languageCode: String?) async throws -> CustomerSnapshot {
+        try await ShopTracing.span("UserService.register") { try await registerOrRefresh(telegramID: telegramID, username: username, firstName: firstName, languageCode: languageCode) }
+    }
+
+    private func registerOrRefresh(telegramID: Int64, username: String?, firstName: String, languageCode: String?) async throws -> CustomerSnapshot {
         if let existing = try await CustomerSnapshot.refresh(
             telegramID: telegramID, username: username, firstName: firstName, languageCode: languageCode, currency: currency, on: database
         ) {
@@ -41,6 +45,10 @@ public struct UserService: Sendable {
     }
 
     public func find(telegramID: Int64) async throws -> CustomerSnapshot? {
+        try await ShopTracing.span("UserService.find") { try await lookUp(telegramID: telegramID) }
+    }
+
+    private func lookUp(telegramID: Int64) async throws -> CustomerSnapshot? {
         let database = database
         let currency = currency
         // A cached "no such customer" is safe: registering clears it.

@@ -14,10 +14,13 @@ import UnixSignals
 public struct QuantumPanelApp: Sendable {
     public let settings: Settings
     let logger: Logger
+    /// The span exporter ``TracingBootstrap`` made, run beside the bot; nil when not tracing.
+    let tracingExporter: (any Service)?
 
-    public init(settings: Settings, logger: Logger) {
+    public init(settings: Settings, logger: Logger, tracingExporter: (any Service)? = nil) {
         self.settings = settings
         self.logger = logger
+        self.tracingExporter = tracingExporter
     }
 
     /// Runs until a shutdown signal; returns normally after a graceful stop.
@@ -37,7 +40,11 @@ public struct QuantumPanelApp: Sendable {
             throw error
         }
         defer { withExtendedLifetime(lock) {} }
-        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: .init(timeout: .init(connect: .seconds(10))))
+        var httpConfiguration = HTTPClient.Configuration(timeout: .init(connect: .seconds(10)))
+        // The client's own spans would record each URL, and a Bot API URL holds the token;
+        // `BotClient` makes one per call, named after the method.
+        httpConfiguration.tracing.tracer = nil
+        let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         let redis = makeRedisClient()
         let intake = settings.botMode == .webhook ? WebhookIntake() : nil
         let readiness = Readiness(database: database, redis: redis, intake: intake, logger: logger)
@@ -46,9 +53,11 @@ public struct QuantumPanelApp: Sendable {
         }
         let bot = BotService(app: self, database: database, httpClient: httpClient, redis: redis, readiness: readiness, intake: intake)
         // Whichever ends, the other stops gracefully: a bot that can't start takes the server down with it.
+        // The span exporter first, so it stops last and sends the spans of the last updates.
+        let exporter = tracingExporter.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []
         let group = ServiceGroup(
             configuration: .init(
-                services: [
+                services: exporter + [
                     .init(service: BotHTTPServer.make(settings: settings, readiness: readiness, webhook: webhook, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
                     .init(service: bot, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
                 ],

@@ -33,9 +33,13 @@ public struct ShopBot: Sendable {
         for router in ShopHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp).makeRouters() {
             root.include(router)
         }
+        let outer: [any UpdateMiddleware] = [MetricsMiddleware(), LoggingMiddleware(), apology, throttling]
+        // Spans only when the process traces (`TRACING`): otherwise no middleware, no cost.
+        let tracing = ShopTracing.isOn
         return Dispatcher(
             router: root, bot: bot, botUsername: botUsername, storage: storage, inbox: inbox,
-            outerMiddlewares: [MetricsMiddleware(), LoggingMiddleware(), apology, throttling],
+            outerMiddlewares: tracing ? [TracingMiddleware(.update)] + outer : outer,
+            innerMiddlewares: tracing ? [TracingMiddleware(.handler)] : [],
             logger: logger
         )
     }

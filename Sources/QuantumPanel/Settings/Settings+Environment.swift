@@ -97,9 +97,10 @@ private struct SettingsParser {
         let lowStockThreshold = integer("LOW_STOCK_THRESHOLD", in: 0...1_000_000, default: 5, expected: "a number of keys from 0 to 1000000")
         let broadcastPerSecond = integer("BROADCAST_PER_SECOND", in: 1...30, default: 25, expected: "a number of messages a second from 1 to 30")
         let paidBroadcasts = flag("PAID_BROADCASTS", default: false)
+        let tracing = tracing()
 
         guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate,
-            let cacheTTLs, let starsTopUps, let starValue, let lowStockThreshold, let broadcastPerSecond, let paidBroadcasts
+            let cacheTTLs, let starsTopUps, let starValue, let lowStockThreshold, let broadcastPerSecond, let paidBroadcasts, let tracing
         else {
             return nil
         }
@@ -110,7 +111,7 @@ private struct SettingsParser {
             logDirectory: logDirectory, databasePoolSize: poolSize, currency: currency,
             premiumPriceMinorUnits: premiumPrice, cacheTTLs: cacheTTLs, starsTopUps: starsTopUps,
             starValueMinorUnits: starValue, autoMigrate: autoMigrate, lowStockThreshold: lowStockThreshold,
-            broadcastPerSecond: broadcastPerSecond, paidBroadcasts: paidBroadcasts
+            broadcastPerSecond: broadcastPerSecond, paidBroadcasts: paidBroadcasts, tracing: tracing
         )
     }
 
@@ -177,6 +178,26 @@ private struct SettingsParser {
             return nil
         }
         return url("REDIS_URL", schemes: ["redis"], expected: "redis://[user:password@]host[:port][/db]")
+    }
+
+    /// `.some(nil)` when tracing is off; nil when a tracing variable is wrong.
+    private mutating func tracing() -> Settings.TracingSettings?? {
+        let endpoint = url("TRACING_ENDPOINT", schemes: ["http", "https"], expected: "an OTLP/HTTP traces URL such as http://localhost:4318/v1/traces")
+        var ratio: Double? = 1
+        if let text = value("TRACING_SAMPLE_RATIO") {
+            ratio = Double(text).flatMap { (0...1).contains($0) ? $0 : nil }
+            if ratio == nil { problems.append("TRACING_SAMPLE_RATIO must be a number from 0 to 1 (the share of updates traced), got \(quoted(text)).") }
+        }
+        switch value("TRACING")?.lowercased() {
+        case nil, "off":
+            return .some(nil)
+        case "otlp":
+            guard let ratio, endpoint != nil || value("TRACING_ENDPOINT") == nil else { return nil }
+            return .some(Settings.TracingSettings(endpoint: endpoint ?? "http://localhost:4318/v1/traces", sampleRatio: ratio))
+        case let other?:
+            problems.append("TRACING must be off or otlp, got \(quoted(other)).")
+            return nil
+        }
     }
 
     private mutating func botMode() -> Settings.BotMode? {

@@ -51,6 +51,21 @@ public struct Settings: Sendable {
     public var broadcastPerSecond: Int = 25
     /// Whether admins may send paid broadcasts (`allow_paid_broadcast`, up to 1000 a second, paid in Stars).
     public var paidBroadcasts: Bool = false
+    /// Where spans go (`TRACING=otlp`); nil, the default, records none.
+    public var tracing: TracingSettings? = nil
+
+    /// Spans exported over OTLP/HTTP.
+    public struct TracingSettings: Sendable, Equatable {
+        /// The collector's traces URL, such as `http://localhost:4318/v1/traces`.
+        public var endpoint: String
+        /// The share of updates traced, from 0 to 1 (a fraction, not money).
+        public var sampleRatio: Double
+
+        public init(endpoint: String, sampleRatio: Double) {
+            self.endpoint = endpoint
+            self.sampleRatio = sampleRatio
+        }
+    }
 }
 
 extension Settings {
@@ -60,6 +75,7 @@ extension Settings {
         "CACHE_TTL_ADMIN", "CACHE_TTL_CUSTOMER", "CACHE_TTL_CATALOGUE", "CACHE_TTL_SELLERS", "TELEGRAM_API_URL", "BOT_MODE",
         "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR", "CURRENCY", "PREMIUM_PRICE",
         "STARS_TOP_UPS", "STAR_VALUE", "LOW_STOCK_THRESHOLD", "BROADCAST_PER_SECOND", "PAID_BROADCASTS",
+        "TRACING", "TRACING_ENDPOINT", "TRACING_SAMPLE_RATIO",
     ]
 
     /// Variables whose values never appear in a message.
@@ -83,6 +99,7 @@ extension Settings: CustomStringConvertible {
         if let adminUsername { fields.append("adminUsername: @\(adminUsername)") }
         if let webhookURL { fields.append("webhookURL: \(webhookURL)") }
         if webhookSecret != nil { fields.append("webhookSecret: ***") }
+        if let tracing { fields.append("tracing: otlp to \(tracing.endpoint), sampling \(tracing.sampleRatio)") }
         return "Settings(" + fields.joined(separator: ", ") + ")"
     }
 }

@@ -2,6 +2,7 @@ import Foundation
 import Logging
 import NIOCore
 import NIOFoundationCompat
+import Tracing
 
 /// Calls Bot API methods: encodes them, sends them through a ``BotTransport``, decodes the
 /// answer, and retries what is worth retrying as ``RetryPolicy`` says.
@@ -62,6 +63,17 @@ public struct BotClient: Sendable {
     ///
     /// The poller uses it to read getUpdates as ``DecodedUpdate``s, one at a time.
     public func send<Method: BotMethod, Result: Decodable>(_ method: Method, decoding: Result.Type, timeout: Duration) async throws -> Result {
+        // The long poll is not part of any update's work, and would be a trace every 30 s.
+        guard BotAPITracing.isOn, Method.name != GetUpdates.name else {
+            return try await sendRetrying(method, decoding: Result.self, timeout: timeout)
+        }
+        return try await withSpan("telegram \(Method.name)", ofKind: .client) { span in
+            span.attributes["telegram.method"] = Method.name
+            return try await sendRetrying(method, decoding: Result.self, timeout: timeout)
+        }
+    }
+
+    private func sendRetrying<Method: BotMethod, Result: Decodable>(_ method: Method, decoding: Result.Type, timeout: Duration) async throws -> Result {
         let request = try encode(method, timeout: timeout)
         var attempt = 1
         while true {
