@@ -1,8 +1,6 @@
 import Foundation
 import Hummingbird
-import Logging
 import NIOCore
-import ServiceLifecycle
 import Synchronization
 
 /// An OpenTelemetry collector as small as a test needs: takes OTLP/HTTP trace exports
@@ -32,20 +30,7 @@ final class SpanCollector: Sendable {
             // An empty ExportTraceServiceResponse: everything accepted.
             return Response(status: .ok, headers: [.contentType: "application/x-protobuf"])
         }
-        let quiet = Logger(label: "collector", factory: { _ in SwiftLogNoOpLogHandler() })
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: quiet)
-        let services = ServiceGroup(configuration: .init(services: [.init(service: app)], logger: quiet))
-        let serving = Task { try await services.run() }
-        do {
-            let value = try await body()
-            await services.triggerGracefulShutdown()
-            try await serving.value
-            return value
-        } catch {
-            await services.triggerGracefulShutdown()
-            try? await serving.value
-            throw error
-        }
+        return try await withLoopbackServer(router, port: port, body)
     }
 
     /// Every span received: ExportTraceServiceRequest.resource_spans(1) → ScopeSpans(2) → Span(2).

@@ -2,10 +2,8 @@ import AsyncHTTPClient
 import Foundation
 import HTTPTypes
 import Hummingbird
-import Logging
 import NIOCore
 import NIOHTTP1
-import ServiceLifecycle
 import Synchronization
 
 /// A load balancer for webhook replicas, as small as a test needs: each POST goes to the next
@@ -30,20 +28,7 @@ final class TinyBalancer: Sendable {
     func withRunning<Value: Sendable>(_ body: () async throws -> Value) async throws -> Value {
         let router = Router()
         router.post("**") { request, _ in try await self.forward(request) }
-        let app = Application(router: router, configuration: .init(address: .hostname("127.0.0.1", port: port)), logger: Logger(label: "balancer", factory: { _ in SwiftLogNoOpLogHandler() }))
-        let services = ServiceGroup(configuration: .init(services: [.init(service: app)], logger: Logger(label: "balancer", factory: { _ in SwiftLogNoOpLogHandler() })))
-        // Stopped gracefully rather than cancelled: cancelling a server mid-connection can trap NIO.
-        let serving = Task { try await services.run() }
-        do {
-            let value = try await body()
-            await services.triggerGracefulShutdown()
-            try await serving.value
-            return value
-        } catch {
-            await services.triggerGracefulShutdown()
-            try? await serving.value
-            throw error
-        }
+        return try await withLoopbackServer(router, port: port, body)
     }
 
     private func forward(_ request: Request) async throws -> Response {
