@@ -29,10 +29,12 @@ public struct PurchaseService: Sendable {
     ///     `isRepeat`) instead of buying again; a token drawn for the confirmation makes a good one.
     /// - Throws: ``PurchaseError`` for every refusal; nothing is changed then.
     public func buy(telegramID: Int64, priceID: Int, quantity: Int = 1, expectedTotal: Money? = nil, idempotencyKey: String? = nil) async throws -> OrderReceipt {
-        try await ShopTracing.span("PurchaseService.buy") { try await purchase(telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey) }
+        try await ShopTracing.span("PurchaseService.buy") {
+            try await purchase(telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey)
+        }
     }
 
-    private func purchase(telegramID: Int64, priceID: Int, quantity: Int = 1, expectedTotal: Money? = nil, idempotencyKey: String? = nil) async throws -> OrderReceipt {
+    private func purchase(telegramID: Int64, priceID: Int, quantity: Int, expectedTotal: Money?, idempotencyKey: String?) async throws -> OrderReceipt {
         guard (1...100).contains(quantity) else { throw PurchaseError.invalidQuantity(quantity) }
         let currency = currency
         do {

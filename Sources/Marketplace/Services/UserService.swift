@@ -20,7 +20,9 @@ public struct UserService: Sendable {
 
     /// Creates the customer on first contact, or refreshes name, username and language.
     public func register(telegramID: Int64, username: String?, firstName: String, languageCode: String?) async throws -> CustomerSnapshot {
-        try await ShopTracing.span("UserService.register") { try await registerOrRefresh(telegramID: telegramID, username: username, firstName: firstName, languageCode: languageCode) }
+        try await ShopTracing.span("UserService.register") {
+            try await registerOrRefresh(telegramID: telegramID, username: username, firstName: firstName, languageCode: languageCode)
+        }
     }
 
     private func registerOrRefresh(telegramID: Int64, username: String?, firstName: String, languageCode: String?) async throws -> CustomerSnapshot {

@@ -1,7 +1,6 @@
-import FluentKit
+import FluentSQL
 import Logging
 import NIOCore
-import FluentSQL
 import Tracing
 
 /// A SQL database whose every statement is a client span, named after its first word and
