@@ -48,6 +48,7 @@ public final class BotAPISandbox: Sendable {
         router.add(middleware: CORSMiddleware(allowOrigin: .all, allowHeaders: [.contentType], allowMethods: [.get, .post, .options]))
         BotAPIRoutes(state: state, token: token).add(to: router)
         ControlRoutes(state: state).add(to: router)
+        WebChatRoutes(state: state).add(to: router)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "BotAPISandbox"),

@@ -15,21 +15,21 @@ struct ControlRoutes {
         let group = router.group("sandbox")
         group.get("users") { _, _ in BotAPIRoutes.response(ok: await state.allUsers()) }
         group.post("users") { request, _ in
-            try await respond {
+            try await Self.respond {
                 let body = try await Self.body(request)
                 guard let firstName = body.string("first_name"), !firstName.isEmpty else { throw SandboxError.badRequest("first_name is required") }
                 return await state.createUser(firstName: firstName, lastName: body.string("last_name"), username: body.string("username"), languageCode: body.string("language_code") ?? "en")
             }
         }
         group.post("users/{id}/text") { request, context in
-            try await respond {
+            try await Self.respond {
                 let body = try await Self.body(request)
                 guard let text = body.string("text"), !text.isEmpty else { throw SandboxError.badRequest("text is required") }
                 return try await state.userSends(try Self.userID(context), text: text)
             }
         }
         group.post("users/{id}/press") { request, context in
-            try await respond {
+            try await Self.respond {
                 let body = try await Self.body(request)
                 let label = body.string("label"), data = body.string("callback_data")
                 guard label != nil || data != nil else { throw SandboxError.badRequest("label or callback_data is required") }
@@ -38,14 +38,14 @@ struct ControlRoutes {
             }
         }
         group.post("users/{id}/photo") { request, context in
-            try await respond {
+            try await Self.respond {
                 let body = try await Self.body(request)
                 let bytes = try Self.fileBytes(body, "photo")
                 return try await state.userSendsPhoto(try Self.userID(context), bytes: bytes, caption: body.string("caption"))
             }
         }
         group.post("users/{id}/document") { request, context in
-            try await respond {
+            try await Self.respond {
                 let body = try await Self.body(request)
                 let bytes = try Self.fileBytes(body, "document")
                 let name = body.files["document"]?.filename ?? body.string("file_name") ?? "document.txt"
@@ -54,7 +54,7 @@ struct ControlRoutes {
             }
         }
         group.post("users/{id}/pay") { request, context in
-            try await respond {
+            try await Self.respond {
                 let body = try await Self.body(request)
                 guard let messageID = try body.int64("message_id") else { throw SandboxError.badRequest("message_id is required") }
                 switch try await state.userPays(try Self.userID(context), invoiceMessageID: messageID) {
@@ -66,7 +66,7 @@ struct ControlRoutes {
         }
         for (path, blocked) in [("block", true), ("unblock", false)] {
             group.post("users/{id}/\(path)") { _, context in
-                try await respond {
+                try await Self.respond {
                     let id = try Self.userID(context)
                     _ = try await state.user(id)
                     await state.setBlocked(id, blocked)
@@ -75,10 +75,10 @@ struct ControlRoutes {
             }
         }
         group.get("users/{id}/transcript") { _, context in
-            try await respond { await state.transcript(of: try Self.userID(context)) }
+            try await Self.respond { await state.transcript(of: try Self.userID(context)) }
         }
         group.get("users/{id}/next") { request, context in
-            try await respond {
+            try await Self.respond {
                 let seconds = min(60, max(0, Int(request.uri.queryParameters.get("timeout") ?? "") ?? 10))
                 guard let event = await state.nextBotEvent(in: try Self.userID(context), timeout: .seconds(seconds)) else {
                     throw SandboxError(code: 408, description: "nothing from the bot within \(seconds) seconds")
@@ -87,11 +87,11 @@ struct ControlRoutes {
             }
         }
         group.get("callbacks/{id}") { _, context in
-            try await respond { await state.callbackAnswer(context.parameters.get("id") ?? "") }
+            try await Self.respond { await state.callbackAnswer(context.parameters.get("id") ?? "") }
         }
         group.get("calls") { _, _ in BotAPIRoutes.response(ok: await state.recordedCalls) }
         group.post("updates") { request, _ in
-            try await respond {
+            try await Self.respond {
                 let data = Data(buffer: try await request.body.collect(upTo: 1 << 20))
                 guard let json = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else {
                     throw SandboxError.badRequest("the body must be a JSON object")
@@ -101,7 +101,7 @@ struct ControlRoutes {
         }
     }
 
-    private func respond(_ work: () async throws -> some Encodable) async throws -> Response {
+    static func respond(_ work: () async throws -> some Encodable) async throws -> Response {
         do {
             return BotAPIRoutes.response(ok: try await work())
         } catch let error as SandboxError {
@@ -118,7 +118,7 @@ struct ControlRoutes {
         return try MethodParameters.parse(contentType: contentType, body: bytes, query: request.uri.query)
     }
 
-    private static func userID(_ context: BasicRequestContext) throws(SandboxError) -> Int64 {
+    static func userID(_ context: BasicRequestContext) throws(SandboxError) -> Int64 {
         guard let id = context.parameters.get("id").flatMap(Int64.init) else { throw .badRequest("the user id must be a number") }
         return id
     }

@@ -22,6 +22,12 @@ extension SandboxState {
         return file
     }
 
+    /// Keeps `bytes` under a file_id of the caller's choosing, as a file Telegram already has: the
+    /// same id on every start, so a database that names it still finds it.
+    public func keepFile(_ bytes: [UInt8], as fileID: String, path: String) {
+        files[fileID] = StoredFile(fileID: fileID, uniqueID: "SBXU-\(fileID)", path: path, bytes: bytes)
+    }
+
     /// Photo sizes as Telegram makes them from one upload: three widths, each its own file.
     func photoSizes(for bytes: [UInt8]) -> [PhotoSize] {
         [(90, 67), (320, 240), (800, 600)].map { width, height in

@@ -13,15 +13,15 @@ final class BotProcess: Sendable {
     let logPath: String
     private let exited: AsyncStream<Void>
 
-    /// Starts `quantum-panel run` in `directory` with exactly `environment`; its output goes to
+    /// Starts `quantum-panel run` (or `arguments`) in `directory` with exactly `environment`; its output goes to
     /// a log file there, which ``log`` reads back for a failing test.
-    init(environment: [String: String], in directory: String, name: String) throws {
+    init(arguments: [String] = ["run"], environment: [String: String], in directory: String, name: String) throws {
         logPath = directory + "/\(name).log"
         _ = FileManager.default.createFile(atPath: logPath, contents: nil)
         let output = try FileHandle(forWritingTo: URL(fileURLWithPath: logPath))
         process = Process()
         process.executableURL = Self.executable
-        process.arguments = ["run"]
+        process.arguments = arguments
         process.environment = environment
         process.currentDirectoryURL = URL(fileURLWithPath: directory)
         process.standardOutput = output

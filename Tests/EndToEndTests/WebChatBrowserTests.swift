@@ -1,0 +1,164 @@
+import Foundation
+import Testing
+
+extension BotProcessTests {
+    /// The README's first command, `quantum-panel sandbox`, tried as a new user tries it: in a
+    /// real browser (headless Chromium), both sides of the shop, through the web chat alone.
+    @Suite(.timeLimit(.minutes(5)), .enabled(if: WebDriver.isAvailable)) struct WebChatBrowserTests {
+        /// A 1×1 PNG, uploaded as the new product's photo.
+        static let photo = Data(base64Encoded: "iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==")!
+
+        @Test func aCustomerBuysAKeyAndAnAdminPutsANewProductOnSaleInTheBrowser() async throws {
+            try await withTemporaryFolder { folder in
+                let port = try freeLoopbackPort()
+                let sandbox = try BotProcess(
+                    arguments: ["sandbox", "--port", "\(port)", "--database", "sqlite://\(folder)/sandbox.sqlite", "--env-file", folder + "/no.env"],
+                    environment: ["LOG_DIR": folder + "/logs", "PATH": "/usr/bin:/bin"], in: folder, name: "sandbox"
+                )
+                try await LeaderElectionTests.waitForLog(sandbox, "Polling for updates")
+                #expect(sandbox.log.hasPrefix("Chat with the bot in your browser: http://127.0.0.1:\(port)/"), "the web chat's address comes first: \(sandbox.log)")
+                let browser = try await WebDriver()
+                do {
+                    try await Self.shop(in: browser, at: "http://127.0.0.1:\(port)/", folder: folder)
+                    await browser.quit()
+                } catch {
+                    await browser.quit()
+                    throw error
+                }
+                #expect(await sandbox.stop() == 0, "\(sandbox.log)")
+            }
+        }
+
+        static func shop(in browser: WebDriver, at url: String, folder: String) async throws {
+            try await browser.open(url)
+            let chat = WebChat(browser: browser)
+
+            // The customer: /start, a product, a price, Buy, and the key on the page.
+            try await chat.become("Ana")
+            try await chat.send("/start")
+            try await chat.waitForBot("Welcome")
+            try await chat.press("🛍 Products")
+            try await chat.press("Netflix Premium")
+            try await browser.waitFor("the product's photo, loaded", "return [...document.querySelectorAll('.message.bot img.photo')].some(i => i.complete && i.naturalWidth > 0)")
+            try await chat.press("1 month")
+            try await chat.press("✅ Buy")
+            let key = try await chat.code(startingWith: "DEMO-")
+            #expect(key.count > 10)
+            try await browser.waitFor("the receipt's bold title", "return [...document.querySelectorAll('.message.bot .text b')].some(b => b.textContent.includes('Purchase complete'))")
+            let screenshots = FileManager.default.currentDirectoryPath + "/.build/screenshots"
+            try FileManager.default.createDirectory(atPath: screenshots, withIntermediateDirectories: true)
+            try await browser.screenshot().write(to: URL(fileURLWithPath: screenshots + "/web-chat-purchase.png"))
+
+            // A top-up: an invoice paid in test Stars.
+            try await chat.send("/start")
+            try await chat.press("💰 Balance")
+            try await chat.press("⭐ Top up")
+            try await chat.press("⭐ 100")
+            try await browser.click("button.pay", startingWith: "Pay")
+            try await chat.waitForBot("added")
+
+            // A new customer, in Russian.
+            try await browser.type("Bea", into: "#new-name")
+            try await browser.run("document.querySelector('#new-language').value = 'ru'")
+            try await browser.click("#new-customer button", startingWith: "Add")
+            try await browser.waitFor("Bea's chat", "return document.querySelector('#chat-title').textContent === 'Chat of Bea'")
+            try await chat.send("/start")
+            try await chat.waitForBot("Добро пожаловать, Bea")
+
+            // The admin: a product with a photo, a price and a pasted key.
+            try await chat.become("Admin")
+            try await chat.send("/admin")
+            try await chat.press("🛍 Products")
+            try await chat.press("➕ Add product")
+            try await chat.waitForBot("Send the product's name.")
+            // Markup in what the bot sends back must show as typed, never become the page's HTML.
+            try await chat.send("Browser <b>Kit</b> & Co")
+            try await chat.waitForBot("Send the description")
+            try await chat.send("Bought in a browser")
+            try await chat.waitForBot("Send a photo")
+            let photoPath = folder + "/photo.png"
+            try photo.write(to: URL(fileURLWithPath: photoPath))
+            try await browser.type(photoPath, into: "#file")
+            try await chat.waitForBot("Premium customers only?")
+            try await chat.press("No")
+            try await chat.press("✅ Confirm")
+            try await chat.waitForBot("Product added")
+            try await chat.waitForBot("Browser <b>Kit</b> & Co")
+            try await chat.press("➕ Add price")
+            try await chat.waitForBot("Send the label")
+            try await chat.send("1 month")
+            try await chat.waitForBot("How many days")
+            try await chat.send("30")
+            try await chat.waitForBot("Send the price")
+            try await chat.send("7")
+            try await chat.press("No reseller price ›")
+            try await chat.press("✅ Confirm")
+            try await chat.waitForBot("Price added")
+            try await chat.press("‹ Back")
+            try await chat.press("1 month · $7.00 · 0")
+            try await chat.press("🔑 Keys")
+            try await chat.press("➕ Add keys")
+            try await chat.waitForBot("Paste the keys")
+            try await chat.send("BROWSER-KEY-1")
+            try await chat.waitForBot("Add 1 new key")
+            try await chat.press("✅ Confirm")
+            try await chat.waitForBot("Unsold keys: 1")
+
+            // The customer buys what the admin just added.
+            try await chat.become("Ana")
+            try await chat.send("/start")
+            try await chat.press("🛍 Products")
+            try await chat.press("Browser <b>Kit</b> & Co")
+            try await chat.press("1 month")
+            try await chat.press("✅ Buy")
+            #expect(try await chat.code(startingWith: "BROWSER-KEY-") == "BROWSER-KEY-1")
+
+            // The developer's panel lists the bot's calls.
+            try await browser.click("#toggle-calls", startingWith: "Bot API calls")
+            try await browser.waitFor("the calls panel", "return [...document.querySelectorAll('#calls tbody td')].some(td => td.textContent === 'sendMessage')")
+
+            // A phone-sized window: nothing wider than the screen, the text box still there.
+            try await browser.resize(width: 390, height: 844)
+            try await browser.waitFor("a page as narrow as a phone", "return document.documentElement.scrollWidth <= window.innerWidth + 1 && document.querySelector('#text').getBoundingClientRect().width > 150")
+        }
+    }
+}
+
+/// The web chat's page, as a person uses it.
+struct WebChat {
+    let browser: WebDriver
+
+    /// Picks who you are in the "You are" list.
+    func become(_ name: String) async throws {
+        try await browser.waitFor("\(name) in the list", "return [...document.querySelectorAll('#who option')].some(o => o.textContent.startsWith(\(WebDriver.quoted(name))))")
+        try await browser.run("""
+            const select = document.querySelector('#who');
+            select.value = [...select.options].find(o => o.textContent.startsWith(arguments[0])).value;
+            select.dispatchEvent(new Event('change'));
+            """, [name])
+        try await browser.waitFor("\(name)'s chat", "return document.querySelector('#chat-title').textContent === 'Chat of ' + \(WebDriver.quoted(name))")
+    }
+
+    /// Types `text` and presses Send.
+    func send(_ text: String) async throws {
+        let before = try await browser.run("return document.querySelectorAll('.message.user').length") as? Int ?? 0
+        try await browser.type(text, into: "#text")
+        try await browser.click("#send", startingWith: "Send")
+        try await browser.waitFor("\(text) sent", "return document.querySelectorAll('.message.user').length > \(before)")
+    }
+
+    /// Presses the newest inline button whose label starts with `label`.
+    func press(_ label: String) async throws {
+        try await browser.click(".inline-button", startingWith: label)
+    }
+
+    /// Returns once the bot's newest message says `text`.
+    func waitForBot(_ text: String) async throws {
+        try await browser.waitFor("the bot saying \(text)", "const all = document.querySelectorAll('.message.bot .text'); return all.length > 0 && all[all.length - 1].textContent.includes(\(WebDriver.quoted(text)))")
+    }
+
+    /// The text of the newest code span (a key) starting with `prefix`, once one is shown.
+    func code(startingWith prefix: String) async throws -> String {
+        try await browser.waitFor("a key starting with \(prefix)", "return [...document.querySelectorAll('.message.bot code')].map(c => c.textContent).reverse().find(t => t.startsWith(\(WebDriver.quoted(prefix)))) || ''") as? String ?? ""
+    }
+}
