@@ -33,17 +33,29 @@ extension BotProcessTests {
             try await browser.open(url)
             let chat = WebChat(browser: browser)
 
+            // An alert: the admin asks for the sales chart of a shop that has sold nothing yet.
+            try await chat.become("Admin")
+            try await chat.send("/admin")
+            try await chat.press("📈 Chart")
+            try await browser.waitFor("the alert", "const alert = document.querySelector('#alert'); return alert.open && alert.textContent.includes('nothing to draw yet')")
+            try await browser.click("#alert-ok", startingWith: "OK")
+
             // The customer: /start, a product, a price, Buy, and the key on the page.
             try await chat.become("Ana")
             try await chat.send("/start")
             try await chat.waitForBot("Welcome")
             try await chat.press("🛍 Products")
             try await chat.press("Netflix Premium")
-            try await browser.waitFor("the product's photo, loaded", "return [...document.querySelectorAll('.message.bot img.photo')].some(i => i.complete && i.naturalWidth > 0)")
+            let card = try await browser.waitFor(
+                "the product's photo, loaded",
+                "const image = [...document.querySelectorAll('.message.bot img.photo')].find(i => i.complete && i.naturalWidth > 0); return image ? image.closest('.message').dataset.messageId : ''"
+            )
             try await chat.press("1 month")
             try await chat.press("✅ Buy")
             let key = try await chat.code(startingWith: "DEMO-")
             #expect(key.count > 10)
+            // The bot replaced the photo card with a text screen: it sent one and deleted the card.
+            try await browser.waitFor("the photo card deleted", "return !document.querySelector('.message[data-message-id=\"' + \(WebDriver.quoted("\(card)")) + '\"]')")
             try await browser.waitFor("the receipt's bold title", "return [...document.querySelectorAll('.message.bot .text b')].some(b => b.textContent.includes('Purchase complete'))")
             let screenshots = FileManager.default.currentDirectoryPath + "/.build/screenshots"
             try FileManager.default.createDirectory(atPath: screenshots, withIntermediateDirectories: true)
@@ -53,7 +65,7 @@ extension BotProcessTests {
             try await chat.send("/start")
             try await chat.press("💰 Balance")
             try await chat.press("⭐ Top up")
-            try await chat.press("⭐ 100")
+            try await chat.press("⭐ 100 →")
             try await browser.click("button.pay", startingWith: "Pay")
             try await chat.waitForBot("added")
 
@@ -103,6 +115,23 @@ extension BotProcessTests {
             try await chat.waitForBot("Add 1 new key")
             try await chat.press("✅ Confirm")
             try await chat.waitForBot("Unsold keys: 1")
+            // A document: the keys' export, downloaded from the page.
+            try await chat.press("📤 Export")
+            let exported = try await browser.waitFor(
+                "the export's download",
+                "const links = document.querySelectorAll('.message.bot a.document'); return links.length ? fetch(links[links.length - 1].href).then(r => r.text()) : ''"
+            )
+            #expect((exported as? String)?.contains("BROWSER-KEY-1") == true, "\(exported)")
+
+            // The user picker of a reply keyboard: the admin finds Ana by picking her.
+            try await chat.send("/admin")
+            try await chat.press("👥 Customers")
+            try await chat.press("🔎 Find a customer")
+            try await chat.waitForBot("Or pick them")
+            try await browser.click(".reply-button", startingWith: "👤 Pick a user")
+            try await browser.click("#picker-list label", startingWith: "Ana")
+            try await browser.click("#picker-share", startingWith: "Share")
+            try await chat.waitForBot("Ana")
 
             // The customer buys what the admin just added.
             try await chat.become("Ana")
@@ -112,6 +141,7 @@ extension BotProcessTests {
             try await chat.press("1 month")
             try await chat.press("✅ Buy")
             #expect(try await chat.code(startingWith: "BROWSER-KEY-") == "BROWSER-KEY-1")
+
 
             // The developer's panel lists the bot's calls.
             try await browser.click("#toggle-calls", startingWith: "Bot API calls")

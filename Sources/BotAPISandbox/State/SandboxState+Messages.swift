@@ -204,6 +204,12 @@ public struct CallbackAnswer: Sendable, Equatable, Codable {
     public var text: String?
     public var showAlert: Bool
     public var url: String?
+
+    /// The Bot API's names, as the rest of the control API.
+    enum CodingKeys: String, CodingKey {
+        case text, url
+        case showAlert = "show_alert"
+    }
 }
 
 /// Any JSON value, to check that a parameter is a JSON object without caring what it holds.

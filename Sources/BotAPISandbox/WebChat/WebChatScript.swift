@@ -6,7 +6,7 @@ enum WebChatScript {
 // Everything the bot sends is put in the page as text nodes or checked attributes, never as HTML.
 "use strict";
 
-const state = { users: [], userID: null, events: null, view: null, commands: [], shownAnswers: new Set(), pendingPresses: new Set() };
+const state = { users: [], userID: null, events: null, view: null, commands: [], pendingPresses: new Set() };
 const $ = (selector) => document.querySelector(selector);
 
 function element(tag, className, text) {
@@ -48,7 +48,7 @@ async function loadUsers(selectID) {
 function switchTo(userID) {
   state.userID = userID;
   state.view = null;
-  state.shownAnswers.clear();
+  state.pendingPresses.clear();
   localStorage.setItem("webchat.user", String(userID));
   const user = state.users.find((candidate) => candidate.id === userID);
   $("#chat-title").textContent = user ? `Chat of ${user.first_name}` : "Chat";
@@ -82,16 +82,23 @@ function render(view) {
   list.replaceChildren(...view.messages.map(renderMessage));
   renderReplyKeyboard(view.reply_keyboard);
   $("#blocked").hidden = !view.is_blocked;
-  for (const [id, answer] of Object.entries(view.callback_answers || {})) {
-    if (state.shownAnswers.has(id)) continue;
-    state.shownAnswers.add(id);
-    if (!state.pendingPresses.delete(id)) continue;
+  showAnswers();
+  if (atBottom || list.dataset.userID !== String(state.userID)) list.scrollTop = list.scrollHeight;
+  list.dataset.userID = String(state.userID);
+}
+
+// The bot's answer to a press of this page's, once: a toast, an alert or a link. The answer may
+// come before or after the press's own request returns, so both ends look.
+function showAnswers() {
+  const answers = (state.view && state.view.callback_answers) || {};
+  for (const id of [...state.pendingPresses]) {
+    const answer = answers[id];
+    if (!answer) continue;
+    state.pendingPresses.delete(id);
     if (answer.show_alert && answer.text) showAlert(answer.text);
     else if (answer.text) toast(answer.text, false);
     if (answer.url) window.open(answer.url, "_blank", "noopener");
   }
-  if (atBottom || list.dataset.userID !== String(state.userID)) list.scrollTop = list.scrollHeight;
-  list.dataset.userID = String(state.userID);
 }
 
 function renderMessage(message) {
@@ -277,7 +284,7 @@ async function press(data, messageID) {
   try {
     const answer = await call("POST", `/sandbox/users/${state.userID}/press`, { callback_data: data, message_id: messageID });
     state.pendingPresses.add(answer.callback_query_id);
-    state.shownAnswers.delete(answer.callback_query_id);
+    showAnswers();
   } catch (error) { report(error); }
 }
 
