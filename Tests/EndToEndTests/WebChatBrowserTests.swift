@@ -33,6 +33,26 @@ extension BotProcessTests {
             try await browser.open(url)
             let chat = WebChat(browser: browser)
 
+            // Telegram's entities drawn as a client draws them, nested, and a javascript: link left dead.
+            let drawn = try await browser.run("""
+                const text = "BI U S P C pre Q L X <i>&";
+                const entities = [
+                  { type: "bold", offset: 0, length: 2 }, { type: "italic", offset: 1, length: 1 }, { type: "underline", offset: 3, length: 1 },
+                  { type: "strikethrough", offset: 5, length: 1 }, { type: "spoiler", offset: 7, length: 1 }, { type: "code", offset: 9, length: 1 },
+                  { type: "pre", offset: 11, length: 3 }, { type: "blockquote", offset: 15, length: 1 },
+                  { type: "text_link", offset: 17, length: 1, url: "javascript:alert(1)" }, { type: "text_link", offset: 19, length: 1, url: "https://example.com/" },
+                ];
+                const box = document.createElement("div");
+                box.append(...renderEntities(text, entities));
+                return box.innerHTML;
+                """) as? String
+            #expect(drawn == #"<b>B<i>I</i></b> <u>U</u> <s>S</s> <span class="spoiler">P</span> <code>C</code> <pre>pre</pre> <blockquote>Q</blockquote> <a>L</a> <a href="https://example.com/" target="_blank" rel="noopener noreferrer">X</a> &lt;i&gt;&amp;"#)
+
+            // The bot's commands suggested as you type.
+            try await browser.type("/", into: "#text")
+            try await browser.waitFor("the command suggestions", "return !document.querySelector('#suggestions').hidden && document.querySelector('#suggestions').textContent.includes('/start')")
+            try await browser.run("document.querySelector('#text').value = ''")
+
             // An alert: the admin asks for the sales chart of a shop that has sold nothing yet.
             try await chat.become("Admin")
             try await chat.send("/admin")
