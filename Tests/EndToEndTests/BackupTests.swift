@@ -45,7 +45,7 @@ extension BotProcessTests {
                     // An update the backup holds as received and unhandled was answered by the
                     // live bot long ago: the restored shop must not answer it again.
                     let answered = buyers[0]
-                    try await Self.withDatabase(at: backupPath) { sql in
+                    try await ProcessShop.withSQL(at: .sqliteFile(backupPath)) { sql in
                         try await sql.raw("""
                             INSERT INTO update_inbox (update_id, payload, received_at) VALUES (\(bind: Self.pendingUpdateID), \(bind: String(decoding: WebhookModeTests.startUpdate(id: Self.pendingUpdateID, user: answered.id, name: answered.user.firstName), as: UTF8.self)), \(bind: Date()))
                             """).run()
@@ -93,18 +93,6 @@ extension BotProcessTests {
         }
 
         static let pendingUpdateID: Int64 = 900_000
-
-        /// SQL on the shop file at `path` (a backup), closed before it returns.
-        static func withDatabase(at path: String, _ body: (any SQLDatabase) async throws -> Void) async throws {
-            let database = try MarketplaceDatabase(location: .sqliteFile(path), poolSize: 1)
-            do {
-                try await body(database.database(logger: ProcessShop.logger) as! any SQLDatabase)
-                await database.shutdown()
-            } catch {
-                await database.shutdown()
-                throw error
-            }
-        }
 
         @Test func aBackupAndARestoreRefuseWhatIsNotAShop() async throws {
             try await withTemporaryFolder { folder in

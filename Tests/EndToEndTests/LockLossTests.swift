@@ -24,9 +24,13 @@ extension BotProcessTests {
                     let outcomes = Outcomes()
                     try await buyers[0].buyOneKey(outcomes)
 
+                    let endedAt = ContinuousClock.now
                     let ended = try await Self.endSessions(holding: "= \(Self.leaderKey)", in: shop)
                     #expect(ended == 1)
                     try await LeaderElectionTests.waitForLog(bot, "Leadership lost")
+                    let noticed = endedAt.duration(to: .now)
+                    print("lock loss: the leader noticed its session ended after \(noticed)")
+                    #expect(noticed < .seconds(5), "the connection is checked every second")
                     try await Self.waitForLog(bot, "Leading", count: 2)
                     try await buyers[1].buyOneKey(outcomes)
                     #expect(await bot.stop() == 0, "\(bot.log)")

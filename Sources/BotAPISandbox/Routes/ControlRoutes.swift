@@ -89,7 +89,12 @@ struct ControlRoutes {
         group.get("callbacks/{id}") { _, context in
             try await Self.respond { await state.callbackAnswer(context.parameters.get("id") ?? "") }
         }
-        group.get("calls") { _, _ in BotAPIRoutes.response(ok: await state.recordedCalls) }
+        group.get("calls") { request, _ in
+            // `?limit=N`: the newest N only, for a page that shows a few after every change.
+            let calls = await state.recordedCalls
+            let limit = request.uri.queryParameters.get("limit").flatMap { Int($0) }.map { max(0, $0) } ?? calls.count
+            return BotAPIRoutes.response(ok: Array(calls.suffix(limit)))
+        }
         group.post("updates") { request, _ in
             try await Self.respond {
                 let data = Data(buffer: try await request.body.collect(upTo: 1 << 20))

@@ -323,8 +323,8 @@ async function suggestCommands() {
 
 async function loadCalls() {
   try {
-    const calls = await call("GET", "/sandbox/calls");
-    const rows = calls.slice(-40).reverse().map((recorded) => {
+    const calls = await call("GET", "/sandbox/calls?limit=40");
+    const rows = calls.reverse().map((recorded) => {
       const row = element("tr", recorded.status === 200 ? "" : "failed");
       row.append(element("td", null, formatTime(recorded.receivedAt)), element("td", null, recorded.method), element("td", null, String(recorded.status)), element("td", null, `${(recorded.duration * 1000).toFixed(1)} ms`));
       row.title = recorded.parameters;

@@ -64,6 +64,11 @@ struct ProcessShop: Sendable {
 
     /// ``withDatabase(_:)`` for SQL of a test's own.
     func withSQL<Value>(_ body: (any SQLDatabase) async throws -> Value) async throws -> Value {
+        try await Self.withSQL(at: location, body)
+    }
+
+    /// SQL on the shop at `location` (this one, or a backup of it), migrated, closed before it returns.
+    static func withSQL<Value>(at location: MarketplaceDatabase.Location, _ body: (any SQLDatabase) async throws -> Value) async throws -> Value {
         let database = try MarketplaceDatabase(location: location, poolSize: 2, additionalMigrations: BotStorage.migrations)
         do {
             try await database.migrate(logger: Self.logger)

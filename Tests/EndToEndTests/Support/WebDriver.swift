@@ -70,8 +70,8 @@ final class WebDriver: Sendable {
         try await command("POST", "execute/sync", ["script": script, "args": arguments])
     }
 
-    /// Returns `script`'s result once it is truthy (a string, a true, a non-empty array), checking
-    /// as the page changes, for up to `timeout`.
+    /// Returns `script`'s result once it is truthy (a string, a true, a non-empty array, an
+    /// element), checking as the page changes, for up to `timeout`.
     @discardableResult
     func waitFor(_ what: String, _ script: String, timeout: Duration = .seconds(30)) async throws -> Any {
         let deadline = ContinuousClock.now + timeout
@@ -81,6 +81,7 @@ final class WebDriver: Sendable {
             case let text as String where !text.isEmpty: return text
             case let flag as Bool where flag: return flag
             case let list as [Any] where !list.isEmpty: return list
+            case let element as [String: Any] where !element.isEmpty: return element
             case let number as NSNumber where !(value is Bool) && number.intValue != 0: return number
             default: break
             }
@@ -92,11 +93,10 @@ final class WebDriver: Sendable {
         }
     }
 
-    /// Clicks, as a person does, the element `selector` picks whose text starts with `text`.
+    /// Clicks, as a person does, the newest element `selector` picks whose text starts with `text`.
     func click(_ selector: String, startingWith text: String) async throws {
-        let script = "return [...document.querySelectorAll(arguments[0])].reverse().find(e => e.textContent.trim().startsWith(arguments[1])) || null"
-        try await waitFor("\(selector) \(text)", "return !![...document.querySelectorAll(\(Self.quoted(selector)))].find(e => e.textContent.trim().startsWith(\(Self.quoted(text))))")
-        guard let element = try await run(script, [selector, text]) as? [String: Any], let id = element.values.first as? String else {
+        let script = "return [...document.querySelectorAll(\(Self.quoted(selector)))].reverse().find(e => e.textContent.trim().startsWith(\(Self.quoted(text)))) || null"
+        guard let element = try await waitFor("\(selector) \(text)", script) as? [String: Any], let id = element.values.first as? String else {
             throw Failure(description: "no \(selector) starting with \(text)")
         }
         _ = try await command("POST", "element/\(id)/click", [:])
