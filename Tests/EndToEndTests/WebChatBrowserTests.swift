@@ -1,4 +1,5 @@
 import Foundation
+import Synchronization
 import Testing
 
 extension BotProcessTests {
@@ -56,6 +57,7 @@ extension BotProcessTests {
             // An alert: the admin asks for the sales chart of a shop that has sold nothing yet.
             try await chat.become("Admin")
             try await chat.send("/admin")
+            try await chat.waitForBot("Low on stock")
             try await chat.press("📈 Chart")
             try await browser.waitFor("the alert", "const alert = document.querySelector('#alert'); return alert.open && alert.textContent.includes('nothing to draw yet')")
             try await browser.click("#alert-ok", startingWith: "OK")
@@ -100,6 +102,7 @@ extension BotProcessTests {
             // The admin: a product with a photo, a price and a pasted key.
             try await chat.become("Admin")
             try await chat.send("/admin")
+            try await chat.waitForBot("Low on stock")
             try await chat.press("🛍 Products")
             try await chat.press("➕ Add product")
             try await chat.waitForBot("Send the product's name.")
@@ -145,7 +148,9 @@ extension BotProcessTests {
 
             // The user picker of a reply keyboard: the admin finds Ana by picking her.
             try await chat.send("/admin")
+            try await chat.waitForBot("Low on stock")
             try await chat.press("👥 Customers")
+            try await chat.waitForBot("All: 3 customers")
             try await chat.press("🔎 Find a customer")
             try await chat.waitForBot("Or pick them")
             try await browser.click(".reply-button", startingWith: "👤 Pick a user")
@@ -175,8 +180,13 @@ extension BotProcessTests {
 }
 
 /// The web chat's page, as a person uses it.
-struct WebChat {
+final class WebChat: Sendable {
     let browser: WebDriver
+    private let lastAction = Mutex(ContinuousClock.now)
+
+    init(browser: WebDriver) {
+        self.browser = browser
+    }
 
     /// Picks who you are in the "You are" list.
     func become(_ name: String) async throws {
@@ -191,15 +201,31 @@ struct WebChat {
 
     /// Types `text` and presses Send.
     func send(_ text: String) async throws {
+        try await pace()
         let before = try await browser.run("return document.querySelectorAll('.message.user').length") as? Int ?? 0
         try await browser.type(text, into: "#text")
         try await browser.click("#send", startingWith: "Send")
         try await browser.waitFor("\(text) sent", "return document.querySelectorAll('.message.user').length > \(before)")
     }
 
-    /// Presses the newest inline button whose label starts with `label`.
+    /// Presses the newest inline button whose label starts with `label`, and returns once the bot
+    /// answered the press.
     func press(_ label: String) async throws {
+        try await pace()
+        let answered = try await browser.run("return Number(document.body.dataset.answeredPresses || 0)") as? Int ?? 0
         try await browser.click(".inline-button", startingWith: label)
+        try await browser.waitFor("the answer to \(label)", "return Number(document.body.dataset.answeredPresses || 0) > \(answered)")
+    }
+
+    /// Waits until a person's pace since the last tap or message: the bot's flood control (3 a
+    /// second after a burst of 10) ignores a user who goes faster, as this test otherwise would.
+    private func pace() async throws {
+        let wait = lastAction.withLock { last in
+            let next = max(last + .milliseconds(400), ContinuousClock.now)
+            defer { last = next }
+            return ContinuousClock.now.duration(to: next)
+        }
+        if wait > .zero { try await Task.sleep(for: wait) }
     }
 
     /// Returns once the bot's newest message says `text`.

@@ -6,7 +6,7 @@ enum WebChatScript {
 // Everything the bot sends is put in the page as text nodes or checked attributes, never as HTML.
 "use strict";
 
-const state = { users: [], userID: null, events: null, view: null, commands: [], pendingPresses: new Set() };
+const state = { users: [], userID: null, events: null, view: null, drawn: new Map(), commands: [], pendingPresses: new Set() };
 const $ = (selector) => document.querySelector(selector);
 
 function element(tag, className, text) {
@@ -48,6 +48,7 @@ async function loadUsers(selectID) {
 function switchTo(userID) {
   state.userID = userID;
   state.view = null;
+  state.drawn = new Map();
   state.pendingPresses.clear();
   localStorage.setItem("webchat.user", String(userID));
   const user = state.users.find((candidate) => candidate.id === userID);
@@ -79,7 +80,18 @@ function render(view) {
   const list = $("#messages");
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   state.view = view;
-  list.replaceChildren(...view.messages.map(renderMessage));
+  // Only a message that changed is drawn again: the others keep their nodes (a revealed
+  // spoiler, a loaded photo, a button about to be clicked).
+  const drawn = new Map();
+  const nodes = view.messages.map((message) => {
+    const json = JSON.stringify(message);
+    const kept = state.drawn.get(message.message_id);
+    const entry = kept && kept.json === json ? kept : { json, node: renderMessage(message) };
+    drawn.set(message.message_id, entry);
+    return entry.node;
+  });
+  state.drawn = drawn;
+  list.replaceChildren(...nodes);
   renderReplyKeyboard(view.reply_keyboard);
   $("#blocked").hidden = !view.is_blocked;
   showAnswers();
@@ -95,6 +107,9 @@ function showAnswers() {
     const answer = answers[id];
     if (!answer) continue;
     state.pendingPresses.delete(id);
+    // What the last answered press got, on the page for whoever drives it (a test waits on it).
+    document.body.dataset.answeredPresses = String(Number(document.body.dataset.answeredPresses || 0) + 1);
+    document.body.dataset.lastAnswer = answer.text || "";
     if (answer.show_alert && answer.text) showAlert(answer.text);
     else if (answer.text) toast(answer.text, false);
     if (answer.url) window.open(answer.url, "_blank", "noopener");

@@ -96,10 +96,18 @@ final class WebDriver: Sendable {
     /// Clicks, as a person does, the newest element `selector` picks whose text starts with `text`.
     func click(_ selector: String, startingWith text: String) async throws {
         let script = "return [...document.querySelectorAll(\(Self.quoted(selector)))].reverse().find(e => e.textContent.trim().startsWith(\(Self.quoted(text)))) || null"
-        guard let element = try await waitFor("\(selector) \(text)", script) as? [String: Any], let id = element.values.first as? String else {
-            throw Failure(description: "no \(selector) starting with \(text)")
+        // The chat redraws a message the bot edits: one found just before may be gone; find it again.
+        for attempt in 1...3 {
+            guard let element = try await waitFor("\(selector) \(text)", script) as? [String: Any], let id = element.values.first as? String else {
+                throw Failure(description: "no \(selector) starting with \(text)")
+            }
+            do {
+                _ = try await command("POST", "element/\(id)/click", [:])
+                return
+            } catch let failure as Failure where failure.description.contains("stale element reference") && attempt < 3 {
+                continue
+            }
         }
-        _ = try await command("POST", "element/\(id)/click", [:])
     }
 
     /// Types `text` into the element `selector` picks.
