@@ -65,6 +65,28 @@ import TelegramBotAPI
         }
     }
 
+    /// The web chat gets views from its event stream and from fetches, in either order: each
+    /// view's revision says which is newer.
+    @Test func eachChangeToAChatGivesItsViewAHigherRevision() async throws {
+        try await withSandboxBot { sandbox, bot in
+            let user = try #require(try await Self.call(sandbox, .POST, "/sandbox/users", json: #"{"first_name":"Ana"}"#).result as? [String: Any])
+            let id = try #require(user["id"] as? Int)
+            func view() async throws -> (revision: Int, texts: [String]) {
+                let view = try #require(try await Self.call(sandbox, .GET, "/sandbox/users/\(id)/chat").result as? [String: Any])
+                let messages = view["messages"] as? [[String: Any]] ?? []
+                return (try #require(view["revision"] as? Int), messages.compactMap { $0["text"] as? String })
+            }
+            let empty = try await view()
+            #expect(empty.texts.isEmpty)
+            _ = try await Self.call(sandbox, .POST, "/sandbox/users/\(id)/text", json: #"{"text":"hi"}"#)
+            let asked = try await view()
+            #expect(asked.texts == ["hi"] && asked.revision > empty.revision)
+            try await bot.send(SendMessage(chatID: .id(Int64(id)), text: "Hello"))
+            let answered = try await view()
+            #expect(answered.texts == ["hi", "Hello"] && answered.revision > asked.revision)
+        }
+    }
+
     @Test func badControlRequestsAreRefusedWithAReason() async throws {
         try await withSandboxBot { sandbox, _ in
             let noName = try await Self.call(sandbox, .POST, "/sandbox/users", json: "{}")

@@ -24,6 +24,7 @@ extension BotProcessTests {
                     await browser.quit()
                 } catch {
                     await browser.quit()
+                    Issue.record("the sandbox's log: \(sandbox.log.suffix(6000))")
                     throw error
                 }
                 #expect(await sandbox.stop() == 0, "\(sandbox.log)")
@@ -171,6 +172,14 @@ extension BotProcessTests {
             // The developer's panel lists the bot's calls.
             try await browser.click("#toggle-calls", startingWith: "Bot API calls")
             try await browser.waitFor("the calls panel", "return [...document.querySelectorAll('#calls tbody td')].some(td => td.textContent === 'sendMessage')")
+
+            // A view older than the one drawn (a fetch answered after the event stream's newer one) is ignored.
+            let staleIgnored = try await browser.run("""
+                const before = document.querySelectorAll('.message').length;
+                render({ revision: 0, messages: [], callback_answers: {}, is_blocked: false });
+                return before > 0 && document.querySelectorAll('.message').length === before;
+                """) as? Bool
+            #expect(staleIgnored == true, "a stale view replaced a newer one")
 
             // A phone-sized window: nothing wider than the screen, the text box still there.
             try await browser.resize(width: 390, height: 844)

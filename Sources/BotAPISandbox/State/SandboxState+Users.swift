@@ -38,6 +38,7 @@ extension SandboxState {
             setBlocked(userID, false)
         }
         let message = appendMessage(in: userID, from: user, fill)
+        notifyChange(of: .chat(userID))
         enqueue { id in
             var update = Update(updateID: id)
             update.message = message

@@ -9,6 +9,7 @@ extension SandboxState {
         let record = chats[userID]
         let answers = callbackQueries.filter { $0.value.query.from.id == userID && $0.value.answer != nil }.compactMapValues(\.answer)
         return ChatView(
+            revision: chatRevisions[userID] ?? 0,
             messages: (record?.messages.values).map { $0.sorted { $0.messageID < $1.messageID } } ?? [],
             replyKeyboard: record?.replyKeyboard, isBlocked: record?.isBlocked ?? false, callbackAnswers: answers
         )
@@ -25,6 +26,9 @@ extension SandboxState {
 
 /// One chat, as the web chat draws it (``SandboxState/chatView(of:)``).
 public struct ChatView: Sendable, Equatable, Encodable {
+    /// Grows with every change to the chat: of two views, the page draws the newer one, whichever
+    /// arrives last (the event stream and a fetch race each other).
+    public var revision: Int
     public var messages: [Message]
     public var replyKeyboard: ReplyKeyboardMarkup?
     public var isBlocked: Bool
@@ -32,6 +36,7 @@ public struct ChatView: Sendable, Equatable, Encodable {
     public var callbackAnswers: [String: CallbackAnswer]
 
     enum CodingKeys: String, CodingKey {
+        case revision
         case messages
         case replyKeyboard = "reply_keyboard"
         case isBlocked = "is_blocked"

@@ -75,6 +75,9 @@ public actor SandboxState {
     private var waiters: [UUID: CheckedContinuation<Void, Never>] = [:]
     /// Waits already ended (by a change or their deadline) whose park has not run yet.
     private var finishedWaits: Set<UUID> = []
+    /// How many times each user's chat changed: a view carries it, so a page can tell which of
+    /// two views it received is newer.
+    private(set) var chatRevisions: [Int64: Int] = [:]
 
     init(configuration: SandboxConfiguration) {
         self.configuration = configuration
@@ -132,6 +135,7 @@ public actor SandboxState {
 
     /// Wakes every wait on `scope`; each caller checks its condition again.
     func notifyChange(of scope: ChangeScope) {
+        if case .chat(let userID) = scope { chatRevisions[userID, default: 0] += 1 }
         for id in registeredWaits[scope] ?? [] { end(id) }
     }
 

@@ -77,6 +77,8 @@ async function createCustomer(event) {
 // MARK: the chat
 
 function render(view) {
+  // The event stream and a fetch after an action race: a view older than the one drawn is stale.
+  if (state.view && view.revision < state.view.revision) return;
   const list = $("#messages");
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
   state.view = view;
@@ -311,7 +313,11 @@ async function upload(file) {
 }
 
 async function refresh() {
-  try { render(await call("GET", `/sandbox/users/${state.userID}/chat`)); } catch (error) { report(error); }
+  const userID = state.userID;
+  try {
+    const view = await call("GET", `/sandbox/users/${userID}/chat`);
+    if (userID === state.userID) render(view);
+  } catch (error) { report(error); }
 }
 
 async function suggestCommands() {
