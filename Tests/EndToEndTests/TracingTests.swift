@@ -53,6 +53,12 @@ extension BotProcessTests {
                         for secret in [sandbox.token.value, key, "Buyer 2", String(buyers[1].id)] {
                             #expect(!sent.contains(secret), "\(secret) was in a span")
                         }
+                        // Each statement's text has placeholders where the amounts and ids were bound.
+                        let statements = spans.filter { $0.traceID == purchase.traceID }.compactMap { $0.attributes["db.query.text"] }
+                        #expect(statements.contains { $0.contains("?") || $0.contains("$1") }, "\(statements)")
+                        for statement in statements {
+                            #expect(!statement.contains("500") && !statement.contains(String(buyers[1].id)), "an amount or an id in \(statement)")
+                        }
                     }
                 }
             }

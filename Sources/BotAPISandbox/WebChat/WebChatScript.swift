@@ -77,7 +77,8 @@ async function createCustomer(event) {
 // MARK: the chat
 
 function render(view) {
-  // The event stream and a fetch after an action race: a view older than the one drawn is stale.
+  // The chat's event stream brings every view, the user's own messages too; a view older than
+  // the one drawn (a client that also fetches /chat can get one late) is never drawn over it.
   if (state.view && view.revision < state.view.revision) return;
   const list = $("#messages");
   const atBottom = list.scrollHeight - list.scrollTop - list.clientHeight < 40;
@@ -285,7 +286,7 @@ function pickUsers(request) {
     const picked = [...list.querySelectorAll("input:checked")].map((box) => Number(box.value));
     dialog.close();
     if (!picked.length) return;
-    try { await call("POST", `/sandbox/users/${state.userID}/share`, { request_id: request.request_id, user_ids: picked }); refresh(); } catch (error) { report(error); }
+    try { await call("POST", `/sandbox/users/${state.userID}/share`, { request_id: request.request_id, user_ids: picked }); } catch (error) { report(error); }
   };
   dialog.showModal();
 }
@@ -294,7 +295,7 @@ function pickUsers(request) {
 
 async function sendText(text) {
   if (!text || !state.userID) return;
-  try { await call("POST", `/sandbox/users/${state.userID}/text`, { text }); refresh(); } catch (error) { report(error); }
+  try { await call("POST", `/sandbox/users/${state.userID}/text`, { text }); } catch (error) { report(error); }
 }
 
 async function press(data, messageID) {
@@ -309,15 +310,7 @@ async function upload(file) {
   const form = new FormData();
   const isPhoto = /^image\/(jpeg|png|gif|webp)$/.test(file.type);
   form.append(isPhoto ? "photo" : "document", file, file.name);
-  try { await call("POST", `/sandbox/users/${state.userID}/${isPhoto ? "photo" : "document"}`, form); refresh(); } catch (error) { report(error); }
-}
-
-async function refresh() {
-  const userID = state.userID;
-  try {
-    const view = await call("GET", `/sandbox/users/${userID}/chat`);
-    if (userID === state.userID) render(view);
-  } catch (error) { report(error); }
+  try { await call("POST", `/sandbox/users/${state.userID}/${isPhoto ? "photo" : "document"}`, form); } catch (error) { report(error); }
 }
 
 async function suggestCommands() {

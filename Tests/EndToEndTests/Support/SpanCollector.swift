@@ -11,6 +11,8 @@ final class SpanCollector: Sendable {
         var spanID: [UInt8]
         var parentSpanID: [UInt8]
         var name: String
+        /// The span's string attributes, by key.
+        var attributes: [String: String]
     }
 
     let port: Int
@@ -39,10 +41,25 @@ final class SpanCollector: Sendable {
             Self.fields(body, 1).flatMap { Self.fields($0, 2) }.flatMap { Self.fields($0, 2) }.map { span in
                 Span(
                     traceID: Self.fields(span, 1).first ?? [], spanID: Self.fields(span, 2).first ?? [],
-                    parentSpanID: Self.fields(span, 4).first ?? [], name: String(decoding: Self.fields(span, 5).first ?? [], as: UTF8.self)
+                    parentSpanID: Self.fields(span, 4).first ?? [], name: Self.text(Self.fields(span, 5).first),
+                    attributes: Self.stringAttributes(Self.fields(span, 9))
                 )
             }
         }
+    }
+
+    /// KeyValue: key(1), value(2) as AnyValue, whose string_value is field 1; other kinds are skipped.
+    static func stringAttributes(_ keyValues: [[UInt8]]) -> [String: String] {
+        var attributes: [String: String] = [:]
+        for keyValue in keyValues {
+            guard let value = fields(keyValue, 2).first.flatMap({ fields($0, 1).first }) else { continue }
+            attributes[text(fields(keyValue, 1).first)] = text(value)
+        }
+        return attributes
+    }
+
+    static func text(_ bytes: [UInt8]?) -> String {
+        String(decoding: bytes ?? [], as: UTF8.self)
     }
 
     /// The length-delimited fields numbered `number` of one protobuf message, skipping the others.
