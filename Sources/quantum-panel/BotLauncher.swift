@@ -19,7 +19,8 @@ enum BotLauncher {
         }
     }
 
-    /// Sets up logging and runs the bot until a shutdown signal; exit code 1 when it can't run.
+    /// Sets up logging and runs the bot until a shutdown signal; exit code 1 when it can't run, 2
+    /// when the database refuses its settings.
     static func run(settings: Settings) async throws {
         LoggingBootstrap.bootstrap(settings: settings)
         MetricsBootstrap.bootstrap()
@@ -28,8 +29,9 @@ enum BotLauncher {
             let tracingExporter = try TracingBootstrap.bootstrap(settings: settings, logger: logger)
             try await QuantumPanelApp(settings: settings, logger: logger, tracingExporter: tracingExporter).run()
         } catch {
-            logger.critical("The bot stopped", metadata: ["error": "\(error)"])
-            throw ExitCode.failure
+            let report = QuantumPanelApp.stopReport(for: error)
+            logger.critical("The bot stopped", metadata: ["error": "\(report.message)"])
+            throw ExitCode(report.status)
         }
     }
 }

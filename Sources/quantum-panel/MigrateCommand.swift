@@ -28,7 +28,7 @@ struct MigrateCommand: AsyncParsableCommand {
             }
             logger.info("Migrations done", metadata: ["database": "\(settings.database)"])
         } catch {
-            logger.critical("Migrations failed", metadata: ["error": "\(error)"])
+            logger.critical("Migrations failed", metadata: ["error": "\(DatabaseFailure.describe(error))"])
             throw ExitCode.failure
         }
     }

@@ -40,23 +40,27 @@ extension BotProcessTests {
         }
 
         /// A webhook process can no longer be seen alive by the others, who may take its updates
-        /// over: it stops, with an exit status a supervisor restarts.
-        @Test func aProcessWhoseLivenessSessionEndsStops() async throws {
+        /// over: it stops handling them and carries on under a new owner id, and a customer then
+        /// buys through it as before.
+        @Test func aProcessWhoseLivenessSessionEndsCarriesOnAsANewOwner() async throws {
             try await withProcessShopStorage(.postgres) { folder, postgresURL in
                 try await BotAPISandbox.withRunning { sandbox in
-                    let shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: postgresURL)
-                    var environment = shop.environment
-                    environment["BOT_MODE"] = "webhook"
-                    environment["WEBHOOK_URL"] = "http://127.0.0.1:\(try freeLoopbackPort())" + ProcessShop.webhookPath
-                    environment["WEBHOOK_SECRET"] = ProcessShop.webhookSecret
-                    environment["HTTP_PORT"] = "0"
-                    let bot = try BotProcess(environment: environment, in: folder, name: "replica")
+                    var shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: postgresURL)
+                    shop.webhookPort = try freeLoopbackPort()
+                    try await shop.stock(keys: 2)
+                    let buyers = try await shop.customers(2, named: "Buyer", balance: 500)
+                    let bot = try shop.startBot("replica")
                     try await LeaderElectionTests.waitForLog(bot, "Leading")
+                    let outcomes = Outcomes()
+                    try await buyers[0].buyOneKey(outcomes)
 
                     let ended = try await Self.endSessions(holding: ">> 48 <> \(Self.leaderKey >> 48)", in: shop)
                     #expect(ended == 1)
-                    #expect(await bot.exitStatus(within: .seconds(30)) == 1, "\(bot.log)")
-                    #expect(bot.log.contains("liveness lock"), "\(bot.log)")
+                    try await LeaderElectionTests.waitForLog(bot, "liveness lock ended")
+                    try await buyers[1].buyOneKey(outcomes)
+                    #expect(bot.process.isRunning, "\(bot.log)")
+                    #expect(await bot.stop() == 0, "\(bot.log)")
+                    try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes)
                 }
             }
         }

@@ -115,6 +115,9 @@ extension SandboxState {
 
     /// What fault injection makes of the next call: nothing, a refusal, or a delay.
     func drawFault() -> (error: SandboxError?, delay: Duration?) {
+        if let outage, ContinuousClock.now < outage.until {
+            return (SandboxError(code: outage.status, description: outage.status == 502 ? "Bad Gateway" : "Internal Server Error"), nil)
+        }
         guard let faults = configuration.faults else { return (nil, nil) }
         let draw = nextRandom()
         if draw < faults.tooManyRequests { return (.tooManyRequests(retryAfter: 1), nil) }
@@ -143,5 +146,13 @@ struct TokenBucket {
 
     func secondsUntilToken(rate: Double) -> Double {
         tokens >= 1 ? 0 : (1 - tokens) / rate
+    }
+}
+
+extension SandboxState {
+    /// Every Bot API call fails with `status` (502: Bad Gateway) for `duration`, as when
+    /// Telegram's front end is down; simulated users' actions still work.
+    public func failEveryCall(status: Int = 502, for duration: Duration) {
+        outage = (ContinuousClock.now + duration, status)
     }
 }

@@ -10,6 +10,8 @@ import TelegramBotAPI
 /// waits, so a thousand customers waiting for replies cost a change one wake-up, not a thousand.
 public actor SandboxState {
     let configuration: SandboxConfiguration
+    /// Until when every Bot API call fails, and with which status (``failEveryCall(status:for:)``).
+    var outage: (until: ContinuousClock.Instant, status: Int)?
     /// The bot's own account.
     public let bot: User
 

@@ -19,11 +19,14 @@ public final class WebhookIntake: Sendable {
         case busy
         /// The dispatcher isn't running (starting, or stopping): answer 503.
         case notRunning
+        /// The database is down (``OutageMonitor``): answer 503, and Telegram tries again later.
+        case unavailable
     }
 
     private struct Running {
         let flight: InFlightUpdates
         let inbox: any UpdateInbox
+        let outages: any OutageMonitor
     }
 
     // Set while the dispatcher runs, so a request knows where to put its update.
@@ -38,12 +41,14 @@ public final class WebhookIntake: Sendable {
     /// - Throws: the inbox's error when it can't keep the update (answer 500; Telegram retries).
     public func deliver(_ update: Update) async throws -> Outcome {
         guard let running = running.withLock({ $0 }) else { return .notRunning }
+        guard running.outages.isAvailable else { return .unavailable }
         guard await running.flight.reserve() else { return .busy }
         let kept: [Update]
         do {
             kept = try await running.inbox.receive([update])
         } catch {
             await running.flight.release()
+            if running.outages.isOutage(error) { return .unavailable }
             throw error
         }
         guard !kept.isEmpty else {
@@ -54,8 +59,8 @@ public final class WebhookIntake: Sendable {
         return .accepted
     }
 
-    func open(_ flight: InFlightUpdates, inbox: any UpdateInbox) {
-        running.withLock { $0 = Running(flight: flight, inbox: inbox) }
+    func open(_ flight: InFlightUpdates, inbox: any UpdateInbox, outages: any OutageMonitor) {
+        running.withLock { $0 = Running(flight: flight, inbox: inbox, outages: outages) }
     }
 
     func close() {

@@ -5,6 +5,9 @@ import TelegramBotAPI
 /// Catches what a handler throws: logs it with the update's id, tells the user briefly (in
 /// their language, when the bot speaks several), and lets the bot go on with the next update.
 ///
+/// An outage (the database down, ``OutageMonitor``) is not a failure of the handler's: it passes
+/// through, and the dispatcher handles the update again once the outage is over.
+///
 /// A burst of identical failures (the same handler, the same error: a database that is down,
 /// say) is logged once, and the count of the repeats with the first failure after `window`.
 public final class ErrorBoundaryMiddleware: UpdateMiddleware {
@@ -34,15 +37,18 @@ public final class ErrorBoundaryMiddleware: UpdateMiddleware {
             try await next(context)
         } catch is CancellationError {
             throw CancellationError()
+        } catch where context.outages.isOutage(error) {
+            throw error
         } catch {
             let handler = (context.handlerName ?? nil) ?? "none"
-            switch record("\(handler)|\(error)", at: .now) {
+            let description = context.outages.describe(error)
+            switch record("\(handler)|\(description)", at: .now) {
             case .first(let earlierRepeats):
-                var metadata: Logger.Metadata = ["error": "\(error)", "handler": "\(handler)"]
+                var metadata: Logger.Metadata = ["error": "\(description)", "handler": "\(handler)"]
                 if earlierRepeats > 0 { metadata["repeats.before"] = "\(earlierRepeats)" }
                 context.logger.error(earlierRepeats > 0 ? "Handler failed (and the same failure \(earlierRepeats) more times before)" : "Handler failed", metadata: metadata)
             case .repeated:
-                context.logger.debug("Handler failed again the same way", metadata: ["error": "\(error)", "handler": "\(handler)"])
+                context.logger.debug("Handler failed again the same way", metadata: ["error": "\(description)", "handler": "\(handler)"])
             }
             // Best effort: the user may have blocked the bot, or Telegram may be the problem.
             let text = await apology(context)

@@ -18,6 +18,8 @@ extension Dispatcher {
         try await handleUpdates(maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates, shutdownGracePeriod: shutdownGracePeriod) { flight in
             for try await batch in batches {
                 highestID = max(highestID ?? Int64.min, batch.map(\.updateID).max() ?? Int64.min)
+                // Not kept, the batch is not confirmed: Telegram holds it through an outage.
+                try await outages.waitUntilAvailable()
                 for update in try await keep(batch) {
                     await flight.admit(update)
                 }
@@ -40,7 +42,10 @@ extension Dispatcher {
                 group.addTask { await self.work(flight) }
             }
             do {
-                for update in try await inbox.unhandled() {
+                let leftovers = try await persistently("Could not read the updates an earlier run left unfinished; trying again", metadata: [:]) {
+                    try await inbox.unhandled()
+                }
+                for update in leftovers {
                     logger.notice("Handling an update an earlier run received and did not finish", metadata: ["update.id": "\(update.updateID)"])
                     await flight.admit(update)
                 }
@@ -95,7 +100,10 @@ extension Dispatcher {
 
     private func work(_ flight: InFlightUpdates) async {
         while let update = await flight.take() {
-            await feed(update)
+            while await feed(update) == .interruptedByOutage {
+                // The update keeps its chat's turn while it waits, so the chat's order holds.
+                do { try await outages.waitUntilAvailable() } catch { return }
+            }
             // An update cut short by cancellation stays unhandled in the inbox, for the next start.
             guard !Task.isCancelled else { return }
             _ = try? await persistently("Could not mark an update handled; trying again", metadata: ["update.id": "\(update.updateID)"]) {
@@ -105,8 +113,9 @@ extension Dispatcher {
         }
     }
 
-    /// Runs `operation` until it succeeds, waiting longer after each failure (up to 5 s); one
-    /// error line per streak of failures. Throws only `CancellationError`.
+    /// Runs `operation` until it succeeds, waiting longer after each failure (up to 5 s), or for
+    /// the end of an outage that failed it; one error line per streak of failures that is not an
+    /// outage (the monitor says that). Throws only `CancellationError`.
     private func persistently<Value>(_ message: Logger.Message, metadata: Logger.Metadata, _ operation: () async throws -> Value) async throws -> Value {
         var delay = Duration.milliseconds(50)
         var failures = 0
@@ -115,9 +124,11 @@ extension Dispatcher {
                 let value = try await operation()
                 if failures > 0 { logger.notice("The inbox works again", metadata: ["failures": "\(failures)"]) }
                 return value
+            } catch where outages.isOutage(error) {
+                try await outages.waitUntilAvailable()
             } catch {
                 try Task.checkCancellation()
-                if failures == 0 { logger.error(message, metadata: metadata.merging(["error": "\(error)"]) { $1 }) }
+                if failures == 0 { logger.error(message, metadata: metadata.merging(["error": "\(outages.describe(error))"]) { $1 }) }
                 failures += 1
                 try await Task.sleep(for: delay)
                 delay = min(delay * 2, .seconds(5))

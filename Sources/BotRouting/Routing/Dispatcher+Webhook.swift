@@ -17,7 +17,7 @@ extension Dispatcher {
     ) async throws {
         logger.info("Taking updates from the webhook")
         try await handleUpdates(maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates, shutdownGracePeriod: shutdownGracePeriod) { flight in
-            intake.open(flight, inbox: inbox)
+            intake.open(flight, inbox: inbox, outages: outages)
             defer { intake.close() }
             try await cancelWhenGracefulShutdown {
                 while true {
@@ -30,8 +30,10 @@ extension Dispatcher {
                         for update in orphans { await flight.admit(update) }
                     } catch is CancellationError {
                         throw CancellationError()
+                    } catch where outages.isOutage(error) {
+                        // The monitor said so; the next sweep after the outage finds them.
                     } catch {
-                        logger.warning("Could not look for updates another process left unfinished; trying again", metadata: ["error": "\(error)"])
+                        logger.warning("Could not look for updates another process left unfinished; trying again", metadata: ["error": "\(outages.describe(error))"])
                     }
                 }
             }

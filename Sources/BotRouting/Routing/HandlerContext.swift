@@ -13,6 +13,8 @@ public struct HandlerContext: Sendable {
     public let fsm: FSMContext
     public var logger: Logger
     public var values: ContextValues
+    /// The dispatcher's outage monitor: an error it calls an outage is not the handler's to apologise for.
+    public internal(set) var outages: any OutageMonitor = NoOutages()
     let callbackAnswer: CallbackAnswerTracker
     /// The handler routing chose, for outer middlewares.
     public var handlerName: String?? { route.handler }

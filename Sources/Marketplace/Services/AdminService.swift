@@ -60,7 +60,7 @@ public struct AdminService: Sendable {
     public func remove(_ telegramID: Int64, by actorID: Int64) async throws {
         guard telegramID != rootAdminID else { throw AdminError.rootIsPermanent }
         guard isRoot(actorID) else { throw AdminError.notRoot(telegramID: actorID) }
-        let removed = try await database.transaction { db in
+        let removed = try await database.atomically { db in
             let count = try await Admin.query(on: db).filter(\.$telegramID == telegramID).count()
             try await Admin.query(on: db).filter(\.$telegramID == telegramID).delete()
             return count > 0

@@ -112,7 +112,7 @@ public struct BroadcastService: Sendable {
     /// Creates the broadcast with its recipients, ready to send.
     /// - Throws: ``BroadcastError/noRecipients`` when the audience is empty.
     public func create(_ message: BroadcastMessage, to audience: BroadcastAudience, isPaid: Bool, by adminID: Int64) async throws -> BroadcastSnapshot {
-        let broadcast = try await database.transaction { db -> Broadcast in
+        let broadcast = try await database.atomically { db -> Broadcast in
             let broadcast = Broadcast()
             broadcast.adminID = adminID
             broadcast.text = message.text
@@ -177,7 +177,7 @@ public struct BroadcastService: Sendable {
     /// - Throws: ``BroadcastError/alreadyOver(broadcastID:)`` once it is finished or cancelled.
     @discardableResult
     public func set(_ status: BroadcastStatus, broadcastID: Int, by adminID: Int64) async throws -> BroadcastSnapshot {
-        let changed = try await database.transaction { db -> Broadcast in
+        let changed = try await database.atomically { db -> Broadcast in
             guard let broadcast = try await Broadcast.find(broadcastID, on: db) else { throw BroadcastError.broadcastNotFound(broadcastID: broadcastID) }
             let before = broadcast.status
             guard before == BroadcastStatus.sending.rawValue || before == BroadcastStatus.paused.rawValue else { throw BroadcastError.alreadyOver(broadcastID: broadcastID) }

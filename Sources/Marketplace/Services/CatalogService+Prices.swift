@@ -62,7 +62,7 @@ extension CatalogService {
 
     /// Deletes a price, refused while any key or order refers to it: archive it instead.
     public func deletePrice(_ priceID: Int, by adminID: Int64) async throws {
-        try await database.transaction { db in
+        try await database.atomically { db in
             guard let price = try await ProductPrice.find(priceID, on: db) else { throw CatalogError.priceNotFound(priceID: priceID) }
             let keys = try await ProductKey.query(on: db).filter(\.$price.$id == priceID).count()
             let orders = try await Order.query(on: db).filter(\.$priceID == priceID).count()

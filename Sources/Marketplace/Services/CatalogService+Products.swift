@@ -112,7 +112,7 @@ extension CatalogService {
         var reordered = rows
         reordered.swapAt(index, target)
         let rows = reordered
-        try await database.transaction { db in
+        try await database.atomically { db in
             for (position, row) in rows.enumerated() where row[keyPath: sortOrder] != position {
                 row[keyPath: sortOrder] = position
                 try await row.save(on: db)
@@ -125,7 +125,7 @@ extension CatalogService {
 
     /// Deletes a product and its prices, refused while any key or order refers to it: archive it instead.
     public func deleteProduct(_ productID: Int, by adminID: Int64) async throws {
-        try await database.transaction { db in
+        try await database.atomically { db in
             guard let product = try await Product.find(productID, on: db) else { throw CatalogError.productNotFound(productID: productID) }
             let keys = try await ProductKey.query(on: db).filter(\.$productID == productID).count()
             let orders = try await Order.query(on: db).filter(\.$productID == productID).count()

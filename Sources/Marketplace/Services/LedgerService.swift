@@ -43,7 +43,7 @@ public struct LedgerService: Sendable {
     private func book(_ delta: Int64, telegramID: Int64, reason: LedgerReason, actorID: Int64?, note: String?, idempotencyKey: String?) async throws -> Money {
         let currency = currency
         let note = try note.map(CustomerRules.note)
-        let balance = try await database.transaction { db in
+        let balance = try await database.atomically { db in
             try await db.lockCustomer(telegramID: telegramID)
             guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
                 throw LedgerError.unknownCustomer(telegramID: telegramID)

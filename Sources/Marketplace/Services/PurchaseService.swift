@@ -38,7 +38,7 @@ public struct PurchaseService: Sendable {
         guard (1...100).contains(quantity) else { throw PurchaseError.invalidQuantity(quantity) }
         let currency = currency
         do {
-            let receipt = try await database.transaction { db in
+            let receipt = try await database.atomically { db in
                 try await Self.buy(
                     telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey, currency: currency, on: db
                 )

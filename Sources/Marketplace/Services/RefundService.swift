@@ -94,7 +94,7 @@ public struct RefundService: Sendable {
     /// Refunds `keyIDs` of an order (nil: every key not refunded yet) to the customer's balance.
     public func refund(orderID: Int, keyIDs: [Int]? = nil, disposition: RefundDisposition, by adminID: Int64) async throws -> RefundOutcome {
         let currency = currency
-        let outcome = try await database.transaction { db -> RefundOutcome in
+        let outcome = try await database.atomically { db -> RefundOutcome in
             guard let customerID = try await Order.find(orderID, on: db)?.$customer.id, let customer = try await Customer.find(customerID, on: db) else {
                 throw RefundError.orderNotFound(orderID: orderID)
             }

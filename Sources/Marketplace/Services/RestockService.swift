@@ -40,7 +40,7 @@ public struct RestockService: Sendable {
     /// The requests whose price is on sale with stock again, removed as they are returned, so
     /// each customer is told once.
     public func takeDue() async throws -> [Notice] {
-        try await database.transaction { db in
+        try await database.atomically { db in
             let rows = try await db.sql.raw("""
                 SELECT r.id AS id, r.telegram_id AS telegram_id, r.price_id AS price_id, p.id AS product_id, p.name AS name, pp.duration_label AS label
                 FROM restock_requests r

@@ -118,7 +118,7 @@ public struct SellerService: Sendable {
     /// - Returns: its place now (1-based) and how many there are.
     @discardableResult
     public func move(_ sellerID: Int, up: Bool, by adminID: Int64) async throws -> (place: Int, of: Int) {
-        let result = try await database.transaction { db -> (place: Int, of: Int) in
+        let result = try await database.atomically { db -> (place: Int, of: Int) in
             var sellers = try await TrustedSeller.query(on: db).sort(\.$sortOrder).sort(\.$id).all()
             guard let index = sellers.firstIndex(where: { $0.id == sellerID }) else { throw SellerError.sellerNotFound(sellerID: sellerID) }
             let target = index + (up ? -1 : 1)

@@ -40,7 +40,7 @@ public struct StarsRefundClaim: Sendable, Equatable {
 extension StarsTopUpService {
     public func claimRefund(paymentID: Int, by adminID: Int64) async throws -> StarsRefundClaim {
         let currency = currency
-        let claim = try await database.transaction { db -> StarsRefundClaim in
+        let claim = try await database.atomically { db -> StarsRefundClaim in
             guard let found = try await StarsPayment.query(on: db).filter(\.$id == paymentID).with(\.$customer).first() else {
                 throw StarsRefundError.paymentNotFound(paymentID: paymentID)
             }
@@ -75,7 +75,7 @@ extension StarsTopUpService {
     @discardableResult
     public func undoRefund(chargeID: String, reason: String) async throws -> Money? {
         let currency = currency
-        let undone = try await database.transaction { db -> (Int64, Money)? in
+        let undone = try await database.atomically { db -> (Int64, Money)? in
             guard let found = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).with(\.$customer).first() else { return nil }
             try await db.lockCustomer(telegramID: found.customer.telegramID)
             guard let payment = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).first(), payment.isRefunded, payment.refundConfirmedAt == nil else { return nil }

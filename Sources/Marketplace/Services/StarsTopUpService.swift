@@ -42,7 +42,7 @@ public struct StarsTopUpService: Sendable {
         let amount = credit(forStars: stars)
         let currency = currency
         do {
-            let outcome = try await database.transaction { db -> Outcome in
+            let outcome = try await database.atomically { db -> Outcome in
                 if let earlier = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).with(\.$customer).first() {
                     return Outcome(credited: Money(minorUnits: earlier.credited, currency: currency), balance: Money(minorUnits: earlier.customer.balance, currency: currency), isRepeat: true)
                 }

@@ -63,7 +63,7 @@ public struct StockService: Sendable {
         }
         let candidates = batch
         let total = lines.count
-        let (fresh, existing, wasEmpty) = try await database.transaction { db in
+        let (fresh, existing, wasEmpty) = try await database.atomically { db in
             let unused = try await ProductKey.query(on: db).filter(\.$price.$id == priceID).filter(\.$isUsed == false).count()
             let wasEmpty = unused == 0
             var fresh: [(line: Int, key: String)] = []
@@ -130,7 +130,7 @@ public struct StockService: Sendable {
 
     /// Deletes unsold keys; a sold key is refused and nothing is deleted.
     public func deleteUnused(keyIDs: [Int], by adminID: Int64) async throws {
-        try await database.transaction { db in
+        try await database.atomically { db in
             let keys = try await ProductKey.query(on: db).filter(\.$id ~~ keyIDs).all()
             if let sold = keys.first(where: \.isUsed) { throw CatalogError.soldKeyCantBeDeleted(keyID: sold.id!) }
             if let missing = keyIDs.first(where: { id in !keys.contains { $0.id == id } }) { throw CatalogError.keyNotFound(keyID: missing) }
@@ -146,7 +146,7 @@ public struct StockService: Sendable {
     /// - Returns: how many were deleted.
     @discardableResult
     public func deleteAllUnused(priceID: Int, by adminID: Int64) async throws -> Int {
-        try await database.transaction { db in
+        try await database.atomically { db in
             guard try await ProductPrice.find(priceID, on: db) != nil else { throw CatalogError.priceNotFound(priceID: priceID) }
             let count = try await ProductKey.query(on: db).filter(\.$price.$id == priceID).filter(\.$isUsed == false).count()
             try await ProductKey.query(on: db).filter(\.$price.$id == priceID).filter(\.$isUsed == false).delete()

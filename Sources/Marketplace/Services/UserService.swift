@@ -81,7 +81,7 @@ public struct UserService: Sendable {
     /// - Throws: ``LedgerError/insufficientFunds(balance:)``, or ``AdminError/invalidInput(_:)`` when already premium.
     public func upgradeToPremium(telegramID: Int64, price: Money) async throws -> CustomerSnapshot {
         let currency = currency
-        let upgraded = try await database.transaction { db in
+        let upgraded = try await database.atomically { db in
             try await db.lockCustomer(telegramID: telegramID)
             guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
                 throw LedgerError.unknownCustomer(telegramID: telegramID)

@@ -46,7 +46,7 @@ public struct Broadcaster: Service {
             } catch is CancellationError {
                 return
             } catch {
-                logger.error("A broadcast round failed; trying again", metadata: ["error": "\(error)"])
+                logger.error("A broadcast round failed; trying again", metadata: ["error": "\(DatabaseFailure.describe(error))"])
             }
             try? await Task.sleep(for: idleInterval)
         }

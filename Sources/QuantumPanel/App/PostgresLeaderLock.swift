@@ -1,5 +1,6 @@
 import Foundation
 import Logging
+import Marketplace
 import PostgresKit
 import PostgresNIO
 import ServiceLifecycle
@@ -30,12 +31,18 @@ struct PostgresLeaderLock: Sendable {
     /// - Parameter waiting: called once when another process is found leading.
     func whileLeading(waiting: @Sendable () -> Void = {}, _ body: @escaping @Sendable () async throws -> Void) async throws {
         var toldWaiting = false
+        var unreachable = false
         while !Task.isShuttingDownGracefully {
             let connection: PostgresConnection
             do {
                 connection = try await PostgresSession.connect(configuration, logger: logger)
+                unreachable = false
             } catch {
-                logger.warning("Leader election: cannot reach the database; trying again", metadata: ["error": "\(error)"])
+                // One line per outage: the election tries every second.
+                if !unreachable {
+                    logger.warning("Leader election: cannot reach the database; trying every second", metadata: ["error": "\(DatabaseFailure.describe(error))"])
+                    unreachable = true
+                }
                 try await pause()
                 continue
             }
@@ -49,8 +56,11 @@ struct PostgresLeaderLock: Sendable {
                     toldWaiting = false
                     continue
                 }
+            } catch is CancellationError {
+                try? await connection.close()
+                throw CancellationError()
             } catch {
-                logger.warning("Leader election failed; trying again", metadata: ["error": "\(error)"])
+                logger.warning("Leader election failed; trying again", metadata: ["error": "\(DatabaseFailure.describe(error))"])
             }
             try? await connection.close()
             if !toldWaiting {

@@ -47,11 +47,12 @@ public struct QuantumPanelApp: Sendable {
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         let redis = makeRedisClient()
         let intake = settings.botMode == .webhook ? WebhookIntake() : nil
-        let readiness = Readiness(database: database, redis: redis, intake: intake, logger: logger)
+        let outages = DatabaseOutages.monitor(database, logger: logger)
+        let readiness = Readiness(database: database, outages: outages, redis: redis, intake: intake, logger: logger)
         let webhook = intake.map {
             WebhookRoute(path: BotHTTPServer.webhookPath(of: settings.webhookURL ?? ""), secret: settings.webhookSecret ?? "", intake: $0, logger: logger)
         }
-        let bot = BotService(app: self, database: database, httpClient: httpClient, redis: redis, readiness: readiness, intake: intake)
+        let bot = BotService(app: self, database: database, httpClient: httpClient, redis: redis, readiness: readiness, intake: intake, outages: outages)
         // Whichever ends, the other stops gracefully: a bot that can't start takes the server down with it.
         // The span exporter first, so it stops last and sends the spans of the last updates.
         let exporter = tracingExporter.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []
@@ -79,6 +80,14 @@ public struct QuantumPanelApp: Sendable {
         await database.shutdown()
     }
 
+    /// What to say when the bot stops on `error`, and the exit status: 2 for a database that
+    /// refuses this bot's settings (a wrong password, a missing database), which a restart can't
+    /// fix; 1 for the rest. Never `PSQLError`'s generic sentence: what the server said.
+    public static func stopReport(for error: any Error) -> (status: Int32, message: String) {
+        if error is DatabaseStartup.Misconfigured { return (2, "\(error)") }
+        return (1, DatabaseFailure(error).map { "the database failed: \($0.reason)" } ?? DatabaseFailure.describe(error))
+    }
+
     /// Asks the Bot API who the bot is, and says so in the log.
     func connect(_ bot: BotClient) async throws -> User {
         let me = try await bot.send(GetMe())
@@ -90,10 +99,13 @@ public struct QuantumPanelApp: Sendable {
 extension QuantumPanelApp {
     /// The logger the database gets: Fluent logs every statement at debug, and passing each
     /// through the secret filter and the daily file cost a fifth of the bot's CPU (measured with
-    /// `quantum-panel-bench flow`). Its warnings and errors still reach both.
+    /// `quantum-panel-bench flow`). Its warnings and errors still reach both, except the pool's
+    /// line per failed connection: the outage they make is logged once (``DatabaseOutages``).
     static func databaseLogger(_ logger: Logger) -> Logger {
         var quieter = logger
-        quieter.handler = MinimumLevelLogHandler(wrapping: logger.handler, minimum: .info)
+        quieter.handler = MinimumLevelLogHandler(
+            wrapping: logger.handler, minimum: .info, dropping: ["Opening new connection for pool failed", "Connection request timed out"]
+        )
         return quieter
     }
 }

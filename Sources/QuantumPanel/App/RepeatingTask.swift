@@ -1,4 +1,5 @@
 import Logging
+import Marketplace
 import ServiceLifecycle
 
 /// The loop of a background service: `work` at start, every `interval`, and whenever `wakeUp`
@@ -27,7 +28,7 @@ enum RepeatingTask {
                     } catch is CancellationError {
                         break
                     } catch {
-                        logger.warning(failure, metadata: ["error": "\(error)"])
+                        logger.warning(failure, metadata: ["error": "\(DatabaseFailure.describe(error))"])
                     }
                 }
                 group.cancelAll()

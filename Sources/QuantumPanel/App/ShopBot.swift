@@ -24,9 +24,12 @@ public struct ShopBot: Sendable {
     /// - Parameters:
     ///   - storage: conversation state (a reseller typing a quantity); the database in production.
     ///   - inbox: where received updates wait until handled; the database in production.
+    ///   - outages: says when the database is down, so updates wait for it instead of failing.
+    ///   - answerRetryWindow: how long an update's Bot API calls are retried while Telegram fails.
     ///   - throttling: how fast one user may go; a shopper tapping through menus sends bursts.
     public func makeDispatcher(
         bot: BotClient, botUsername: String?, storage: any StateStorage, inbox: any UpdateInbox,
+        outages: any OutageMonitor = NoOutages(), answerRetryWindow: Duration? = nil,
         throttling: ThrottlingMiddleware = ShopBot.standardThrottling, logger: Logger
     ) -> Dispatcher {
         let root = Router(name: "root")
@@ -37,7 +40,7 @@ public struct ShopBot: Sendable {
         // Spans only when the process traces (`TRACING`): otherwise no middleware, no cost.
         let tracing = ShopTracing.isOn
         return Dispatcher(
-            router: root, bot: bot, botUsername: botUsername, storage: storage, inbox: inbox,
+            router: root, bot: bot, botUsername: botUsername, storage: storage, inbox: inbox, outages: outages, answerRetryWindow: answerRetryWindow,
             outerMiddlewares: tracing ? [TracingMiddleware(.update)] + outer : outer,
             innerMiddlewares: tracing ? [TracingMiddleware(.handler)] : [],
             logger: logger

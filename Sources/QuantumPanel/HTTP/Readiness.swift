@@ -25,6 +25,8 @@ final class Readiness: Sendable {
     static let takingUpdates: Set = ["polling", "webhook", "standby"]
 
     private let database: MarketplaceDatabase
+    /// During an outage the database is unreachable without asking it again.
+    private let outages: any OutageMonitor
     private let redis: RedisClient?
     /// In webhook mode: an update is taken only once the dispatcher behind it runs.
     private let intake: WebhookIntake?
@@ -33,8 +35,9 @@ final class Readiness: Sendable {
     // Migrations are never undone, so once they are all applied that is not checked again.
     private let migrated = Atomic(false)
 
-    init(database: MarketplaceDatabase, redis: RedisClient?, intake: WebhookIntake?, logger: Logger) {
+    init(database: MarketplaceDatabase, outages: any OutageMonitor = NoOutages(), redis: RedisClient?, intake: WebhookIntake?, logger: Logger) {
         self.database = database
+        self.outages = outages
         self.redis = redis
         self.intake = intake
         self.logger = logger
@@ -58,13 +61,17 @@ final class Readiness: Sendable {
     }
 
     private func databaseState() async -> String {
+        guard outages.isAvailable else { return "unreachable" }
         do {
             _ = try await withTimeout(.seconds(2)) { [database, logger] in
                 try await (database.database(logger: logger) as! any SQLDatabase).raw("SELECT 1 AS one").first()
             }
+        } catch where outages.isOutage(error) {
+            // The monitor logs the outage once, and watches for its end.
+            return "unreachable"
         } catch {
             // The details stay in the log: the endpoint may be reachable by more than the operator.
-            logger.warning("Readiness: the database did not answer", metadata: ["error": "\(error)"])
+            logger.warning("Readiness: the database did not answer", metadata: ["error": "\(DatabaseFailure.describe(error))"])
             return "unreachable"
         }
         guard !migrated.load(ordering: .relaxed) else { return "ok" }
@@ -74,7 +81,7 @@ final class Readiness: Sendable {
             migrated.store(true, ordering: .relaxed)
             return "ok"
         } catch {
-            logger.warning("Readiness: the migrations could not be read", metadata: ["error": "\(error)"])
+            logger.warning("Readiness: the migrations could not be read", metadata: ["error": "\(DatabaseFailure.describe(error))"])
             return "not migrated"
         }
     }

@@ -2,6 +2,7 @@ import BotRouting
 import HTTPTypes
 import Hummingbird
 import Logging
+import Marketplace
 import NIOCore
 import TelegramBotAPI
 
@@ -50,11 +51,11 @@ struct WebhookRoute: Sendable {
                     return Response(status: .ok)
                 case .busy:
                     return Response(status: .serviceUnavailable, headers: [.retryAfter: "1"])
-                case .notRunning:
+                case .notRunning, .unavailable:
                     return Response(status: .serviceUnavailable, headers: [.retryAfter: "5"])
                 }
             } catch {
-                logger.error("Could not keep a webhook update; Telegram will send it again", metadata: ["update.id": "\(update.updateID)", "error": "\(error)"])
+                logger.error("Could not keep a webhook update; Telegram will send it again", metadata: ["update.id": "\(update.updateID)", "error": "\(DatabaseFailure.describe(error))"])
                 return Response(status: .internalServerError)
             }
         }

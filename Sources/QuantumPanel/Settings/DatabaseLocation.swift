@@ -1,3 +1,5 @@
+import Foundation
+
 /// Where the shop's data lives, from `DATABASE_URL`.
 public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
     /// A SQLite file, created when missing.
@@ -75,5 +77,19 @@ struct URLParts {
         guard !host.contains(where: { $0 == " " || $0 == "\t" }) else { return nil }
         self.host = String(host)
         self.path = String(rest[authorityEnd...].prefix(while: { $0 != "?" }))
+    }
+}
+
+extension DatabaseLocation {
+    /// Where the bot connects and as whom, for a line saying why it can't: the host, the port,
+    /// the database and the user, never the password.
+    public var connectionSummary: String {
+        switch self {
+        case .sqlite(let path): return "SQLite at \(path)"
+        case .postgres(let url):
+            guard let parts = URLComponents(string: url), let host = parts.host else { return "\(self)" }
+            let database = parts.path.split(separator: "/").first.map(String.init) ?? parts.user ?? "postgres"
+            return "PostgreSQL at \(host):\(parts.port ?? 5432), database \(database), user \(parts.user ?? "(none)")"
+        }
     }
 }

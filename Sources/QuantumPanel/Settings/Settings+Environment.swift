@@ -98,13 +98,16 @@ private struct SettingsParser {
         let broadcastPerSecond = integer("BROADCAST_PER_SECOND", in: 1...30, default: 25, expected: "a number of messages a second from 1 to 30")
         let paidBroadcasts = flag("PAID_BROADCASTS", default: false)
         let tracing = tracing()
+        let databaseWait = databaseWait()
+        let answerRetryWindow = integer("ANSWER_RETRY_WINDOW", in: 0...3600, default: 60, expected: "a number of seconds from 0 to 3600")
 
         guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate,
-            let cacheTTLs, let starsTopUps, let starValue, let lowStockThreshold, let broadcastPerSecond, let paidBroadcasts, let tracing
+            let cacheTTLs, let starsTopUps, let starValue, let lowStockThreshold, let broadcastPerSecond, let paidBroadcasts, let tracing,
+            let databaseWait, let answerRetryWindow
         else {
             return nil
         }
-        return Settings(
+        var settings = Settings(
             botToken: token, rootAdminID: rootAdminID, adminUsername: adminUsername, database: database,
             redisURL: redisURL, telegramAPIURL: apiURL, botMode: mode, webhookURL: webhookURL,
             webhookSecret: webhookSecret, httpHost: httpHost, httpPort: httpPort, logLevel: logLevel,
@@ -113,6 +116,19 @@ private struct SettingsParser {
             starValueMinorUnits: starValue, autoMigrate: autoMigrate, lowStockThreshold: lowStockThreshold,
             broadcastPerSecond: broadcastPerSecond, paidBroadcasts: paidBroadcasts, tracing: tracing
         )
+        settings.databaseWait = databaseWait
+        settings.answerRetryWindow = .seconds(answerRetryWindow)
+        return settings
+    }
+
+    /// `DATABASE_WAIT`: seconds, or `forever` (the default). The outer optional is nil on a problem.
+    private mutating func databaseWait() -> Duration?? {
+        guard let text = value("DATABASE_WAIT"), text.lowercased() != "forever" else { return .some(nil) }
+        guard let seconds = Int(text), seconds >= 0 else {
+            problems.append("DATABASE_WAIT must be how many seconds start-up waits for the database (0 for none) or forever, got \(quoted(text)).")
+            return nil
+        }
+        return .some(.seconds(seconds))
     }
 
     private mutating func botToken() -> BotToken? {

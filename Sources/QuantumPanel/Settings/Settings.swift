@@ -53,6 +53,11 @@ public struct Settings: Sendable {
     public var paidBroadcasts: Bool = false
     /// Where spans go (`TRACING=otlp`); nil, the default, records none.
     public var tracing: TracingSettings? = nil
+    /// How long start-up waits for an unreachable database (`DATABASE_WAIT`); nil waits for ever.
+    public var databaseWait: Duration? = nil
+    /// How long an update's answers are retried while the Bot API fails (`ANSWER_RETRY_WINDOW`),
+    /// counted from when its handling began; then the customer gets the apology.
+    public var answerRetryWindow: Duration = .seconds(60)
 
     /// Spans exported over OTLP/HTTP.
     public struct TracingSettings: Sendable, Equatable {
@@ -75,7 +80,7 @@ extension Settings {
         "CACHE_TTL_ADMIN", "CACHE_TTL_CUSTOMER", "CACHE_TTL_CATALOGUE", "CACHE_TTL_SELLERS", "TELEGRAM_API_URL", "BOT_MODE",
         "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR", "CURRENCY", "PREMIUM_PRICE",
         "STARS_TOP_UPS", "STAR_VALUE", "LOW_STOCK_THRESHOLD", "BROADCAST_PER_SECOND", "PAID_BROADCASTS",
-        "TRACING", "TRACING_ENDPOINT", "TRACING_SAMPLE_RATIO",
+        "TRACING", "TRACING_ENDPOINT", "TRACING_SAMPLE_RATIO", "DATABASE_WAIT", "ANSWER_RETRY_WINDOW",
     ]
 
     /// Variables whose values never appear in a message.
@@ -95,6 +100,7 @@ extension Settings: CustomStringConvertible {
             "cacheTTLs: admin \(cacheTTLs.admin), customer \(cacheTTLs.customer), catalogue \(cacheTTLs.catalogue), sellers \(cacheTTLs.sellers)",
             "starsTopUps: \(starsTopUps)", "starValueMinorUnits: \(starValueMinorUnits)", "lowStockThreshold: \(lowStockThreshold)",
             "broadcastPerSecond: \(broadcastPerSecond)", "paidBroadcasts: \(paidBroadcasts)",
+            "databaseWait: \(databaseWait.map { "\($0)" } ?? "forever")", "answerRetryWindow: \(answerRetryWindow)",
         ]
         if let adminUsername { fields.append("adminUsername: @\(adminUsername)") }
         if let webhookURL { fields.append("webhookURL: \(webhookURL)") }

@@ -60,7 +60,7 @@ public struct DatabaseUpdateInbox: UpdateInbox {
     }
 
     public func unhandled() async throws -> [Update] {
-        if owner != nil { return try await orphans() }
+        if let owner { return try await takeOver(as: owner, includingOwn: true) }
         if let journal {
             // What a killed process had handled and not yet told the database.
             try await mark(HandledJournal.ids(at: journal.path))
@@ -96,11 +96,19 @@ public struct DatabaseUpdateInbox: UpdateInbox {
     /// released in one expression, in that order (a CASE fixes it), on whichever pooled session runs it.
     public func orphans() async throws -> [Update] {
         guard let owner else { return [] }
+        return try await takeOver(as: owner, includingOwn: false)
+    }
+
+    /// The orphans, and with `includingOwn` this owner's unhandled updates too: at the
+    /// dispatcher's start nothing handles them (a leader that lost the lead and leads again left them).
+    private func takeOver(as owner: String, includingOwn: Bool) async throws -> [Update] {
+        // No owner's id is empty (they are UUIDs), so without `includingOwn` the first test never holds.
+        let own = includingOwn ? owner : ""
         let rows = try await sql.raw("""
             UPDATE update_inbox SET received_by = \(bind: owner)
-            WHERE handled_at IS NULL AND received_by IS DISTINCT FROM \(bind: owner)
+            WHERE handled_at IS NULL AND (received_by = \(bind: own) OR (received_by IS DISTINCT FROM \(bind: owner)
               AND (received_by IS NULL OR CASE WHEN pg_try_advisory_lock(hashtextextended(received_by, 0))
-                   THEN pg_advisory_unlock(hashtextextended(received_by, 0)) ELSE false END)
+                   THEN pg_advisory_unlock(hashtextextended(received_by, 0)) ELSE false END)))
             RETURNING update_id, payload
             """).all()
         return try await decode(rows).sorted { $0.updateID < $1.updateID }

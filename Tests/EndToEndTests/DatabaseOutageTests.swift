@@ -1,0 +1,146 @@
+import AsyncHTTPClient
+import BotAPISandbox
+import Foundation
+import Marketplace
+import MarketplaceTesting
+import NIOCore
+import NIOHTTP1
+import SQLKit
+import Testing
+
+extension BotProcessTests {
+    /// The database goes away while customers buy, and comes back: the bot, run as its own
+    /// process on a PostgreSQL server of the test's own, neither exits nor loses or doubles anything.
+    @Suite(.timeLimit(.minutes(5)), .enabled(if: TestDatabaseKind.available.contains(.postgres)))
+    struct DatabaseOutageTests {
+        static let buyers = 100
+
+        /// `pg_ctl stop -m immediate` (a crash) while 100 customers buy, started again 5 s later.
+        @Test func aPostgresCrashInTheMiddleOfPurchasesStopsNobodyAndLosesNothing() async throws {
+            try await Self.withBuyersThroughAnOutage { server, shop in
+                try await server.crash()
+                return { try await server.start() }
+            }
+        }
+
+        /// Every session of the bot's ended with `pg_terminate_backend` (a failover, a proxy, an
+        /// operator): its liveness and leader locks go with them, and it carries on as a new owner.
+        @Test func everySessionOfTheBotEndedInTheMiddleOfPurchasesLosesNothing() async throws {
+            try await Self.withBuyersThroughAnOutage(expectUnready: false) { _, shop in
+                let ended = try await shop.withSQL { sql in
+                    try await sql.raw(
+                        """
+                        SELECT count(pg_terminate_backend(pid)) AS ended FROM pg_stat_activity
+                        WHERE datname = current_database() AND pid <> pg_backend_pid()
+                        """
+                    ).first()?.decode(column: "ended", as: Int.self) ?? 0
+                }
+                #expect(ended >= 3, "the pool's sessions, the liveness lock's and the leader lock's")
+                return {}
+            }
+        }
+
+        /// Starts the bot on a stocked shop, sends 100 buyers, and when 20 have their key runs
+        /// `outage`; 5 s later what it returned ends it. Then: the bot never exited, each buyer
+        /// has one key, one order and one charge, every balance equals its ledger, every tap was
+        /// answered once, `/readyz` said so during the outage and recovered, and the outage is
+        /// one warning in the log.
+        static func withBuyersThroughAnOutage(
+            expectUnready: Bool = true,
+            _ outage:
+                @escaping @Sendable (PrivatePostgres, ProcessShop) async throws ->
+                @Sendable () async throws -> Void
+        ) async throws {
+            try await PrivatePostgres.withRunning { server in
+                try await withTemporaryFolder { folder in
+                    try await BotAPISandbox.withRunning { sandbox in
+                        var shop = ProcessShop(
+                            folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: server.url)
+                        shop.httpPort = try freeLoopbackPort()
+                        let readyz = "http://127.0.0.1:\(shop.httpPort!)/readyz"
+                        try await shop.stock(keys: Self.buyers)
+                        let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
+                        let bot = try shop.startBot("bot")
+                        try await LeaderElectionTests.waitForLog(bot, "Leading")
+
+                        let outcomes = Outcomes()
+                        try await bot.printingLogOnFailure {
+                            try await withThrowingTaskGroup(of: Void.self) { group in
+                                for buyer in buyers { group.addTask { try await buyer.buyOneKey(outcomes) } }
+                                await outcomes.waitForReceipts(20)
+                                let end = try await outage(server, shop)
+                                if expectUnready {
+                                    let report = try await Self.readiness(readyz, until: { $0.status == 503 })
+                                    #expect(report.body.contains(#""database":"unreachable""#), "\(report.body)")
+                                }
+                                try await Task.sleep(for: .seconds(5))  // the outage's length, not a proof
+                                try await end()
+                                try await group.waitForAll()
+                            }
+                        }
+                        #expect(bot.process.isRunning, "the bot never exited: \(bot.log)")
+                        let report = try await Self.readiness(readyz, until: { $0.status == 200 })
+                        #expect(report.body.contains(#""database":"ok""#), "\(report.body)")
+                        #expect(await bot.stop() == 0, "\(bot.log)")
+
+                        try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes)
+                        try await shop.expectEveryBalanceEqualsItsLedger()
+                        if expectUnready {
+                            let warnings =
+                                bot.log.components(separatedBy: "The database is unreachable").count - 1
+                            #expect(warnings == 1, "one warning for the outage: \(bot.log)")
+                        }
+                    }
+                }
+            }
+        }
+
+        /// Reads `/readyz` every 100 ms until `condition` holds (30 s at most).
+        static func readiness(_ url: String, until condition: ((status: Int, body: String)) -> Bool)
+            async throws -> (status: Int, body: String)
+        {
+            var last = (status: 0, body: "")
+            for _ in 0..<300 {
+                if let response = try? await HTTPClient.shared.execute(
+                    HTTPClientRequest(url: url), timeout: .seconds(5))
+                {
+                    let body = try await response.body.collect(upTo: 1 << 16)
+                    last = (Int(response.status.code), String(buffer: body))
+                    if condition(last) { return last }
+                }
+                try await Task.sleep(for: .milliseconds(100))
+            }
+            Issue.record("/readyz never said what was awaited; last: \(last)")
+            return last
+        }
+    }
+}
+
+extension ProcessShop {
+    /// Every customer's balance is the sum of their ledger.
+    func expectEveryBalanceEqualsItsLedger(sourceLocation: SourceLocation = #_sourceLocation)
+        async throws
+    {
+        let mismatched = try await withSQL { sql in
+            try await sql.raw(
+                """
+                SELECT count(*) AS mismatched FROM customers c
+                WHERE c.balance <> COALESCE((SELECT sum(l.delta) FROM ledger_entries l WHERE l.customer_id = c.id), 0)
+                """
+            ).first()?.decode(column: "mismatched", as: Int.self) ?? -1
+        }
+        #expect(mismatched == 0, "every balance equals its ledger", sourceLocation: sourceLocation)
+    }
+}
+
+extension BotProcess {
+    /// Runs `body`; when it throws, the bot's log goes with the error, to say why.
+    func printingLogOnFailure<Value>(_ body: () async throws -> Value) async throws -> Value {
+        do {
+            return try await body()
+        } catch {
+            Issue.record("\(error)\n--- the bot's log:\n\(log)")
+            throw error
+        }
+    }
+}
