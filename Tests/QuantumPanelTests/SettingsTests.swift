@@ -42,6 +42,22 @@ import Testing
         #expect(settings.starsTopUps == [50, 100, 250, 500, 1000])
         #expect(settings.starValueMinorUnits == 1)
         #expect(settings.tracing == nil, "tracing is off by default")
+        #expect(settings.databaseWait == nil, "start-up waits for the database for ever")
+        #expect(settings.answerRetryWindow == .seconds(60))
+    }
+
+    @Test func theDatabaseWaitAndTheAnswerRetryWindowAreRead() async throws {
+        var environment = Self.minimal
+        environment["DATABASE_WAIT"] = "0"
+        environment["ANSWER_RETRY_WINDOW"] = "0"
+        var settings = try await Self.load(environment)
+        #expect(settings.databaseWait == .zero, "0 fails at once")
+        #expect(settings.answerRetryWindow == .zero)
+        environment["DATABASE_WAIT"] = "Forever"
+        environment["ANSWER_RETRY_WINDOW"] = "120"
+        settings = try await Self.load(environment)
+        #expect(settings.databaseWait == nil)
+        #expect(settings.answerRetryWindow == .seconds(120))
     }
 
     @Test func tracingIsOffOrOTLPWithAnEndpointAndASampleRatio() async throws {
@@ -117,6 +133,9 @@ import Testing
         ("STARS_TOP_UPS", "0", #"STARS_TOP_UPS must be 1 to 6 comma-separated Star amounts from 1 to 10000, such as 100,250,500, got "0"."#),
         ("STAR_VALUE", "0", #"STAR_VALUE must be a positive amount in USD with at most 2 decimals, such as 9.99, got "0"."#),
         ("ADMIN_USERNAME", "@no", #"ADMIN_USERNAME must be a Telegram username (4 to 32 letters, digits or _), got "no"."#),
+        ("DATABASE_WAIT", "-1", #"DATABASE_WAIT must be how many seconds start-up waits for the database (0 for none) or forever, got "-1"."#),
+        ("DATABASE_WAIT", "5m", #"DATABASE_WAIT must be how many seconds start-up waits for the database (0 for none) or forever, got "5m"."#),
+        ("ANSWER_RETRY_WINDOW", "3601", #"ANSWER_RETRY_WINDOW must be a number of seconds from 0 to 3600, got "3601"."#),
     ])
     func badValueIsRefusedWithItsMessage(name: String, value: String, message: String) async {
         var environment = Self.minimal

@@ -30,4 +30,16 @@ import TelegramBotAPI
         #expect(policy.delay(after: Self.error(.serverError), attempt: 3) == nil)
         #expect(RetryPolicy.never.delay(after: Self.error(.tooManyRequests, retryAfter: 1), attempt: 1) == nil)
     }
+
+    @Test func untilADeadlineRetriesForAsLongAsThereIsTimeAndNoLonger() {
+        let start = ContinuousClock.now
+        let policy = RetryPolicy.until(start + .seconds(60))
+        // Far more attempts than the standard five, each back-off at most 5 s.
+        let late = policy.delay(after: Self.error(.serverError), attempt: 40, now: start)
+        #expect(late.map { $0 >= .milliseconds(2500) && $0 <= .seconds(5) } == true, "\(String(describing: late))")
+        #expect(policy.delay(after: Self.error(.network), attempt: 1, now: start + .seconds(59)) != nil, "a retry that starts before the deadline")
+        #expect(policy.delay(after: Self.error(.network), attempt: 1, now: start + .seconds(61)) == nil, "none after it")
+        #expect(policy.delay(after: Self.error(.tooManyRequests, retryAfter: 30), attempt: 1, now: start + .seconds(40)) == nil, "a wait that would end past it")
+        #expect(policy.delay(after: Self.error(.badRequest), attempt: 1, now: start) == nil, "what retrying can't fix, never")
+    }
 }

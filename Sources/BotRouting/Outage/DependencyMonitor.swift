@@ -2,9 +2,11 @@ import Foundation
 import Logging
 import Synchronization
 
-/// An ``OutageMonitor`` for one dependency: an error `diagnose` recognises starts an outage, which
-/// is logged once; `probe` is then tried with a growing pause (from `firstRetry` up to `maxRetry`)
-/// until it succeeds, which ends the outage (logged once, with its length) and wakes every waiter.
+/// An ``OutageMonitor`` for one dependency: an error `diagnose` recognises starts an outage, and
+/// `probe` is tried at once, then with a growing pause (from `firstRetry` up to `maxRetry`) until
+/// it succeeds, which ends the outage and wakes every waiter. An outage is logged once, when the
+/// first probe fails too, and its end once, with its length; a failure the first probe doesn't
+/// confirm (one dead connection) is no outage, and only a debug line.
 public final class DependencyMonitor: OutageMonitor {
     /// What the log calls the dependency: "The database".
     public let name: String
@@ -54,7 +56,6 @@ public final class DependencyMonitor: OutageMonitor {
             return true
         }
         if starts {
-            logger.warning("\(name) is unreachable: no new update is taken until it is back", metadata: ["error": "\(reason)"])
             Task { await self.probeUntilBack(firstReason: reason) }
         }
         return true
@@ -80,17 +81,24 @@ public final class DependencyMonitor: OutageMonitor {
         var pause = firstRetry
         // A new reason is worth a line (the server is up again but refuses us); the same one is not.
         var lastReason = firstReason
+        // Asked at once: a connection that died earlier (the pool's, after a restart) fails its
+        // query while the dependency answers. That is not an outage, and not worth a warning.
+        var isOutage = false
         while true {
-            try? await Task.sleep(for: pause)
             do {
                 try await probe()
                 break
             } catch {
+                if !isOutage {
+                    isOutage = true
+                    logger.warning("\(name) is unreachable: no new update is taken until it is back", metadata: ["error": "\(firstReason)"])
+                }
                 let reason = diagnose(error) ?? describing(error)
                 if reason != lastReason {
                     logger.notice("\(name) is still unreachable", metadata: ["error": "\(reason)"])
                     lastReason = reason
                 }
+                try? await Task.sleep(for: pause)
                 pause = min(pause * 2, maxRetry)
             }
         }
@@ -98,9 +106,13 @@ public final class DependencyMonitor: OutageMonitor {
             defer { state = State() }
             return (state.outageStartedAt, state.waiters.values)
         }
-        let length = startedAt.map { $0.duration(to: .now) } ?? .zero
-        let seconds = Double(length.components.seconds) + Double(length.components.attoseconds) / 1e18
-        logger.notice("\(name) answers again; taking updates", metadata: ["outage.seconds": "\(String(format: "%.1f", seconds))"])
+        if isOutage {
+            let length = startedAt.map { $0.duration(to: .now) } ?? .zero
+            let seconds = Double(length.components.seconds) + Double(length.components.attoseconds) / 1e18
+            logger.notice("\(name) answers again; taking updates", metadata: ["outage.seconds": "\(String(format: "%.1f", seconds))"])
+        } else {
+            logger.debug("\(name) answered at once after a failure: a lost connection, not an outage", metadata: ["error": "\(firstReason)"])
+        }
         for waiter in waiters { waiter.resume() }
     }
 }

@@ -10,6 +10,7 @@ func withRoutedBot<Value: Sendable>(
     outerMiddlewares: [any UpdateMiddleware] = [ErrorBoundaryMiddleware()],
     innerMiddlewares: [any UpdateMiddleware] = [],
     maxConcurrentUpdates: Int = 64,
+    outages: any OutageMonitor = NoOutages(),
     logger: Logger = Logger(label: "routing", factory: { _ in SwiftLogNoOpLogHandler() }),
     _ body: @Sendable (BotAPISandbox) async throws -> Value
 ) async throws -> Value {
@@ -20,7 +21,7 @@ func withRoutedBot<Value: Sendable>(
         for await _ in started { break }
         let bot = sandbox.makeClient(retryPolicy: .standard)
         let dispatcher = Dispatcher(
-            router: router, bot: bot, botUsername: sandbox.configuration.botUsername,
+            router: router, bot: bot, botUsername: sandbox.configuration.botUsername, outages: outages,
             outerMiddlewares: outerMiddlewares, innerMiddlewares: innerMiddlewares, logger: logger
         )
         group.addTask {
