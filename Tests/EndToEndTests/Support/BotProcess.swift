@@ -32,6 +32,11 @@ final class BotProcess: Sendable {
         try process.run()
     }
 
+    // A test that failed before stopping its bot leaves no process behind to poll on.
+    deinit {
+        if process.isRunning { Foundation.kill(process.processIdentifier, SIGKILL) }
+    }
+
     /// SIGKILL: no handler runs, nothing is flushed, exactly as an OOM kill or a power cut.
     func kill() async {
         Foundation.kill(process.processIdentifier, SIGKILL)
