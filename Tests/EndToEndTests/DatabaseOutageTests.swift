@@ -122,7 +122,7 @@ extension BotProcessTests {
             server: PrivatePostgres, shop: ProcessShop, bots: [BotProcess], readyz: String, expectUnready: Bool
         ) async throws -> Outcomes {
             let outcomes = Outcomes()
-            try await bots[0].printingLogOnFailure {
+            try await BotProcess.printingLogsOnFailure(of: bots) {
                 try await withThrowingTaskGroup(of: Void.self) { group in
                     for buyer in buyers { group.addTask { try await buyer.buyOneKey(outcomes) } }
                     await outcomes.waitForReceipts(Self.buyers / 5)
@@ -187,12 +187,13 @@ extension ProcessShop {
 }
 
 extension BotProcess {
-    /// Runs `body`; when it throws, the bot's log goes with the error, to say why.
-    func printingLogOnFailure<Value>(_ body: () async throws -> Value) async throws -> Value {
+    /// Runs `body`; when it throws, the processes' logs go with the error, to say why.
+    static func printingLogsOnFailure<Value>(of bots: [BotProcess], _ body: () async throws -> Value) async throws -> Value {
         do {
             return try await body()
         } catch {
-            Issue.record("\(error)\n--- the bot's log:\n\(log)")
+            let logs = bots.map { "--- \(($0.logPath as NSString).lastPathComponent):\n\($0.log)" }.joined(separator: "\n")
+            Issue.record("\(error)\n\(logs)")
             throw error
         }
     }

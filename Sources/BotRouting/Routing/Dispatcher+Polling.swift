@@ -7,15 +7,22 @@ extension Dispatcher {
     /// for (which is what confirms it to Telegram), then handled, different chats at once, each
     /// chat strictly in order, at most `maxConcurrentUpdates` handlers at a time. What the inbox
     /// kept unhandled from an earlier run (a crash) is handled first; an update it already holds
-    /// is not handled again. When the stream ends, waits up to `shutdownGracePeriod` for the
-    /// updates in flight, then cancels what is left, which stays in the inbox for the next start.
+    /// is not handled again. Every `orphanSweepInterval` it also takes over the updates another
+    /// process sharing the inbox received and could not finish (``UpdateInbox/orphans()``): a
+    /// leader that lost the lead, or its liveness session, while handling a batch. When the stream
+    /// ends, waits up to `shutdownGracePeriod` for the updates in flight, then cancels what is
+    /// left, which stays in the inbox for the next start.
     ///
     /// - Returns: the getUpdates offset past every update received, all of them now in the inbox.
     public func run<Batches: AsyncSequence>(
-        batches: Batches, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10)
+        batches: Batches, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10),
+        orphanSweepInterval: Duration = .seconds(5)
     ) async throws -> Int64? where Batches.Element == [Update] {
         var highestID: Int64?
-        try await handleUpdates(maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates, shutdownGracePeriod: shutdownGracePeriod) { flight in
+        try await handleUpdates(
+            maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates, shutdownGracePeriod: shutdownGracePeriod,
+            orphanSweepInterval: orphanSweepInterval
+        ) { flight in
             for try await batch in batches {
                 highestID = max(highestID ?? Int64.min, batch.map(\.updateID).max() ?? Int64.min)
                 // Not kept, the batch is not confirmed: Telegram holds it through an outage.
@@ -29,11 +36,13 @@ extension Dispatcher {
     }
 
     /// What polling and the webhook share: `maxConcurrentUpdates` workers, the inbox's unhandled
-    /// updates from an earlier run first, then `intake` admitting new ones until it returns;
-    /// then up to `shutdownGracePeriod` for the updates in flight, and the rest cancelled, kept in
-    /// the inbox for the next start.
+    /// updates from an earlier run first, then `intake` admitting new ones until it returns, and
+    /// meanwhile every `orphanSweepInterval` the updates other processes left; then up to
+    /// `shutdownGracePeriod` for the updates in flight, and the rest cancelled, kept in the inbox
+    /// for the next start.
     func handleUpdates(
-        maxConcurrentUpdates: Int, maxQueuedUpdates: Int, shutdownGracePeriod: Duration, intake: (InFlightUpdates) async throws -> Void
+        maxConcurrentUpdates: Int, maxQueuedUpdates: Int, shutdownGracePeriod: Duration, orphanSweepInterval: Duration,
+        intake: (InFlightUpdates) async throws -> Void
     ) async throws {
         let flight = InFlightUpdates(queueLimit: maxQueuedUpdates)
         var intakeError: (any Error)?
@@ -49,7 +58,11 @@ extension Dispatcher {
                     logger.notice("Handling an update an earlier run received and did not finish", metadata: ["update.id": "\(update.updateID)"])
                     await flight.admit(update)
                 }
-                try await intake(flight)
+                try await withThrowingTaskGroup(of: Void.self) { sweeper in
+                    sweeper.addTask { try await self.sweepOrphans(into: flight, every: orphanSweepInterval) }
+                    defer { sweeper.cancelAll() }
+                    try await intake(flight)
+                }
             } catch {
                 intakeError = error
             }
@@ -65,11 +78,12 @@ extension Dispatcher {
     /// ``run(batches:maxConcurrentUpdates:maxQueuedUpdates:shutdownGracePeriod:)`` for a stream of
     /// single updates.
     public func run<Updates: AsyncSequence>(
-        _ updates: Updates, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10)
+        _ updates: Updates, maxConcurrentUpdates: Int = 64, maxQueuedUpdates: Int = 1_000, shutdownGracePeriod: Duration = .seconds(10),
+        orphanSweepInterval: Duration = .seconds(5)
     ) async throws -> Int64? where Updates.Element == Update {
         try await run(
             batches: updates.map { [$0] }, maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates,
-            shutdownGracePeriod: shutdownGracePeriod
+            shutdownGracePeriod: shutdownGracePeriod, orphanSweepInterval: orphanSweepInterval
         )
     }
 
@@ -89,6 +103,27 @@ extension Dispatcher {
         logger.info("Polling stopped", metadata: ["offset": "\(offset.map(String.init) ?? "none")"])
     }
 
+    /// Every `interval`, admits the updates other processes sharing the inbox received and could
+    /// not finish; until cancelled.
+    private func sweepOrphans(into flight: InFlightUpdates, every interval: Duration) async throws {
+        while true {
+            try await Task.sleep(for: interval)
+            do {
+                let orphans = try await inbox.orphans()
+                if !orphans.isEmpty {
+                    logger.notice("Handling updates another process received and did not finish", metadata: ["count": "\(orphans.count)"])
+                }
+                for update in orphans { await flight.admit(update) }
+            } catch is CancellationError {
+                throw CancellationError()
+            } catch where outages.isOutage(error) {
+                // The monitor said so; the next sweep after the outage finds them.
+            } catch {
+                logger.warning("Could not look for updates another process left unfinished; trying again", metadata: ["error": "\(outages.describe(error))"])
+            }
+        }
+    }
+
     /// Stores a batch in the inbox, trying again while the inbox fails: until it is kept, the
     /// batch must not be confirmed, so polling waits here.
     /// - Returns: the updates not received before.
@@ -100,9 +135,18 @@ extension Dispatcher {
 
     private func work(_ flight: InFlightUpdates) async {
         while let update = await flight.take() {
+            var pause = Duration.milliseconds(100)
             while await feed(update) == .interruptedByOutage {
-                // The update keeps its chat's turn while it waits, so the chat's order holds.
-                do { try await outages.waitUntilAvailable() } catch { return }
+                // The update keeps its chat's turn while it waits, so the chat's order holds. The
+                // pause keeps a dependency that answers its probe and still fails the update (a
+                // SQLite file another process holds locked for writing) from a tight loop.
+                do {
+                    try await outages.waitUntilAvailable()
+                    try await Task.sleep(for: pause)
+                } catch {
+                    return
+                }
+                pause = min(pause * 2, .seconds(2))
             }
             // An update cut short by cancellation stays unhandled in the inbox, for the next start.
             guard !Task.isCancelled else { return }
@@ -119,6 +163,7 @@ extension Dispatcher {
     private func persistently<Value>(_ message: Logger.Message, metadata: Logger.Metadata, _ operation: () async throws -> Value) async throws -> Value {
         var delay = Duration.milliseconds(50)
         var failures = 0
+        var outageRetries = 0
         while true {
             do {
                 let value = try await operation()
@@ -126,6 +171,13 @@ extension Dispatcher {
                 return value
             } catch where outages.isOutage(error) {
                 try await outages.waitUntilAvailable()
+                // Failing again as soon as the outage is over (the inbox refusing an owner whose
+                // session ended before this process noticed) must not spin.
+                if outageRetries > 0 {
+                    try await Task.sleep(for: delay)
+                    delay = min(delay * 2, .seconds(5))
+                }
+                outageRetries += 1
             } catch {
                 try Task.checkCancellation()
                 if failures == 0 { logger.error(message, metadata: metadata.merging(["error": "\(outages.describe(error))"]) { $1 }) }

@@ -16,27 +16,13 @@ extension Dispatcher {
         orphanSweepInterval: Duration = .seconds(5)
     ) async throws {
         logger.info("Taking updates from the webhook")
-        try await handleUpdates(maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates, shutdownGracePeriod: shutdownGracePeriod) { flight in
+        try await handleUpdates(
+            maxConcurrentUpdates: maxConcurrentUpdates, maxQueuedUpdates: maxQueuedUpdates, shutdownGracePeriod: shutdownGracePeriod,
+            orphanSweepInterval: orphanSweepInterval
+        ) { flight in
             intake.open(flight, inbox: inbox, outages: outages)
             defer { intake.close() }
-            try await cancelWhenGracefulShutdown {
-                while true {
-                    try await Task.sleep(for: orphanSweepInterval)
-                    do {
-                        let orphans = try await inbox.orphans()
-                        if !orphans.isEmpty {
-                            logger.notice("Handling updates another process received and did not finish", metadata: ["count": "\(orphans.count)"])
-                        }
-                        for update in orphans { await flight.admit(update) }
-                    } catch is CancellationError {
-                        throw CancellationError()
-                    } catch where outages.isOutage(error) {
-                        // The monitor said so; the next sweep after the outage finds them.
-                    } catch {
-                        logger.warning("Could not look for updates another process left unfinished; trying again", metadata: ["error": "\(outages.describe(error))"])
-                    }
-                }
-            }
+            try await gracefulShutdown()
         }
         logger.info("The webhook's updates stopped")
     }

@@ -36,8 +36,19 @@ public struct DatabaseUpdateInbox: UpdateInbox {
 
     private var sql: any SQLDatabase { database as! any SQLDatabase }
 
+    /// Keeping refused: this owner's liveness lock is not held. Its session ended, so the other
+    /// processes may take its updates over at any moment; kept now, an update could be handled by
+    /// two processes, or kept after the others' last look and handled by none.
+    public struct OwnerNotAlive: Error, CustomStringConvertible {
+        public let owner: String
+        public var description: String { "no session holds the liveness lock of owner \(owner): its updates are no longer its own" }
+    }
+
+    /// - Throws: ``OwnerNotAlive`` when the owner's liveness lock is not held (a process that
+    ///   lost its session and has not noticed yet, with a query that waited for the database).
     public func receive(_ updates: [Update]) async throws -> [Update] {
         guard !updates.isEmpty else { return [] }
+        if let owner, try await !isAlive(owner) { throw OwnerNotAlive(owner: owner) }
         try await flushJournal()
         let encoder = JSONEncoder()
         let now = Date()
@@ -97,6 +108,17 @@ public struct DatabaseUpdateInbox: UpdateInbox {
     public func orphans() async throws -> [Update] {
         guard let owner else { return [] }
         return try await takeOver(as: owner, includingOwn: false)
+    }
+
+    /// Whether a session holds `owner`'s liveness lock (``ProcessLiveness``): taken by another,
+    /// it can't be taken here. Taken here, it is released at once (as ``orphans()`` does), which
+    /// is cheaper than reading `pg_locks`.
+    private func isAlive(_ owner: String) async throws -> Bool {
+        let row = try await sql.raw("""
+            SELECT CASE WHEN pg_try_advisory_lock(hashtextextended(\(bind: owner), 0))
+              THEN NOT pg_advisory_unlock(hashtextextended(\(bind: owner), 0)) ELSE true END AS alive
+            """).first()
+        return try row?.decode(column: "alive", as: Bool.self) ?? false
     }
 
     /// The orphans, and with `includingOwn` this owner's unhandled updates too: at the
