@@ -52,11 +52,15 @@ import Testing
     @Test func theCommandLineManagesAdminsAsTheRootAndNeverRemovesTheRoot() async throws {
         try await withTemporaryDirectory { directory in
             let added = try Self.run(["admins", "add", "700"], in: directory)
-            #expect(added.standardOutput == "700 is an admin now.\n")
+            #expect(added.standardOutput == "700 is an admin now, with the role owner.\n")
             #expect(try Self.run(["admins", "add", "700"], in: directory).standardError == "error: 700 is already an admin\n")
             #expect(try Self.run(["admins", "add", "@nobody_here"], in: directory).standardError.hasPrefix("error: no one with @nobody_here has started the bot"))
             #expect(try Self.run(["admins", "remove", "1"], in: directory).standardError == "error: the root admin can't be removed\n")
-            #expect(try Self.run(["admins", "list"], in: directory).standardOutput == "1 (root)\n700\n")
+            #expect(try Self.run(["admins", "list"], in: directory).standardOutput == "1 (root)\n700 (owner)\n")
+            #expect(try Self.run(["admins", "role", "700", "support"], in: directory).standardOutput == "700 is support now.\n")
+            #expect(try Self.run(["admins", "role", "700", "boss"], in: directory).standardError.contains("boss"), "an unknown role is refused")
+            #expect(try Self.run(["admins", "role", "1", "support"], in: directory).standardError == "error: the root admin may do everything and has no role to set\n")
+            #expect(try Self.run(["admins", "list"], in: directory).standardOutput == "1 (root)\n700 (support)\n")
             #expect(try Self.run(["admins", "remove", "700"], in: directory).status == 0)
             #expect(try Self.run(["admins", "remove", "700"], in: directory).standardError == "error: 700 is not an admin\n")
         }

@@ -38,6 +38,12 @@ public struct FSMContext: Sendable {
         return try? JSONDecoder().decode(Value.self, from: Data(bytes))
     }
 
+    /// Replaces the state and all the flow's data at once: a new flow's first step, or the next.
+    public func replace<Value: Encodable>(data: [String: Value], state name: String) async throws {
+        try await storage.setData(try data.mapValues { Array(try JSONEncoder().encode($0)) }, for: key)
+        try await storage.setState(name, for: key)
+    }
+
     /// Leaves the flow: no state, no data.
     public func clear() async throws {
         try await storage.setState(nil, for: key)

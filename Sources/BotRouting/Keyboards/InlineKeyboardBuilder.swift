@@ -35,6 +35,11 @@ public struct InlineKeyboardBuilder: Sendable {
     /// Lays out the pending buttons in rows of the given sizes, the last size repeating:
     /// `adjust(2)` makes rows of two; `adjust(1, 3)` one button, then rows of three.
     public mutating func adjust(_ sizes: Int...) {
+        adjust(sizes)
+    }
+
+    /// ``adjust(_:)-(Int...)`` with the sizes as an array.
+    public mutating func adjust(_ sizes: [Int]) {
         rows += RowLayout.rows(pending, sizes: sizes)
         pending.removeAll()
     }

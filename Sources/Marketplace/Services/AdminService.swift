@@ -28,21 +28,34 @@ public struct AdminService: Sendable {
         return try await lookUp()
     }
 
-    /// Whether `actorID` may manage admins: the root admin, or the command line.
+    /// Whether `actorID` is the root admin or the command line, who may do everything, and alone
+    /// manage admins and their roles.
     public func isRoot(_ actorID: Int64) -> Bool {
         actorID == rootAdminID || actorID == AuditLog.commandLine
     }
 
-    /// Makes `telegramID` an admin.
+    /// What `telegramID` may do, read from the database on every call, so a changed role takes
+    /// effect at the admin's next update; nil for someone who is not an admin.
+    public func permissions(of telegramID: Int64) async throws -> Set<AdminPermission>? {
+        if isRoot(telegramID) { return Set(AdminPermission.allCases) }
+        return try await Admin.query(on: database).filter(\.$telegramID == telegramID).first()?.role.permissions
+    }
+
+    /// An admin's role; nil for the root admin and for someone who is not an admin.
+    public func role(of telegramID: Int64) async throws -> AdminRole? {
+        try await Admin.query(on: database).filter(\.$telegramID == telegramID).first()?.role
+    }
+
+    /// Makes `telegramID` an admin with `role`.
     /// - Throws: ``AdminError/notRoot(telegramID:)`` unless `actorID` is the root admin (or the
     ///   command line); ``AdminError/alreadyAnAdmin(telegramID:)``.
-    public func add(_ telegramID: Int64, username: String?, by actorID: Int64) async throws {
+    public func add(_ telegramID: Int64, username: String?, role: AdminRole = .owner, by actorID: Int64) async throws {
         guard isRoot(actorID) else { throw AdminError.notRoot(telegramID: actorID) }
         guard telegramID > 0 else { throw AdminError.invalidUserID }
         guard telegramID != rootAdminID, try await Admin.query(on: database).filter(\.$telegramID == telegramID).count() == 0 else {
             throw AdminError.alreadyAnAdmin(telegramID: telegramID)
         }
-        let admin = Admin(telegramID: telegramID, username: username, addedBy: actorID)
+        let admin = Admin(telegramID: telegramID, username: username, role: role, addedBy: actorID)
         do {
             try await admin.create(on: database)
         } catch {
@@ -52,7 +65,26 @@ public struct AdminService: Sendable {
         }
         // A "not an admin" answer cached before must not outlive the change.
         try await cache.delete(CacheKey.admin(telegramID))
-        try await AuditLog.record(admin: actorID, action: "admin.add", subject: "admin \(telegramID)", details: username.map { "@" + $0 } ?? "", on: database)
+        let details = ([username.map { "@" + $0 }].compactMap { $0 } + ["role \(role.rawValue)"]).joined(separator: ", ")
+        try await AuditLog.record(admin: actorID, action: "admin.add", subject: "admin \(telegramID)", details: details, on: database)
+    }
+
+    /// Gives an admin another role; it holds from their next update.
+    /// - Throws: ``AdminError/rootHasNoRole`` for the root admin, ``AdminError/notRoot(telegramID:)``,
+    ///   ``AdminError/noSuchAdmin(telegramID:)``, ``AdminError/sameRole(_:)``.
+    public func setRole(_ role: AdminRole, of telegramID: Int64, by actorID: Int64) async throws {
+        guard telegramID != rootAdminID else { throw AdminError.rootHasNoRole }
+        guard isRoot(actorID) else { throw AdminError.notRoot(telegramID: actorID) }
+        let before = try await database.atomically { db -> AdminRole? in
+            guard let admin = try await Admin.query(on: db).filter(\.$telegramID == telegramID).first() else { return nil }
+            let before = admin.role
+            admin.role = role
+            try await admin.save(on: db)
+            return before
+        }
+        guard let before else { throw AdminError.noSuchAdmin(telegramID: telegramID) }
+        guard before != role else { throw AdminError.sameRole(role) }
+        try await AuditLog.record(admin: actorID, action: "admin.role", subject: "admin \(telegramID)", before: before.rawValue, after: role.rawValue, on: database)
     }
 
     /// - Throws: ``AdminError/rootIsPermanent`` for the root admin, ``AdminError/notRoot(telegramID:)``,
@@ -82,10 +114,20 @@ public struct AdminService: Sendable {
         let ids = [rootAdminID] + admins.map(\.telegramID)
         let customers = try await Customer.query(on: database).filter(\.$telegramID ~~ ids).all()
         let names = Dictionary(customers.map { ($0.telegramID, $0) }, uniquingKeysWith: { first, _ in first })
-        let root = StaffMember(telegramID: rootAdminID, username: names[rootAdminID]?.username, firstName: names[rootAdminID]?.firstName, isRoot: true, addedBy: nil, addedAt: nil)
+        let root = StaffMember(telegramID: rootAdminID, username: names[rootAdminID]?.username, firstName: names[rootAdminID]?.firstName, role: nil, addedBy: nil, addedAt: nil)
         return [root] + admins.map {
-            StaffMember(telegramID: $0.telegramID, username: names[$0.telegramID]?.username ?? $0.username, firstName: names[$0.telegramID]?.firstName, isRoot: false, addedBy: $0.addedBy, addedAt: $0.createdAt)
+            StaffMember(
+                telegramID: $0.telegramID, username: names[$0.telegramID]?.username ?? $0.username, firstName: names[$0.telegramID]?.firstName, role: $0.role,
+                addedBy: $0.addedBy, addedAt: $0.createdAt
+            )
         }
+    }
+}
+
+extension AdminService: PermissionCheck {
+    public func require(_ permission: AdminPermission, _ actorID: Int64) async throws {
+        guard let granted = try await permissions(of: actorID) else { throw AdminError.notAnAdmin(telegramID: actorID) }
+        guard granted.contains(permission) else { throw AdminError.notPermitted(permission, telegramID: actorID) }
     }
 }
 
@@ -95,7 +137,9 @@ public struct StaffMember: Sendable, Equatable {
     public var username: String?
     /// Known once they have written to the bot.
     public var firstName: String?
-    public var isRoot: Bool
+    /// Nil for the root admin, who may do everything.
+    public var role: AdminRole?
+    public var isRoot: Bool { role == nil }
     public var addedBy: Int64?
     public var addedAt: Date?
 }

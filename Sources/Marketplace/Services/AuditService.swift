@@ -22,11 +22,12 @@ public struct AuditService: Sendable {
         self.database = database
     }
 
-    /// - Parameter person: only entries this Telegram user made, or that are about them as a customer.
+    /// - Parameter person: only entries this Telegram user made, or that are about them as a
+    ///   customer or as an admin.
     public func entries(involving person: Int64? = nil, page: Int, pageSize: Int = 8) async throws -> Page<AuditLine> {
         let query = AuditEntry.query(on: database)
         if let person {
-            query.group(.or) { $0.filter(\.$adminID == person).filter(\.$subject == "customer \(person)") }
+            query.group(.or) { $0.filter(\.$adminID == person).filter(\.$subject == "customer \(person)").filter(\.$subject == "admin \(person)") }
         }
         return try await query.newestFirst(page: page, size: pageSize) {
             AuditLine(id: $0.id!, date: $0.createdAt ?? Date(timeIntervalSince1970: 0), adminID: $0.adminID, action: $0.action, subject: $0.subject, details: $0.details, before: $0.before, after: $0.after)

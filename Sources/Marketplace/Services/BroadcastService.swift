@@ -93,11 +93,14 @@ public enum BroadcastError: Error, Equatable, Sendable {
 public struct BroadcastService: Sendable {
     let database: any Database
     let cache: any Cache
+    /// Whether an admin's role allows a change; the shop's ``AdminService``.
+    let permissions: any PermissionCheck
 
     /// - Parameter cache: the cache customer look-ups use; marking a customer blocked clears their entry.
-    public init(database: any Database, cache: any Cache = DisabledCache()) {
+    public init(database: any Database, cache: any Cache = DisabledCache(), permissions: any PermissionCheck = UncheckedPermissions()) {
         self.database = database
         self.cache = cache
+        self.permissions = permissions
     }
 
     /// Who `audience` reaches now: customers neither banned nor blocking the bot.
@@ -112,6 +115,7 @@ public struct BroadcastService: Sendable {
     /// Creates the broadcast with its recipients, ready to send.
     /// - Throws: ``BroadcastError/noRecipients`` when the audience is empty.
     public func create(_ message: BroadcastMessage, to audience: BroadcastAudience, isPaid: Bool, by adminID: Int64) async throws -> BroadcastSnapshot {
+        try await permissions.require(.broadcasts, adminID)
         let broadcast = try await database.atomically { db -> Broadcast in
             let broadcast = Broadcast()
             broadcast.adminID = adminID
@@ -177,6 +181,7 @@ public struct BroadcastService: Sendable {
     /// - Throws: ``BroadcastError/alreadyOver(broadcastID:)`` once it is finished or cancelled.
     @discardableResult
     public func set(_ status: BroadcastStatus, broadcastID: Int, by adminID: Int64) async throws -> BroadcastSnapshot {
+        try await permissions.require(.broadcasts, adminID)
         let changed = try await database.atomically { db -> Broadcast in
             guard let broadcast = try await Broadcast.find(broadcastID, on: db) else { throw BroadcastError.broadcastNotFound(broadcastID: broadcastID) }
             let before = broadcast.status

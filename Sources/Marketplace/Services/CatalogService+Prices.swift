@@ -6,6 +6,7 @@ extension CatalogService {
     /// - Parameter sortOrder: nil puts it after the product's other prices.
     /// - Returns: the new price's id.
     public func addPrice(to productID: Int, durationLabel: String, durationDays: Int?, price: Money, resellerPrice: Money? = nil, sortOrder: Int? = nil, by adminID: Int64) async throws -> Int {
+        try await permissions.require(.catalogue, adminID)
         guard try await Product.find(productID, on: database) != nil else { throw CatalogError.productNotFound(productID: productID) }
         let row = ProductPrice()
         row.$product.id = productID
@@ -27,6 +28,7 @@ extension CatalogService {
     }
 
     public func updatePrice(_ priceID: Int, _ changes: PriceChanges, by adminID: Int64) async throws {
+        try await permissions.require(.catalogue, adminID)
         try await changePrice(priceID, action: "price.edit", by: adminID) { price in
             if let label = changes.durationLabel { price.durationLabel = try CatalogueRules.durationLabel(label) }
             if let days = changes.durationDays { price.durationDays = try CatalogueRules.duration(days) }
@@ -37,11 +39,13 @@ extension CatalogService {
     }
 
     public func setPriceVisible(_ isVisible: Bool, priceID: Int, by adminID: Int64) async throws {
+        try await permissions.require(.catalogue, adminID)
         try await changePrice(priceID, action: isVisible ? "price.show" : "price.hide", by: adminID) { $0.isVisible = isVisible }
     }
 
     /// Archives a price (no longer sold, kept for its keys and orders), or brings it back hidden.
     public func setPriceArchived(_ isArchived: Bool, priceID: Int, by adminID: Int64) async throws {
+        try await permissions.require(.catalogue, adminID)
         try await changePrice(priceID, action: isArchived ? "price.archive" : "price.unarchive", by: adminID) { price in
             price.isArchived = isArchived
             price.isVisible = false
@@ -52,6 +56,7 @@ extension CatalogService {
     /// - Returns: its place now (1-based) and how many places there are.
     @discardableResult
     public func movePrice(_ priceID: Int, up: Bool, by adminID: Int64) async throws -> (place: Int, of: Int) {
+        try await permissions.require(.catalogue, adminID)
         guard let moved = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.priceNotFound(priceID: priceID) }
         let prices = try await ProductPrice.query(on: database).filter(\.$product.$id == moved.$product.id).filter(\.$isArchived == false)
             .sort(\.$sortOrder).sort(\.$id).all()
@@ -62,6 +67,7 @@ extension CatalogService {
 
     /// Deletes a price, refused while any key or order refers to it: archive it instead.
     public func deletePrice(_ priceID: Int, by adminID: Int64) async throws {
+        try await permissions.require(.catalogue, adminID)
         try await database.atomically { db in
             guard let price = try await ProductPrice.find(priceID, on: db) else { throw CatalogError.priceNotFound(priceID: priceID) }
             let keys = try await ProductKey.query(on: db).filter(\.$price.$id == priceID).count()

@@ -8,6 +8,7 @@ extension CatalogService {
     /// - Parameter sortOrder: nil puts it after every other product.
     /// - Returns: the new product's id.
     public func createProduct(name: String, description: String, photoFileID: String? = nil, isPremiumOnly: Bool = false, sortOrder: Int? = nil, by adminID: Int64) async throws -> Int {
+        try await permissions.require(.catalogue, adminID)
         let product = Product()
         product.name = try CatalogueRules.name(name)
         product.details = try CatalogueRules.description(description, hasPhoto: photoFileID != nil)
@@ -69,6 +70,8 @@ extension CatalogService {
     }
 
     public func updateProduct(_ productID: Int, _ changes: ProductChanges, by adminID: Int64) async throws {
+        let onlyTexts = changes.isPremiumOnly == nil && changes.sortOrder == nil
+        try await permissions.require(onlyTexts ? .catalogueTexts : .catalogue, adminID)
         guard let product = try await Product.find(productID, on: database) else { throw CatalogError.productNotFound(productID: productID) }
         let before = Self.describe(product)
         if let name = changes.name { product.name = try CatalogueRules.name(name) }
@@ -83,11 +86,13 @@ extension CatalogService {
     }
 
     public func setProductVisible(_ isVisible: Bool, productID: Int, by adminID: Int64) async throws {
+        try await permissions.require(.catalogue, adminID)
         try await updateFlags(productID, by: adminID, action: isVisible ? "product.show" : "product.hide") { $0.isVisible = isVisible }
     }
 
     /// Archives a product (hidden from customers, kept for its orders), or brings it back hidden.
     public func setProductArchived(_ isArchived: Bool, productID: Int, by adminID: Int64) async throws {
+        try await permissions.require(.catalogue, adminID)
         try await updateFlags(productID, by: adminID, action: isArchived ? "product.archive" : "product.unarchive") { product in
             product.isArchived = isArchived
             product.isVisible = false
@@ -98,6 +103,7 @@ extension CatalogService {
     /// - Returns: its place now (1-based) and how many places there are.
     @discardableResult
     public func moveProduct(_ productID: Int, up: Bool, by adminID: Int64) async throws -> (place: Int, of: Int) {
+        try await permissions.require(.catalogue, adminID)
         let products = try await Product.query(on: database).filter(\.$isArchived == false).sort(\.$sortOrder).sort(\.$id).all()
         guard let index = products.firstIndex(where: { $0.id == productID }) else { throw CatalogError.productNotFound(productID: productID) }
         return try await move(products, at: index, up: up, sortOrder: \.sortOrder, action: "product.move", subject: "product \(productID)", by: adminID)
@@ -125,6 +131,7 @@ extension CatalogService {
 
     /// Deletes a product and its prices, refused while any key or order refers to it: archive it instead.
     public func deleteProduct(_ productID: Int, by adminID: Int64) async throws {
+        try await permissions.require(.catalogue, adminID)
         try await database.atomically { db in
             guard let product = try await Product.find(productID, on: db) else { throw CatalogError.productNotFound(productID: productID) }
             let keys = try await ProductKey.query(on: db).filter(\.$productID == productID).count()

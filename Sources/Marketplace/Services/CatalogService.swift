@@ -7,14 +7,20 @@ public struct CatalogService: Sendable {
     let currency: Currency
     let cache: any Cache
     let ttl: Duration
+    /// Whether an admin's role allows a change; the shop's ``AdminService``.
+    let permissions: any PermissionCheck
 
     /// - Parameter cache: the catalogue's products and prices are cached (stock is always
     ///   counted live); every catalogue change clears them at once.
-    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
+    public init(
+        database: any Database, currency: Currency, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard,
+        permissions: any PermissionCheck = UncheckedPermissions()
+    ) {
         self.database = database
         self.currency = currency
         self.cache = cache
         self.ttl = ttls.catalogue
+        self.permissions = permissions
     }
 
     /// Every product, hidden ones included.

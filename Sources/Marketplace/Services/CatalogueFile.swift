@@ -109,6 +109,7 @@ extension CatalogService {
     /// the shop already has is skipped, so an import run twice adds nothing the second time.
     /// - Throws: ``CatalogueFileError/problems(_:)``.
     public func importCatalogue(_ file: CatalogueFile, by adminID: Int64) async throws -> ImportReport {
+        try await permissions.require(.catalogue, adminID)
         let problems = file.problems(importingInto: currency)
         guard problems.isEmpty else { throw CatalogueFileError.problems(problems) }
         let existing = Set(try await adminProducts().map(\.name))

@@ -8,12 +8,15 @@ public struct LedgerService: Sendable {
     let database: any Database
     let currency: Currency
     let cache: any Cache
+    /// Whether an admin's role allows a change; the shop's ``AdminService``.
+    let permissions: any PermissionCheck
 
     /// - Parameter cache: the cache customer look-ups use; a balance change clears the customer's entry.
-    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), permissions: any PermissionCheck = UncheckedPermissions()) {
         self.database = database
         self.currency = currency
         self.cache = cache
+        self.permissions = permissions
     }
 
     /// Adds `amount` to a balance, for top-ups and admin credits.
@@ -23,6 +26,7 @@ public struct LedgerService: Sendable {
     /// - Returns: the balance after.
     @discardableResult
     public func credit(_ amount: Money, to telegramID: Int64, reason: LedgerReason, actorID: Int64?, note: String? = nil, idempotencyKey: String? = nil) async throws -> Money {
+        if let actorID { try await permissions.require(.money, actorID) }
         guard amount.minorUnits > 0 else { throw LedgerError.nonPositiveAmount }
         return try await change(by: amount.minorUnits, telegramID: telegramID, reason: reason, actorID: actorID, note: note, idempotencyKey: idempotencyKey)
     }
@@ -30,6 +34,7 @@ public struct LedgerService: Sendable {
     /// Takes `amount` from a balance; refused when the balance is short.
     @discardableResult
     public func debit(_ amount: Money, from telegramID: Int64, reason: LedgerReason, actorID: Int64?, note: String? = nil, idempotencyKey: String? = nil) async throws -> Money {
+        if let actorID { try await permissions.require(.money, actorID) }
         guard amount.minorUnits > 0 else { throw LedgerError.nonPositiveAmount }
         return try await change(by: -amount.minorUnits, telegramID: telegramID, reason: reason, actorID: actorID, note: note, idempotencyKey: idempotencyKey)
     }

@@ -51,8 +51,14 @@ extension LedgerError: CustomStringConvertible {
 /// Why an admin change was refused.
 public enum AdminError: Error, Equatable, Sendable {
     case notAnAdmin(telegramID: Int64)
-    /// Only the root admin (or the command line) manages admins.
+    /// Only the root admin (or the command line) manages admins and their roles.
     case notRoot(telegramID: Int64)
+    /// The admin's role doesn't allow it.
+    case notPermitted(AdminPermission, telegramID: Int64)
+    /// The root admin may do everything: there is no role to set.
+    case rootHasNoRole
+    /// The admin already has that role.
+    case sameRole(AdminRole)
     /// The root admin (`ROOT_ADMIN_ID`) can't be removed or demoted.
     case rootIsPermanent
     case alreadyAnAdmin(telegramID: Int64)
@@ -66,7 +72,10 @@ extension AdminError: CustomStringConvertible {
         switch self {
         case .notAnAdmin(let id): "\(id) is not an admin"
         case .notRoot(let id): "only the root admin manages admins; \(id) is not the root admin"
+        case .notPermitted(let permission, let id): "\(id)'s role doesn't allow \(permission.rawValue)"
+        case .sameRole(let role): "the admin is already \(role.rawValue)"
         case .rootIsPermanent: "the root admin can't be removed"
+        case .rootHasNoRole: "the root admin may do everything and has no role to set"
         case .alreadyAnAdmin(let id): "\(id) is already an admin"
         case .noSuchAdmin(let id): "\(id) is not an admin"
         case .invalidUserID: "a Telegram user id is a positive number"

@@ -79,11 +79,14 @@ public struct RefundService: Sendable {
     let database: any Database
     let currency: Currency
     let cache: any Cache
+    /// Whether an admin's role allows a change; the shop's ``AdminService``.
+    let permissions: any PermissionCheck
 
-    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), permissions: any PermissionCheck = UncheckedPermissions()) {
         self.database = database
         self.currency = currency
         self.cache = cache
+        self.permissions = permissions
     }
 
     /// - Throws: ``RefundError/orderNotFound(orderID:)``.
@@ -93,6 +96,7 @@ public struct RefundService: Sendable {
 
     /// Refunds `keyIDs` of an order (nil: every key not refunded yet) to the customer's balance.
     public func refund(orderID: Int, keyIDs: [Int]? = nil, disposition: RefundDisposition, by adminID: Int64) async throws -> RefundOutcome {
+        try await permissions.require(.refunds, adminID)
         let currency = currency
         let outcome = try await database.atomically { db -> RefundOutcome in
             guard let customerID = try await Order.find(orderID, on: db)?.$customer.id, let customer = try await Customer.find(customerID, on: db) else {

@@ -39,12 +39,15 @@ public struct SellerService: Sendable {
     let database: any Database
     let cache: any Cache
     let ttl: Duration
+    /// Whether an admin's role allows a change; the shop's ``AdminService``.
+    let permissions: any PermissionCheck
 
     /// - Parameter cache: the list is cached; every change clears it at once.
-    public init(database: any Database, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
+    public init(database: any Database, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard, permissions: any PermissionCheck = UncheckedPermissions()) {
         self.database = database
         self.cache = cache
         self.ttl = ttls.sellers
+        self.permissions = permissions
     }
 
     public static let displayNameLimit = 64
@@ -53,6 +56,7 @@ public struct SellerService: Sendable {
     /// Adds a seller at the end of the list; the username (with or without `@`) must be a
     /// Telegram username and new to the list.
     public func add(username: String, displayName: String, telegramID: Int64? = nil, note: String? = nil, by adminID: Int64) async throws -> SellerSnapshot {
+        try await permissions.require(.sellers, adminID)
         let name = try Self.username(username)
         let display = try Self.displayName(displayName)
         let note = try note.flatMap(Self.note)
@@ -77,6 +81,7 @@ public struct SellerService: Sendable {
     }
 
     public func remove(_ sellerID: Int, by adminID: Int64) async throws {
+        try await permissions.require(.sellers, adminID)
         guard let seller = try await TrustedSeller.find(sellerID, on: database) else { throw SellerError.sellerNotFound(sellerID: sellerID) }
         try await seller.delete(on: database)
         try await AuditLog.record(admin: adminID, action: "seller.remove", subject: "@\(seller.username)", details: seller.displayName, on: database)
@@ -85,6 +90,7 @@ public struct SellerService: Sendable {
 
     /// Changes what is given; `note: .some(nil)` removes the note.
     public func edit(_ sellerID: Int, username: String? = nil, displayName: String? = nil, note: String?? = nil, by adminID: Int64) async throws -> SellerSnapshot {
+        try await permissions.require(.sellers, adminID)
         guard let seller = try await TrustedSeller.find(sellerID, on: database) else { throw SellerError.sellerNotFound(sellerID: sellerID) }
         let before = Self.snapshot(seller)
         if let username {
@@ -118,6 +124,7 @@ public struct SellerService: Sendable {
     /// - Returns: its place now (1-based) and how many there are.
     @discardableResult
     public func move(_ sellerID: Int, up: Bool, by adminID: Int64) async throws -> (place: Int, of: Int) {
+        try await permissions.require(.sellers, adminID)
         let result = try await database.atomically { db -> (place: Int, of: Int) in
             var sellers = try await TrustedSeller.query(on: db).sort(\.$sortOrder).sort(\.$id).all()
             guard let index = sellers.firstIndex(where: { $0.id == sellerID }) else { throw SellerError.sellerNotFound(sellerID: sellerID) }

@@ -21,20 +21,22 @@ public struct Shop: Sendable {
 
     public init(database: any Database, currency: Currency, rootAdminID: Int64, starValue: Money, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
         self.currency = currency
-        users = UserService(database: database, currency: currency, cache: cache, ttls: ttls)
-        ledger = LedgerService(database: database, currency: currency, cache: cache)
+        // First: every service that changes the shop for an admin asks it whether their role allows it.
+        let admins = AdminService(database: database, rootAdminID: rootAdminID, cache: cache, ttls: ttls)
+        self.admins = admins
+        users = UserService(database: database, currency: currency, cache: cache, ttls: ttls, permissions: admins)
+        ledger = LedgerService(database: database, currency: currency, cache: cache, permissions: admins)
         purchases = PurchaseService(database: database, currency: currency, cache: cache)
         orders = OrderHistoryService(database: database, currency: currency)
-        refunds = RefundService(database: database, currency: currency, cache: cache)
-        catalog = CatalogService(database: database, currency: currency, cache: cache, ttls: ttls)
-        stock = StockService(database: database)
-        admins = AdminService(database: database, rootAdminID: rootAdminID, cache: cache, ttls: ttls)
-        sellers = SellerService(database: database, cache: cache, ttls: ttls)
+        refunds = RefundService(database: database, currency: currency, cache: cache, permissions: admins)
+        catalog = CatalogService(database: database, currency: currency, cache: cache, ttls: ttls, permissions: admins)
+        stock = StockService(database: database, permissions: admins)
+        sellers = SellerService(database: database, cache: cache, ttls: ttls, permissions: admins)
         stats = StatsService(database: database, currency: currency)
         restock = RestockService(database: database)
         exports = ExportService(database: database, currency: currency)
-        broadcasts = BroadcastService(database: database, cache: cache)
+        broadcasts = BroadcastService(database: database, cache: cache, permissions: admins)
         audit = AuditService(database: database)
-        stars = StarsTopUpService(database: database, currency: currency, starValue: starValue, cache: cache)
+        stars = StarsTopUpService(database: database, currency: currency, starValue: starValue, cache: cache, permissions: admins)
     }
 }

@@ -39,6 +39,7 @@ public struct StarsRefundClaim: Sendable, Equatable {
 /// ``confirmRefund(chargeID:)``, to be asked again (Telegram refuses a second refund of a charge).
 extension StarsTopUpService {
     public func claimRefund(paymentID: Int, by adminID: Int64) async throws -> StarsRefundClaim {
+        try await permissions.require(.money, adminID)
         let currency = currency
         let claim = try await database.atomically { db -> StarsRefundClaim in
             guard let found = try await StarsPayment.query(on: db).filter(\.$id == paymentID).with(\.$customer).first() else {

@@ -6,14 +6,17 @@ public struct StarsTopUpService: Sendable {
     let database: any Database
     let currency: Currency
     let cache: any Cache
+    /// Whether an admin's role allows a change; the shop's ``AdminService``.
+    let permissions: any PermissionCheck
     /// What one Star adds to a balance.
     public let starValue: Money
 
-    public init(database: any Database, currency: Currency, starValue: Money, cache: any Cache = DisabledCache()) {
+    public init(database: any Database, currency: Currency, starValue: Money, cache: any Cache = DisabledCache(), permissions: any PermissionCheck = UncheckedPermissions()) {
         self.database = database
         self.currency = currency
         self.starValue = starValue
         self.cache = cache
+        self.permissions = permissions
     }
 
     /// What a top-up of `stars` adds to a balance.

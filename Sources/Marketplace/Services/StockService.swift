@@ -5,14 +5,17 @@ import FluentSQL
 /// unsold keys. Every change is written to the audit log.
 public struct StockService: Sendable {
     let database: any Database
+    /// Whether an admin's role allows a change; the shop's ``AdminService``.
+    let permissions: any PermissionCheck
 
     /// Longer than this is certainly not a key but a pasted paragraph.
     public static let maximumKeyLength = 512
     /// Keys looked up and inserted per statement, and per progress report.
     public static let chunkSize = 500
 
-    public init(database: any Database) {
+    public init(database: any Database, permissions: any PermissionCheck = UncheckedPermissions()) {
         self.database = database
+        self.permissions = permissions
     }
 
     /// Adds one key per line of `text`; see ``addKeys(lines:to:by:progress:)``.
@@ -31,6 +34,7 @@ public struct StockService: Sendable {
         lines: [String], firstLine: Int = 1, to priceID: Int, by adminID: Int64, write: Bool = true,
         progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }
     ) async throws -> StockReport {
+        try await permissions.require(.stock, adminID)
         guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.priceNotFound(priceID: priceID) }
         let productID = price.$product.id
         var report = StockReport(added: 0, duplicates: 0, invalid: 0)
@@ -130,6 +134,7 @@ public struct StockService: Sendable {
 
     /// Deletes unsold keys; a sold key is refused and nothing is deleted.
     public func deleteUnused(keyIDs: [Int], by adminID: Int64) async throws {
+        try await permissions.require(.stock, adminID)
         try await database.atomically { db in
             let keys = try await ProductKey.query(on: db).filter(\.$id ~~ keyIDs).all()
             if let sold = keys.first(where: \.isUsed) { throw CatalogError.soldKeyCantBeDeleted(keyID: sold.id!) }
@@ -146,7 +151,8 @@ public struct StockService: Sendable {
     /// - Returns: how many were deleted.
     @discardableResult
     public func deleteAllUnused(priceID: Int, by adminID: Int64) async throws -> Int {
-        try await database.atomically { db in
+        try await permissions.require(.stock, adminID)
+        return try await database.atomically { db in
             guard try await ProductPrice.find(priceID, on: db) != nil else { throw CatalogError.priceNotFound(priceID: priceID) }
             let count = try await ProductKey.query(on: db).filter(\.$price.$id == priceID).filter(\.$isUsed == false).count()
             try await ProductKey.query(on: db).filter(\.$price.$id == priceID).filter(\.$isUsed == false).delete()

@@ -8,14 +8,17 @@ public struct UserService: Sendable {
     let currency: Currency
     let cache: any Cache
     let ttl: Duration
+    /// Whether an admin's role allows a change; the shop's ``AdminService``.
+    let permissions: any PermissionCheck
 
     /// - Parameter cache: look-ups by id are cached for `ttls.customer`; every change to the customer
     ///   (status, names, balance through the ledger) clears the entry at once.
-    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard, permissions: any PermissionCheck = UncheckedPermissions()) {
         self.database = database
         self.currency = currency
         self.cache = cache
         self.ttl = ttls.customer
+        self.permissions = permissions
     }
 
     /// Creates the customer on first contact, or refreshes name, username and language.
@@ -102,18 +105,21 @@ public struct UserService: Sendable {
 
     /// Grants or revokes premium; `adminID` is recorded in the audit trail.
     public func setPremium(_ isPremium: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
-        try await update(telegramID, audit: adminID.map { ($0, isPremium ? "customer.premium.grant" : "customer.premium.revoke") }, field: \.isPremium) {
+        if let adminID { try await permissions.require(.customerStatus, adminID) }
+        return try await update(telegramID, audit: adminID.map { ($0, isPremium ? "customer.premium.grant" : "customer.premium.revoke") }, field: \.isPremium) {
             $0.isPremium = isPremium
             $0.premiumSince = isPremium ? ($0.premiumSince ?? Date()) : nil
         }
     }
 
     public func setReseller(_ isReseller: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
-        try await update(telegramID, audit: adminID.map { ($0, isReseller ? "customer.reseller.grant" : "customer.reseller.revoke") }, field: \.isReseller) { $0.isReseller = isReseller }
+        if let adminID { try await permissions.require(.customerStatus, adminID) }
+        return try await update(telegramID, audit: adminID.map { ($0, isReseller ? "customer.reseller.grant" : "customer.reseller.revoke") }, field: \.isReseller) { $0.isReseller = isReseller }
     }
 
     public func setBanned(_ isBanned: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
-        try await update(telegramID, audit: adminID.map { ($0, isBanned ? "customer.ban" : "customer.unban") }, field: \.isBanned) { $0.isBanned = isBanned }
+        if let adminID { try await permissions.require(.customerStatus, adminID) }
+        return try await update(telegramID, audit: adminID.map { ($0, isBanned ? "customer.ban" : "customer.unban") }, field: \.isBanned) { $0.isBanned = isBanned }
     }
 
     private func update(_ telegramID: Int64, audit: (admin: Int64, action: String)?, field: KeyPath<Customer, Bool>, _ change: (Customer) -> Void) async throws -> CustomerSnapshot {

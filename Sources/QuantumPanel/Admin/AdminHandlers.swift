@@ -19,6 +19,7 @@ struct AdminHandlers: Sendable {
     func makeRouter() -> Router {
         let router = Router(name: "admin")
         router.filter(Self.mayConcernThePanel && isAdmin)
+        router.include(gateRouter())
         router.include(cancelRouter())
         router.include(panelRouter())
         router.include(productsRouter())
@@ -60,6 +61,30 @@ struct AdminHandlers: Sendable {
     }
 
     var currency: Currency { shop.currency }
+
+    /// Buttons the admin's role doesn't allow (``AdminAccess``): refused with the reason, and
+    /// nothing is done. A role changed meanwhile holds from the next press.
+    private func gateRouter() -> Router {
+        let router = Router(name: "admin.gate")
+        let admins = shop.admins
+        let refused = UpdateFilter.predicate { context in
+            guard let data = context.update.callbackQuery?.data, let id = context.update.sender?.id else { return false }
+            let access = AdminAccess.required(for: data)
+            guard access != .anyAdmin else { return false }
+            // Unknown (the database is away): the handler asks again, and its failure is an outage.
+            guard let permissions = try? await admins.permissions(of: id) else { return true }
+            return !access.allows(permissions, isRoot: admins.isRoot(id))
+        }
+        router.callbackQuery(refused) { query, context in
+            _ = try await admins.permissions(of: try context.customer.telegramID)
+            try await leaveDialog(context)
+            let people = context.adminTemplates.people
+            let isRootOnly = AdminAccess.required(for: query.data ?? "") == .root
+            try await context.answerCallback(isRootOnly ? people.notRoot : people.notPermitted, showAlert: true)
+            try await showPanel(context)
+        }
+        return router
+    }
 
     /// Registers an admin button. Pressing it leaves any dialog first, so nothing half-typed stays
     /// behind; a refusal (the thing was deleted meanwhile, a sold key) shows as an alert, then
@@ -121,8 +146,10 @@ struct AdminHandlers: Sendable {
     func showPanel(_ context: HandlerContext, note: String? = nil) async throws {
         let stats = try await shop.stats.stats()
         let low = try await shop.stats.lowStock(below: configuration.lowStockThreshold)
-        let isRoot = try shop.admins.isRoot(context.customer.telegramID)
-        try await context.show(context.adminTemplates.noted(try context.adminTemplates.panel(stats, lowStock: low, threshold: configuration.lowStockThreshold, isRoot: isRoot), note))
+        let id = try context.customer.telegramID
+        let permissions = try await shop.admins.permissions(of: id) ?? []
+        let panel = try context.adminTemplates.panel(stats, lowStock: low, threshold: configuration.lowStockThreshold, permissions: permissions, isRoot: shop.admins.isRoot(id))
+        try await context.show(context.adminTemplates.noted(panel, note))
     }
 
     /// Ends any dialog, taking away the user picker if its step showed one.

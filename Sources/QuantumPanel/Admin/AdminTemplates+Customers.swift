@@ -133,6 +133,9 @@ extension AdminTemplates {
             switch error {
             case .notAnAdmin, .notRoot: people.notRoot
             case .rootIsPermanent: people.rootPermanent
+            case .notPermitted: people.notPermitted
+            case .sameRole: people.sameRole
+            case .rootHasNoRole: people.rootHasNoRole
             case .alreadyAnAdmin: people.alreadyAdmin
             case .noSuchAdmin: people.noSuchAdmin
             case .invalidUserID, .invalidInput: people.notAPerson

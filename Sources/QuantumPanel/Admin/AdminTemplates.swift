@@ -42,7 +42,8 @@ struct AdminTemplates: Sendable {
 
     // MARK: The panel
 
-    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int, isRoot: Bool) throws -> Screen {
+    /// The panel's first screen, with the sections the admin's `permissions` open.
+    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int, permissions: Set<AdminPermission>, isRoot: Bool) throws -> Screen {
         func period(_ label: String, _ figures: ShopStats.Period) -> String {
             "\(label): \(strings.ordersCount(figures.orders)) · <b>\(e(figures.revenue.formatted))</b>"
         }
@@ -59,17 +60,19 @@ struct AdminTemplates: Sendable {
             let low = lowStock.prefix(10).map { "\(e(HTML.truncate($0.productName, to: 40))) · \(e($0.durationLabel)): \($0.stock)" }
             text += "\n\n<b>\(strings.lowStockTitle(threshold))</b>\n" + (low.isEmpty ? strings.stockFine : ShopTemplates.frame(low))
         }
-        var rows = [
-            [try button(strings.sectionProducts, AdminCallback(to: .products)), try button(strings.sectionStock, AdminCallback(to: .stock))],
-            [try button(people.sectionCustomers, AdminCustomersCallback(filter: .all)), try button(people.sectionOrders, AdminCallback(to: .findOrder))],
-            [try button(broadcasts.sectionBroadcast, AdminCallback(to: .broadcast)), try button(people.sectionSellers, AdminCallback(to: .sellers))],
+        let sections: [[(String, any CallbackData)]] = [
+            [(strings.sectionProducts, AdminCallback(to: .products)), (strings.sectionStock, AdminCallback(to: .stock))],
+            [(people.sectionCustomers, AdminCustomersCallback(filter: .all)), (people.sectionOrders, AdminCallback(to: .findOrder))],
+            // Admins are the root admin's to manage: nobody else sees the section.
+            [(broadcasts.sectionBroadcast, AdminCallback(to: .broadcast)), (people.sectionSellers, AdminCallback(to: .sellers)), (people.sectionStaff, AdminCallback(to: .staff))],
+            [(records.sectionAudit, AdminAuditCallback(person: 0)), (records.sectionExport, AdminCallback(to: .export)), (records.sectionChart, AdminCallback(to: .chart))],
         ]
-        rows.append([
-            try button(records.sectionAudit, AdminAuditCallback(person: 0)), try button(records.sectionExport, AdminCallback(to: .export)),
-            try button(records.sectionChart, AdminCallback(to: .chart)),
-        ])
-        // Admins are the root admin's to manage: nobody else sees the section.
-        if isRoot { rows[2].append(try button(people.sectionStaff, AdminCallback(to: .staff))) }
+        var rows: [[InlineKeyboardButton]] = try sections.map { row in
+            try row.compactMap { title, data in
+                let packed = try data.pack()
+                return AdminAccess.required(for: packed).allows(permissions, isRoot: isRoot) ? InlineKeyboardButton(text: title, callbackData: packed) : nil
+            }
+        }.filter { !$0.isEmpty }
         rows.append([try shop.menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }

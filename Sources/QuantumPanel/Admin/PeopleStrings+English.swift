@@ -122,6 +122,9 @@ extension PeopleStrings {
         noSuchAdmin: "They are not an admin (any more).",
         notRoot: "Only the root admin manages admins.",
         rootPermanent: "The root admin can't be removed.",
+        notPermitted: "Your role doesn't allow this; nothing was changed.",
+        sameRole: "They have that role already.",
+        rootHasNoRole: "The root admin may do everything; there is no role to set.",
 
         sellersTitle: "🤝 <b>Trusted sellers</b>",
         sellersEmpty: "No trusted sellers yet. Customers see them as another way to top up.",

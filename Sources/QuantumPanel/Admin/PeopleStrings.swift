@@ -113,6 +113,9 @@ struct PeopleStrings: Sendable {
     var noSuchAdmin: String
     var notRoot: String
     var rootPermanent: String
+    var notPermitted: String
+    var sameRole: String
+    var rootHasNoRole: String
 
     // Sellers
     var sellersTitle: String

@@ -40,7 +40,7 @@ struct ShopHarness: Sendable {
         _ = try await user.nextMessage()
         let amount = Self.dollars(balance)
         if amount.minorUnits > 0 {
-            try await shop.ledger.credit(amount, to: user.id, reason: .adminCredit, actorID: Self.rootAdmin)
+            try await shop.ledger.credit(amount, to: user.id, reason: .adminCredit, actorID: shop.admins.rootAdminID)
         }
         return user
     }
@@ -83,11 +83,11 @@ struct ShopHarness: Sendable {
             try await row.create(on: database)
             product = row.id!
         } else {
-            product = try await shop.catalog.createProduct(name: name, description: description, photoFileID: photoFileID, isPremiumOnly: premiumOnly, by: Self.rootAdmin)
+            product = try await shop.catalog.createProduct(name: name, description: description, photoFileID: photoFileID, isPremiumOnly: premiumOnly, by: shop.admins.rootAdminID)
         }
-        let price = try await shop.catalog.addPrice(to: product, durationLabel: duration, durationDays: 30, price: Self.dollars(price), resellerPrice: reseller.map(Self.dollars), by: Self.rootAdmin)
+        let price = try await shop.catalog.addPrice(to: product, durationLabel: duration, durationDays: 30, price: Self.dollars(price), resellerPrice: reseller.map(Self.dollars), by: shop.admins.rootAdminID)
         if !keys.isEmpty {
-            _ = try await shop.stock.addKeys(keys.joined(separator: "\n"), to: price, by: Self.rootAdmin)
+            _ = try await shop.stock.addKeys(keys.joined(separator: "\n"), to: price, by: shop.admins.rootAdminID)
         }
         return (product, price)
     }

@@ -1,0 +1,101 @@
+import BotAPISandbox
+import FluentKit
+import Foundation
+import Marketplace
+import MarketplaceTesting
+import TelegramBotAPI
+import Testing
+
+/// Staff roles in the panel: an admin sees the sections their role opens, and every button of an
+/// owner's panel, pressed by them (as an old message's button, or forged), is either one their
+/// role allows or refused with nothing changed.
+@Suite(.timeLimit(.minutes(3))) struct AdminRolesTests {
+    /// What each of the panel's sections needs; nil: the root admin only.
+    static let sections: [String: Set<AdminPermission>?] = [
+        "🛍 Products": [.catalogue, .catalogueTexts], "🔑 Stock": [.stock], "👥 Customers": [.customers], "🧾 Orders": [.orders],
+        "📣 Broadcast": [.broadcasts], "🤝 Sellers": [.sellers], "📜 Audit log": [.audit], "📤 Export": [.export], "📈 Chart": [],
+        "👮 Admins": nil,
+    ]
+
+    /// The audit actions each permission may leave behind.
+    static func permission(of action: String) -> Set<AdminPermission> {
+        switch action.split(separator: ".").first ?? "" {
+        case "product" where action == "product.edit": [.catalogue, .catalogueTexts]
+        case "product", "price": [.catalogue]
+        case "stock": [.stock]
+        case "customer": [.customerStatus]
+        case "seller": [.sellers]
+        case "broadcast": [.broadcasts]
+        default: []
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.available, [AdminRole.owner, .manager, .support, .content])
+    func aRoleSeesItsSectionsAndEveryOtherButtonIsRefusedWithNothingChanged(_ kind: TestDatabaseKind, role: AdminRole) async throws {
+        try await withShop(kind) { harness in
+            try await harness.product("Netflix", keys: ["N-1", "N-2"])
+            let ana = try await harness.customer("Ana", balance: "5.00")
+            let boss = try await AdminCustomersTests.admin(harness)
+            let ownersButtons = try await Self.ownersButtons(boss, customer: ana)
+
+            let staff = try await harness.customer("Staff")
+            try await harness.shop.admins.add(staff.id, username: nil, role: role, by: AuditLog.commandLine)
+            let panel = try await staff.ask("/admin")
+            let expected = Self.sections.filter { _, needed in needed.map { $0.isEmpty || !$0.isDisjoint(with: role.permissions) } ?? false }.keys
+            #expect(Set(panel.buttons.filter { Self.sections.keys.contains($0) }) == Set(expected), "the sections a \(role) sees")
+
+            for data in ownersButtons {
+                let before = try await Self.state(harness, customer: ana.id)
+                let press = try await harness.forgePress(by: staff, data: data, messageID: panel.messageID)
+                let answer = try await Self.answer(to: press, of: staff)
+                if answer?.text == "Your role doesn't allow this; nothing was changed." {
+                    #expect(answer?.showAlert == true)
+                    #expect(try await Self.state(harness, customer: ana.id) == before, "a refused \(data) changes nothing")
+                }
+            }
+            let actions = try await harness.shop.audit.entries(involving: staff.id, page: 1, pageSize: 1000).items.filter { $0.adminID == staff.id }.map(\.action)
+            for action in actions {
+                #expect(!Self.permission(of: action).isDisjoint(with: role.permissions), "a \(role) did \(action)")
+            }
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance.minorUnits == 500, "no role but the owner's touches money, and no button does without a dialog")
+        }
+    }
+
+    /// The callback data of every button on the owner's panel, products, product, price, stock,
+    /// customers and customer screens.
+    static func ownersButtons(_ boss: SimulatedUser, customer: SimulatedUser) async throws -> [String] {
+        var screens = [try await boss.ask("/admin")]
+        screens.append(try await boss.tap("🛍 Products"))
+        screens.append(try await boss.tap("Netflix · 2"))
+        screens.append(try await boss.tap("1 month · $5.00 · 2"))
+        _ = try await boss.ask("/admin")
+        screens.append(try await boss.tap("🔑 Stock"))
+        _ = try await boss.ask("/admin")
+        screens.append(try await boss.tap("👥 Customers"))
+        screens.append(try await boss.tap(try #require(screens.last?.buttons.first { $0.contains("Ana") })))
+        var data: [String] = []
+        for screen in screens {
+            for button in screen.replyMarkup?.inlineKeyboard.flatMap({ $0 }) ?? [] {
+                if let callback = button.callbackData, !data.contains(callback) { data.append(callback) }
+            }
+        }
+        return data
+    }
+
+    /// What the shop's database holds that a button could change.
+    static func state(_ harness: ShopHarness, customer: Int64) async throws -> [String] {
+        let products = try await harness.shop.catalog.adminProducts().map { "\($0.name) \($0.isVisible) \($0.isArchived) \($0.isPremiumOnly) \($0.stock)" }
+        let audit = try await harness.shop.audit.entries(page: 1, pageSize: 1).totalCount
+        let customers = try await harness.shop.users.find(telegramID: customer).map { "\($0.balance) \($0.isPremium) \($0.isReseller) \($0.isBanned)" } ?? ""
+        return products + ["audit \(audit)", customers]
+    }
+
+    /// The bot's answer to a press, once its handler is done (the dispatcher answers every press).
+    static func answer(to press: String, of user: SimulatedUser) async throws -> CallbackAnswer? {
+        for _ in 0..<400 {
+            if let answer = await user.answer(toCallback: press) { return answer }
+            try await Task.sleep(for: .milliseconds(25))
+        }
+        return nil
+    }
+}
