@@ -1,4 +1,5 @@
 import BotAPISandbox
+import BotRouting
 import FluentKit
 import Foundation
 import Marketplace
@@ -58,6 +59,54 @@ import Testing
                 #expect(!Self.permission(of: action).isDisjoint(with: role.permissions), "a \(role) did \(action)")
             }
             #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance.minorUnits == 500, "no role but the owner's touches money, and no button does without a dialog")
+        }
+    }
+
+    @Test(arguments: TestDatabaseKind.available)
+    func theRootSetsARoleInTheAdminsListAndItHoldsAtTheAdminsNextUpdate(_ kind: TestDatabaseKind) async throws {
+        try await withShop(kind, rootAdminID: ShopHarness.firstSandboxUser) { harness in
+            let root = try await harness.customer("Root")
+            let helper = try await harness.customer("Helper")
+            try await harness.shop.admins.add(helper.id, username: nil, by: root.id)
+            #expect(try await helper.ask("/admin").buttons.contains("🔑 Stock"), "an owner sees the stock")
+
+            _ = try await root.ask("/admin")
+            let list = try await root.tap("👮 Admins")
+            #expect(list.shown.contains("Helper · \(helper.id) · 👔 Owner"))
+            let question = try await root.tap("🎭 Role of Helper")
+            #expect(question.shown.contains("Which role does Helper have?"))
+            #expect(question.buttons.prefix(4) == ["• 👔 Owner", "🧰 Manager", "🎧 Support", "✍️ Content"])
+            #expect(try await root.ask("support").shown.hasPrefix("⚠️ Pick the role with the buttons."))
+            #expect(try await root.tap("• 👔 Owner").shown.hasPrefix("⚠️ They have that role already."))
+            let cancelled = try await root.tap("✖ Cancel")
+            #expect(cancelled.shown.hasPrefix("Cancelled: nothing was changed.") && cancelled.shown.contains("👔 Owner"))
+
+            _ = try await root.tap("🎭 Role of Helper")
+            let summary = try await root.tap("🎧 Support")
+            #expect(summary.shown.contains("Role: 👔 Owner → 🎧 Support"))
+            #expect(try await harness.shop.admins.role(of: helper.id) == .owner, "nothing changes before Confirm")
+            let done = try await root.tap("✅ Confirm")
+            #expect(done.shown.hasPrefix("✅ Helper is 🎧 Support now.") && done.shown.contains("Helper · \(helper.id) · 🎧 Support"))
+
+            let panel = try await helper.ask("/admin")
+            #expect(panel.buttons.contains("👥 Customers") && !panel.buttons.contains("🔑 Stock"), "the new role holds at the next update")
+            let press = try await harness.forgePress(by: helper, data: "a:stock:1", messageID: panel.messageID)
+            #expect(try await Self.answer(to: press, of: helper)?.text == "Your role doesn't allow this; nothing was changed.")
+            let entry = try #require(try await harness.shop.audit.entries(involving: helper.id, page: 1).items.first { $0.action == "admin.role" })
+            #expect(entry.adminID == root.id && entry.before == "owner" && entry.after == "support")
+        }
+    }
+
+    @Test func aDialogAnEarlierVersionLeftOpenEndsAndSaysSo() async throws {
+        try await withShop { harness in
+            let ana = try await harness.customer("Ana")
+            // What the version before scenes stored for a reseller typing a quantity.
+            let key = StorageKey(chatID: ana.chatID, userID: ana.id)
+            try await harness.storage.setState("shop:quantity", for: key)
+            try await harness.storage.setData(["priceID": Array("1".utf8)], for: key)
+            #expect(try await ana.ask("3").shown.hasPrefix("That dialog has ended"))
+            #expect(try await harness.storage.state(for: key) == nil)
+            #expect(try await ana.ask("3").shown.hasPrefix("I didn't get that."), "nothing is left of it")
         }
     }
 

@@ -50,7 +50,7 @@ enum AdminAccess: Equatable {
             }
         }
         if let press = AdminOrderCallback.match(data) { return .permission(press.action == .refund ? .refunds : .orders) }
-        if AdminStaffCallback.match(data) != nil { return .root }
+        if AdminStaffCallback.match(data) != nil || AdminRoleCallback.match(data) != nil { return .root }
         if AdminSellerCallback.match(data) != nil { return .permission(.sellers) }
         if AdminBroadcastCallback.match(data) != nil { return .permission(.broadcasts) }
         if AdminAuditCallback.match(data) != nil { return .permission(.audit) }

@@ -144,6 +144,12 @@ struct AdminStaffCallback: CallbackData {
     var telegramID: Int64
 }
 
+/// An admin's role, from the admins list (root only): choosing another.
+struct AdminRoleCallback: CallbackData {
+    static let prefix = "aw"
+    var telegramID: Int64
+}
+
 /// A trusted seller's card and what its buttons do.
 struct AdminSellerCallback: CallbackData {
     static let prefix = "at"

@@ -16,6 +16,13 @@ extension AdminHandlers {
             draft.personName = context.adminTemplates.staffName(member)
             try await ask(context, .confirm, draft)
         }
+        onPress(AdminRoleCallback.self, on: router, fallback: { try await showStaff($0) }) { press, context in
+            try checkRoot(context)
+            let member = try await shop.admins.staff().first { $0.telegramID == press.telegramID }
+            guard let member, let role = member.role else { throw member == nil ? AdminError.noSuchAdmin(telegramID: press.telegramID) : AdminError.rootHasNoRole }
+            let draft = AdminRoleScene.Draft(telegramID: member.telegramID, name: context.adminTemplates.staffName(member), current: role)
+            try await scenes.start(AdminRoleScene(admin: self), at: .role, with: draft, context)
+        }
         return router
     }
 

@@ -12,12 +12,15 @@ struct AdminHandlers: Sendable {
     let configuration: ShopConfiguration
     /// Nudges ``RestockNotifier`` when keys bring a price back, so waiting customers are told at once.
     let restockWakeUp: WakeUpSignal
+    /// Runs the panel's dialogs (and the customers'): each task a ``Scene``.
+    let scenes: Scenes
 
     /// Commands the shop keeps answering in the middle of a dialog.
     static let shopCommands = UpdateFilter.command("start", "help", "paysupport")
 
     func makeRouter() -> Router {
         let router = Router(name: "admin")
+        scenes.register(AdminRoleScene(admin: self))
         router.filter(Self.mayConcernThePanel && isAdmin)
         router.include(gateRouter())
         router.include(cancelRouter())
@@ -40,7 +43,7 @@ struct AdminHandlers: Sendable {
         AdminCallback.prefix, AdminProductCallback.prefix, AdminPriceCallback.prefix, AdminKeysCallback.prefix,
         AdminDeleteKeyCallback.prefix, AdminDialogCallback.prefix, AdminPickCallback.prefix, AdminCustomersCallback.prefix,
         AdminCustomerCallback.prefix, AdminOrderCallback.prefix, AdminStaffCallback.prefix, AdminSellerCallback.prefix,
-        AdminBroadcastCallback.prefix, AdminAuditCallback.prefix, AdminExportCallback.prefix,
+        AdminBroadcastCallback.prefix, AdminAuditCallback.prefix, AdminExportCallback.prefix, AdminRoleCallback.prefix,
     ]
 
     /// A message (it may be a dialog's input) or a button the panel answers. Checked before the
@@ -144,6 +147,12 @@ struct AdminHandlers: Sendable {
     }
 
     func showPanel(_ context: HandlerContext, note: String? = nil) async throws {
+        try await Self.showPanel(context, shop: shop, configuration: configuration, note: note)
+    }
+
+    /// The panel's first screen with the sections the admin's role opens; also where a dialog that
+    /// ended without its scene lands (``ShopScenes``).
+    static func showPanel(_ context: HandlerContext, shop: Shop, configuration: ShopConfiguration, note: String?) async throws {
         let stats = try await shop.stats.stats()
         let low = try await shop.stats.lowStock(below: configuration.lowStockThreshold)
         let id = try context.customer.telegramID

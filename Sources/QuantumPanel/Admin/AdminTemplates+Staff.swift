@@ -11,12 +11,14 @@ extension AdminTemplates {
 
     func staff(_ members: [StaffMember]) throws -> Screen {
         let lines = members.map { member in
-            (member.isRoot ? people.rootMark + " " : "") + staffName(member) + " · <code>\(member.telegramID)</code>"
+            (member.isRoot ? people.rootMark + " " : "") + staffName(member) + " · <code>\(member.telegramID)</code>" + (member.role.map { " · " + people.roleName($0) } ?? "")
         }
         let text = shop.header(people.staffTitle) + "\n" + ShopTemplates.frame(lines) + "\n\n" + people.staffExplanation
         var rows: [[InlineKeyboardButton]] = [[try button(people.addAdminButton, AdminCallback(to: .addAdmin))]]
         for member in members where !member.isRoot {
-            rows.append([try button(people.removeAdminButton(member.firstName ?? member.username ?? "\(member.telegramID)"), AdminStaffCallback(telegramID: member.telegramID))])
+            let name = member.firstName ?? member.username ?? "\(member.telegramID)"
+            rows.append([try button(people.roleButton(name), AdminRoleCallback(telegramID: member.telegramID))])
+            rows.append([try button(people.removeAdminButton(name), AdminStaffCallback(telegramID: member.telegramID))])
         }
         rows.append(try navigation(back: AdminCallback(to: .panel)))
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))

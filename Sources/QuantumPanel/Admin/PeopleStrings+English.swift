@@ -125,6 +125,27 @@ extension PeopleStrings {
         notPermitted: "Your role doesn't allow this; nothing was changed.",
         sameRole: "They have that role already.",
         rootHasNoRole: "The root admin may do everything; there is no role to set.",
+        roleLabel: "Role",
+        roleName: { role in
+            switch role {
+            case .owner: "👔 Owner"
+            case .manager: "🧰 Manager"
+            case .support: "🎧 Support"
+            case .content: "✍️ Content"
+            }
+        },
+        roleScope: { role in
+            switch role {
+            case .owner: "everything but managing admins"
+            case .manager: "catalogue, stock, customers and orders, refunds, statuses, sellers"
+            case .support: "sees customers and orders; no money, no changes"
+            case .content: "broadcasts, and products' names, descriptions and photos"
+            }
+        },
+        roleButton: { "🎭 Role of \($0)" },
+        askRole: { "Which role does <b>\($0)</b> have? It holds from their next message." },
+        pickRole: "Pick the role with the buttons.",
+        roleSet: { "✅ \($0) is \($1) now." },
 
         sellersTitle: "🤝 <b>Trusted sellers</b>",
         sellersEmpty: "No trusted sellers yet. Customers see them as another way to top up.",

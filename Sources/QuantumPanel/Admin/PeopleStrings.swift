@@ -116,6 +116,14 @@ struct PeopleStrings: Sendable {
     var notPermitted: String
     var sameRole: String
     var rootHasNoRole: String
+    var roleLabel: String
+    var roleName: @Sendable (_ role: AdminRole) -> String
+    /// What a role may do, one line.
+    var roleScope: @Sendable (_ role: AdminRole) -> String
+    var roleButton: @Sendable (_ name: String) -> String
+    var askRole: @Sendable (_ name: String) -> String
+    var pickRole: String
+    var roleSet: @Sendable (_ name: String, _ role: String) -> String
 
     // Sellers
     var sellersTitle: String

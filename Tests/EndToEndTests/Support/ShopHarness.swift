@@ -28,6 +28,8 @@ struct ShopHarness: Sendable {
     let shop: Shop
     /// The shop's database, for tests that break it on purpose.
     let database: any Database
+    /// The conversation state, for tests that leave what an earlier version stored.
+    let storage: any StateStorage
 
     static func dollars(_ text: String) -> Money {
         try! Money.parse(text, currency: currency)
@@ -113,8 +115,9 @@ func withShop<Value: Sendable>(
             let bot = sandbox.makeClient(retryPolicy: .standard)
             let shopBot = ShopBot(shop: shop, configuration: configuration)
             try await shopBot.registerCommands(with: bot)
+            let storage = MemoryStateStorage()
             let dispatcher = shopBot.makeDispatcher(
-                bot: bot, botUsername: sandbox.configuration.botUsername, storage: MemoryStateStorage(),
+                bot: bot, botUsername: sandbox.configuration.botUsername, storage: storage,
                 inbox: MemoryUpdateInbox(), throttling: throttling, logger: logger
             )
             return try await withThrowingTaskGroup(of: Void.self) { group in
@@ -122,7 +125,7 @@ func withShop<Value: Sendable>(
                 group.addTask { try await shopBot.makeRestockNotifier(bot: bot, logger: logger).run() }
                 group.addTask { try await Broadcaster(shop: shop, bot: bot, perSecond: configuration.broadcastPerSecond, logger: logger).run() }
                 defer { group.cancelAll() }
-                return try await body(ShopHarness(sandbox: sandbox, shop: shop, database: db))
+                return try await body(ShopHarness(sandbox: sandbox, shop: shop, database: db, storage: storage))
             }
         }
     }

@@ -8,7 +8,7 @@ extension ShopHandlers {
     /// The most keys one order may hold (``PurchaseService`` refuses more).
     static let maximumQuantity = 100
 
-    func catalogueRouter() -> Router {
+    func catalogueRouter(scenes: Scenes) -> Router {
         let router = Router(name: "catalogue")
         router.callbackQuery(NavigateCallback.self, .navigation(to: .products)) { _, _, context in
             try await showProducts(context, page: 1)
@@ -30,19 +30,7 @@ extension ShopHandlers {
         }
         router.callbackQuery(QuantityPromptCallback.self) { prompt, _, context in
             guard try context.customer.isReseller else { return try await showConfirmation(context, priceID: prompt.priceID, quantity: 1) }
-            try await context.fsm.set(ShopState.quantity)
-            try await context.fsm.set(prompt.priceID, for: "priceID")
-            try await context.show(context.templates.quantityPrompt(maximum: Self.maximumQuantity))
-        }
-        router.message(.state(ShopState.quantity)) { message, context in
-            let text = message.text?.trimmingCharacters(in: .whitespaces) ?? ""
-            guard let quantity = Int(text), (1...Self.maximumQuantity).contains(quantity) else {
-                try await context.answer(context.templates.strings.badQuantity(Self.maximumQuantity))
-                return
-            }
-            guard let priceID = try await context.fsm.value(Int.self, for: "priceID") else { return try await context.fsm.clear() }
-            try await context.fsm.clear()
-            try await showConfirmation(context, priceID: priceID, quantity: quantity)
+            try await scenes.start(ResellerQuantityScene(shop: self), at: .quantity, with: .init(priceID: prompt.priceID), context)
         }
         router.callbackQuery(BuyCallback.self) { buy, _, context in
             try await buyKeys(context, buy)
@@ -63,7 +51,7 @@ extension ShopHandlers {
         try await context.show(context.templates.products(catalogue, page: page))
     }
 
-    private func showConfirmation(_ context: HandlerContext, priceID: Int, quantity: Int, notice: String? = nil) async throws {
+    func showConfirmation(_ context: HandlerContext, priceID: Int, quantity: Int, notice: String? = nil) async throws {
         let customer = try context.customer
         let catalogue = try await shop.catalog.catalogue(for: customer)
         guard let product = catalogue.first(where: { $0.offers.contains { $0.priceID == priceID } }),

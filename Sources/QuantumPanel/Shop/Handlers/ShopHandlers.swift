@@ -3,13 +3,6 @@ import Logging
 import Marketplace
 import TelegramBotAPI
 
-/// Conversation states of the customer screens.
-enum ShopState: String, FSMState {
-    static let group = "shop"
-    /// A reseller types how many keys to buy; the price id is in the data under "priceID".
-    case quantity
-}
-
 /// Every screen a customer sees, as routers: the menu, the catalogue and buying, the balance
 /// with Stars top-ups, orders, premium, sellers, support and language.
 struct ShopHandlers: Sendable {
@@ -25,11 +18,19 @@ struct ShopHandlers: Sendable {
         customers.filter(.chatType(.private))
         customers.use(CustomerMiddleware(users: shop.users, broadcasts: shop.broadcasts))
         customers.include(membershipRouter())
-        // The panel first: its dialogs take their input before the shop's screens do.
-        customers.include(AdminHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp).makeRouter())
+        let scenes = ShopScenes.make(
+            shop: shop, showPanel: { [shop, configuration] context, note in try await AdminHandlers.showPanel(context, shop: shop, configuration: configuration, note: note) },
+            showMenu: { context, note in try await showMenu(context, note: note) }
+        )
+        // Dialogs first, then the panel: each takes its input before the shop's screens do.
+        let admin = AdminHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp, scenes: scenes)
+        let adminRouter = admin.makeRouter()
+        scenes.register(ResellerQuantityScene(shop: self))
+        customers.include(scenes.makeRouter())
+        customers.include(adminRouter)
         customers.include(cancelRouter())
         customers.include(menuRouter())
-        customers.include(catalogueRouter())
+        customers.include(catalogueRouter(scenes: scenes))
         customers.include(accountRouter())
         customers.include(topUpRouter())
         customers.include(fallbackRouter())

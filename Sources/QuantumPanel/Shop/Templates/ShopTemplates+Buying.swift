@@ -41,10 +41,6 @@ extension ShopTemplates {
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }
 
-    func quantityPrompt(maximum: Int) -> Screen {
-        Screen(text: strings.askQuantity(maximum), keyboard: InlineKeyboardMarkup(inlineKeyboard: [[InlineKeyboardBuilder.cancelButton(strings.cancelButton)]]))
-    }
-
     func receipt(_ receipt: OrderReceipt) throws -> Screen {
         var text = header(strings.purchaseTitle) + "\n" + Self.frame([
             "\(strings.orderLabel): <b>#\(receipt.orderID)</b>",
