@@ -1,5 +1,4 @@
 import BotAPISandbox
-import BotRouting
 import FluentKit
 import Foundation
 import Marketplace
@@ -94,19 +93,6 @@ import Testing
             #expect(try await Self.answer(to: press, of: helper)?.text == "Your role doesn't allow this; nothing was changed.")
             let entry = try #require(try await harness.shop.audit.entries(involving: helper.id, page: 1).items.first { $0.action == "admin.role" })
             #expect(entry.adminID == root.id && entry.before == "owner" && entry.after == "support")
-        }
-    }
-
-    @Test func aDialogAnEarlierVersionLeftOpenEndsAndSaysSo() async throws {
-        try await withShop { harness in
-            let ana = try await harness.customer("Ana")
-            // What the version before scenes stored for a reseller typing a quantity.
-            let key = StorageKey(chatID: ana.chatID, userID: ana.id)
-            try await harness.storage.setState("shop:quantity", for: key)
-            try await harness.storage.setData(["priceID": Array("1".utf8)], for: key)
-            #expect(try await ana.ask("3").shown.hasPrefix("That dialog has ended"))
-            #expect(try await harness.storage.state(for: key) == nil)
-            #expect(try await ana.ask("3").shown.hasPrefix("I didn't get that."), "nothing is left of it")
         }
     }
 

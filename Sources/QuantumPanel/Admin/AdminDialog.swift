@@ -5,7 +5,6 @@ import Marketplace
 /// typed so far are in an ``AdminDraft``.
 enum AdminDialog: String, FSMState {
     static let group = "admin"
-    case productName, productDescription, productPhoto, productPremium
     case priceLabel, priceDuration, priceAmount, priceReseller
     /// One field of a product or price is being edited; the draft's task says which.
     case editField
@@ -30,10 +29,9 @@ enum AdminDialog: String, FSMState {
 /// survives a restart.
 struct AdminDraft: Codable, Sendable, Equatable {
     enum Task: String, Codable, Sendable {
-        case addProduct, addPrice
-        case editName, editDescription, editPhoto, removePhoto
+        case addPrice
         case editLabel, editDuration, editAmount, editReseller, removeReseller
-        case deleteProduct, archiveProduct, deletePrice, archivePrice
+        case deletePrice, archivePrice
         case addKeys, deleteKey, deleteAllKeys
         case findCustomer, credit, debit, setPremium, setReseller, setBanned, refundStars
         case findOrder, refund
@@ -63,9 +61,6 @@ struct AdminDraft: Codable, Sendable, Equatable {
     var priceID: Int?
     var keyID: Int?
     var name: String?
-    var description: String?
-    var photoFileID: String?
-    var isPremiumOnly: Bool?
     var durationLabel: String?
     var durationDays: Int?
     var isLifetime = false

@@ -12,12 +12,6 @@ extension AdminHandlers {
         var draft = draft
         do {
             switch step {
-            case .productName:
-                draft.name = try CatalogueRules.name(text)
-                try await ask(context, .productDescription, draft)
-            case .productDescription:
-                draft.description = try CatalogueRules.description(text, hasPhoto: false)
-                try await ask(context, .productPhoto, draft)
             case .priceLabel:
                 draft.durationLabel = try CatalogueRules.durationLabel(text)
                 try await ask(context, .priceDuration, draft)
@@ -35,7 +29,7 @@ extension AdminHandlers {
                 try await ask(context, (draft.resellerAmount ?? 0) > (draft.amount ?? 0) ? .priceReseller : .confirm, draft)
             case .editField:
                 try await receiveEdit(text, draft, context)
-            case .productPhoto, .productPremium, .keys, .confirm, .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote,
+            case .keys, .confirm, .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote,
                 .broadcastContent, .broadcastButton, .broadcastAudience, .broadcastProduct, .broadcastSpeed:
                 try await reask(context, templates.strings.sendText)
             }
@@ -50,10 +44,6 @@ extension AdminHandlers {
         let templates = context.adminTemplates
         var draft = draft
         switch draft.task {
-        case .editName: draft.name = try CatalogueRules.name(text)
-        case .editDescription:
-            let product = try await shop.catalog.adminProduct(draft.productID ?? 0)
-            draft.description = try CatalogueRules.description(text, hasPhoto: product.photoFileID != nil)
         case .editLabel: draft.durationLabel = try CatalogueRules.durationLabel(text)
         case .editDuration:
             draft.durationDays = try days(text, templates)
@@ -67,8 +57,6 @@ extension AdminHandlers {
                 draft.amount = price.price.minorUnits
                 return try await ask(context, .editField, draft)
             }
-        case .editPhoto:
-            return try await reask(context, templates.strings.sendPhotoOrSkip)
         default:
             return try await reask(context, templates.strings.pressConfirm)
         }
@@ -87,13 +75,6 @@ extension AdminHandlers {
         let templates = context.adminTemplates
         let strings = templates.strings
         switch draft.task {
-        case .editName, .editDescription, .editPhoto:
-            let product = try await shop.catalog.adminProduct(draft.productID ?? 0)
-            switch draft.task {
-            case .editName: return templates.prompt(strings.askName + "\n\n\(strings.nameLabel): <code>\(templates.e(product.name))</code>", reason: reason)
-            case .editDescription: return templates.prompt(strings.askNewDescription, reason: reason)
-            default: return templates.prompt(strings.askNewPhoto, reason: reason)
-            }
         case .editReseller:
             return try resellerPrompt(draft, templates, reason: reason)
         default:

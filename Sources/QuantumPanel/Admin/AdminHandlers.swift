@@ -20,7 +20,9 @@ struct AdminHandlers: Sendable {
 
     func makeRouter() -> Router {
         let router = Router(name: "admin")
-        scenes.register(AdminRoleScene(admin: self))
+        for scene: any Scene in [AdminRoleScene(admin: self), AddProductScene(admin: self), EditProductScene(admin: self), ProductChangeScene(admin: self)] {
+            scenes.register(scene)
+        }
         router.filter(Self.mayConcernThePanel && isAdmin)
         router.include(gateRouter())
         router.include(cancelRouter())
@@ -128,7 +130,7 @@ struct AdminHandlers: Sendable {
             case .panel: try await showPanel(context)
             case .products: try await showProducts(context, page: section.page)
             case .stock: try await showStock(context, page: section.page)
-            case .addProduct: try await ask(context, .productName, AdminDraft(.addProduct))
+            case .addProduct: try await scenes.start(AddProductScene(admin: self), at: .name, with: .init(), context)
             case .findCustomer: try await ask(context, .person, AdminDraft(.findCustomer))
             case .findOrder: try await ask(context, .orderNumber, AdminDraft(.findOrder))
             case .staff: try await showStaff(context)
@@ -196,7 +198,7 @@ struct AdminHandlers: Sendable {
                 if let task = draft?.task, stockTasks.contains(task) { return try await showPriceStock(context, priceID: priceID, note: note) }
                 return try await showPrice(context, priceID: priceID, note: note)
             }
-            if let productID = draft?.productID, draft?.task != .deleteProduct {
+            if let productID = draft?.productID {
                 return try await showProduct(context, productID: productID, note: note)
             }
         } catch is CatalogError {
@@ -290,9 +292,12 @@ struct AdminHandlers: Sendable {
     /// the update already answered it.
     private func current(_ context: HandlerContext) async throws -> (AdminDialog, AdminDraft)? {
         guard let (step, draft) = try await stored(context) else {
-            // A state this version doesn't know, or lost data: start over from the panel.
+            // A dialog this version doesn't know (it moved to a scene), or lost data: the admin
+            // is told it ended, and starts over from the panel.
+            let state = try await context.fsm.currentState() ?? ""
+            context.logger.notice("A dialog this version doesn't know ended", metadata: ["state": "\(state)"])
             try await context.fsm.clear()
-            try await showPanel(context)
+            try await ended(context)
             return nil
         }
         if let answered = draft.stepUpdateID, context.update.updateID <= answered {
@@ -306,15 +311,9 @@ struct AdminHandlers: Sendable {
     private func receive(_ message: Message, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
         let strings = context.adminTemplates.strings
         if draft.task.isAboutPeople, step != .confirm { return try await receivePeople(message, at: step, draft, context) }
-        if step == .productPhoto || (step == .editField && draft.task == .editPhoto) {
-            guard let photo = message.photo?.last?.fileID else { return try await reask(context, strings.sendPhotoOrSkip) }
-            return try await receivePhoto(photo, draft, context)
-        }
         switch step {
         case .keys:
             try await receiveKeys(message, draft, context)
-        case .productPremium:
-            try await reask(context, strings.pressYesOrNo)
         case .confirm:
             try await reask(context, strings.pressConfirm)
         default:
@@ -327,15 +326,6 @@ struct AdminHandlers: Sendable {
         var draft = draft
         if draft.task.isAboutPeople, answer != .confirm { return try await receivePeople(answer, at: step, draft, context) }
         switch (step, answer) {
-        case (.productDescription, .skip):
-            draft.description = ""
-            try await ask(context, .productPhoto, draft)
-        case (.productPhoto, .skip):
-            draft.photoFileID = nil
-            try await ask(context, .productPremium, draft)
-        case (.productPremium, .yes), (.productPremium, .no):
-            draft.isPremiumOnly = answer == .yes
-            try await ask(context, .confirm, draft)
         case (.priceDuration, .lifetime):
             draft.isLifetime = true
             try await ask(context, .priceAmount, draft)
@@ -363,8 +353,6 @@ struct AdminHandlers: Sendable {
         if draft.task.isAboutPeople { return try await performPeopleTask(draft, context) }
         do {
             switch draft.task {
-            case .addProduct, .editName, .editDescription, .editPhoto, .removePhoto, .deleteProduct, .archiveProduct:
-                try await performProductTask(draft, context)
             case .addPrice, .editLabel, .editDuration, .editAmount, .editReseller, .removeReseller, .deletePrice, .archivePrice:
                 try await performPriceTask(draft, context)
             case .addKeys, .deleteKey, .deleteAllKeys:
@@ -385,13 +373,6 @@ struct AdminHandlers: Sendable {
         let example = AdminTemplates.example(currency)
         if draft.task.isAboutPeople, step != .confirm { return try await peoplePrompt(for: step, draft, context, reason: reason) }
         switch step {
-        case .productName: return templates.prompt(strings.askName, reason: reason)
-        case .productDescription: return templates.prompt(strings.askDescription, reason: reason, options: [try templates.button(strings.skipButton, AdminDialogCallback(answer: .skip))])
-        case .productPhoto: return templates.prompt(strings.askPhoto, reason: reason, options: [try templates.button(strings.skipButton, AdminDialogCallback(answer: .skip))])
-        case .productPremium:
-            return templates.prompt(strings.askPremium, reason: reason, options: [
-                try templates.button(strings.yesButton, AdminDialogCallback(answer: .yes)), try templates.button(strings.noButton, AdminDialogCallback(answer: .no)),
-            ])
         case .priceLabel: return templates.prompt(strings.askLabel, reason: reason)
         case .priceDuration: return templates.prompt(strings.askDuration, reason: reason, options: [try templates.button(strings.lifetimeButton, AdminDialogCallback(answer: .lifetime))])
         case .priceAmount: return templates.prompt(strings.askPrice(example), reason: reason)
@@ -422,8 +403,6 @@ struct AdminHandlers: Sendable {
     /// The summary before Confirm of every task.
     private func summary(of draft: AdminDraft, _ context: HandlerContext) async throws -> Screen {
         switch draft.task {
-        case .addProduct, .editName, .editDescription, .editPhoto, .removePhoto, .deleteProduct, .archiveProduct:
-            try await productSummary(draft, context)
         case .addPrice, .editLabel, .editDuration, .editAmount, .editReseller, .removeReseller, .deletePrice, .archivePrice:
             try await priceSummary(draft, context)
         case .addKeys, .deleteKey, .deleteAllKeys:

@@ -88,12 +88,4 @@ extension AdminTemplates {
     }
 
     /// The summary of a new product.
-    func newProductSummary(_ draft: AdminDraft) throws -> Screen {
-        try summary([
-            "\(strings.nameLabel): <b>\(e(draft.name ?? ""))</b>",
-            "\(strings.descriptionLabel): " + ((draft.description ?? "").isEmpty ? strings.noneValue : e(HTML.truncate(draft.description ?? "", to: 600))),
-            "\(strings.photoLabel): " + (draft.photoFileID == nil ? strings.noneValue : "✓"),
-            "\(strings.premiumOnlyLabel): " + (draft.isPremiumOnly == true ? strings.yesButton : strings.noButton),
-        ])
-    }
 }

@@ -3,8 +3,9 @@ import Marketplace
 
 /// 🎭 Role of an admin, from the admins list: the root admin picks another role, confirms, and it
 /// holds from the admin's next update.
-struct AdminRoleScene: Scene {
+struct AdminRoleScene: PanelScene {
     static let id = "admin_role"
+    static let access = AdminAccess.root
 
     enum Step: String, Codable, Sendable {
         case role
@@ -19,10 +20,6 @@ struct AdminRoleScene: Scene {
     }
 
     let admin: AdminHandlers
-
-    func allows(_ context: HandlerContext) async throws -> Bool {
-        try admin.shop.admins.isRoot(context.customer.telegramID)
-    }
 
     func prompt(for step: Step, _ draft: Draft, _ context: HandlerContext) async throws -> ScenePrompt {
         let people = context.adminTemplates.people
