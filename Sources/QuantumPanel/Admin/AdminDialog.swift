@@ -5,9 +5,6 @@ import Marketplace
 /// typed so far are in an ``AdminDraft``.
 enum AdminDialog: String, FSMState {
     static let group = "admin"
-    case priceLabel, priceDuration, priceAmount, priceReseller
-    /// One field of a product or price is being edited; the draft's task says which.
-    case editField
     case keys
     /// Who: an id, a @username, a forwarded message or a picked user; the task says what for.
     case person
@@ -29,9 +26,6 @@ enum AdminDialog: String, FSMState {
 /// survives a restart.
 struct AdminDraft: Codable, Sendable, Equatable {
     enum Task: String, Codable, Sendable {
-        case addPrice
-        case editLabel, editDuration, editAmount, editReseller, removeReseller
-        case deletePrice, archivePrice
         case addKeys, deleteKey, deleteAllKeys
         case findCustomer, credit, debit, setPremium, setReseller, setBanned, refundStars
         case findOrder, refund
@@ -61,12 +55,7 @@ struct AdminDraft: Codable, Sendable, Equatable {
     var priceID: Int?
     var keyID: Int?
     var name: String?
-    var durationLabel: String?
-    var durationDays: Int?
-    var isLifetime = false
     var amount: Int64?
-    var resellerAmount: Int64?
-    var hasNoResellerPrice = false
     var keys: KeySource?
     /// The customer (or would-be admin) a task is about, by Telegram id.
     var telegramID: Int64?

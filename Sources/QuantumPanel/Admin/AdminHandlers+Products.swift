@@ -22,7 +22,7 @@ extension AdminHandlers {
         case .description: try await scenes.start(EditProductScene(admin: self), at: .value, with: .init(productID: id, field: .description), context)
         case .photo: try await scenes.start(EditProductScene(admin: self), at: .value, with: .init(productID: id, field: .photo), context)
         case .removePhoto: try await scenes.confirm(ProductChangeScene(admin: self), .init(productID: id, change: .removePhoto), context)
-        case .addPrice: try await ask(context, .priceLabel, AdminDraft(.addPrice, productID: id))
+        case .addPrice: try await scenes.start(AddPriceScene(admin: self), at: .label, with: .init(productID: id), context)
         case .archive: try await scenes.confirm(ProductChangeScene(admin: self), .init(productID: id, change: .archive), context)
         case .premium:
             let product = try await shop.catalog.adminProduct(id)

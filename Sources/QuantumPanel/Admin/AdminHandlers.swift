@@ -20,7 +20,10 @@ struct AdminHandlers: Sendable {
 
     func makeRouter() -> Router {
         let router = Router(name: "admin")
-        for scene: any Scene in [AdminRoleScene(admin: self), AddProductScene(admin: self), EditProductScene(admin: self), ProductChangeScene(admin: self)] {
+        for scene: any Scene in [
+            AdminRoleScene(admin: self), AddProductScene(admin: self), EditProductScene(admin: self), ProductChangeScene(admin: self),
+            AddPriceScene(admin: self), EditPriceScene(admin: self), PriceChangeScene(admin: self),
+        ] {
             scenes.register(scene)
         }
         router.filter(Self.mayConcernThePanel && isAdmin)
@@ -193,7 +196,7 @@ struct AdminHandlers: Sendable {
     func showOrigin(of draft: AdminDraft?, _ context: HandlerContext, note: String?) async throws {
         if let draft, draft.task.isAboutPeople { return try await showPeopleOrigin(of: draft, context, note: note) }
         do {
-            if let priceID = draft?.priceID, draft?.task != .deletePrice {
+            if let priceID = draft?.priceID {
                 let stockTasks: [AdminDraft.Task] = [.addKeys, .deleteKey, .deleteAllKeys]
                 if let task = draft?.task, stockTasks.contains(task) { return try await showPriceStock(context, priceID: priceID, note: note) }
                 return try await showPrice(context, priceID: priceID, note: note)
@@ -317,8 +320,7 @@ struct AdminHandlers: Sendable {
         case .confirm:
             try await reask(context, strings.pressConfirm)
         default:
-            guard let text = message.text else { return try await reask(context, strings.sendText) }
-            try await receiveText(text, at: step, draft, context)
+            try await reask(context, strings.sendText)
         }
     }
 
@@ -326,18 +328,6 @@ struct AdminHandlers: Sendable {
         var draft = draft
         if draft.task.isAboutPeople, answer != .confirm { return try await receivePeople(answer, at: step, draft, context) }
         switch (step, answer) {
-        case (.priceDuration, .lifetime):
-            draft.isLifetime = true
-            try await ask(context, .priceAmount, draft)
-        case (.editField, .lifetime) where draft.task == .editDuration:
-            draft.isLifetime = true
-            try await ask(context, .confirm, draft)
-        case (.priceReseller, .noReseller), (.editField, .noReseller):
-            draft.resellerAmount = nil
-            draft.hasNoResellerPrice = true
-            try await ask(context, .confirm, draft)
-        case (.priceReseller, .keep) where draft.resellerAmount != nil, (.editField, .keep) where draft.resellerAmount != nil:
-            try await ask(context, .confirm, draft)
         case (.confirm, .confirm):
             try await context.fsm.clear()
             try await context.answerCallback(nil)
@@ -353,8 +343,6 @@ struct AdminHandlers: Sendable {
         if draft.task.isAboutPeople { return try await performPeopleTask(draft, context) }
         do {
             switch draft.task {
-            case .addPrice, .editLabel, .editDuration, .editAmount, .editReseller, .removeReseller, .deletePrice, .archivePrice:
-                try await performPriceTask(draft, context)
             case .addKeys, .deleteKey, .deleteAllKeys:
                 try await performStockTask(draft, context)
             default:
@@ -373,11 +361,6 @@ struct AdminHandlers: Sendable {
         let example = AdminTemplates.example(currency)
         if draft.task.isAboutPeople, step != .confirm { return try await peoplePrompt(for: step, draft, context, reason: reason) }
         switch step {
-        case .priceLabel: return templates.prompt(strings.askLabel, reason: reason)
-        case .priceDuration: return templates.prompt(strings.askDuration, reason: reason, options: [try templates.button(strings.lifetimeButton, AdminDialogCallback(answer: .lifetime))])
-        case .priceAmount: return templates.prompt(strings.askPrice(example), reason: reason)
-        case .priceReseller: return try resellerPrompt(draft, templates, reason: reason)
-        case .editField: return try await editPrompt(draft, context, reason: reason)
         case .keys: return templates.prompt(strings.askKeys, reason: reason)
         case .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote,
             .broadcastContent, .broadcastButton, .broadcastAudience, .broadcastProduct, .broadcastSpeed:
@@ -389,22 +372,9 @@ struct AdminHandlers: Sendable {
         }
     }
 
-    func resellerPrompt(_ draft: AdminDraft, _ templates: AdminTemplates, reason: String?) throws -> Screen {
-        let strings = templates.strings
-        var options = [try templates.button(strings.noResellerButton, AdminDialogCallback(answer: .noReseller))]
-        var reason = reason
-        if reason == nil, let reseller = draft.resellerAmount, let amount = draft.amount, reseller > amount {
-            reason = strings.resellerAbovePrice(templates.e(Money(minorUnits: reseller, currency: currency).formatted), templates.e(Money(minorUnits: amount, currency: currency).formatted))
-            options.insert(try templates.button(strings.keepButton, AdminDialogCallback(answer: .keep)), at: 0)
-        }
-        return templates.prompt(strings.askResellerPrice(AdminTemplates.example(currency)), reason: reason, options: options)
-    }
-
     /// The summary before Confirm of every task.
     private func summary(of draft: AdminDraft, _ context: HandlerContext) async throws -> Screen {
         switch draft.task {
-        case .addPrice, .editLabel, .editDuration, .editAmount, .editReseller, .removeReseller, .deletePrice, .archivePrice:
-            try await priceSummary(draft, context)
         case .addKeys, .deleteKey, .deleteAllKeys:
             try await stockSummary(draft, context)
         default:

@@ -45,16 +45,6 @@ extension AdminTemplates {
         ]))
     }
 
-    func newPriceSummary(_ draft: AdminDraft, productName: String, currency: Currency) throws -> Screen {
-        try summary([
-            "\(strings.nameLabel): \(e(productName))",
-            "\(strings.durationLabelLabel): <b>\(e(draft.durationLabel ?? ""))</b>",
-            "\(strings.durationLabel): \(duration(draft.isLifetime ? nil : draft.durationDays))",
-            "\(strings.priceLabel): <b>\(e(Money(minorUnits: draft.amount ?? 0, currency: currency).formatted))</b>",
-            "\(strings.resellerPriceLabel): " + (draft.resellerAmount.map { e(Money(minorUnits: $0, currency: currency).formatted) } ?? strings.noneValue),
-        ])
-    }
-
     /// "Product · 1 month", for messages about a price.
     func target(_ product: AdminProduct, _ price: AdminProduct.Price) -> String {
         "<b>\(e(product.name))</b> · \(e(price.durationLabel))"
