@@ -62,7 +62,7 @@ struct AdminDialogCallback: CallbackData {
     static let prefix = "ad"
 
     enum Answer: String, Codable, Sendable {
-        case confirm, skip, yes, no, lifetime, noReseller, keep
+        case confirm, skip
         case all, next, restock, revoke
         case everyone, premium, resellers, buyers, free, paid
     }

@@ -5,7 +5,6 @@ import Marketplace
 /// typed so far are in an ``AdminDraft``.
 enum AdminDialog: String, FSMState {
     static let group = "admin"
-    case keys
     /// Who: an id, a @username, a forwarded message or a picked user; the task says what for.
     case person
     case amount, note
@@ -26,37 +25,16 @@ enum AdminDialog: String, FSMState {
 /// survives a restart.
 struct AdminDraft: Codable, Sendable, Equatable {
     enum Task: String, Codable, Sendable {
-        case addKeys, deleteKey, deleteAllKeys
         case findCustomer, credit, debit, setPremium, setReseller, setBanned, refundStars
         case findOrder, refund
         case addAdmin, removeAdmin
         case addSeller, editSellerUsername, editSellerName, editSellerNote, removeSeller
         case broadcast, auditFilter
-
-        /// The customers, orders, admins and sellers sections' tasks, as against the catalogue's.
-        var isAboutPeople: Bool {
-            switch self {
-            case .findCustomer, .credit, .debit, .setPremium, .setReseller, .setBanned, .refundStars, .findOrder, .refund,
-                .addAdmin, .removeAdmin, .addSeller, .editSellerUsername, .editSellerName, .editSellerNote, .removeSeller, .broadcast, .auditFilter:
-                true
-            default: false
-            }
-        }
-    }
-
-    /// Keys pasted or uploaded, kept by reference: a file is downloaded again on Confirm.
-    enum KeySource: Codable, Sendable, Equatable {
-        case text(String)
-        case file(fileID: String, name: String)
     }
 
     var task: Task
-    var productID: Int?
-    var priceID: Int?
-    var keyID: Int?
     var name: String?
     var amount: Int64?
-    var keys: KeySource?
     /// The customer (or would-be admin) a task is about, by Telegram id.
     var telegramID: Int64?
     /// How they were named, for the summary.
@@ -80,10 +58,8 @@ struct AdminDraft: Codable, Sendable, Equatable {
     /// update handled again after a crash (its answer already sent), and changes nothing.
     var stepUpdateID: Int64?
 
-    init(_ task: Task, productID: Int? = nil, priceID: Int? = nil) {
+    init(_ task: Task) {
         self.task = task
-        self.productID = productID
-        self.priceID = priceID
     }
 }
 

@@ -40,9 +40,9 @@ extension AdminHandlers {
             guard keys == 0, orders == 0 else { return try await context.show(try context.adminTemplates.priceInUse(price, keys: keys, orders: orders)) }
             try await scenes.confirm(PriceChangeScene(admin: self), .init(priceID: id, productID: product.id, change: .delete), context)
         case .stock: try await showPriceStock(context, priceID: id)
-        case .addKeys: try await ask(context, .keys, AdminDraft(.addKeys, priceID: id))
+        case .addKeys: try await scenes.start(AddKeysScene(admin: self), at: .keys, with: .init(priceID: id), context)
         case .export: try await exportKeys(context, priceID: id)
-        case .deleteAll: try await ask(context, .confirm, AdminDraft(.deleteAllKeys, priceID: id))
+        case .deleteAll: try await scenes.confirm(StockChangeScene(admin: self), .init(priceID: id, change: .deleteAll), context)
         }
     }
 

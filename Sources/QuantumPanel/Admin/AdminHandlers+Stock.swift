@@ -22,9 +22,7 @@ extension AdminHandlers {
             try await showKeys(context, priceID: press.priceID, page: press.page)
         }
         onPress(AdminDeleteKeyCallback.self, on: router, fallback: fallback) { press, context in
-            var draft = AdminDraft(.deleteKey, priceID: press.priceID)
-            draft.keyID = press.keyID
-            try await ask(context, .confirm, draft)
+            try await scenes.confirm(StockChangeScene(admin: self), .init(priceID: press.priceID, change: .deleteKey(keyID: press.keyID)), context)
         }
         return router
     }
@@ -40,7 +38,16 @@ extension AdminHandlers {
         try await context.show(templates.noted(try templates.priceStock(price, of: product, threshold: configuration.lowStockThreshold), note))
     }
 
-    private func showKeys(_ context: HandlerContext, priceID: Int, page: Int) async throws {
+    /// The price's stock, or the products list when the price is gone.
+    func showPriceStockOrList(_ context: HandlerContext, priceID: Int, note: String?) async throws {
+        do {
+            try await showPriceStock(context, priceID: priceID, note: note)
+        } catch is CatalogError {
+            try await showProducts(context, page: 1, note: note)
+        }
+    }
+
+    func showKeys(_ context: HandlerContext, priceID: Int, page: Int) async throws {
         let (product, price) = try await find(priceID)
         let pageCount = max(1, (price.stock + AdminTemplates.keysPerPage - 1) / AdminTemplates.keysPerPage)
         let page = min(max(1, page), pageCount)
@@ -65,36 +72,13 @@ extension AdminHandlers {
         return String(String(kept).split(separator: "-").joined(separator: "-").prefix(40))
     }
 
-    /// Keys pasted or uploaded in the add-keys step: counted (nothing written yet) and summed up
-    /// for Confirm.
-    func receiveKeys(_ message: Message, _ draft: AdminDraft, _ context: HandlerContext) async throws {
-        var draft = draft
-        if let text = message.text {
-            draft.keys = .text(text)
-        } else if let document = message.document {
-            draft.keys = .file(fileID: document.fileID, name: document.fileName ?? "keys.txt")
-        } else {
-            return try await reask(context, context.adminTemplates.strings.sendKeysOrFile)
-        }
-        do {
-            let report = try await stockReport(draft, write: false, context)
-            guard report.added > 0 else { return try await reask(context, context.adminTemplates.report(report) + "\n\n" + context.adminTemplates.strings.nothingToAdd) }
-            // The summary shows this count: a large file isn't read and checked a second time.
-            draft.stepUpdateID = context.update.updateID
-            try await context.fsm.advance(to: .confirm, draft)
-            try await context.show(Self.stamped(try await stockSummary(draft, context, counted: report), dialog: draft.dialogID))
-        } catch let refusal as AdminInputRefusal {
-            try await reask(context, refusal.message)
-        }
-    }
-
-    /// The lines of the draft's keys: the pasted text, or the file downloaded and read.
-    private func lines(of draft: AdminDraft, _ context: HandlerContext, progress: ProgressMessage) async throws -> KeyFile.Lines {
+    /// The lines of the keys: the pasted text, or the file downloaded and read.
+    private func lines(of source: KeySource, _ context: HandlerContext, progress: ProgressMessage) async throws -> KeyFile.Lines {
         let strings = context.adminTemplates.strings
-        switch draft.keys {
-        case .text(let text)?:
+        switch source {
+        case .text(let text):
             return KeyFile.Lines(entries: text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init), firstLine: 1)
-        case .file(let fileID, let name)?:
+        case .file(let fileID, let name):
             let kind: KeyFile.Kind
             do { kind = try KeyFile.kind(of: name) } catch { throw AdminInputRefusal(strings.fileType(HTML.escape(name))) }
             let file = try await context.bot.send(GetFile(fileID: fileID))
@@ -106,64 +90,19 @@ extension AdminHandlers {
             } catch {
                 throw AdminInputRefusal(strings.fileNotText)
             }
-        case nil:
-            return KeyFile.Lines(entries: [], firstLine: 1)
         }
     }
 
-    /// Counts (or, with `write`, adds) the draft's keys, showing progress for a large batch.
-    private func stockReport(_ draft: AdminDraft, write: Bool, _ context: HandlerContext) async throws -> StockReport {
+    /// Counts (or, with `write`, adds) the keys for a price, showing progress for a large batch.
+    func stockReport(_ source: KeySource, priceID: Int, write: Bool, _ context: HandlerContext) async throws -> StockReport {
         let strings = context.adminTemplates.strings
         let progress = ProgressMessage(context: context)
-        let lines = try await lines(of: draft, context, progress: progress)
+        let lines = try await lines(of: source, context, progress: progress)
         let count = lines.entries.count
         if count > Self.progressThreshold { await progress.update(write ? strings.storing(0, count) : strings.checking(0, count)) }
-        return try await shop.stock.addKeys(lines: lines.entries, firstLine: lines.firstLine, to: draft.priceID ?? 0, by: try context.customer.telegramID, write: write) { done, total in
+        return try await shop.stock.addKeys(lines: lines.entries, firstLine: lines.firstLine, to: priceID, by: try context.customer.telegramID, write: write) { done, total in
             guard total > Self.progressThreshold else { return }
             await progress.update(write ? strings.storing(done, total) : strings.checking(done, total))
-        }
-    }
-
-    /// - Parameter counted: the keys' count when it was just made.
-    func stockSummary(_ draft: AdminDraft, _ context: HandlerContext, counted: StockReport? = nil) async throws -> Screen {
-        let templates = context.adminTemplates
-        let strings = templates.strings
-        let (product, price) = try await find(draft.priceID ?? 0)
-        let target = templates.target(product, price)
-        switch draft.task {
-        case .addKeys:
-            let report: StockReport
-            if let counted { report = counted } else { report = try await stockReport(draft, write: false, context) }
-            return try templates.summary([], question: templates.report(report) + "\n\n" + strings.keysPreview(report.added, target))
-        case .deleteKey:
-            let key = try await shop.stock.key(draft.keyID ?? 0)
-            return try templates.summary([], question: strings.confirmDeleteKey(templates.e(HTML.truncate(key, to: 300))))
-        default:
-            return try templates.summary([], question: strings.confirmDeleteAll(price.stock, target))
-        }
-    }
-
-    func performStockTask(_ draft: AdminDraft, _ context: HandlerContext) async throws {
-        let admin = try context.customer.telegramID
-        let templates = context.adminTemplates
-        let priceID = draft.priceID ?? 0
-        switch draft.task {
-        case .addKeys:
-            let report: StockReport
-            do {
-                report = try await stockReport(draft, write: true, context)
-            } catch let refusal as AdminInputRefusal {
-                return try await showPriceStock(context, priceID: priceID, note: "⚠️ " + refusal.message)
-            }
-            context.logger.info("Keys added", metadata: ["price.id": "\(priceID)", "added": "\(report.added)", "duplicates": "\(report.duplicates)"])
-            try await showPriceStock(context, priceID: priceID, note: templates.report(report))
-            if report.restocked { restockWakeUp.wake() }
-        case .deleteKey:
-            try await shop.stock.deleteUnused(keyIDs: [draft.keyID ?? 0], by: admin)
-            try await showKeys(context, priceID: priceID, page: 1)
-        default:
-            let count = try await shop.stock.deleteAllUnused(priceID: priceID, by: admin)
-            try await showPriceStock(context, priceID: priceID, note: templates.strings.keysDeleted(count))
         }
     }
 }

@@ -22,7 +22,7 @@ struct AdminHandlers: Sendable {
         let router = Router(name: "admin")
         for scene: any Scene in [
             AdminRoleScene(admin: self), AddProductScene(admin: self), EditProductScene(admin: self), ProductChangeScene(admin: self),
-            AddPriceScene(admin: self), EditPriceScene(admin: self), PriceChangeScene(admin: self),
+            AddPriceScene(admin: self), EditPriceScene(admin: self), PriceChangeScene(admin: self), AddKeysScene(admin: self), StockChangeScene(admin: self),
         ] {
             scenes.register(scene)
         }
@@ -192,22 +192,10 @@ struct AdminHandlers: Sendable {
         return router
     }
 
-    /// The screen a dialog was started from: the price, the product, or the list.
+    /// The screen a dialog was started from.
     func showOrigin(of draft: AdminDraft?, _ context: HandlerContext, note: String?) async throws {
-        if let draft, draft.task.isAboutPeople { return try await showPeopleOrigin(of: draft, context, note: note) }
-        do {
-            if let priceID = draft?.priceID {
-                let stockTasks: [AdminDraft.Task] = [.addKeys, .deleteKey, .deleteAllKeys]
-                if let task = draft?.task, stockTasks.contains(task) { return try await showPriceStock(context, priceID: priceID, note: note) }
-                return try await showPrice(context, priceID: priceID, note: note)
-            }
-            if let productID = draft?.productID {
-                return try await showProduct(context, productID: productID, note: note)
-            }
-        } catch is CatalogError {
-            // Deleted meanwhile: the list is the way back.
-        }
-        try await showProducts(context, page: 1, note: note)
+        guard let draft else { return try await showPanel(context, note: note) }
+        try await showPeopleOrigin(of: draft, context, note: note)
     }
 
     // MARK: Dialogs
@@ -313,20 +301,12 @@ struct AdminHandlers: Sendable {
     /// A typed (or sent) answer to the current step.
     private func receive(_ message: Message, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
         let strings = context.adminTemplates.strings
-        if draft.task.isAboutPeople, step != .confirm { return try await receivePeople(message, at: step, draft, context) }
-        switch step {
-        case .keys:
-            try await receiveKeys(message, draft, context)
-        case .confirm:
-            try await reask(context, strings.pressConfirm)
-        default:
-            try await reask(context, strings.sendText)
-        }
+        guard step == .confirm else { return try await receivePeople(message, at: step, draft, context) }
+        try await reask(context, strings.pressConfirm)
     }
 
     private func receive(_ answer: AdminDialogCallback.Answer, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
-        var draft = draft
-        if draft.task.isAboutPeople, answer != .confirm { return try await receivePeople(answer, at: step, draft, context) }
+        if answer != .confirm { return try await receivePeople(answer, at: step, draft, context) }
         switch (step, answer) {
         case (.confirm, .confirm):
             try await context.fsm.clear()
@@ -340,46 +320,15 @@ struct AdminHandlers: Sendable {
 
     /// Does what the confirmed dialog asked; a refusal is shown with the screen it was about.
     private func perform(_ draft: AdminDraft, _ context: HandlerContext) async throws {
-        if draft.task.isAboutPeople { return try await performPeopleTask(draft, context) }
-        do {
-            switch draft.task {
-            case .addKeys, .deleteKey, .deleteAllKeys:
-                try await performStockTask(draft, context)
-            default:
-                return
-            }
-        } catch let error as CatalogError {
-            context.logger.info("Admin change refused", metadata: ["task": "\(draft.task.rawValue)", "reason": "\(error)"])
-            try await showOrigin(of: draft, context, note: "⚠️ " + context.adminTemplates.refusal(error))
-        }
+        try await performPeopleTask(draft, context)
     }
 
     /// The question of each step, with the buttons it takes.
     private func prompt(for step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext, reason: String?) async throws -> Screen {
-        let templates = context.adminTemplates
-        let strings = templates.strings
-        let example = AdminTemplates.example(currency)
-        if draft.task.isAboutPeople, step != .confirm { return try await peoplePrompt(for: step, draft, context, reason: reason) }
-        switch step {
-        case .keys: return templates.prompt(strings.askKeys, reason: reason)
-        case .person, .amount, .note, .refundKeys, .refundDisposition, .orderNumber, .sellerUsername, .sellerName, .sellerNote,
-            .broadcastContent, .broadcastButton, .broadcastAudience, .broadcastProduct, .broadcastSpeed:
-            return try await peoplePrompt(for: step, draft, context, reason: reason)
-        case .confirm:
-            var screen = try await summary(of: draft, context)
-            if let reason { screen.text = "⚠️ " + reason + "\n\n" + screen.text }
-            return screen
-        }
-    }
-
-    /// The summary before Confirm of every task.
-    private func summary(of draft: AdminDraft, _ context: HandlerContext) async throws -> Screen {
-        switch draft.task {
-        case .addKeys, .deleteKey, .deleteAllKeys:
-            try await stockSummary(draft, context)
-        default:
-            try await peopleSummary(of: draft, context)
-        }
+        guard step == .confirm else { return try await peoplePrompt(for: step, draft, context, reason: reason) }
+        var screen = try await peopleSummary(of: draft, context)
+        if let reason { screen.text = "⚠️ " + reason + "\n\n" + screen.text }
+        return screen
     }
 
     /// Reads an amount as typed (`9.99`, `10`, `9,99`), or says why it isn't one.
