@@ -10,7 +10,6 @@ enum AdminDialog: String, FSMState {
     case amount, note
     case refundKeys, refundDisposition
     case orderNumber
-    case sellerUsername, sellerName, sellerNote
     case broadcastContent, broadcastButton, broadcastAudience, broadcastProduct, broadcastSpeed
     /// The summary is shown; only Confirm (or Cancel) goes on.
     case confirm
@@ -28,12 +27,10 @@ struct AdminDraft: Codable, Sendable, Equatable {
         case findCustomer, credit, debit, setPremium, setReseller, setBanned, refundStars
         case findOrder, refund
         case addAdmin, removeAdmin
-        case addSeller, editSellerUsername, editSellerName, editSellerNote, removeSeller
         case broadcast, auditFilter
     }
 
     var task: Task
-    var name: String?
     var amount: Int64?
     /// The customer (or would-be admin) a task is about, by Telegram id.
     var telegramID: Int64?
@@ -43,7 +40,6 @@ struct AdminDraft: Codable, Sendable, Equatable {
     var keyIDs: [Int]?
     var disposition: RefundDisposition?
     var paymentID: Int?
-    var sellerID: Int?
     var username: String?
     var note: String?
     /// What a status toggle sets.

@@ -29,11 +29,6 @@ extension AdminHandlers {
         case .note: return templates.prompt(people.askNote(CustomerRules.noteLimit), reason: reason)
         case .refundKeys: return try templates.refundKeys(try await shop.refunds.order(draft.orderID ?? 0), chosen: Set(draft.keyIDs ?? []), reason: reason)
         case .refundDisposition: return try templates.refundDisposition(reason: reason)
-        case .sellerUsername: return templates.prompt(people.askSellerUsername, reason: reason)
-        case .sellerName: return templates.prompt(people.askSellerName, reason: reason)
-        case .sellerNote:
-            let skip = draft.task == .editSellerNote ? people.removeNoteButton : templates.strings.skipButton
-            return templates.prompt(people.askSellerNote(SellerService.noteLimit), reason: reason, options: [try templates.button(skip, AdminDialogCallback(answer: .skip))])
         default:
             return try await peopleSummary(of: draft, context)
         }
@@ -68,20 +63,6 @@ extension AdminHandlers {
             case .note:
                 draft.note = try CustomerRules.note(text)
                 try await ask(context, .confirm, draft)
-            case .sellerUsername:
-                let username = try await sellerUsername(text, templates)
-                // Refused here rather than at Confirm, three steps later.
-                if try await shop.sellers.list().contains(where: { $0.username == username && $0.id != draft.sellerID }) {
-                    throw SellerError.alreadyListed(username: username)
-                }
-                draft.username = username
-                try await ask(context, draft.task == .addSeller ? .sellerName : .confirm, draft)
-            case .sellerName:
-                draft.name = try SellerService.displayName(text)
-                try await ask(context, draft.task == .addSeller ? .sellerNote : .confirm, draft)
-            case .sellerNote:
-                draft.note = try SellerService.note(text)
-                try await ask(context, .confirm, draft)
             default:
                 try await reask(context, templates.strings.pressConfirm)
             }
@@ -106,9 +87,6 @@ extension AdminHandlers {
             try await ask(context, .refundDisposition, draft)
         case (.refundDisposition, .restock), (.refundDisposition, .revoke):
             draft.disposition = answer == .restock ? .restock : .revoke
-            try await ask(context, .confirm, draft)
-        case (.sellerNote, .skip):
-            draft.note = nil
             try await ask(context, .confirm, draft)
         default:
             try await reask(context, context.adminTemplates.strings.pressConfirm)
@@ -169,25 +147,8 @@ extension AdminHandlers {
             return try templates.summary([], question: people.confirmAddAdmin(draft.personName ?? "\(draft.telegramID ?? 0)"))
         case .removeAdmin:
             return try templates.summary([], question: people.confirmRemoveAdmin(draft.personName ?? "\(draft.telegramID ?? 0)"))
-        case .addSeller:
-            return try templates.summary([
-                "\(people.sellerUsernameLabel): @\(templates.e(draft.username ?? ""))", "\(people.sellerNameLabel): <b>\(templates.e(draft.name ?? ""))</b>",
-                "\(people.sellerNoteLabel): " + (draft.note.map { templates.e($0) } ?? templates.strings.noneValue),
-            ])
-        case .editSellerUsername, .editSellerName, .editSellerNote:
-            let seller = try await shop.sellers.seller(draft.sellerID ?? 0)
-            let none = templates.strings.noneValue
-            let line = switch draft.task {
-            case .editSellerUsername: templates.change(people.sellerUsernameLabel, "@" + templates.e(seller.username), "@" + templates.e(draft.username ?? ""))
-            case .editSellerName: templates.change(people.sellerNameLabel, templates.e(seller.displayName), templates.e(draft.name ?? ""))
-            default: templates.change(people.sellerNoteLabel, seller.note.map { templates.e($0) } ?? none, draft.note.map { templates.e($0) } ?? none)
-            }
-            return try templates.summary([line])
         case .broadcast:
             return try await broadcastSummary(draft, context)
-        case .removeSeller:
-            let seller = try await shop.sellers.seller(draft.sellerID ?? 0)
-            return try templates.summary([], question: people.confirmRemoveSeller(templates.e(seller.displayName)))
         default:
             return try templates.summary([])
         }
@@ -204,10 +165,8 @@ extension AdminHandlers {
                 try await performRefund(draft, context)
             case .addAdmin, .removeAdmin:
                 try await performStaffTask(draft, context)
-            case .broadcast:
-                try await performBroadcast(draft, context)
             default:
-                try await performSellerTask(draft, context)
+                try await performBroadcast(draft, context)
             }
         } catch {
             guard let message = context.adminTemplates.peopleRefusal(error) else { throw error }
@@ -224,10 +183,6 @@ extension AdminHandlers {
         case .auditFilter: try await showAudit(context, person: nil, page: 1, note: note)
         case .refund: try await showOrder(context, orderID: draft.orderID ?? 0, note: note)
         case .addAdmin, .removeAdmin: try await showStaff(context, note: note)
-        case .addSeller: try await showSellers(context, page: 1, note: note)
-        case .editSellerUsername, .editSellerName, .editSellerNote, .removeSeller:
-            guard (try? await shop.sellers.seller(draft.sellerID ?? 0)) != nil else { return try await showSellers(context, page: 1, note: note) }
-            try await showSeller(context, sellerID: draft.sellerID ?? 0, note: note)
         default:
             guard let telegramID = draft.telegramID, (try? await shop.users.find(telegramID: telegramID)) ?? nil != nil else {
                 return try await showCustomers(context, filter: .all, page: 1, note: note)
@@ -243,7 +198,7 @@ extension AdminHandlers {
     }
 
     /// A username as typed, or the username of the customer whose id was typed.
-    private func sellerUsername(_ text: String, _ templates: AdminTemplates) async throws -> String {
+    func sellerUsername(_ text: String, _ templates: AdminTemplates) async throws -> String {
         guard let id = CustomerRules.userID(text) else { return try SellerService.username(text) }
         guard let customer = try await shop.users.find(telegramID: id) else { throw AdminInputRefusal(templates.people.customerNotFound("\(id)")) }
         guard let username = customer.username else { throw AdminInputRefusal(templates.people.noUsername(id)) }

@@ -51,20 +51,12 @@ extension AdminHandlers {
         let router = Router(name: "admin.sellers")
         onPress(AdminSellerCallback.self, on: router, fallback: { try await showSellers($0, page: 1) }) { press, context in
             let id = press.sellerID
-            var draft = AdminDraft(.editSellerName)
-            draft.sellerID = id
             switch press.action {
             case .open: try await showSeller(context, sellerID: id)
-            case .username:
-                draft.task = .editSellerUsername
-                try await ask(context, .sellerUsername, draft)
-            case .name: try await ask(context, .sellerName, draft)
-            case .note:
-                draft.task = .editSellerNote
-                try await ask(context, .sellerNote, draft)
-            case .remove:
-                draft.task = .removeSeller
-                try await ask(context, .confirm, draft)
+            case .username: try await scenes.start(EditSellerScene(admin: self), at: .value, with: .init(sellerID: id, field: .username), context)
+            case .name: try await scenes.start(EditSellerScene(admin: self), at: .value, with: .init(sellerID: id, field: .name), context)
+            case .note: try await scenes.start(EditSellerScene(admin: self), at: .value, with: .init(sellerID: id, field: .note), context)
+            case .remove: try await scenes.confirm(RemoveSellerScene(admin: self), .init(sellerID: id), context)
             case .up, .down:
                 let (place, count) = try await shop.sellers.move(id, up: press.action == .up, by: try context.customer.telegramID)
                 try await showSeller(context, sellerID: id, note: context.adminTemplates.strings.moved(place, count))
@@ -83,26 +75,26 @@ extension AdminHandlers {
         try await context.show(templates.noted(try templates.seller(try await shop.sellers.seller(sellerID)), note))
     }
 
-    func performSellerTask(_ draft: AdminDraft, _ context: HandlerContext) async throws {
-        let admin = try context.customer.telegramID
-        let strings = context.adminTemplates.strings
-        let id = draft.sellerID ?? 0
-        switch draft.task {
-        case .addSeller:
-            let seller = try await shop.sellers.add(username: draft.username ?? "", displayName: draft.name ?? "", note: draft.note, by: admin)
-            try await showSeller(context, sellerID: seller.id, note: context.adminTemplates.people.sellerAdded)
-        case .editSellerUsername:
-            _ = try await shop.sellers.edit(id, username: draft.username, by: admin)
-            try await showSeller(context, sellerID: id, note: strings.saved)
-        case .editSellerName:
-            _ = try await shop.sellers.edit(id, displayName: draft.name, by: admin)
-            try await showSeller(context, sellerID: id, note: strings.saved)
-        case .editSellerNote:
-            _ = try await shop.sellers.edit(id, note: .some(draft.note), by: admin)
-            try await showSeller(context, sellerID: id, note: strings.saved)
-        default:
-            try await shop.sellers.remove(id, by: admin)
-            try await showSellers(context, page: 1, note: context.adminTemplates.people.sellerRemoved)
+    /// The seller's card, or the list when they are gone.
+    func showSellerOrList(_ context: HandlerContext, sellerID: Int, note: String?) async throws {
+        guard (try? await shop.sellers.seller(sellerID)) != nil else { return try await showSellers(context, page: 1, note: note) }
+        try await showSeller(context, sellerID: sellerID, note: note)
+    }
+
+    /// A seller's username as typed (or the username of the customer whose id was typed), refused
+    /// at once when another seller has it rather than at Confirm, steps later.
+    func checkedSellerUsername(_ text: String, sellerID: Int?, _ templates: AdminTemplates) async throws -> String {
+        let username = try await sellerUsername(text, templates)
+        if try await shop.sellers.list().contains(where: { $0.username == username && $0.id != sellerID }) {
+            throw SellerError.alreadyListed(username: username)
         }
+        return username
+    }
+
+    /// What the admin reads for a refusal of the people sections; anything else is rethrown.
+    func refusal(_ error: any Error, _ templates: AdminTemplates) throws -> String {
+        if let refusal = error as? AdminInputRefusal { return refusal.message }
+        guard let message = templates.peopleRefusal(error) else { throw error }
+        return message
     }
 }

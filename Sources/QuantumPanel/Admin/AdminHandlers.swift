@@ -23,6 +23,7 @@ struct AdminHandlers: Sendable {
         for scene: any Scene in [
             AdminRoleScene(admin: self), AddProductScene(admin: self), EditProductScene(admin: self), ProductChangeScene(admin: self),
             AddPriceScene(admin: self), EditPriceScene(admin: self), PriceChangeScene(admin: self), AddKeysScene(admin: self), StockChangeScene(admin: self),
+            AddSellerScene(admin: self), EditSellerScene(admin: self), RemoveSellerScene(admin: self),
         ] {
             scenes.register(scene)
         }
@@ -141,7 +142,7 @@ struct AdminHandlers: Sendable {
                 try checkRoot(context)
                 try await ask(context, .person, AdminDraft(.addAdmin))
             case .sellers: try await showSellers(context, page: section.page)
-            case .addSeller: try await ask(context, .sellerUsername, AdminDraft(.addSeller))
+            case .addSeller: try await scenes.start(AddSellerScene(admin: self), at: .username, with: .init(), context)
             case .broadcast: try await ask(context, .broadcastContent, AdminDraft(.broadcast))
             case .auditFilter: try await ask(context, .person, AdminDraft(.auditFilter))
             case .export: try await context.show(try context.adminTemplates.exports())

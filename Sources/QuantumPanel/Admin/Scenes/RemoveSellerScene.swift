@@ -1,0 +1,41 @@
+import BotRouting
+import Marketplace
+import TelegramBotAPI
+
+/// 🗑 Remove a trusted seller: only to confirm.
+struct RemoveSellerScene: PanelScene {
+    static let id = "remove_seller"
+    static let access = AdminAccess.permission(.sellers)
+
+    typealias Step = Never
+
+    struct Draft: Codable, Sendable {
+        var sellerID: Int
+    }
+
+    let admin: AdminHandlers
+
+    func prompt(for step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> ScenePrompt {}
+
+    func receive(_ input: SceneInput, at step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> SceneMove<Self> {}
+
+    func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
+        let templates = context.adminTemplates
+        let seller = try await admin.shop.sellers.seller(draft.sellerID)
+        return SceneSummary(question: templates.people.confirmRemoveSeller(templates.e(seller.displayName)))
+    }
+
+    func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
+        let templates = context.adminTemplates
+        do {
+            try await admin.shop.sellers.remove(draft.sellerID, by: try context.customer.telegramID)
+            try await admin.showSellers(context, page: 1, note: templates.people.sellerRemoved)
+        } catch {
+            try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, templates)))
+        }
+    }
+
+    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+        try await admin.showSellerOrList(context, sellerID: draft.sellerID, note: note)
+    }
+}
