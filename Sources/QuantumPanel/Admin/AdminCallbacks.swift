@@ -63,7 +63,6 @@ struct AdminDialogCallback: CallbackData {
 
     enum Answer: String, Codable, Sendable {
         case confirm, skip
-        case all, next, restock, revoke
         case everyone, premium, resellers, buyers, free, paid
     }
 

@@ -8,8 +8,6 @@ enum AdminDialog: String, FSMState {
     /// Who: an id, a @username, a forwarded message or a picked user; the task says what for.
     case person
     case amount, note
-    case refundKeys, refundDisposition
-    case orderNumber
     case broadcastContent, broadcastButton, broadcastAudience, broadcastProduct, broadcastSpeed
     /// The summary is shown; only Confirm (or Cancel) goes on.
     case confirm
@@ -25,7 +23,6 @@ enum AdminDialog: String, FSMState {
 struct AdminDraft: Codable, Sendable, Equatable {
     enum Task: String, Codable, Sendable {
         case findCustomer, credit, debit, setPremium, setReseller, setBanned, refundStars
-        case findOrder, refund
         case addAdmin, removeAdmin
         case broadcast, auditFilter
     }
@@ -36,9 +33,6 @@ struct AdminDraft: Codable, Sendable, Equatable {
     var telegramID: Int64?
     /// How they were named, for the summary.
     var personName: String?
-    var orderID: Int?
-    var keyIDs: [Int]?
-    var disposition: RefundDisposition?
     var paymentID: Int?
     var username: String?
     var note: String?

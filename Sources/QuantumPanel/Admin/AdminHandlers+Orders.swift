@@ -14,12 +14,9 @@ extension AdminHandlers {
             case .refund:
                 let order = try await shop.refunds.order(press.orderID)
                 guard !order.refundableKeys.isEmpty else { throw RefundError.nothingToRefund(orderID: order.orderID) }
-                var draft = AdminDraft(.refund)
-                draft.orderID = order.orderID
-                draft.telegramID = order.customer.telegramID
                 // One key left: nothing to choose.
-                if order.refundableKeys.count == 1 { draft.keyIDs = order.refundableKeys.map(\.id) }
-                try await ask(context, order.refundableKeys.count == 1 ? .refundDisposition : .refundKeys, draft)
+                let onlyKey = order.refundableKeys.count == 1 ? order.refundableKeys.map(\.id) : nil
+                try await scenes.start(RefundScene(admin: self), at: onlyKey == nil ? .keys : .disposition, with: .init(orderID: order.orderID, keyIDs: onlyKey), context)
             }
         }
         return router
@@ -28,16 +25,5 @@ extension AdminHandlers {
     func showOrder(_ context: HandlerContext, orderID: Int, note: String? = nil) async throws {
         let templates = context.adminTemplates
         try await context.show(templates.noted(try templates.order(try await shop.refunds.order(orderID)), note))
-    }
-
-    func performRefund(_ draft: AdminDraft, _ context: HandlerContext) async throws {
-        let admin = try context.customer.telegramID
-        let outcome = try await shop.refunds.refund(orderID: draft.orderID ?? 0, keyIDs: draft.keyIDs, disposition: draft.disposition ?? .revoke, by: admin)
-        context.logger.info("Order refunded", metadata: ["order.id": "\(outcome.orderID)", "keys": "\(outcome.keys.count)", "disposition": "\(outcome.disposition.rawValue)"])
-        let templates = context.adminTemplates
-        try await showOrder(context, orderID: outcome.orderID, note: templates.people.refunded(templates.e(outcome.amount.formatted), outcome.keys.count))
-        await tell(outcome.customerTelegramID, context) { strings, e in
-            strings.refundNotice(outcome.orderID, e(outcome.amount.formatted), outcome.keys.count, e(outcome.balanceAfter.formatted))
-        }
     }
 }

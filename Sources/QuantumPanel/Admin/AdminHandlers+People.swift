@@ -21,14 +21,11 @@ extension AdminHandlers {
             default: people.askCustomer
             }
             return templates.prompt(question, reason: reason)
-        case .orderNumber: return templates.prompt(people.askOrderNumber, reason: reason)
         case .amount:
             guard draft.task == .debit else { return templates.prompt(people.askCreditAmount(example), reason: reason) }
             let customer = try await customer(draft)
             return templates.prompt(people.askDebitAmount(example, templates.e(customer.balance.formatted)), reason: reason)
         case .note: return templates.prompt(people.askNote(CustomerRules.noteLimit), reason: reason)
-        case .refundKeys: return try templates.refundKeys(try await shop.refunds.order(draft.orderID ?? 0), chosen: Set(draft.keyIDs ?? []), reason: reason)
-        case .refundDisposition: return try templates.refundDisposition(reason: reason)
         default:
             return try await peopleSummary(of: draft, context)
         }
@@ -44,14 +41,6 @@ extension AdminHandlers {
         var draft = draft
         do {
             switch step {
-            case .orderNumber:
-                let typed = text.trimmingCharacters(in: .whitespaces)
-                guard let number = Int(typed.hasPrefix("#") ? String(typed.dropFirst()) : typed), number > 0 else {
-                    return try await reask(context, templates.people.notAnOrderNumber(templates.e(HTML.truncate(typed, to: 20))))
-                }
-                guard (try? await shop.refunds.order(number)) != nil else { return try await reask(context, templates.people.orderNotFound(number)) }
-                try await context.fsm.clear()
-                try await showOrder(context, orderID: number)
             case .amount:
                 let amount = try amount(text, templates).get()
                 let customer = try await customer(draft)
@@ -77,32 +66,13 @@ extension AdminHandlers {
     /// A button of a people dialog's step.
     func receivePeople(_ answer: AdminDialogCallback.Answer, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
         if draft.task == .broadcast { return try await receiveBroadcast(answer, at: step, draft, context) }
-        var draft = draft
-        switch (step, answer) {
-        case (.refundKeys, .all):
-            draft.keyIDs = nil
-            try await ask(context, .refundDisposition, draft)
-        case (.refundKeys, .next):
-            guard !(draft.keyIDs ?? []).isEmpty else { return try await reask(context, context.adminTemplates.people.pickAtLeastOne) }
-            try await ask(context, .refundDisposition, draft)
-        case (.refundDisposition, .restock), (.refundDisposition, .revoke):
-            draft.disposition = answer == .restock ? .restock : .revoke
-            try await ask(context, .confirm, draft)
-        default:
-            try await reask(context, context.adminTemplates.strings.pressConfirm)
-        }
+        try await reask(context, context.adminTemplates.strings.pressConfirm)
     }
 
-    /// A key ticked or unticked at the refund's first step.
+    /// A product picked at a broadcast's audience step.
     func receivePick(_ id: Int, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
         if step == .broadcastProduct { return try await receiveBroadcastProduct(id, draft, context) }
-        guard step == .refundKeys else { return try await reask(context, context.adminTemplates.strings.pressConfirm) }
-        var draft = draft
-        var chosen = Set(draft.keyIDs ?? [])
-        if chosen.remove(id) == nil { chosen.insert(id) }
-        draft.keyIDs = chosen.sorted()
-        try await context.answerCallback(nil)
-        try await ask(context, .refundKeys, draft)
+        try await reask(context, context.adminTemplates.strings.pressConfirm)
     }
 
     func peopleSummary(of draft: AdminDraft, _ context: HandlerContext) async throws -> Screen {
@@ -137,12 +107,6 @@ extension AdminHandlers {
             let profile = try await shop.users.profile(customer.telegramID)
             guard let payment = profile.starsPayments.first(where: { $0.id == draft.paymentID }) else { throw StarsRefundError.paymentNotFound(paymentID: draft.paymentID ?? 0) }
             return try templates.summary(["\(people.customerLabel): \(templates.name(customer))"], question: people.confirmStarsRefund(payment.stars, templates.e(payment.credited.formatted)))
-        case .refund:
-            let order = try await shop.refunds.order(draft.orderID ?? 0)
-            let keys = draft.keyIDs.map { ids in order.refundableKeys.filter { ids.contains($0.id) } } ?? order.refundableKeys
-            let shares = RefundService.shares(of: order)
-            let amount = Money(minorUnits: keys.reduce(0) { $0 + (shares[$1.id] ?? 0) }, currency: currency)
-            return try templates.refundSummary(order, keys: keys, amount: amount, disposition: draft.disposition ?? .revoke)
         case .addAdmin:
             return try templates.summary([], question: people.confirmAddAdmin(draft.personName ?? "\(draft.telegramID ?? 0)"))
         case .removeAdmin:
@@ -161,8 +125,6 @@ extension AdminHandlers {
             switch draft.task {
             case .credit, .debit, .setPremium, .setReseller, .setBanned, .refundStars:
                 try await performCustomerTask(draft, context)
-            case .refund:
-                try await performRefund(draft, context)
             case .addAdmin, .removeAdmin:
                 try await performStaffTask(draft, context)
             default:
@@ -179,9 +141,8 @@ extension AdminHandlers {
     func showPeopleOrigin(of draft: AdminDraft, _ context: HandlerContext, note: String?) async throws {
         switch draft.task {
         case .findCustomer: try await showCustomers(context, filter: .all, page: 1, note: note)
-        case .findOrder, .broadcast: try await showPanel(context, note: note)
+        case .broadcast: try await showPanel(context, note: note)
         case .auditFilter: try await showAudit(context, person: nil, page: 1, note: note)
-        case .refund: try await showOrder(context, orderID: draft.orderID ?? 0, note: note)
         case .addAdmin, .removeAdmin: try await showStaff(context, note: note)
         default:
             guard let telegramID = draft.telegramID, (try? await shop.users.find(telegramID: telegramID)) ?? nil != nil else {

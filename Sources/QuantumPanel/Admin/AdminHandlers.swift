@@ -23,7 +23,7 @@ struct AdminHandlers: Sendable {
         for scene: any Scene in [
             AdminRoleScene(admin: self), AddProductScene(admin: self), EditProductScene(admin: self), ProductChangeScene(admin: self),
             AddPriceScene(admin: self), EditPriceScene(admin: self), PriceChangeScene(admin: self), AddKeysScene(admin: self), StockChangeScene(admin: self),
-            AddSellerScene(admin: self), EditSellerScene(admin: self), RemoveSellerScene(admin: self),
+            AddSellerScene(admin: self), EditSellerScene(admin: self), RemoveSellerScene(admin: self), FindOrderScene(admin: self), RefundScene(admin: self),
         ] {
             scenes.register(scene)
         }
@@ -136,7 +136,7 @@ struct AdminHandlers: Sendable {
             case .stock: try await showStock(context, page: section.page)
             case .addProduct: try await scenes.start(AddProductScene(admin: self), at: .name, with: .init(), context)
             case .findCustomer: try await ask(context, .person, AdminDraft(.findCustomer))
-            case .findOrder: try await ask(context, .orderNumber, AdminDraft(.findOrder))
+            case .findOrder: try await scenes.start(FindOrderScene(admin: self), at: .number, with: .init(), context)
             case .staff: try await showStaff(context)
             case .addAdmin:
                 try checkRoot(context)

@@ -31,33 +31,6 @@ extension AdminTemplates {
     }
 
     /// The keys to refund, each a toggle; chosen ones are ticked.
-    func refundKeys(_ order: AdminOrder, chosen: Set<Int>, reason: String?) throws -> Screen {
-        var options: [[InlineKeyboardButton]] = []
-        for key in order.refundableKeys.prefix(Self.keysShown) {
-            options.append([try button((chosen.contains(key.id) ? "☑ " : "☐ ") + key.text, AdminPickCallback(id: key.id))])
-        }
-        options.append([try button(people.allKeysButton, AdminDialogCallback(answer: .all)), try button(people.nextButton, AdminDialogCallback(answer: .next))])
-        let text = (reason.map { "⚠️ " + $0 + "\n\n" } ?? "") + people.orderTitle(order.orderID) + "\n\n" + people.askRefundKeys
-        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: options + [cancelRow()]))
-    }
-
-    func refundDisposition(reason: String?) throws -> Screen {
-        prompt(people.askDisposition, reason: reason, options: [])
-            .adding(rows: try RefundDisposition.allCases.map { [try button(people.dispositionButton($0), AdminDialogCallback(answer: $0 == .restock ? .restock : .revoke))] })
-    }
-
-    func refundSummary(_ order: AdminOrder, keys: [AdminOrder.Key], amount: Money, disposition: RefundDisposition) throws -> Screen {
-        let balance = order.customer.balance
-        let after = Money(minorUnits: balance.minorUnits + amount.minorUnits, currency: balance.currency)
-        return try summary([
-            people.orderTitle(order.orderID) + " · " + e(order.productName),
-            "\(people.customerLabel): \(name(order.customer))",
-            people.refundKeysLabel(keys.count, order.keys.count) + ": " + keys.map { "<code>\(e(HTML.truncate($0.text, to: 40)))</code>" }.joined(separator: ", "),
-            "\(people.refundAmountLabel): <b>\(e(amount.formatted))</b>",
-            change(people.balanceLabel, e(balance.formatted), e(after.formatted)),
-            people.dispositionName(disposition),
-        ])
-    }
 }
 
 extension Screen {
