@@ -86,6 +86,8 @@ public enum SceneInput: Sendable {
 public enum SceneMove<S: Scene>: Sendable {
     /// On to `step`, with what the draft now holds.
     case ask(S.Step, S.Draft)
+    /// Back to an earlier `step`, saying why (what was chosen leads nowhere).
+    case back(S.Step, S.Draft, reason: String)
     /// The input is refused: the same question again, with the reason; nothing is stored.
     case refuse(String)
     /// The summary, and ✅ Confirm.

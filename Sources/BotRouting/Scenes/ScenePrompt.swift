@@ -34,10 +34,14 @@ public struct SceneSummary: Sendable, Equatable {
     public var lines: [String]
     /// Asked after the lines (HTML): "Delete <b>Netflix</b>?".
     public var question: String?
+    /// Sent as a message of its own rather than in place of the question: below something the
+    /// scene sent first (a preview).
+    public var isNewMessage: Bool
 
-    public init(_ lines: [String] = [], question: String? = nil) {
+    public init(_ lines: [String] = [], question: String? = nil, isNewMessage: Bool = false) {
         self.lines = lines
         self.question = question
+        self.isNewMessage = isNewMessage
     }
 
     /// `field: before → <b>after</b>`; the parts are HTML.

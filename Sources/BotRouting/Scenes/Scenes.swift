@@ -162,6 +162,11 @@ public final class Scenes: Sendable {
             record.draft = draft
             try await store(record, context)
             try await ask(scene, record, reason: nil, context)
+        case .back(let step, let draft, let reason):
+            record.step = step
+            record.draft = draft
+            try await store(record, context)
+            try await ask(scene, record, reason: reason, context)
         case .refuse(let reason):
             // Nothing stored: the question stands.
             try await ask(scene, record, reason: reason, context)
@@ -192,9 +197,12 @@ public final class Scenes: Sendable {
     }
 
     private func summarize<S: Scene>(_ scene: S, _ record: SceneRecord<S>, reason: String?, _ context: HandlerContext) async throws {
-        let text = summaryText(try await scene.summary(of: record.draft, context), context)
+        let summary = try await scene.summary(of: record.draft, context)
+        let text = Self.noted(summaryText(summary, context), reason)
         let confirm = InlineKeyboardButton(text: words(context).confirmButton, callbackData: try SceneCallback(dialog: record.dialog, answer: SceneCallback.confirm).pack())
-        try await show(context, Self.noted(text, reason), InlineKeyboardMarkup(inlineKeyboard: [[confirm], [try cancelButton(record.dialog, context)]]))
+        let keyboard = InlineKeyboardMarkup(inlineKeyboard: [[confirm], [try cancelButton(record.dialog, context)]])
+        guard !summary.isNewMessage else { return try await context.reply(text, replyMarkup: .inlineKeyboard(keyboard)) }
+        try await show(context, text, keyboard)
     }
 
     private func cancelButton(_ dialog: Int, _ context: HandlerContext) throws -> InlineKeyboardButton {

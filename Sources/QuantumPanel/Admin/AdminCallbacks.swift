@@ -62,8 +62,7 @@ struct AdminDialogCallback: CallbackData {
     static let prefix = "ad"
 
     enum Answer: String, Codable, Sendable {
-        case confirm, skip
-        case everyone, premium, resellers, buyers, free, paid
+        case confirm
     }
 
     var answer: Answer
@@ -95,13 +94,6 @@ struct AdminBroadcastCallback: CallbackData {
 
     var broadcastID: Int
     var action: Action
-}
-
-/// One of several things to choose in a dialog step (a key of a refund), by id.
-struct AdminPickCallback: CallbackData {
-    static let prefix = "ap"
-    var id: Int
-    var dialog: Int = 0
 }
 
 /// A page of the customer list, with its filter.

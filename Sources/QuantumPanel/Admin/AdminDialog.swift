@@ -8,7 +8,6 @@ enum AdminDialog: String, FSMState {
     /// Who: an id, a @username, a forwarded message or a picked user; the task says what for.
     case person
     case amount, note
-    case broadcastContent, broadcastButton, broadcastAudience, broadcastProduct, broadcastSpeed
     /// The summary is shown; only Confirm (or Cancel) goes on.
     case confirm
 
@@ -24,7 +23,7 @@ struct AdminDraft: Codable, Sendable, Equatable {
     enum Task: String, Codable, Sendable {
         case findCustomer, credit, debit, setPremium, setReseller, setBanned, refundStars
         case addAdmin, removeAdmin
-        case broadcast, auditFilter
+        case auditFilter
     }
 
     var task: Task
@@ -38,9 +37,6 @@ struct AdminDraft: Codable, Sendable, Equatable {
     var note: String?
     /// What a status toggle sets.
     var flag: Bool?
-    var broadcast: BroadcastMessage?
-    var audience: BroadcastAudience?
-    var isPaid = false
     /// Picked when the dialog starts and carried by its screens' buttons, so a button left on an
     /// older dialog's screen can't answer this one.
     var dialogID = 0

@@ -12,7 +12,6 @@ extension AdminHandlers {
         let templates = context.adminTemplates
         let people = templates.people
         let example = AdminTemplates.example(currency)
-        if draft.task == .broadcast, step != .confirm { return try await broadcastPrompt(for: step, draft, context, reason: reason) }
         switch step {
         case .person:
             let question = switch draft.task {
@@ -35,9 +34,7 @@ extension AdminHandlers {
     func receivePeople(_ message: Message, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
         let templates = context.adminTemplates
         if step == .person { return try await receivePerson(message, draft, context) }
-        if step == .broadcastContent { return try await receiveBroadcastContent(message, draft, context) }
         guard let text = message.text else { return try await reask(context, templates.strings.sendText) }
-        if step == .broadcastButton { return try await receiveBroadcastButton(text, draft, context) }
         var draft = draft
         do {
             switch step {
@@ -65,13 +62,6 @@ extension AdminHandlers {
 
     /// A button of a people dialog's step.
     func receivePeople(_ answer: AdminDialogCallback.Answer, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
-        if draft.task == .broadcast { return try await receiveBroadcast(answer, at: step, draft, context) }
-        try await reask(context, context.adminTemplates.strings.pressConfirm)
-    }
-
-    /// A product picked at a broadcast's audience step.
-    func receivePick(_ id: Int, at step: AdminDialog, _ draft: AdminDraft, _ context: HandlerContext) async throws {
-        if step == .broadcastProduct { return try await receiveBroadcastProduct(id, draft, context) }
         try await reask(context, context.adminTemplates.strings.pressConfirm)
     }
 
@@ -111,8 +101,6 @@ extension AdminHandlers {
             return try templates.summary([], question: people.confirmAddAdmin(draft.personName ?? "\(draft.telegramID ?? 0)"))
         case .removeAdmin:
             return try templates.summary([], question: people.confirmRemoveAdmin(draft.personName ?? "\(draft.telegramID ?? 0)"))
-        case .broadcast:
-            return try await broadcastSummary(draft, context)
         default:
             return try templates.summary([])
         }
@@ -128,7 +116,7 @@ extension AdminHandlers {
             case .addAdmin, .removeAdmin:
                 try await performStaffTask(draft, context)
             default:
-                try await performBroadcast(draft, context)
+                return
             }
         } catch {
             guard let message = context.adminTemplates.peopleRefusal(error) else { throw error }
@@ -141,7 +129,6 @@ extension AdminHandlers {
     func showPeopleOrigin(of draft: AdminDraft, _ context: HandlerContext, note: String?) async throws {
         switch draft.task {
         case .findCustomer: try await showCustomers(context, filter: .all, page: 1, note: note)
-        case .broadcast: try await showPanel(context, note: note)
         case .auditFilter: try await showAudit(context, person: nil, page: 1, note: note)
         case .addAdmin, .removeAdmin: try await showStaff(context, note: note)
         default:

@@ -23,7 +23,7 @@ struct AdminHandlers: Sendable {
         for scene: any Scene in [
             AdminRoleScene(admin: self), AddProductScene(admin: self), EditProductScene(admin: self), ProductChangeScene(admin: self),
             AddPriceScene(admin: self), EditPriceScene(admin: self), PriceChangeScene(admin: self), AddKeysScene(admin: self), StockChangeScene(admin: self),
-            AddSellerScene(admin: self), EditSellerScene(admin: self), RemoveSellerScene(admin: self), FindOrderScene(admin: self), RefundScene(admin: self),
+            AddSellerScene(admin: self), EditSellerScene(admin: self), RemoveSellerScene(admin: self), FindOrderScene(admin: self), RefundScene(admin: self), BroadcastScene(admin: self),
         ] {
             scenes.register(scene)
         }
@@ -47,7 +47,7 @@ struct AdminHandlers: Sendable {
     /// Every button the panel answers, by prefix.
     static let buttonPrefixes: Set<String> = [
         AdminCallback.prefix, AdminProductCallback.prefix, AdminPriceCallback.prefix, AdminKeysCallback.prefix,
-        AdminDeleteKeyCallback.prefix, AdminDialogCallback.prefix, AdminPickCallback.prefix, AdminCustomersCallback.prefix,
+        AdminDeleteKeyCallback.prefix, AdminDialogCallback.prefix, AdminCustomersCallback.prefix,
         AdminCustomerCallback.prefix, AdminOrderCallback.prefix, AdminStaffCallback.prefix, AdminSellerCallback.prefix,
         AdminBroadcastCallback.prefix, AdminAuditCallback.prefix, AdminExportCallback.prefix, AdminRoleCallback.prefix,
     ]
@@ -143,7 +143,7 @@ struct AdminHandlers: Sendable {
                 try await ask(context, .person, AdminDraft(.addAdmin))
             case .sellers: try await showSellers(context, page: section.page)
             case .addSeller: try await scenes.start(AddSellerScene(admin: self), at: .username, with: .init(), context)
-            case .broadcast: try await ask(context, .broadcastContent, AdminDraft(.broadcast))
+            case .broadcast: try await scenes.start(BroadcastScene(admin: self), at: .content, with: .init(), context)
             case .auditFilter: try await ask(context, .person, AdminDraft(.auditFilter))
             case .export: try await context.show(try context.adminTemplates.exports())
             case .chart: try await sendChart(context)
@@ -235,13 +235,7 @@ struct AdminHandlers: Sendable {
             guard answer.dialog == draft.dialogID else { return try await ended(context) }
             try await receive(answer.answer, at: step, draft, context)
         }
-        router.callbackQuery(AdminPickCallback.self, inDialog) { pick, _, context in
-            guard let (step, draft) = try await current(context) else { return }
-            guard pick.dialog == draft.dialogID else { return try await ended(context) }
-            try await receivePick(pick.id, at: step, draft, context)
-        }
         router.callbackQuery(AdminDialogCallback.self) { _, _, context in try await ended(context) }
-        router.callbackQuery(AdminPickCallback.self) { _, _, context in try await ended(context) }
         return router
     }
 
@@ -262,9 +256,6 @@ struct AdminHandlers: Sendable {
                 if var answer = AdminDialogCallback.match(button.callbackData) {
                     answer.dialog = dialog
                     button.callbackData = (try? answer.pack()) ?? button.callbackData
-                } else if var pick = AdminPickCallback.match(button.callbackData) {
-                    pick.dialog = dialog
-                    button.callbackData = (try? pick.pack()) ?? button.callbackData
                 }
                 return button
             }

@@ -3,7 +3,7 @@ import Foundation
 import Marketplace
 import TelegramBotAPI
 
-/// The broadcast dialog's questions and summary, and the progress message.
+/// A broadcast's audience as the admin reads it, and its progress message.
 extension AdminTemplates {
     func audienceName(_ audience: BroadcastAudience, productName: String?) -> String {
         switch audience {
@@ -14,31 +14,8 @@ extension AdminTemplates {
         }
     }
 
-    func audiencePrompt(reason: String?) throws -> Screen {
-        let answers: [AdminDialogCallback.Answer] = [.everyone, .premium, .resellers, .buyers]
-        return prompt(broadcasts.askAudience, reason: reason).adding(rows: try answers.map { [try button(broadcasts.audienceName($0.rawValue), AdminDialogCallback(answer: $0))] })
-    }
-
-    func productPrompt(_ products: [AdminProductSummary], reason: String?) throws -> Screen {
-        prompt(people.productLabel + ": " + broadcasts.askProduct, reason: reason)
-            .adding(rows: try products.prefix(20).map { [try button($0.name, AdminPickCallback(id: $0.id))] })
-    }
-
-    func speedPrompt(count: Int, stars: Int, reason: String?) throws -> Screen {
-        prompt(broadcasts.askSpeed(count, stars), reason: reason).adding(rows: [[
-            try button(broadcasts.freeButton, AdminDialogCallback(answer: .free)), try button(broadcasts.paidButton(stars), AdminDialogCallback(answer: .paid)),
-        ]])
-    }
-
     /// What Telegram charges for a paid broadcast: 0.1 Star a message, rounded up.
     static func paidBroadcastStars(_ count: Int) -> Int { (count + 9) / 10 }
-
-    func broadcastSummary(_ message: BroadcastMessage, audience: String, count: Int, isPaid: Bool) throws -> Screen {
-        var lines = [broadcasts.audienceLine(audience, count)]
-        if let text = message.buttonText, let url = message.buttonURL { lines.append(broadcasts.buttonLine(e(text), e(url))) }
-        if isPaid { lines.append(broadcasts.paidLine(Self.paidBroadcastStars(count))) }
-        return try summary(lines, question: broadcasts.preview)
-    }
 
     func broadcastProgress(_ broadcast: BroadcastSnapshot, _ counts: BroadcastCounts, perSecond: Int) throws -> Screen {
         let id = broadcast.id
