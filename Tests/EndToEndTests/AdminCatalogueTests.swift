@@ -92,7 +92,7 @@ import Testing
             #expect(try await AuditEntry.query(on: harness.database).filter(\.$action == "price.hide").first()?.after == "visible=false")
 
             // A Confirm pressed again (a second tap, or one handled anew) finds the dialog over.
-            try await harness.forgePress(by: boss, data: "ad:confirm:1", messageID: hidden.messageID)
+            try await harness.forgePress(by: boss, data: "sc:1:confirm", messageID: hidden.messageID)
             #expect(try await boss.nextMessage().shown.hasPrefix("That dialog has ended"))
             #expect(try await harness.shop.catalog.productCount() == 1, "nothing is added twice")
         }

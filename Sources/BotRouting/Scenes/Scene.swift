@@ -58,10 +58,15 @@ public protocol Scene: Sendable {
 
     /// Shows where the dialog was started from, with `note` ("Cancelled, nothing was changed").
     func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws
+
+    /// After `step`'s question was shown (asked, or asked again): what else it needs, such as a
+    /// reply keyboard, which Telegram shows only with a message of its own.
+    func didAsk(_ step: Step, _ draft: Draft, _ context: HandlerContext) async throws
 }
 
 extension Scene {
     public func allows(_ context: HandlerContext) async throws -> Bool { true }
+    public func didAsk(_ step: Step, _ draft: Draft, _ context: HandlerContext) async throws {}
 }
 
 /// An answer to a step: a message (text, a photo, a document, a shared user…) or one of the

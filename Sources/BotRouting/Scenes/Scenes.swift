@@ -78,6 +78,15 @@ public final class Scenes: Sendable {
         try await summarize(scene, record, reason: nil, context)
     }
 
+    /// The dialog of `scene` the user is in: its step (nil at the summary) and draft; nil when
+    /// they are in none of that scene.
+    public func current<S: Scene>(_ scene: S.Type, _ context: HandlerContext) async throws -> (step: S.Step?, draft: S.Draft)? {
+        guard try await context.fsm.currentState() == SceneStorage.statePrefix + S.id,
+            let record = try await context.fsm.value(SceneRecord<S>.self, for: SceneStorage.dataName)
+        else { return nil }
+        return (record.step, record.draft)
+    }
+
     /// Whether the user is in a dialog this machine answers (or has to end).
     public var inDialog: UpdateFilter {
         let retiredGroups = retiredGroups
@@ -194,6 +203,7 @@ public final class Scenes: Sendable {
         keyboard.adjust(prompt.layout)
         keyboard.row(try cancelButton(record.dialog, context))
         try await show(context, Self.noted(prompt.text, reason), keyboard.markup)
+        try await scene.didAsk(step, record.draft, context)
     }
 
     private func summarize<S: Scene>(_ scene: S, _ record: SceneRecord<S>, reason: String?, _ context: HandlerContext) async throws {

@@ -57,20 +57,6 @@ struct AdminDeleteKeyCallback: CallbackData {
     var priceID: Int
 }
 
-/// An answer inside a dialog; only the dialog's current step takes it.
-struct AdminDialogCallback: CallbackData {
-    static let prefix = "ad"
-
-    enum Answer: String, Codable, Sendable {
-        case confirm
-    }
-
-    var answer: Answer
-    /// The dialog whose screen carries the button (``AdminDraft/dialogID``): a button of an
-    /// older dialog's screen never answers the dialog open now.
-    var dialog: Int = 0
-}
-
 /// A page of the audit log, of everything or by or about one person (0: everyone).
 struct AdminAuditCallback: CallbackData {
     static let prefix = "au"

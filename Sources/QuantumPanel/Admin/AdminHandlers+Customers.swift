@@ -21,22 +21,33 @@ extension AdminHandlers {
     private func act(on press: AdminCustomerCallback, _ context: HandlerContext) async throws {
         let id = press.telegramID
         guard let customer = try await shop.users.find(telegramID: id) else { throw LedgerError.unknownCustomer(telegramID: id) }
-        var draft = AdminDraft(.credit)
-        draft.telegramID = id
+        let change: CustomerChangeScene.Change
         switch press.action {
         case .open: return try await showCustomer(context, telegramID: id)
         case .orders: return try await showCustomerOrders(context, customer, page: press.value)
-        case .credit: return try await ask(context, .amount, draft)
-        case .debit: draft.task = .debit
-        case .premium: (draft.task, draft.flag) = (.setPremium, !customer.isPremium)
-        case .reseller: (draft.task, draft.flag) = (.setReseller, !customer.isReseller)
+        case .credit, .debit:
+            return try await scenes.start(BalanceScene(admin: self), at: .amount, with: .init(telegramID: id, isCredit: press.action == .credit), context)
+        case .premium: change = .premium(!customer.isPremium)
+        case .reseller: change = .reseller(!customer.isReseller)
         case .ban:
             // A banned admin would be locked out of the panel too.
             if !customer.isBanned, try await shop.admins.isAdmin(id) { throw AdminInputRefusal(context.adminTemplates.people.cantBanAdmin) }
-            (draft.task, draft.flag) = (.setBanned, !customer.isBanned)
-        case .refundStars: (draft.task, draft.paymentID) = (.refundStars, press.value)
+            change = .banned(!customer.isBanned)
+        case .refundStars: change = .refundStars(paymentID: press.value)
         }
-        try await ask(context, draft.task == .debit ? .amount : .confirm, draft)
+        try await scenes.confirm(CustomerChangeScene(admin: self), .init(telegramID: id, change: change), context)
+    }
+
+    /// The customer as they are now.
+    func customer(_ telegramID: Int64) async throws -> CustomerSnapshot {
+        guard let customer = try await shop.users.find(telegramID: telegramID) else { throw LedgerError.unknownCustomer(telegramID: telegramID) }
+        return customer
+    }
+
+    /// The customer's profile, or the list when there is no such customer.
+    func showCustomerOrList(_ context: HandlerContext, telegramID: Int64, note: String?) async throws {
+        guard (try? await shop.users.find(telegramID: telegramID)) ?? nil != nil else { return try await showCustomers(context, filter: .all, page: 1, note: note) }
+        try await showCustomer(context, telegramID: telegramID, note: note)
     }
 
     func showCustomers(_ context: HandlerContext, filter: CustomerFilter, page: Int, note: String? = nil) async throws {
@@ -68,7 +79,7 @@ extension AdminHandlers {
 
     /// Whom the admin means: a picked user, the author of a forwarded message, or a typed id or
     /// @username. An id stands even for someone who isn't a customer (a new admin may not be).
-    private func person(in message: Message, forAdmin: Bool, _ templates: AdminTemplates) async throws -> (id: Int64, name: String, typed: String) {
+    func person(in message: Message, forAdmin: Bool, _ templates: AdminTemplates) async throws -> (id: Int64, name: String, typed: String) {
         let people = templates.people
         if let picked = message.usersShared?.users.first {
             let name = picked.firstName.map { templates.e($0) } ?? picked.username.map { "@" + templates.e($0) } ?? "\(picked.userID)"
@@ -90,80 +101,6 @@ extension AdminHandlers {
             throw AdminInputRefusal(forAdmin ? people.unknownUsername(name) : people.customerNotFound(typed))
         }
         return (customer.telegramID, templates.name(customer), typed)
-    }
-
-    func receivePerson(_ message: Message, _ draft: AdminDraft, _ context: HandlerContext) async throws {
-        let templates = context.adminTemplates
-        let person: (id: Int64, name: String, typed: String)
-        do {
-            person = try await self.person(in: message, forAdmin: draft.task == .addAdmin, templates)
-        } catch let refusal as AdminInputRefusal {
-            return try await reask(context, refusal.message)
-        }
-        var draft = draft
-        let customer = try await shop.users.find(telegramID: person.id)
-        if draft.task == .findCustomer {
-            guard let customer else { return try await reask(context, templates.people.customerNotFound(person.typed)) }
-            try await context.fsm.clear()
-            try await removePicker(context, saying: templates.people.found(templates.name(customer)))
-            return try await showCustomer(context, telegramID: customer.telegramID)
-        }
-        if draft.task == .auditFilter {
-            try await context.fsm.clear()
-            try await removePicker(context, saying: templates.people.found(customer.map(templates.name) ?? person.name))
-            return try await showAudit(context, person: person.id, page: 1)
-        }
-        // Adding an admin: confirmed first, like every change.
-        draft.telegramID = person.id
-        draft.personName = customer.map(templates.name) ?? person.name
-        draft.username = customer?.username ?? message.usersShared?.users.first?.username
-        try await removePicker(context, saying: templates.people.found(draft.personName ?? ""))
-        try await ask(context, .confirm, draft)
-    }
-
-    // MARK: Changes
-
-    func performCustomerTask(_ draft: AdminDraft, _ context: HandlerContext) async throws {
-        let admin = try context.customer.telegramID
-        let templates = context.adminTemplates
-        let id = draft.telegramID ?? 0
-        let amount = Money(minorUnits: draft.amount ?? 0, currency: currency)
-        let note = draft.note ?? ""
-        switch draft.task {
-        case .credit, .debit:
-            let isCredit = draft.task == .credit
-            let balance = isCredit
-                ? try await shop.ledger.credit(amount, to: id, reason: .adminCredit, actorID: admin, note: note)
-                : try await shop.ledger.debit(amount, from: id, reason: .adminDebit, actorID: admin, note: note)
-            try await showCustomer(context, telegramID: id, note: templates.people.balanceChanged(templates.e(balance.formatted)))
-            await tell(id, context) { strings, e in
-                (isCredit ? strings.creditedNotice : strings.debitedNotice)(e(amount.formatted), e(note), e(balance.formatted))
-            }
-        case .setPremium:
-            let isPremium = draft.flag ?? false
-            _ = try await shop.users.setPremium(isPremium, telegramID: id, by: admin)
-            try await showCustomer(context, telegramID: id, note: templates.strings.saved)
-            await tell(id, context) { strings, _ in isPremium ? strings.premiumGrantedNotice : strings.premiumRevokedNotice }
-        case .setReseller:
-            let isReseller = draft.flag ?? false
-            _ = try await shop.users.setReseller(isReseller, telegramID: id, by: admin)
-            try await showCustomer(context, telegramID: id, note: templates.strings.saved)
-            await tell(id, context) { strings, _ in isReseller ? strings.resellerOnNotice : strings.resellerOffNotice }
-        case .setBanned:
-            _ = try await shop.users.setBanned(draft.flag ?? false, telegramID: id, by: admin)
-            // A banned customer's dialog ends now, not when they next write.
-            if draft.flag == true { try await FSMContext(storage: context.fsm.storage, key: StorageKey(chatID: id, userID: id)).clear() }
-            try await showCustomer(context, telegramID: id, note: templates.strings.saved)
-        default:
-            let refunder = StarsRefunder(shop: shop, bot: context.bot, logger: context.logger)
-            switch try await refunder.refund(paymentID: draft.paymentID ?? 0, by: admin) {
-            case .refunded(let claim):
-                try await showCustomer(context, telegramID: id, note: templates.people.starsRefunded(claim.stars))
-                await refunder.tell(claim)
-            case .pending:
-                try await showCustomer(context, telegramID: id, note: templates.people.starsRefundPending)
-            }
-        }
     }
 
     /// Sends the customer a short message in their language; one who blocked the bot isn't told.

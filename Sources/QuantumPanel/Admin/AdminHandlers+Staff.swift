@@ -11,10 +11,7 @@ extension AdminHandlers {
             try checkRoot(context)
             let member = try await shop.admins.staff().first { $0.telegramID == press.telegramID }
             guard let member, !member.isRoot else { throw member == nil ? AdminError.noSuchAdmin(telegramID: press.telegramID) : AdminError.rootIsPermanent }
-            var draft = AdminDraft(.removeAdmin)
-            draft.telegramID = member.telegramID
-            draft.personName = context.adminTemplates.staffName(member)
-            try await ask(context, .confirm, draft)
+            try await scenes.confirm(RemoveAdminScene(admin: self), .init(telegramID: member.telegramID, name: context.adminTemplates.staffName(member)), context)
         }
         onPress(AdminRoleCallback.self, on: router, fallback: { try await showStaff($0) }) { press, context in
             try checkRoot(context)
@@ -30,19 +27,6 @@ extension AdminHandlers {
         try checkRoot(context)
         let templates = context.adminTemplates
         try await context.show(templates.noted(try templates.staff(try await shop.admins.staff()), note))
-    }
-
-    func performStaffTask(_ draft: AdminDraft, _ context: HandlerContext) async throws {
-        let admin = try context.customer.telegramID
-        let templates = context.adminTemplates
-        let id = draft.telegramID ?? 0
-        if draft.task == .addAdmin {
-            try await shop.admins.add(id, username: draft.username, by: admin)
-            try await showStaff(context, note: templates.people.adminAdded(draft.personName ?? "\(id)"))
-        } else {
-            try await shop.admins.remove(id, by: admin)
-            try await showStaff(context, note: templates.people.adminRemoved)
-        }
     }
 
     // MARK: Trusted sellers
@@ -88,6 +72,14 @@ extension AdminHandlers {
         if try await shop.sellers.list().contains(where: { $0.username == username && $0.id != sellerID }) {
             throw SellerError.alreadyListed(username: username)
         }
+        return username
+    }
+
+    /// A username as typed, or the username of the customer whose id was typed.
+    private func sellerUsername(_ text: String, _ templates: AdminTemplates) async throws -> String {
+        guard let id = CustomerRules.userID(text) else { return try SellerService.username(text) }
+        guard let customer = try await shop.users.find(telegramID: id) else { throw AdminInputRefusal(templates.people.customerNotFound("\(id)")) }
+        guard let username = customer.username else { throw AdminInputRefusal(templates.people.noUsername(id)) }
         return username
     }
 

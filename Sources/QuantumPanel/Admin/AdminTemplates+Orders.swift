@@ -32,14 +32,3 @@ extension AdminTemplates {
 
     /// The keys to refund, each a toggle; chosen ones are ticked.
 }
-
-extension Screen {
-    /// The screen with `rows` of buttons above its last row (Cancel, or Back and Menu).
-    func adding(rows: [[InlineKeyboardButton]]) -> Screen {
-        var screen = self
-        var keyboard = screen.keyboard?.inlineKeyboard ?? []
-        keyboard.insert(contentsOf: rows, at: max(0, keyboard.count - 1))
-        screen.keyboard = InlineKeyboardMarkup(inlineKeyboard: keyboard)
-        return screen
-    }
-}

@@ -77,33 +77,6 @@ struct AdminTemplates: Sendable {
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }
 
-    // MARK: Dialogs
-
-    func cancelRow() -> [InlineKeyboardButton] {
-        [InlineKeyboardBuilder.cancelButton(strings.cancelButton)]
-    }
-
-    /// A dialog's question; `reason` says why the last answer was refused.
-    func prompt(_ question: String, reason: String? = nil, options: [InlineKeyboardButton] = []) -> Screen {
-        let text = (reason.map { "⚠️ " + $0 + "\n\n" } ?? "") + question
-        let rows = (options.isEmpty ? [] : [options]) + [cancelRow()]
-        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
-    }
-
-    /// The last step of every dialog: what will be written, Confirm and Cancel.
-    func summary(_ lines: [String], question: String? = nil) throws -> Screen {
-        var text = shop.header(strings.confirmTitle)
-        if !lines.isEmpty { text += "\n" + ShopTemplates.frame(lines) }
-        if let question { text += "\n\n" + question }
-        let rows = [[try button(strings.confirmButton, AdminDialogCallback(answer: .confirm))], cancelRow()]
-        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
-    }
-
-    /// `before → after`, for a summary line.
-    func change(_ label: String, _ before: String, _ after: String) -> String {
-        "\(label): \(before) → <b>\(after)</b>"
-    }
-
     // MARK: Refusals
 
     /// An amount like one the admin could type, in the shop's currency: 9.99, 10, 9.999.

@@ -7,7 +7,7 @@ import TelegramBotAPI
 /// scene lands on the panel (an admin) or the menu (a customer).
 enum ShopScenes {
     /// State groups of dialogs earlier versions stored; one still open ends, and the user is told.
-    static let retiredGroups: Set<String> = ["shop"]
+    static let retiredGroups: Set<String> = ["shop", "admin"]
 
     static func make(shop: Shop, showPanel: @escaping @Sendable (HandlerContext, String) async throws -> Void, showMenu: @escaping @Sendable (HandlerContext, String) async throws -> Void) -> Scenes {
         let admins = shop.admins

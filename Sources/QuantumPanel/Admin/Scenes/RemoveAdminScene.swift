@@ -1,0 +1,42 @@
+import BotRouting
+import Marketplace
+import TelegramBotAPI
+
+/// ✖ Remove an admin, from the admins list (the root admin only): they lose the panel at their
+/// next update.
+struct RemoveAdminScene: PanelScene {
+    static let id = "remove_admin"
+    static let access = AdminAccess.root
+
+    typealias Step = Never
+
+    struct Draft: Codable, Sendable {
+        var telegramID: Int64
+        /// As the list shows them (HTML).
+        var name: String
+    }
+
+    let admin: AdminHandlers
+
+    func prompt(for step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> ScenePrompt {}
+
+    func receive(_ input: SceneInput, at step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> SceneMove<Self> {}
+
+    func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
+        SceneSummary(question: context.adminTemplates.people.confirmRemoveAdmin(draft.name))
+    }
+
+    func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
+        let templates = context.adminTemplates
+        do {
+            try await admin.shop.admins.remove(draft.telegramID, by: try context.customer.telegramID)
+            try await admin.showStaff(context, note: templates.people.adminRemoved)
+        } catch {
+            try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, templates)))
+        }
+    }
+
+    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+        try await admin.showStaff(context, note: note)
+    }
+}
