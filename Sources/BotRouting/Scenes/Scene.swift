@@ -69,6 +69,13 @@ extension Scene {
     public func didAsk(_ step: Step, _ draft: Draft, _ context: HandlerContext) async throws {}
 }
 
+/// A scene with nothing to ask, only a summary to confirm (a deletion), started with
+/// ``Scenes/confirm(_:_:_:)``: `typealias Step = Never`, and no question to write.
+extension Scene where Step == Never {
+    public func prompt(for step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> ScenePrompt {}
+    public func receive(_ input: SceneInput, at step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> SceneMove<Self> {}
+}
+
 /// An answer to a step: a message (text, a photo, a document, a shared user…) or one of the
 /// step's buttons.
 public enum SceneInput: Sendable {

@@ -18,10 +18,6 @@ struct RemoveAdminScene: PanelScene {
 
     let admin: AdminHandlers
 
-    func prompt(for step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> ScenePrompt {}
-
-    func receive(_ input: SceneInput, at step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> SceneMove<Self> {}
-
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         SceneSummary(question: context.adminTemplates.people.confirmRemoveAdmin(draft.name))
     }

@@ -22,10 +22,6 @@ struct StockChangeScene: PanelScene {
 
     let admin: AdminHandlers
 
-    func prompt(for step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> ScenePrompt {}
-
-    func receive(_ input: SceneInput, at step: Never, _ draft: Draft, _ context: HandlerContext) async throws -> SceneMove<Self> {}
-
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         let templates = context.adminTemplates
         switch draft.change {
