@@ -44,15 +44,19 @@ import Testing
             let expected = Self.sections.filter { _, needed in needed.map { $0.isEmpty || !$0.isDisjoint(with: role.permissions) } ?? false }.keys
             #expect(Set(panel.buttons.filter { Self.sections.keys.contains($0) }) == Set(expected), "the sections a \(role) sees")
 
+            var refusals = 0
             for data in ownersButtons {
                 let before = try await Self.state(harness, customer: ana.id)
                 let press = try await harness.forgePress(by: staff, data: data, messageID: panel.messageID)
                 let answer = try await Self.answer(to: press, of: staff)
                 if answer?.text == "Your role doesn't allow this; nothing was changed." {
+                    refusals += 1
                     #expect(answer?.showAlert == true)
                     #expect(try await Self.state(harness, customer: ana.id) == before, "a refused \(data) changes nothing")
                 }
             }
+            // An owner's panel holds nothing an owner is refused; every narrower role meets refusals.
+            #expect((refusals > 0) == (role != .owner), "\(role) was refused \(refusals) of \(ownersButtons.count) buttons")
             let actions = try await harness.shop.audit.entries(involving: staff.id, page: 1, pageSize: 1000).items.filter { $0.adminID == staff.id }.map(\.action)
             for action in actions {
                 #expect(!Self.permission(of: action).isDisjoint(with: role.permissions), "a \(role) did \(action)")
