@@ -49,7 +49,7 @@ import Testing
                 let before = try await Self.state(harness, customer: ana.id)
                 let press = try await harness.forgePress(by: staff, data: data, messageID: panel.messageID)
                 let answer = try await Self.answer(to: press, of: staff)
-                if answer?.text == "Your role doesn't allow this; nothing was changed." {
+                if answer?.text == Self.notPermitted {
                     refusals += 1
                     #expect(answer?.showAlert == true)
                     #expect(try await Self.state(harness, customer: ana.id) == before, "a refused \(data) changes nothing")
@@ -63,6 +63,65 @@ import Testing
             }
             #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance.minorUnits == 500, "no role but the owner's touches money, and no button does without a dialog")
         }
+    }
+
+    /// Labels an admin of each role must meet somewhere in the panel, and labels they must never be shown.
+    static let crawlExpectations: [AdminRole: (shown: Set<String>, hidden: Set<String>)] = [
+        .owner: (["🙈 Hide", "✏️ Name", "➕ Credit", "↩️ Refund…", "🧹 Delete all unsold", "➕ Add seller", "📜 Audit log"], ["👮 Admins"]),
+        .manager: (["🙈 Hide", "➕ Add price", "↩️ Refund…", "🧹 Delete all unsold", "➕ Add seller", "⛔ Ban"], ["➕ Credit", "➖ Debit", "📜 Audit log", "📣 Broadcast"]),
+        .support: (["🧾 Orders", "👥 Customers"], ["↩️ Refund…", "➕ Credit", "⛔ Ban", "💎 Grant premium", "🛍 Products", "🔑 Stock", "🤝 Sellers"]),
+        .content: (["✏️ Name", "✏️ Description", "🖼 Photo", "📣 Broadcast"], ["🙈 Hide", "⬆ Up", "➕ Add price", "🗑 Delete", "🔑 Keys", "👥 Customers"]),
+    ]
+
+    @Test(arguments: TestDatabaseKind.available, [AdminRole.owner, .manager, .support, .content])
+    func aRoleCrawlsThePanelAndIsShownOnlyWhatItMayPress(_ kind: TestDatabaseKind, role: AdminRole) async throws {
+        try await withShop(kind) { harness in
+            let (_, price) = try await harness.product("Netflix", keys: ["N-1", "N-2", "N-3"])
+            let ana = try await harness.customer("Ana", balance: "20.00")
+            _ = try await harness.shop.purchases.buy(telegramID: ana.id, priceID: price)
+            _ = try await harness.shop.sellers.add(username: "best_keys", displayName: "Best", by: AuditLog.commandLine)
+            let staff = try await harness.customer("Staff")
+            try await harness.shop.admins.add(staff.id, username: nil, role: role, by: AuditLog.commandLine)
+
+            // Every panel button seen anywhere in the chat is pressed once, breadth first: what
+            // its screen shows is pressed in turn. A dialog's own answers (Confirm) are left alone.
+            let panel = try await staff.ask("/admin")
+            var pressed: Set<String> = []
+            var queue: [String] = []
+            var labels: Set<String> = []
+            var refused: [String] = []
+            var failed: [String] = []
+            while true {
+                // What the chat showed before the panel (the shop's welcome) is the customer's.
+                for entry in await staff.transcript() where entry.sender == "bot" && entry.messageID >= panel.messageID {
+                    for button in entry.buttons.joined() {
+                        labels.insert(button.text)
+                        if let data = button.callbackData, Self.isPanelButton(data), pressed.insert(data).inserted { queue.append(data) }
+                    }
+                }
+                guard !queue.isEmpty, pressed.count < 400 else { break }
+                let data = queue.removeFirst()
+                let target = await staff.transcript().last { $0.sender == "bot" }?.messageID ?? panel.messageID
+                let press = try await harness.forgePress(by: staff, data: data, messageID: target)
+                let answer = try #require(try await Self.answer(to: press, of: staff), "the bot answered \(data)")
+                if [Self.notPermitted, "Only the root admin manages admins."].contains(answer.text) { refused.append(data) }
+                if answer.text?.contains("something went wrong") == true { failed.append(data) }
+            }
+            #expect(refused.isEmpty, "a \(role) was shown buttons it may not press: \(refused)")
+            #expect(failed.isEmpty, "pressing these failed: \(failed)")
+            let expected = try #require(Self.crawlExpectations[role])
+            #expect(expected.shown.subtracting(labels).isEmpty, "a \(role) never met \(expected.shown.subtracting(labels)) in \(pressed.count) presses")
+            #expect(expected.hidden.intersection(labels).isEmpty, "a \(role) was shown \(expected.hidden.intersection(labels))")
+            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance.minorUnits == 1500, "a crawl confirms nothing, so no money moves")
+        }
+    }
+
+    static let notPermitted = "Your role doesn't allow this; nothing was changed."
+
+    /// A button of the panel, not a dialog's answer nor a way out to the shop.
+    static func isPanelButton(_ data: String) -> Bool {
+        let prefix = data.prefix { $0 != ":" }
+        return prefix == "n" ? data == "n:admin" : prefix.hasPrefix("a")
     }
 
     @Test(arguments: TestDatabaseKind.available)

@@ -9,6 +9,20 @@ import Testing
     static let admin = TestShop.rootAdmin
 
     @Test(arguments: TestDatabase.available)
+    func aProfileCountsTheCustomersOrdersAndWhatTheySpent(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            try await shop.customer(500, balance: "20.00")
+            #expect(try await shop.users.profile(500).orderCount == 0)
+            let price = try await shop.price(price: "5.00", keys: 3)
+            _ = try await shop.purchases.buy(telegramID: 500, priceID: price, quantity: 1)
+            _ = try await shop.purchases.buy(telegramID: 500, priceID: price, quantity: 1)
+            let profile = try await shop.users.profile(500)
+            #expect(profile.orderCount == 2)
+            #expect(profile.spent == TestShop.dollars("10.00"), "PostgreSQL's SUM of bigints is numeric; the profile still reads it")
+        }
+    }
+
+    @Test(arguments: TestDatabase.available)
     func creditsAndDebitsCarryTheirReasonAndNeverTakeTheBalanceBelowZero(database: TestDatabase) async throws {
         try await withTestShop(database) { shop in
             try await shop.customer(500)

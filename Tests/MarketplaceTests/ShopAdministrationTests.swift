@@ -160,7 +160,7 @@ import Testing
             let premium = try await shop.users.upgradeToPremium(telegramID: 5, price: TestShop.dollars("4.00"))
             #expect(premium.isPremium)
             #expect(premium.balance == TestShop.dollars("5.00"))
-            await #expect(throws: AdminError.invalidInput("already premium")) { try await shop.users.upgradeToPremium(telegramID: 5, price: TestShop.dollars("4.00")) }
+            await #expect(throws: AccountError.alreadyPremium) { try await shop.users.upgradeToPremium(telegramID: 5, price: TestShop.dollars("4.00")) }
             #expect(try await shop.ledger.unbalancedCustomers().isEmpty)
         }
     }

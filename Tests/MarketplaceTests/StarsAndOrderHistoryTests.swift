@@ -70,7 +70,7 @@ import Testing
             _ = try await shop.users.register(telegramID: 100, username: "user100", firstName: "Buyer", languageCode: "en")
             let customer = try await shop.users.find(telegramID: 100)
             #expect(customer?.botLanguage == "ru" && customer?.languageCode == "en")
-            await #expect(throws: AdminError.self) { try await shop.users.setBotLanguage("<script>", telegramID: 100) }
+            await #expect(throws: AccountError.invalidLanguageCode("<script>")) { try await shop.users.setBotLanguage("<script>", telegramID: 100) }
         }
     }
 }

@@ -114,6 +114,18 @@ import TelegramBotAPI
         }
     }
 
+    @Test func anEditThatChangesNothingIsItsOwnCase() async throws {
+        try await withTelegramStub { stub, bot, _ in
+            stub.setDefault("editMessageText", .error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"))
+            stub.setDefault("sendMessage", .error(400, "Bad Request: message text is empty"))
+            let unchanged = try await #require(throws: BotAPIError.self) { try await bot.send(EditMessageText(chatID: .id(1), messageID: 2, text: "hi")) }
+            #expect(unchanged.code == .messageNotModified)
+            #expect(unchanged.errorCode == 400)
+            let refused = try await #require(throws: BotAPIError.self) { try await bot.send(SendMessage(chatID: 1, text: "")) }
+            #expect(refused.code == .badRequest)
+        }
+    }
+
     @Test func migratedGroupTellsTheNewChatID() async throws {
         try await withTelegramStub { stub, bot, _ in
             stub.setDefault("sendMessage", .error(400, "Bad Request: group chat was upgraded to a supergroup chat", parameters: #"{"migrate_to_chat_id":-1001234567890}"#))

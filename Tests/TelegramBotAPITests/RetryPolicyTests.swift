@@ -10,7 +10,7 @@ import TelegramBotAPI
         #expect(RetryPolicy.standard.delay(after: Self.error(.tooManyRequests, retryAfter: 7), attempt: 1) == .seconds(7))
     }
 
-    @Test(arguments: [BotAPIError.Code.badRequest, .unauthorized, .forbidden, .botBlocked, .notFound, .conflict, .invalidResponse, .invalidRequest])
+    @Test(arguments: [BotAPIError.Code.badRequest, .messageNotModified, .unauthorized, .forbidden, .botBlocked, .notFound, .conflict, .invalidResponse, .invalidRequest])
     func clientErrorsAreNeverRetried(code: BotAPIError.Code) {
         #expect(RetryPolicy.standard.delay(after: Self.error(code), attempt: 1) == nil)
     }

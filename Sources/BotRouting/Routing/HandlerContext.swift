@@ -62,7 +62,7 @@ public struct HandlerContext: Sendable {
         }
         do {
             try await bot.perform(EditMessageText(chatID: .id(message.chat.id), messageID: message.messageID, text: text, parseMode: parseMode, replyMarkup: replyMarkup))
-        } catch let error as BotAPIError where error.errorDescription.hasPrefix("Bad Request: message is not modified") {
+        } catch let error as BotAPIError where error.code == .messageNotModified {
             // Pressing the same button twice changes nothing; that is not a failure.
         }
     }

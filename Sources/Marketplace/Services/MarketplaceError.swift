@@ -64,7 +64,23 @@ public enum AdminError: Error, Equatable, Sendable {
     case alreadyAnAdmin(telegramID: Int64)
     case noSuchAdmin(telegramID: Int64)
     case invalidUserID
-    case invalidInput(String)
+}
+
+/// Why a change a customer asked for to their own account was refused.
+public enum AccountError: Error, Equatable, Sendable {
+    /// The customer is premium already (upgraded from another device a moment ago, say).
+    case alreadyPremium
+    /// Not a language code such as `en` or `ru`.
+    case invalidLanguageCode(String)
+}
+
+extension AccountError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .alreadyPremium: "already premium"
+        case .invalidLanguageCode(let code): "\(code) is not a language code such as en or ru"
+        }
+    }
 }
 
 extension AdminError: CustomStringConvertible {
@@ -79,7 +95,6 @@ extension AdminError: CustomStringConvertible {
         case .alreadyAnAdmin(let id): "\(id) is already an admin"
         case .noSuchAdmin(let id): "\(id) is not an admin"
         case .invalidUserID: "a Telegram user id is a positive number"
-        case .invalidInput(let reason): reason
         }
     }
 }

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// Which customers a list shows.
@@ -50,14 +51,20 @@ extension UserService {
         guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
             throw LedgerError.unknownCustomer(telegramID: telegramID)
         }
-        let orders = Order.query(on: database).filter(\.$customer.$id == id)
+        // PostgreSQL sums bigints as numeric; the cast keeps one integer type on both databases.
+        let orders = try await database.sql.select()
+            .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "orders")
+            .column(SQLRaw("CAST(COALESCE(SUM(amount), 0) AS BIGINT)"), as: "spent")
+            .from(Order.schema)
+            .where("customer_id", .equal, id)
+            .first()
         let payments = try await StarsPayment.query(on: database).filter(\.$customer.$id == id).sort(\.$id, .descending).limit(10).all()
         return CustomerProfile(
             customer: CustomerSnapshot(customer, currency: currency),
             firstSeen: customer.createdAt ?? Date(timeIntervalSince1970: 0),
             lastSeen: customer.lastSeenAt,
-            orderCount: try await orders.count(),
-            spent: Money(minorUnits: try await orders.sum(\.$amount) ?? 0, currency: currency),
+            orderCount: try orders?.decode(column: "orders", as: Int.self) ?? 0,
+            spent: Money(minorUnits: try orders?.decode(column: "spent", as: Int64.self) ?? 0, currency: currency),
             lastLedgerLines: try await LedgerService(database: database, currency: currency).recentLines(of: telegramID, limit: ledgerLines),
             starsPayments: payments.map {
                 StarsPaymentSummary(

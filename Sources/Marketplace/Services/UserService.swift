@@ -74,14 +74,14 @@ public struct UserService: Sendable {
     /// Remembers the language the customer picked in the bot; nil goes back to Telegram's.
     public func setBotLanguage(_ code: String?, telegramID: Int64) async throws {
         guard code.map({ (2...8).contains($0.count) && $0.allSatisfy { $0.isASCII && ($0.isLetter || $0 == "-") } }) ?? true else {
-            throw AdminError.invalidInput("a language is a code such as en or ru")
+            throw AccountError.invalidLanguageCode(code ?? "")
         }
         try await Customer.query(on: database).filter(\.$telegramID == telegramID).set(\.$botLanguage, to: code).update()
         try await cache.delete(CacheKey.customer(telegramID))
     }
 
     /// The customer pays `price` from their balance to become premium.
-    /// - Throws: ``LedgerError/insufficientFunds(balance:)``, or ``AdminError/invalidInput(_:)`` when already premium.
+    /// - Throws: ``LedgerError/insufficientFunds(balance:)``, or ``AccountError/alreadyPremium``.
     public func upgradeToPremium(telegramID: Int64, price: Money) async throws -> CustomerSnapshot {
         let currency = currency
         let upgraded = try await database.atomically { db in
@@ -89,7 +89,7 @@ public struct UserService: Sendable {
             guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
                 throw LedgerError.unknownCustomer(telegramID: telegramID)
             }
-            guard !customer.isPremium else { throw AdminError.invalidInput("already premium") }
+            guard !customer.isPremium else { throw AccountError.alreadyPremium }
             if price.minorUnits > 0 {
                 _ = try await LedgerService.post(-price.minorUnits, customerID: id, reason: .premiumUpgrade, actorID: telegramID, orderID: nil, idempotencyKey: nil, currency: currency, on: db)
             }

@@ -4,19 +4,8 @@ import Logging
 import Marketplace
 import TelegramBotAPI
 
-/// The audit log, the CSV exports and the chart.
+/// The audit log (``AuditSection``), the CSV exports (``ExportSection``) and the chart.
 extension AdminHandlers {
-    func recordsRouter() -> Router {
-        let router = Router(name: "admin.records")
-        onPress(AdminAuditCallback.self, on: router, fallback: { try await showPanel($0) }) { press, context in
-            try await showAudit(context, person: press.person == 0 ? nil : press.person, page: press.page)
-        }
-        onPress(AdminExportCallback.self, on: router, fallback: { try await showPanel($0) }) { press, context in
-            try await sendExport(press.choice, context)
-        }
-        return router
-    }
-
     func showAudit(_ context: HandlerContext, person: Int64?, page: Int, note: String? = nil) async throws {
         let templates = context.adminTemplates
         let entries = try await shop.audit.entries(involving: person, page: page)
@@ -26,11 +15,11 @@ extension AdminHandlers {
         }
         var named: (id: Int64, name: String)?
         if let person { named = (person, try await shop.users.find(telegramID: person).map(templates.name) ?? "<code>\(person)</code>") }
-        try await context.show(templates.noted(try templates.audit(entries, names: names, person: named), note))
+        try await show(templates.noted(try templates.audit(entries, names: names, person: named), note), context)
     }
 
     /// Builds the CSV page by page, as it is read, and sends it as a document.
-    private func sendExport(_ choice: ExportChoice, _ context: HandlerContext) async throws {
+    func sendExport(_ choice: ExportChoice, _ context: HandlerContext) async throws {
         guard let chatID = context.chatID else { return }
         try await context.answerCallback(nil)
         let kind: ExportKind = switch choice {

@@ -5,8 +5,8 @@ import Marketplace
 import NIOCore
 import TelegramBotAPI
 
-/// The stock section: every price's keys, adding keys from text or a file (with progress for
-/// large ones), listing, deleting and exporting unsold keys, and the restock notices.
+/// The stock's screens (``StockSection``): every price's keys, and adding keys from text or a
+/// file, with progress for large ones.
 extension AdminHandlers {
     /// The most a bot may download through the Bot API.
     static let downloadLimit = 20 * 1024 * 1024
@@ -15,27 +15,15 @@ extension AdminHandlers {
     /// Files larger than this say they are being read.
     static let progressFileSize = 64 * 1024
 
-    func stockRouter() -> Router {
-        let router = Router(name: "admin.stock")
-        let fallback: @Sendable (HandlerContext) async throws -> Void = { try await showStock($0, page: 1) }
-        onPress(AdminKeysCallback.self, on: router, fallback: fallback) { press, context in
-            try await showKeys(context, priceID: press.priceID, page: press.page)
-        }
-        onPress(AdminDeleteKeyCallback.self, on: router, fallback: fallback) { press, context in
-            try await scenes.confirm(StockChangeScene(admin: self), .init(priceID: press.priceID, change: .deleteKey(keyID: press.keyID)), context)
-        }
-        return router
-    }
-
     func showStock(_ context: HandlerContext, page: Int, note: String? = nil) async throws {
         let templates = context.adminTemplates
-        try await context.show(templates.noted(try templates.stock(try await shop.catalog.stockLines(), page: page, threshold: configuration.lowStockThreshold), note))
+        try await show(templates.noted(try templates.stock(try await shop.catalog.stockLines(), page: page, threshold: configuration.lowStockThreshold), note), context)
     }
 
     func showPriceStock(_ context: HandlerContext, priceID: Int, note: String? = nil) async throws {
         let (product, price) = try await find(priceID)
         let templates = context.adminTemplates
-        try await context.show(templates.noted(try templates.priceStock(price, of: product, threshold: configuration.lowStockThreshold), note))
+        try await show(templates.noted(try templates.priceStock(price, of: product, threshold: configuration.lowStockThreshold), note), context)
     }
 
     /// The price's stock, or the products list when the price is gone.
@@ -52,7 +40,7 @@ extension AdminHandlers {
         let pageCount = max(1, (price.stock + AdminTemplates.keysPerPage - 1) / AdminTemplates.keysPerPage)
         let page = min(max(1, page), pageCount)
         let keys = try await shop.stock.unusedKeys(priceID: priceID, limit: AdminTemplates.keysPerPage, offset: (page - 1) * AdminTemplates.keysPerPage)
-        try await context.show(try context.adminTemplates.keys(keys, of: price, product: product, page: page))
+        try await show(try context.adminTemplates.keys(keys, of: price, product: product, page: page), context)
     }
 
     func exportKeys(_ context: HandlerContext, priceID: Int) async throws {
@@ -80,15 +68,15 @@ extension AdminHandlers {
             return KeyFile.Lines(entries: text.split(omittingEmptySubsequences: false, whereSeparator: \.isNewline).map(String.init), firstLine: 1)
         case .file(let fileID, let name):
             let kind: KeyFile.Kind
-            do { kind = try KeyFile.kind(of: name) } catch { throw AdminInputRefusal(strings.fileType(HTML.escape(name))) }
+            do { kind = try KeyFile.kind(of: name) } catch { throw KeyFileRefusal.wrongType(fileName: name) }
             let file = try await context.bot.send(GetFile(fileID: fileID))
-            guard (file.fileSize ?? 0) <= Int64(Self.downloadLimit) else { throw AdminInputRefusal(strings.fileTooLarge(Self.downloadLimit / 1024 / 1024)) }
+            guard (file.fileSize ?? 0) <= Int64(Self.downloadLimit) else { throw KeyFileRefusal.tooLarge(limitMegabytes: Self.downloadLimit / 1024 / 1024) }
             if (file.fileSize ?? 0) > Int64(Self.progressFileSize) { await progress.update(strings.downloading(HTML.escape(name))) }
             let buffer = try await context.bot.download(file)
             do {
                 return try KeyFile.lines(Array(buffer: buffer), kind: kind)
             } catch {
-                throw AdminInputRefusal(strings.fileNotText)
+                throw KeyFileRefusal.notText
             }
         }
     }

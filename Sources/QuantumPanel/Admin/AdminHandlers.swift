@@ -18,38 +18,29 @@ struct AdminHandlers: Sendable {
     /// Commands the shop keeps answering in the middle of a dialog.
     static let shopCommands = UpdateFilter.command("start", "help", "paysupport")
 
+    /// The panel's sections, one line each: what they answer, need and run is theirs.
+    static let sectionTypes: [any PanelSection.Type] = [
+        ProductsSection.self, PricesSection.self, StockSection.self, CustomersSection.self, OrdersSection.self,
+        StaffSection.self, SellersSection.self, BroadcastsSection.self, AuditSection.self, ExportSection.self,
+    ]
+
     func makeRouter() -> Router {
         let router = Router(name: "admin")
-        for scene: any Scene in [
-            AdminRoleScene(admin: self), AddProductScene(admin: self), EditProductScene(admin: self), ProductChangeScene(admin: self),
-            AddPriceScene(admin: self), EditPriceScene(admin: self), PriceChangeScene(admin: self), AddKeysScene(admin: self), StockChangeScene(admin: self),
-            AddSellerScene(admin: self), EditSellerScene(admin: self), RemoveSellerScene(admin: self), FindOrderScene(admin: self), RefundScene(admin: self), BroadcastScene(admin: self),
-            PersonScene(admin: self), BalanceScene(admin: self), CustomerChangeScene(admin: self), RemoveAdminScene(admin: self),
-        ] {
+        let sections = Self.sectionTypes.map { $0.init(admin: self) }
+        for scene in sections.flatMap(\.scenes) {
             scenes.register(scene)
         }
         router.filter(Self.mayConcernThePanel && isAdmin)
         router.include(gateRouter())
         router.include(panelRouter())
-        router.include(productsRouter())
-        router.include(pricesRouter())
-        router.include(stockRouter())
-        router.include(customersRouter())
-        router.include(ordersRouter())
-        router.include(staffRouter())
-        router.include(sellersRouter())
-        router.include(broadcastsRouter())
-        router.include(recordsRouter())
+        for section in sections {
+            router.include(section.makeRouter())
+        }
         return router
     }
 
     /// Every button the panel answers, by prefix.
-    static let buttonPrefixes: Set<String> = [
-        AdminCallback.prefix, AdminProductCallback.prefix, AdminPriceCallback.prefix, AdminKeysCallback.prefix,
-        AdminDeleteKeyCallback.prefix, AdminCustomersCallback.prefix,
-        AdminCustomerCallback.prefix, AdminOrderCallback.prefix, AdminStaffCallback.prefix, AdminSellerCallback.prefix,
-        AdminBroadcastCallback.prefix, AdminAuditCallback.prefix, AdminExportCallback.prefix, AdminRoleCallback.prefix,
-    ]
+    static let buttonPrefixes = Set([AdminCallback.prefix] + sectionTypes.flatMap { $0.buttons.map { $0.prefix } })
 
     /// A message (it may be a dialog's input) or a button the panel answers. Checked before the
     /// admin check, so a customer's tap on a shop button costs no admin look-up.
@@ -98,19 +89,16 @@ struct AdminHandlers: Sendable {
     /// behind; a refusal (the thing was deleted meanwhile, a sold key) shows as an alert, then
     /// `fallback`'s list.
     func onPress<Data: CallbackData>(
-        _ type: Data.Type, on router: Router, fallback: @escaping @Sendable (HandlerContext) async throws -> Void,
-        _ act: @escaping @Sendable (Data, HandlerContext) async throws -> Void
+        _ type: Data.Type, where accepts: @escaping @Sendable (Data) -> Bool = { _ in true }, on router: Router,
+        fallback: @escaping @Sendable (HandlerContext) async throws -> Void, _ act: @escaping @Sendable (Data, HandlerContext) async throws -> Void
     ) {
-        router.callbackQuery(type) { press, _, context in
+        let accepted = UpdateFilter.predicate { context in context.update.callbackQuery?.data.flatMap(Data.match).map(accepts) ?? false }
+        router.callbackQuery(type, accepted) { press, _, context in
             try await leaveDialog(context)
             do {
                 try await act(press, context)
-            } catch let error as CatalogError {
-                try await context.answerCallback(context.adminTemplates.refusal(error), showAlert: true)
-                try await fallback(context)
-            } catch {
-                guard let message = context.adminTemplates.peopleRefusal(error) else { throw error }
-                try await context.answerCallback(message, showAlert: true)
+            } catch let refusal as any ReadableRefusal {
+                try await context.answerCallback(refusal.words(in: context.adminTemplates.language), showAlert: true)
                 try await fallback(context)
             }
         }
@@ -128,25 +116,10 @@ struct AdminHandlers: Sendable {
             try await context.fsm.clear()
             try await showPanel(context)
         }
-        onPress(AdminCallback.self, on: router, fallback: { try await showPanel($0) }) { section, context in
-            switch section.to {
-            case .panel: try await showPanel(context)
-            case .products: try await showProducts(context, page: section.page)
-            case .stock: try await showStock(context, page: section.page)
-            case .addProduct: try await scenes.start(AddProductScene(admin: self), at: .name, with: .init(), context)
-            case .findCustomer: try await scenes.start(PersonScene(admin: self), at: .person, with: .init(purpose: .findCustomer), context)
-            case .findOrder: try await scenes.start(FindOrderScene(admin: self), at: .number, with: .init(), context)
-            case .staff: try await showStaff(context)
-            case .addAdmin:
-                try checkRoot(context)
-                try await scenes.start(PersonScene(admin: self), at: .person, with: .init(purpose: .addAdmin), context)
-            case .sellers: try await showSellers(context, page: section.page)
-            case .addSeller: try await scenes.start(AddSellerScene(admin: self), at: .username, with: .init(), context)
-            case .broadcast: try await scenes.start(BroadcastScene(admin: self), at: .content, with: .init(), context)
-            case .auditFilter: try await scenes.start(PersonScene(admin: self), at: .person, with: .init(purpose: .auditFilter), context)
-            case .export: try await context.show(try context.adminTemplates.exports())
-            case .chart: try await sendChart(context)
-            }
+        // The sections' entries are theirs; these two are the panel's own.
+        onPress(AdminCallback.self, where: { [.panel, .chart].contains($0.to) }, on: router, fallback: { try await showPanel($0) }) { section, context in
+            if section.to == .chart { return try await sendChart(context) }
+            try await showPanel(context)
         }
         return router
     }
@@ -160,10 +133,19 @@ struct AdminHandlers: Sendable {
     static func showPanel(_ context: HandlerContext, shop: Shop, configuration: ShopConfiguration, note: String?) async throws {
         let stats = try await shop.stats.stats()
         let low = try await shop.stats.lowStock(below: configuration.lowStockThreshold)
+        let panel = try context.adminTemplates.panel(stats, lowStock: low, threshold: configuration.lowStockThreshold)
+        try await show(context.adminTemplates.noted(panel, note), context, admins: shop.admins)
+    }
+
+    /// Shows an admin screen with only the buttons the admin's role allows.
+    func show(_ screen: Screen, _ context: HandlerContext) async throws {
+        try await Self.show(screen, context, admins: shop.admins)
+    }
+
+    static func show(_ screen: Screen, _ context: HandlerContext, admins: AdminService) async throws {
         let id = try context.customer.telegramID
-        let permissions = try await shop.admins.permissions(of: id) ?? []
-        let panel = try context.adminTemplates.panel(stats, lowStock: low, threshold: configuration.lowStockThreshold, permissions: permissions, isRoot: shop.admins.isRoot(id))
-        try await context.show(context.adminTemplates.noted(panel, note))
+        let permissions = try await admins.permissions(of: id) ?? []
+        try await context.show(screen.limited(to: permissions, isRoot: admins.isRoot(id)))
     }
 
     /// Ends any dialog, taking away the user picker if its step showed one.
@@ -174,24 +156,15 @@ struct AdminHandlers: Sendable {
         try await context.fsm.clear()
     }
 
-    /// Reads an amount as typed (`9.99`, `10`, `9,99`), or says why it isn't one.
-    func amount(_ text: String, _ templates: AdminTemplates) -> Result<Money, AdminInputRefusal> {
+    /// Reads an amount as typed (`9.99`, `10`, `9,99`).
+    /// - Throws: ``TypedNumberRefusal`` or ``CatalogError`` when it isn't one.
+    func amount(_ text: String) throws -> Money {
         do {
-            return .success(try CatalogueRules.price(try Money.parse(text, currency: currency)))
+            return try CatalogueRules.price(try Money.parse(text, currency: currency))
         } catch let error as MoneyError {
-            return .failure(AdminInputRefusal(templates.refusal(error, typed: text, currency: currency)))
-        } catch let error as CatalogError {
-            return .failure(AdminInputRefusal(templates.refusal(error)))
-        } catch {
-            return .failure(AdminInputRefusal(templates.strings.amountEmpty))
+            throw TypedNumberRefusal(error, typed: text, currency: currency)
         }
     }
-}
-
-/// Why typed input was refused, as the admin reads it.
-struct AdminInputRefusal: Error {
-    let message: String
-    init(_ message: String) { self.message = message }
 }
 
 extension HandlerContext {

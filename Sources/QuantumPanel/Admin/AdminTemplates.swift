@@ -13,7 +13,10 @@ struct AdminTemplates: Sendable {
     let shop: ShopTemplates
     static let itemsPerPage = 8
 
+    let language: Language
+
     init(language: Language) {
+        self.language = language
         strings = language.adminStrings
         people = language.peopleStrings
         broadcasts = language.broadcastStrings
@@ -22,6 +25,9 @@ struct AdminTemplates: Sendable {
     }
 
     func e(_ text: String) -> String { HTML.escape(text) }
+
+    /// What a refusal says to the admin; any other error is thrown on.
+    func words(for error: any Error) throws -> String { try language.words(for: error) }
 
     func button(_ text: String, _ data: some CallbackData) throws -> InlineKeyboardButton {
         try shop.button(text, data)
@@ -42,8 +48,9 @@ struct AdminTemplates: Sendable {
 
     // MARK: The panel
 
-    /// The panel's first screen, with the sections the admin's `permissions` open.
-    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int, permissions: Set<AdminPermission>, isRoot: Bool) throws -> Screen {
+    /// The panel's first screen, with every section; ``Screen/limited(to:isRoot:)`` takes away
+    /// those the admin's role doesn't open.
+    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int) throws -> Screen {
         func period(_ label: String, _ figures: ShopStats.Period) -> String {
             "\(label): \(strings.ordersCount(figures.orders)) · <b>\(e(figures.revenue.formatted))</b>"
         }
@@ -67,12 +74,7 @@ struct AdminTemplates: Sendable {
             [(broadcasts.sectionBroadcast, AdminCallback(to: .broadcast)), (people.sectionSellers, AdminCallback(to: .sellers)), (people.sectionStaff, AdminCallback(to: .staff))],
             [(records.sectionAudit, AdminAuditCallback(person: 0)), (records.sectionExport, AdminCallback(to: .export)), (records.sectionChart, AdminCallback(to: .chart))],
         ]
-        var rows: [[InlineKeyboardButton]] = try sections.map { row in
-            try row.compactMap { title, data in
-                let packed = try data.pack()
-                return AdminAccess.required(for: packed).allows(permissions, isRoot: isRoot) ? InlineKeyboardButton(text: title, callbackData: packed) : nil
-            }
-        }.filter { !$0.isEmpty }
+        var rows: [[InlineKeyboardButton]] = try sections.map { row in try row.map { try button($0, $1) } }
         rows.append([try shop.menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }
@@ -82,35 +84,6 @@ struct AdminTemplates: Sendable {
     /// An amount like one the admin could type, in the shop's currency: 9.99, 10, 9.999.
     static func example(_ currency: Currency) -> String {
         currency.minorDigits == 0 ? "10" : "9." + String(repeating: "9", count: currency.minorDigits)
-    }
-
-    func refusal(_ error: MoneyError, typed text: String, currency: Currency) -> String {
-        let typed = e(HTML.truncate(text, to: 40))
-        switch error {
-        case .empty: return strings.amountEmpty
-        case .notANumber: return strings.amountNotANumber(typed, Self.example(currency))
-        case .negative: return strings.amountNegative
-        case .tooManyDecimals: return strings.amountDecimals(typed, currency.code, Self.example(currency))
-        case .tooLarge: return strings.amountTooLarge(typed)
-        }
-    }
-
-    func refusal(_ error: CatalogError) -> String {
-        switch error {
-        case .nameEmpty: strings.nameEmpty
-        case .nameTooLong(let length, let limit): strings.nameTooLong(length, limit)
-        case .descriptionTooLong(let length, let limit): strings.descriptionTooLong(length, limit)
-        case .descriptionTooLongForPhoto(let length, let limit): strings.descriptionTooLongForPhoto(length, limit)
-        case .durationLabelEmpty: strings.labelEmpty
-        case .durationLabelTooLong(let length, let limit): strings.labelTooLong(length, limit)
-        case .durationNotPositive: strings.durationNotPositive
-        case .durationTooLong(_, let limit): strings.durationTooLong(limit)
-        case .priceNotPositive, .resellerPriceNotPositive: strings.priceNotPositive
-        case .productInUse(let keys, let orders): strings.productInUse(keys, orders)
-        case .priceInUse(let keys, let orders): strings.priceInUse(keys, orders)
-        case .soldKeyCantBeDeleted: strings.soldKey
-        case .productNotFound, .priceNotFound, .keyNotFound: strings.gone
-        }
     }
 }
 

@@ -132,7 +132,7 @@ public struct Broadcaster: Service {
         do {
             // The progress edits are not sends into a chat, and stay out of the broadcast's budget.
             try await bot.send(EditMessageText(chatID: .id(chatID), messageID: messageID, text: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
-        } catch let error as BotAPIError where error.errorDescription.contains("message is not modified") {
+        } catch let error as BotAPIError where error.code == .messageNotModified {
             // Nothing moved since the last edit.
         } catch {
             logger.info("The broadcast's progress message could not be edited", metadata: ["error": "\(error)"])

@@ -7,7 +7,7 @@ public struct BotAPIError: Error, Sendable, Equatable, CustomStringConvertible {
     /// What kind of failure this is.
     public struct Code: Hashable, Sendable, CustomStringConvertible {
         private enum Value: Hashable, Sendable {
-            case badRequest, unauthorized, forbidden, botBlocked, notFound, conflict
+            case badRequest, messageNotModified, unauthorized, forbidden, botBlocked, notFound, conflict
             case tooManyRequests, serverError, network, invalidResponse, invalidRequest
         }
 
@@ -15,6 +15,9 @@ public struct BotAPIError: Error, Sendable, Equatable, CustomStringConvertible {
 
         /// 400: the request was wrong; retrying the same request gives the same answer.
         public static let badRequest = Code(value: .badRequest)
+        /// 400 "message is not modified": an edit to what the message already says. Pressing the
+        /// same button twice does this; it is not a failure to report.
+        public static let messageNotModified = Code(value: .messageNotModified)
         /// 401: the token is not valid.
         public static let unauthorized = Code(value: .unauthorized)
         /// 403 for any reason other than a block.
@@ -61,6 +64,7 @@ public struct BotAPIError: Error, Sendable, Equatable, CustomStringConvertible {
     init(method: String, errorCode: Int, description: String, parameters: ResponseParameters?) {
         let code: Code =
             switch errorCode {
+            case 400 where description.contains("message is not modified"): .messageNotModified
             case 400: .badRequest
             case 401: .unauthorized
             case 403 where description.lowercased().contains("bot was blocked by the user"): .botBlocked

@@ -43,8 +43,8 @@ struct AddKeysScene: PanelScene {
             draft.source = source
             draft.preview = templates.report(report) + "\n\n" + templates.strings.keysPreview(report.added, templates.target(product, price))
             return .summarize(draft)
-        } catch let refusal as AdminInputRefusal {
-            return .refuse(refusal.message)
+        } catch let refusal as KeyFileRefusal {
+            return .refuse(refusal.words(in: templates.language))
         }
     }
 
@@ -57,8 +57,8 @@ struct AddKeysScene: PanelScene {
         let report: StockReport
         do {
             report = try await admin.stockReport(source, priceID: draft.priceID, write: true, context)
-        } catch let refusal as AdminInputRefusal {
-            return try await leave(draft, context, note: "⚠️ " + refusal.message)
+        } catch let refusal as KeyFileRefusal {
+            return try await leave(draft, context, note: "⚠️ " + refusal.words(in: context.adminTemplates.language))
         }
         context.logger.info("Keys added", metadata: ["price.id": "\(draft.priceID)", "added": "\(report.added)", "duplicates": "\(report.duplicates)"])
         try await admin.showPriceStock(context, priceID: draft.priceID, note: context.adminTemplates.report(report))

@@ -57,20 +57,18 @@ struct AddPriceScene: PanelScene {
                     draft.label = try CatalogueRules.durationLabel(text)
                     return .ask(.duration, draft)
                 case .duration:
-                    draft.days = try admin.days(text, templates)
+                    draft.days = try admin.days(text)
                     return .ask(.amount, draft)
                 case .amount:
-                    draft.amount = try admin.minorUnits(text, templates).get()
+                    draft.amount = try admin.minorUnits(text)
                     return .ask(.reseller, draft)
                 case .reseller:
-                    draft.resellerAmount = try admin.minorUnits(text, templates).get()
+                    draft.resellerAmount = try admin.minorUnits(text)
                     // Above the price is asked about once more; otherwise straight to the summary.
                     return (draft.resellerAmount ?? 0) > draft.amount ? .ask(.reseller, draft) : .summarize(draft)
                 }
-            } catch let error as CatalogError {
-                return .refuse(templates.refusal(error))
-            } catch let refusal as AdminInputRefusal {
-                return .refuse(refusal.message)
+            } catch {
+                return try .refuse(error, templates)
             }
         }
     }
@@ -98,7 +96,7 @@ struct AddPriceScene: PanelScene {
             )
             try await admin.showPrice(context, priceID: priceID, note: context.adminTemplates.strings.priceAdded)
         } catch let error as CatalogError {
-            try await leave(draft, context, note: "⚠️ " + context.adminTemplates.refusal(error))
+            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }
 

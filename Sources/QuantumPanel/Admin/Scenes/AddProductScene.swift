@@ -66,7 +66,7 @@ struct AddProductScene: PanelScene {
                 return .refuse(templates.strings.pressYesOrNo)
             }
         } catch {
-            return .refuse(templates.refusal(error))
+            return try .refuse(error, templates)
         }
     }
 
@@ -89,7 +89,7 @@ struct AddProductScene: PanelScene {
             )
             try await admin.showProduct(context, productID: productID, note: strings.productAdded)
         } catch let error as CatalogError {
-            try await admin.showProducts(context, page: 1, note: "⚠️ " + context.adminTemplates.refusal(error))
+            try await admin.showProducts(context, page: 1, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }
 

@@ -41,7 +41,7 @@ struct AddSellerScene: PanelScene {
         do {
             switch step {
             case .username:
-                draft.username = try await admin.checkedSellerUsername(text, sellerID: nil, templates)
+                draft.username = try await admin.checkedSellerUsername(text, sellerID: nil)
                 return .ask(.name, draft)
             case .name:
                 draft.name = try SellerService.displayName(text)
@@ -51,7 +51,7 @@ struct AddSellerScene: PanelScene {
                 return .summarize(draft)
             }
         } catch {
-            return .refuse(try admin.refusal(error, templates))
+            return try .refuse(error, templates)
         }
     }
 
@@ -70,7 +70,7 @@ struct AddSellerScene: PanelScene {
             let seller = try await admin.shop.sellers.add(username: draft.username, displayName: draft.name, note: draft.note, by: try context.customer.telegramID)
             try await admin.showSeller(context, sellerID: seller.id, note: templates.people.sellerAdded)
         } catch {
-            try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, templates)))
+            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
         }
     }
 

@@ -54,7 +54,7 @@ struct AdminRoleScene: PanelScene {
             try await admin.shop.admins.setRole(role, of: draft.telegramID, by: try context.customer.telegramID)
             try await admin.showStaff(context, note: templates.people.roleSet(draft.name, templates.people.roleName(role)))
         } catch let error as AdminError {
-            try await admin.showStaff(context, note: "⚠️ " + (templates.peopleRefusal(error) ?? "\(error)"))
+            try await admin.showStaff(context, note: "⚠️ " + (try templates.words(for: error)))
         }
     }
 

@@ -42,7 +42,7 @@ struct BalanceScene: PanelScene {
         do {
             switch step {
             case .amount:
-                let amount = try admin.amount(text, templates).get()
+                let amount = try admin.amount(text)
                 let customer = try await admin.customer(draft.telegramID)
                 if !draft.isCredit, amount > customer.balance { return .refuse(templates.people.debitTooLarge(templates.e(customer.balance.formatted))) }
                 draft.amount = amount.minorUnits
@@ -52,7 +52,7 @@ struct BalanceScene: PanelScene {
                 return .summarize(draft)
             }
         } catch {
-            return .refuse(try admin.refusal(error, templates))
+            return try .refuse(error, templates)
         }
     }
 
@@ -81,7 +81,7 @@ struct BalanceScene: PanelScene {
                 ? try await admin.shop.ledger.credit(amount, to: id, reason: .adminCredit, actorID: actor, note: note)
                 : try await admin.shop.ledger.debit(amount, from: id, reason: .adminDebit, actorID: actor, note: note)
         } catch {
-            return try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, templates)))
+            return try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
         }
         try await admin.showCustomer(context, telegramID: id, note: templates.people.balanceChanged(templates.e(balance.formatted)))
         await admin.tell(id, context) { strings, e in

@@ -50,11 +50,11 @@ struct BroadcastScene: PanelScene {
         var draft = draft
         switch (step, input) {
         case (.content, .message(let message)):
-            switch Self.content(of: message, templates.broadcasts) {
+            switch Self.content(of: message) {
             case .success(let content):
                 draft.message = content
                 return .ask(.button, draft)
-            case .failure(let refusal): return .refuse(refusal.message)
+            case .failure(let refusal): return .refuse(refusal.words(in: templates.language))
             }
         case (.button, .button("skip")):
             return .ask(.audience, draft)
@@ -118,7 +118,7 @@ struct BroadcastScene: PanelScene {
                 draft.message, to: draft.audience, isPaid: draft.isPaid && configuration.paidBroadcasts, by: try context.customer.telegramID
             )
         } catch {
-            return try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, context.adminTemplates)))
+            return try await leave(draft, context, note: "⚠️ " + (try context.adminTemplates.words(for: error)))
         }
         context.logger.info("Broadcast confirmed", metadata: ["broadcast.id": "\(broadcast.id)"])
         let screen = try context.adminTemplates.broadcastProgress(broadcast, try await admin.shop.broadcasts.counts(broadcast.id), perSecond: configuration.broadcastPerSecond)
@@ -131,18 +131,18 @@ struct BroadcastScene: PanelScene {
     }
 
     /// The message to broadcast, as sent: checked as Telegram will check it.
-    static func content(of message: Message, _ strings: BroadcastStrings) -> Result<BroadcastMessage, AdminInputRefusal> {
+    static func content(of message: Message) -> Result<BroadcastMessage, BroadcastContentRefusal> {
         let photo = message.photo?.last?.fileID
-        guard let source = photo == nil ? message.text : (message.caption ?? "") else { return .failure(AdminInputRefusal(strings.askContent)) }
+        guard let source = photo == nil ? message.text : (message.caption ?? "") else { return .failure(.noContent) }
         let parsed: TelegramHTML
         do {
             parsed = try TelegramHTML(parsing: source)
         } catch {
-            return .failure(AdminInputRefusal(strings.htmlRefused(HTML.escape(error.description))))
+            return .failure(.invalidHTML(reason: error.description))
         }
         let limit = photo == nil ? 4096 : 1024
-        guard photo != nil || !parsed.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .failure(AdminInputRefusal(strings.askContent)) }
-        guard parsed.text.utf16.count <= limit else { return .failure(AdminInputRefusal(strings.tooLong(parsed.text.utf16.count, limit))) }
+        guard photo != nil || !parsed.text.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty else { return .failure(.noContent) }
+        guard parsed.text.utf16.count <= limit else { return .failure(.tooLong(length: parsed.text.utf16.count, limit: limit)) }
         return .success(BroadcastMessage(text: source, photoFileID: photo))
     }
 

@@ -77,7 +77,7 @@ struct CustomerChangeScene: PanelScene {
             }
         } catch {
             context.logger.info("Admin change refused", metadata: ["reason": "\(error)"])
-            try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, templates)))
+            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
         }
     }
 

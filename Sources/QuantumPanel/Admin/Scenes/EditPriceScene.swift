@@ -61,18 +61,16 @@ struct EditPriceScene: PanelScene {
             do {
                 switch draft.field {
                 case .label: draft.label = try CatalogueRules.durationLabel(text)
-                case .duration: draft.days = try admin.days(text, templates)
-                case .amount: draft.amount = try admin.minorUnits(text, templates).get()
+                case .duration: draft.days = try admin.days(text)
+                case .amount: draft.amount = try admin.minorUnits(text)
                 case .reseller:
-                    draft.amount = try admin.minorUnits(text, templates).get()
+                    draft.amount = try admin.minorUnits(text)
                     // Above the price is asked about once more.
                     let (_, price) = try await admin.find(draft.priceID)
                     if (draft.amount ?? 0) > price.price.minorUnits { return .ask(.value, draft) }
                 }
-            } catch let error as CatalogError {
-                return .refuse(templates.refusal(error))
-            } catch let refusal as AdminInputRefusal {
-                return .refuse(refusal.message)
+            } catch {
+                return try .refuse(error, templates)
             }
             return .summarize(draft)
         }
@@ -108,7 +106,7 @@ struct EditPriceScene: PanelScene {
             try await admin.shop.catalog.updatePrice(draft.priceID, changes, by: try context.customer.telegramID)
             try await admin.showPrice(context, priceID: draft.priceID, note: context.adminTemplates.strings.saved)
         } catch let error as CatalogError {
-            try await leave(draft, context, note: "⚠️ " + context.adminTemplates.refusal(error))
+            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }
 

@@ -57,7 +57,7 @@ struct EditProductScene: PanelScene {
                 draft.value = photo
             }
         } catch let error as CatalogError {
-            return .refuse(templates.refusal(error))
+            return .refuse(error.words(in: templates.language))
         }
         return .summarize(draft)
     }
@@ -89,7 +89,7 @@ struct EditProductScene: PanelScene {
             try await admin.shop.catalog.updateProduct(draft.productID, changes, by: try context.customer.telegramID)
             try await admin.showProduct(context, productID: draft.productID, note: context.adminTemplates.strings.saved)
         } catch let error as CatalogError {
-            try await admin.showProductOrList(context, productID: draft.productID, note: "⚠️ " + context.adminTemplates.refusal(error))
+            try await admin.showProductOrList(context, productID: draft.productID, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }
 

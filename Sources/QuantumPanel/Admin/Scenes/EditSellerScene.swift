@@ -43,12 +43,12 @@ struct EditSellerScene: PanelScene {
         guard let text = input.text else { return .refuse(input.button == nil ? templates.strings.sendText : templates.strings.pressConfirm) }
         do {
             switch draft.field {
-            case .username: draft.value = try await admin.checkedSellerUsername(text, sellerID: draft.sellerID, templates)
+            case .username: draft.value = try await admin.checkedSellerUsername(text, sellerID: draft.sellerID)
             case .name: draft.value = try SellerService.displayName(text)
             case .note: draft.value = try SellerService.note(text)
             }
         } catch {
-            return .refuse(try admin.refusal(error, templates))
+            return try .refuse(error, templates)
         }
         return .summarize(draft)
     }
@@ -77,7 +77,7 @@ struct EditSellerScene: PanelScene {
             }
             try await admin.showSeller(context, sellerID: draft.sellerID, note: templates.strings.saved)
         } catch {
-            try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, templates)))
+            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
         }
     }
 

@@ -50,13 +50,13 @@ struct PersonScene: PanelScene {
         let person: (id: Int64, name: String, typed: String)
         do {
             person = try await admin.person(in: message, forAdmin: draft.purpose == .addAdmin, templates)
-        } catch let refusal as AdminInputRefusal {
-            return .refuse(refusal.message)
+        } catch let refusal as PersonRefusal {
+            return .refuse(refusal.words(in: templates.language))
         }
         let customer = try await admin.shop.users.find(telegramID: person.id)
         switch draft.purpose {
         case .findCustomer:
-            guard let customer else { return .refuse(templates.people.customerNotFound(person.typed)) }
+            guard let customer else { return .refuse(PersonRefusal.customerNotFound(typed: person.typed).words(in: templates.language)) }
             try await admin.removePicker(context, saying: templates.people.found(templates.name(customer)))
             try await admin.showCustomer(context, telegramID: customer.telegramID)
             return .end
@@ -85,7 +85,7 @@ struct PersonScene: PanelScene {
             try await admin.shop.admins.add(id, username: draft.username, by: try context.customer.telegramID)
             try await admin.showStaff(context, note: templates.people.adminAdded(draft.name))
         } catch {
-            try await admin.showStaff(context, note: "⚠️ " + (try admin.refusal(error, templates)))
+            try await admin.showStaff(context, note: "⚠️ " + (try templates.words(for: error)))
         }
     }
 

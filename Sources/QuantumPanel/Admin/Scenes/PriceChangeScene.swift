@@ -53,7 +53,7 @@ struct PriceChangeScene: PanelScene {
                 try await admin.showProductOrList(context, productID: draft.productID, note: strings.priceDeleted)
             }
         } catch let error as CatalogError {
-            try await leave(draft, context, note: "⚠️ " + context.adminTemplates.refusal(error))
+            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }
 

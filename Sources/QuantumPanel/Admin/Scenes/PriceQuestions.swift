@@ -4,16 +4,17 @@ import Marketplace
 
 /// What the price dialogs ask alike: the amounts, and the reseller price with its warning.
 extension AdminHandlers {
-    /// A whole number of days, or why it isn't one.
-    func days(_ text: String, _ templates: AdminTemplates) throws -> Int {
+    /// A whole number of days.
+    /// - Throws: ``TypedNumberRefusal`` or ``CatalogError`` when it isn't one.
+    func days(_ text: String) throws -> Int {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
-        guard let days = Int(trimmed) else { throw AdminInputRefusal(templates.strings.badDuration(templates.e(HTML.truncate(trimmed, to: 40)))) }
+        guard let days = Int(trimmed) else { throw TypedNumberRefusal.daysNotANumber(typed: trimmed) }
         return try CatalogueRules.duration(days) ?? days
     }
 
-    /// An amount typed (`9.99`, `10`, `9,99`), in minor units, or the reason it isn't one.
-    func minorUnits(_ text: String, _ templates: AdminTemplates) -> Result<Int64, AdminInputRefusal> {
-        amount(text, templates).map(\.minorUnits)
+    /// An amount typed (`9.99`, `10`, `9,99`), in minor units.
+    func minorUnits(_ text: String) throws -> Int64 {
+        try amount(text).minorUnits
     }
 
     /// What resellers pay: No reseller price, and, when the amount typed is above the price, the

@@ -52,7 +52,7 @@ struct ProductChangeScene: PanelScene {
                 try await admin.showProducts(context, page: 1, note: strings.productDeleted)
             }
         } catch let error as CatalogError {
-            try await leave(draft, context, note: "⚠️ " + context.adminTemplates.refusal(error))
+            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }
 

@@ -91,7 +91,7 @@ struct RefundScene: PanelScene {
             outcome = try await admin.shop.refunds.refund(orderID: draft.orderID, keyIDs: draft.keyIDs, disposition: draft.disposition, by: try context.customer.telegramID)
         } catch {
             context.logger.info("Admin change refused", metadata: ["task": "refund", "reason": "\(error)"])
-            return try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, templates)))
+            return try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
         }
         context.logger.info("Order refunded", metadata: ["order.id": "\(outcome.orderID)", "keys": "\(outcome.keys.count)", "disposition": "\(outcome.disposition.rawValue)"])
         try await admin.showOrder(context, orderID: outcome.orderID, note: templates.people.refunded(templates.e(outcome.amount.formatted), outcome.keys.count))

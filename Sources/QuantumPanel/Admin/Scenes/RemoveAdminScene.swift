@@ -28,7 +28,7 @@ struct RemoveAdminScene: PanelScene {
             try await admin.shop.admins.remove(draft.telegramID, by: try context.customer.telegramID)
             try await admin.showStaff(context, note: templates.people.adminRemoved)
         } catch {
-            try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, templates)))
+            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
         }
     }
 

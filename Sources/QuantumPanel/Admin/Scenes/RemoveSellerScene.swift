@@ -27,7 +27,7 @@ struct RemoveSellerScene: PanelScene {
             try await admin.shop.sellers.remove(draft.sellerID, by: try context.customer.telegramID)
             try await admin.showSellers(context, page: 1, note: templates.people.sellerRemoved)
         } catch {
-            try await leave(draft, context, note: "⚠️ " + (try admin.refusal(error, templates)))
+            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
         }
     }
 

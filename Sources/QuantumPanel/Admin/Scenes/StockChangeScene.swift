@@ -46,7 +46,7 @@ struct StockChangeScene: PanelScene {
                 try await admin.showPriceStock(context, priceID: draft.priceID, note: context.adminTemplates.strings.keysDeleted(count))
             }
         } catch let error as CatalogError {
-            try await leave(draft, context, note: "⚠️ " + context.adminTemplates.refusal(error))
+            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }
 

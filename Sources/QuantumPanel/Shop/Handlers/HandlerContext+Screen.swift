@@ -33,7 +33,7 @@ extension HandlerContext {
         case (_?, let wanted?) where message.photo?.contains(where: { $0.fileID == wanted }) == true:
             do {
                 try await bot.perform(EditMessageCaption(chatID: chat, messageID: message.messageID, caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
-            } catch let error as BotAPIError where error.errorDescription.hasPrefix("Bad Request: message is not modified") {
+            } catch let error as BotAPIError where error.code == .messageNotModified {
                 // The same card again: nothing to change.
             }
         default:

@@ -55,8 +55,7 @@ extension ShopHandlers {
             var screen = try context.templates.premium(customer, price: configuration.premiumPrice)
             screen.text += "\n\n" + strings.premiumTooExpensive(HTML.escape(shortfall.formatted))
             try await context.show(screen)
-        } catch AdminError.invalidInput {
-            // Already premium (upgraded from another device a moment ago).
+        } catch AccountError.alreadyPremium {
             var updated = customer
             updated.isPremium = true
             try await context.show(context.templates.premium(updated, price: configuration.premiumPrice))
