@@ -26,11 +26,14 @@ USER 10001
 ENV DATABASE_URL=sqlite:///app/data/quantum-panel.sqlite \
     LOG_DIR=/app/logs \
     HTTP_HOST=0.0.0.0 \
-    HTTP_PORT=8080
+    HTTP_PORT=8080 \
+    OPS_HOST=0.0.0.0 \
+    OPS_PORT=9090
 VOLUME ["/app/data"]
-EXPOSE 8080
+# 8080: the webhook, for the public proxy; 9090: /healthz, /readyz and /metrics, kept inside.
+EXPOSE 8080 9090
 HEALTHCHECK --interval=10s --timeout=3s --start-period=30s --retries=3 \
-    CMD curl -fsS http://127.0.0.1:8080/healthz || exit 1
+    CMD curl -fsS http://127.0.0.1:9090/healthz || exit 1
 # SIGTERM from `docker stop` is the graceful stop: updates in flight finish first.
 STOPSIGNAL SIGTERM
 ENTRYPOINT ["quantum-panel"]

@@ -17,7 +17,7 @@ struct BenchRun: Sendable {
 
     /// What the bot needs to reach the sandbox, and a PATH for the aiogram reference's python.
     var environment: [String: String] {
-        var environment = ["BOT_TOKEN": sandbox.token.value, "TELEGRAM_API_URL": sandbox.baseURL, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0"]
+        var environment = ["BOT_TOKEN": sandbox.token.value, "TELEGRAM_API_URL": sandbox.baseURL, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "OPS_HOST": "127.0.0.1", "OPS_PORT": "0"]
         if let path = ProcessInfo.processInfo.environment["PATH"] { environment["PATH"] = path }
         return environment
     }

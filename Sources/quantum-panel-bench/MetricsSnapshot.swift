@@ -3,12 +3,12 @@ import AsyncHTTPClient
 import Foundation
 import NIOCore
 
-/// The bot's `/metrics` after a run, for `--metrics FILE`: the address comes from its "HTTP
+/// The bot's `/metrics` after a run, for `--metrics FILE`: the address comes from its "Operations
 /// server listening" log line, since it listens on any free port.
 enum MetricsSnapshot {
     static func write(from logFolder: String, to file: String) async throws {
         guard let address = listeningAddress(in: logFolder) else {
-            throw ValidationError("The bot's log has no \"HTTP server listening\" line, so /metrics can't be read.")
+            throw ValidationError("The bot's log has no \"Operations server listening\" line, so /metrics can't be read.")
         }
         let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://\(address)/metrics"), timeout: .seconds(10))
         let body = try await response.body.collect(upTo: 1 << 24)
@@ -19,7 +19,7 @@ enum MetricsSnapshot {
         let files = (try? FileManager.default.contentsOfDirectory(atPath: logFolder)) ?? []
         for file in files.sorted() {
             guard let text = try? String(contentsOfFile: logFolder + "/" + file, encoding: .utf8) else { continue }
-            for line in text.split(separator: "\n") where line.contains("HTTP server listening") {
+            for line in text.split(separator: "\n") where line.contains("Operations server listening") {
                 guard let start = line.firstRange(of: "address=")?.upperBound else { continue }
                 return String(line[start...].prefix { $0 != " " && $0 != "]" })
             }

@@ -64,9 +64,10 @@ struct SandboxCommand: AsyncParsableCommand {
             overrides["ROOT_ADMIN_ID"] = String(admin.id)
             say("Simulated root admin: user \(admin.id) (@shop_admin)")
         }
-        // The bot's health endpoints on loopback, on any free port (the log says which): the
-        // sandbox must start whatever else listens on 8080.
-        let settings = try await BotLauncher.loadSettings(environmentFile: environmentFile, overrides: overrides, fallbacks: ["HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0"])
+        // The bot's listeners on loopback, on any free ports (the log says which): the sandbox
+        // must start whatever else listens on 8080 and 9090.
+        let fallbacks = ["HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "OPS_HOST": "127.0.0.1", "OPS_PORT": "0"]
+        let settings = try await BotLauncher.loadSettings(environmentFile: environmentFile, overrides: overrides, fallbacks: fallbacks)
         if !noDemo {
             try await stockDemoShop(settings: settings, sandbox: sandbox)
         }

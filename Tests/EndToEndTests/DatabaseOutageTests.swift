@@ -67,16 +67,16 @@ extension BotProcessTests {
             try await PrivatePostgres.withRunning { server in
                 try await withTemporaryFolder { folder in
                     try await BotAPISandbox.withRunning { sandbox in
-                        let ports = [try freeLoopbackPort(), try freeLoopbackPort()]
-                        let balancer = TinyBalancer(backends: ports.map { "http://127.0.0.1:\($0)" }, port: try freeLoopbackPort())
+                        let ports = try WebhookReplicaTests.freePorts(2)
+                        let balancer = TinyBalancer(backends: ports.map { "http://127.0.0.1:\($0.web)" }, port: try freeLoopbackPort())
                         try await balancer.withRunning {
                             var shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: server.url)
-                            shop.httpPort = ports[0]
+                            shop.opsPort = ports[0].ops
                             try await shop.stock(keys: Self.buyers)
                             let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
                             let bots = try await Self.start(topology, of: shop, behind: balancer, ports: ports)
                             let outcomes = try await Self.buy(
-                                buyers, throughOutage: outage, server: server, shop: shop, bots: bots, readyz: "http://127.0.0.1:\(ports[0])/readyz",
+                                buyers, throughOutage: outage, server: server, shop: shop, bots: bots, readyz: "http://127.0.0.1:\(ports[0].ops)/readyz",
                                 expectUnready: expectUnready
                             )
                             // A handler that answered just as the database went could not mark its update
@@ -90,7 +90,7 @@ extension BotProcessTests {
         }
 
         /// The processes of `topology`, each in its own folder but the first, started and ready.
-        static func start(_ topology: Topology, of shop: ProcessShop, behind balancer: TinyBalancer, ports: [Int]) async throws -> [BotProcess] {
+        static func start(_ topology: Topology, of shop: ProcessShop, behind balancer: TinyBalancer, ports: [WebhookReplicaTests.ReplicaPorts]) async throws -> [BotProcess] {
             switch topology {
             case .oneProcess:
                 let bot = try shop.startBot("bot")
@@ -102,14 +102,14 @@ extension BotProcessTests {
                 let standbyFolder = shop.folder + "/standby"
                 try FileManager.default.createDirectory(atPath: standbyFolder, withIntermediateDirectories: true)
                 var environment = shop.environment
-                environment["HTTP_PORT"] = "\(ports[1])"
+                environment["OPS_PORT"] = "\(ports[1].ops)"
                 environment["LOG_DIR"] = standbyFolder + "/logs"
                 let standby = try BotProcess(environment: environment, in: standbyFolder, name: "standby")
                 try await LeaderElectionTests.waitForLog(standby, "Standing by")
                 return [leader, standby]
             case .twoWebhookReplicas:
                 let replicas = try WebhookReplicaTests.startReplicas(of: shop, behind: balancer, ports: ports)
-                for port in ports { try await WebhookReplicaTests.waitUntilReady(port: port) }
+                for port in ports { try await WebhookReplicaTests.waitUntilReady(port: port.ops) }
                 return replicas
             }
         }

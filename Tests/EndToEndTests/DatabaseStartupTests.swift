@@ -14,7 +14,7 @@ extension BotProcessTests {
                 try await withTemporaryFolder { folder in
                     try await BotAPISandbox.withRunning { sandbox in
                         var shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: server.url)
-                        shop.httpPort = try freeLoopbackPort()
+                        shop.opsPort = try freeLoopbackPort()
                         try await shop.stock(keys: 1)
                         let buyer = try await shop.customers(1, named: "Buyer", balance: 500)[0]
                         try await server.stop()
@@ -25,7 +25,7 @@ extension BotProcessTests {
                         #expect(bot.log.lowercased().contains("connection refused"), "says what failed: \(bot.log)")
                         #expect(!bot.log.contains(PrivatePostgres.password), "never the password")
                         #expect(!bot.log.contains("Generic description"), "never PSQLError's generic sentence")
-                        let waiting = try await DatabaseOutageTests.readiness("http://127.0.0.1:\(shop.httpPort!)/readyz") { $0.status == 503 }
+                        let waiting = try await DatabaseOutageTests.readiness("http://127.0.0.1:\(shop.opsPort!)/readyz") { $0.status == 503 }
                         #expect(waiting.status == 503)
 
                         try await server.start()

@@ -15,14 +15,14 @@ extension BotProcessTests {
             let signal = signalName == "SIGTERM" ? SIGTERM : SIGINT
             try await withTemporaryFolder { folder in
                 let silentAPI = try SilentListener()
-                let httpPort = try freeLoopbackPort()
+                let opsPort = try freeLoopbackPort()
                 let environment = [
                     "BOT_TOKEN": BotAPISandbox.defaultToken.value, "ROOT_ADMIN_ID": "1", "TELEGRAM_API_URL": "http://127.0.0.1:\(silentAPI.port)",
                     "DATABASE_URL": "sqlite://\(folder)/shop.sqlite", "LOG_DIR": folder + "/logs", "LOG_LEVEL": "info",
-                    "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "\(httpPort)",
+                    "OPS_HOST": "127.0.0.1", "OPS_PORT": "\(opsPort)",
                 ]
                 let bot = try BotProcess(environment: environment, in: folder, name: "connecting")
-                let base = "http://127.0.0.1:\(httpPort)"
+                let base = "http://127.0.0.1:\(opsPort)"
 
                 // The server answers while the bot is still asking Telegram who it is.
                 let health = try await Self.firstAnswer(from: base + "/healthz")

@@ -20,7 +20,7 @@ extension BotProcessTests {
             try await withProcessShopStorage(.sqlite) { folder, _ in
                 try await BotAPISandbox.withRunning(configuration: configuration) { sandbox in
                     var shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil)
-                    shop.httpPort = try freeLoopbackPort()
+                    shop.opsPort = try freeLoopbackPort()
                     try await shop.stock(keys: Self.buyers)
                     let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
                     let bot = try shop.startBot("metrics")
@@ -35,7 +35,7 @@ extension BotProcessTests {
                     var metrics = PrometheusText("")
                     let deadline = ContinuousClock.now + .seconds(10)
                     repeat {
-                        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(shop.httpPort!)/metrics"), timeout: .seconds(10))
+                        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(shop.opsPort!)/metrics"), timeout: .seconds(10))
                         #expect(response.status == .ok)
                         text = String(buffer: try await response.body.collect(upTo: 1 << 22))
                         metrics = PrometheusText(text)
@@ -62,9 +62,44 @@ extension BotProcessTests {
                     #expect(!text.contains("Buyer"))
                     #expect(!text.contains(ProcessShop.productName.prefix(5).uppercased() + "-"), "a key appears in /metrics")
                     #expect(!text.contains(sandbox.token.value))
+
+                    // As Prometheus users expect: every metric described, the process's own figures,
+                    // and the stock of each price on sale (all sold here).
+                    #expect(try Self.promtoolProblems(text) == "", "promtool check metrics")
+                    for name in ["process_resident_memory_bytes", "process_cpu_seconds_total", "process_open_fds", "process_max_fds", "process_start_time_seconds"] {
+                        #expect((metrics.value(name) ?? 0) > 0, "\(name)")
+                    }
+                    #expect(metrics.samples.contains { $0.series.hasPrefix("shop_unsold_keys{price_id=") && $0.value == 0 }, "the sold-out price is at zero")
+                    #expect(text.contains("# HELP shop_purchases_total Completed purchases."))
                 }
             }
         }
+    }
+}
+
+extension BotProcessTests.MetricsTests {
+    /// What Debian's `promtool check metrics` says of `text` (empty: nothing). Missing promtool
+    /// fails under CI, where `scripts/test` installs it.
+    static func promtoolProblems(_ text: String) throws -> String {
+        let path = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
+        guard let path else {
+            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("promtool is missing: scripts/test installs Debian's prometheus package") }
+            return ""
+        }
+        let process = Process()
+        process.executableURL = URL(fileURLWithPath: path)
+        process.arguments = ["check", "metrics"]
+        let input = Pipe()
+        let output = Pipe()
+        process.standardInput = input
+        process.standardOutput = output
+        process.standardError = output
+        try process.run()
+        input.fileHandleForWriting.write(Data(text.utf8))
+        try input.fileHandleForWriting.close()
+        let said = output.fileHandleForReading.readDataToEndOfFile()
+        process.waitUntilExit()
+        return process.terminationStatus == 0 ? "" : String(decoding: said, as: UTF8.self)
     }
 }
 

@@ -20,7 +20,9 @@ extension BotProcessTests {
                 try await BotAPISandbox.withRunning { sandbox in
                     var shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil)
                     shop.webhookPort = try freeLoopbackPort()
+                    shop.opsPort = try freeLoopbackPort()
                     let base = try #require(shop.httpBaseURL)
+                    let operations = "http://127.0.0.1:\(shop.opsPort!)"
                     try await shop.stock(keys: Self.buyers)
                     let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
                     let eve = await sandbox.makeUser(firstName: "Eve")
@@ -51,9 +53,16 @@ extension BotProcessTests {
                     #expect(await sandbox.state.transcript(of: eve.chatID).filter { $0.sender == "bot" }.count == 1, "Eve was answered once, for the call with the secret")
                     #expect(try await Self.post(forged, to: base + ProcessShop.webhookPath, secret: ProcessShop.webhookSecret) == 200, "a repeat is acknowledged")
 
-                    let ready = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + "/readyz"), timeout: .seconds(10))
+                    let ready = try await HTTPClient.shared.execute(HTTPClientRequest(url: operations + "/readyz"), timeout: .seconds(10))
                     #expect(ready.status == .ok)
                     #expect(String(buffer: try await ready.body.collect(upTo: 1024)).contains(#""updates":"webhook""#))
+                    let metrics = try await HTTPClient.shared.execute(HTTPClientRequest(url: operations + "/metrics"), timeout: .seconds(10))
+                    #expect(metrics.status == .ok)
+                    // The public port, behind the proxy, serves the webhook alone: not the shop's revenue.
+                    for path in ["/metrics", "/readyz", "/healthz"] {
+                        let answer = try await HTTPClient.shared.execute(HTTPClientRequest(url: base + path), timeout: .seconds(10))
+                        #expect(answer.status == .notFound, "\(path) on the public port")
+                    }
 
                     #expect(await bot.stop() == 0, "a graceful stop: \(bot.log)")
                     #expect(await sandbox.state.transcript(of: eve.chatID).filter { $0.sender == "bot" }.count == 1, "the repeat was not handled again")

@@ -20,8 +20,8 @@ extension BotProcessTests {
             try await redis.start()
             try await withProcessShopStorage(.postgres) { folder, postgresURL in
                 try await BotAPISandbox.withRunning { sandbox in
-                    let ports = [try freeLoopbackPort(), try freeLoopbackPort()]
-                    let balancer = TinyBalancer(backends: ports.map { "http://127.0.0.1:\($0)" }, port: try freeLoopbackPort())
+                    let ports = try Self.freePorts(2)
+                    let balancer = TinyBalancer(backends: ports.map { "http://127.0.0.1:\($0.web)" }, port: try freeLoopbackPort())
                     try await balancer.withRunning {
                         let shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: redis.url, postgresURL: postgresURL)
                         try await shop.stock(keys: Self.buyers + 3)
@@ -31,7 +31,7 @@ extension BotProcessTests {
 
                         // One customer alone: the balancer alternates, so each step of the dialog
                         // reaches the other replica than the step before.
-                        for port in ports { try await Self.waitUntilReady(port: port) }
+                        for port in ports { try await Self.waitUntilReady(port: port.ops) }
                         let prompt = try await reseller.askForAQuantity()
                         #expect(prompt.shown.contains("Send the number of keys"), "\(prompt.shown)")
                         let confirmation = try await reseller.ask("3", within: .seconds(60))
@@ -66,13 +66,24 @@ extension BotProcessTests {
 
         /// A replica of `shop` in webhook mode on each of `ports`, each in its own folder (its
         /// own machine), all reached through `balancer`.
-        static func startReplicas(of shop: ProcessShop, behind balancer: TinyBalancer, ports: [Int]) throws -> [BotProcess] {
+        /// A replica's two listeners: the webhook's, behind the balancer, and the operations one.
+        struct ReplicaPorts {
+            let web: Int
+            let ops: Int
+        }
+
+        static func freePorts(_ count: Int) throws -> [ReplicaPorts] {
+            try (0..<count).map { _ in ReplicaPorts(web: try freeLoopbackPort(), ops: try freeLoopbackPort()) }
+        }
+
+        static func startReplicas(of shop: ProcessShop, behind balancer: TinyBalancer, ports: [ReplicaPorts]) throws -> [BotProcess] {
             try ports.enumerated().map { index, port in
                 var environment = shop.environment
                 environment["BOT_MODE"] = "webhook"
                 environment["WEBHOOK_URL"] = balancer.url + ProcessShop.webhookPath
                 environment["WEBHOOK_SECRET"] = ProcessShop.webhookSecret
-                environment["HTTP_PORT"] = "\(port)"
+                environment["HTTP_PORT"] = "\(port.web)"
+                environment["OPS_PORT"] = "\(port.ops)"
                 let replicaFolder = shop.folder + "/replica-\(index)"
                 environment["LOG_DIR"] = replicaFolder + "/logs"
                 try FileManager.default.createDirectory(atPath: replicaFolder, withIntermediateDirectories: true)
@@ -91,14 +102,14 @@ extension BotProcessTests {
             try await withProcessShopStorage(.postgres) { folder, postgresURL in
                 let slow = SandboxConfiguration(faults: FaultInjection(slow: 1, slowDelay: .milliseconds(200)))
                 try await BotAPISandbox.withRunning(configuration: slow) { sandbox in
-                    let ports = [try freeLoopbackPort(), try freeLoopbackPort()]
-                    let balancer = TinyBalancer(backends: ports.map { "http://127.0.0.1:\($0)" }, port: try freeLoopbackPort())
+                    let ports = try Self.freePorts(2)
+                    let balancer = TinyBalancer(backends: ports.map { "http://127.0.0.1:\($0.web)" }, port: try freeLoopbackPort())
                     try await balancer.withRunning {
                         let shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: postgresURL)
                         try await shop.stock(keys: Self.buyers)
                         let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
                         let replicas = try Self.startReplicas(of: shop, behind: balancer, ports: ports)
-                        for port in ports { try await Self.waitUntilReady(port: port) }
+                        for port in ports { try await Self.waitUntilReady(port: port.ops) }
                         let outcomes = Outcomes()
                         try await withThrowingTaskGroup(of: Void.self) { group in
                             for buyer in buyers { group.addTask { try await buyer.buyOneKey(outcomes) } }

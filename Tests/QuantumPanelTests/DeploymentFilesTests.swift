@@ -23,7 +23,8 @@ import Yams
         #expect((environment["DATABASE_URL"] as? String)?.hasPrefix("postgres://") == true)
         #expect((environment["REDIS_URL"] as? String)?.hasPrefix("redis://") == true)
         #expect(environment["HTTP_PORT"] as? String == "8080")
-        #expect((bot["ports"] as? [String]) == ["8080:8080"])
+        #expect(environment["OPS_PORT"] as? String == "9090")
+        #expect((bot["ports"] as? [String]) == ["8080:8080", "127.0.0.1:9090:9090"], "the public port, and the operations one on the host's loopback alone")
         let dependencies = try #require(bot["depends_on"] as? [String: [String: String]])
         #expect(dependencies["postgres"]?["condition"] == "service_healthy")
         for name in ["postgres", "redis"] {
@@ -43,11 +44,18 @@ import Yams
         let probe = { (name: String) in ((container[name] as? [String: Any])?["httpGet"] as? [String: Any])?["path"] as? String }
         #expect(probe("livenessProbe") == "/healthz")
         #expect(probe("readinessProbe") == "/readyz")
+        let probePort = { (name: String) in ((container[name] as? [String: Any])?["httpGet"] as? [String: Any])?["port"] as? String }
+        #expect(["livenessProbe", "readinessProbe", "startupProbe"].map(probePort) == ["ops", "ops", "ops"], "probes reach the operations listener")
         let environment = try #require(container["env"] as? [[String: Any]])
         let names = Set(environment.compactMap { $0["name"] as? String })
         #expect(names.isSubset(of: Settings.variableNames))
-        let port = environment.first { $0["name"] as? String == "HTTP_PORT" }?["value"] as? String
-        #expect((container["ports"] as? [[String: Any]])?.first?["containerPort"] as? Int == port.flatMap(Int.init))
+        let value = { (name: String) in environment.first { $0["name"] as? String == name }?["value"] as? String }
+        let ports = Dictionary(uniqueKeysWithValues: ((container["ports"] as? [[String: Any]]) ?? []).compactMap { port in
+            (port["name"] as? String).map { ($0, port["containerPort"] as? Int) }
+        })
+        #expect(ports["http"] == value("HTTP_PORT").flatMap(Int.init) && ports["ops"] == value("OPS_PORT").flatMap(Int.init))
+        let annotations = ((spec["template"] as? [String: Any])?["metadata"] as? [String: Any])?["annotations"] as? [String: String]
+        #expect(annotations?["prometheus.io/port"] == value("OPS_PORT"), "Prometheus scrapes the operations port")
         let secretName = (((container["envFrom"] as? [[String: Any]])?.first?["secretRef"]) as? [String: Any])?["name"] as? String
 
         let secret = try #require(try Self.yaml("deploy/kubernetes/secret.example.yaml").first)
@@ -57,6 +65,8 @@ import Yams
 
         let service = try #require(try Self.yaml("deploy/kubernetes/service.yaml").first)
         #expect((service["spec"] as? [String: Any])?["selector"] as? [String: String] == labels)
+        let exposed = (((service["spec"] as? [String: Any])?["ports"] as? [[String: Any]]) ?? []).compactMap { $0["targetPort"] as? String }
+        #expect(exposed == ["http"], "the Service the Ingress reaches carries the webhook alone")
         let budget = try #require(try Self.yaml("deploy/kubernetes/pdb.yaml").first)
         #expect(((budget["spec"] as? [String: Any])?["selector"] as? [String: Any])?["matchLabels"] as? [String: String] == labels)
     }
@@ -65,7 +75,7 @@ import Yams
         let dockerfile = try String(contentsOfFile: Self.root + "/Dockerfile", encoding: .utf8)
         #expect(dockerfile.contains("RUN scripts/build-release"))
         #expect(dockerfile.contains("USER 10001"))
-        #expect(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("/healthz"))
+        #expect(dockerfile.contains("HEALTHCHECK") && dockerfile.contains("127.0.0.1:9090/healthz"))
         #expect(FileManager.default.isExecutableFile(atPath: Self.root + "/scripts/build-release"))
         let testScript = try String(contentsOfFile: Self.root + "/scripts/test", encoding: .utf8)
         #expect(testScript.contains("scripts/build-release"), "CI builds the image's binary the way the image does")

@@ -16,7 +16,7 @@ import TelegramBotAPI
                 let settings = try await Settings.load(
                     environment: [
                         "BOT_TOKEN": sandbox.token.value, "ROOT_ADMIN_ID": "42", "TELEGRAM_API_URL": sandbox.baseURL, "LOG_DIR": directory,
-                        "DATABASE_URL": "sqlite://\(directory)/shop.sqlite", "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0",
+                        "DATABASE_URL": "sqlite://\(directory)/shop.sqlite", "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "OPS_HOST": "127.0.0.1", "OPS_PORT": "0",
                     ],
                     environmentFile: directory + "/.env"
                 )
@@ -43,7 +43,8 @@ import TelegramBotAPI
                 #expect(methods.prefix(4) == ["getMe", "deleteWebhook", "setMyCommands", "setMyCommands"])
                 #expect(methods.contains("getUpdates"))
                 #expect(methods.contains("getStarTransactions"), "payments are reconciled at start")
-                let listening = try #require(logs.entries.first { $0.message == "HTTP server listening" }?.metadata["address"])
+                let listening = try #require(logs.entries.first { $0.message == "Operations server listening" }?.metadata["address"])
+                #expect(!logs.entries.contains { $0.message == "Public server listening" }, "polling serves nothing to the internet")
                 let health = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://\(listening)/healthz"), timeout: .seconds(10))
                 #expect(health.status == .ok)
                 #expect(String(buffer: try await health.body.collect(upTo: 1024)) == "ok\n")

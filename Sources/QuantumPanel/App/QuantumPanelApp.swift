@@ -55,13 +55,16 @@ public struct QuantumPanelApp: Sendable {
         let bot = BotService(app: self, database: database, httpClient: httpClient, redis: redis, readiness: readiness, intake: intake, outages: outages)
         // Whichever ends, the other stops gracefully: a bot that can't start takes the server down with it.
         // The span exporter first, so it stops last and sends the spans of the last updates.
+        let stock = StockMetrics(registry: MetricsBootstrap.registry, stats: StatsService(database: database.database(logger: logger), currency: Currency(code: settings.currency)))
         let exporter = tracingExporter.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []
+        func together(_ service: some Service) -> ServiceGroupConfiguration.ServiceConfiguration {
+            .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+        }
+        let servers = [together(BotHTTPServer.makeOperations(settings: settings, readiness: readiness, stock: stock, logger: logger))]
+            + (BotHTTPServer.makePublic(settings: settings, webhook: webhook, logger: logger).map { [together($0)] } ?? [])
         let group = ServiceGroup(
             configuration: .init(
-                services: exporter + [
-                    .init(service: BotHTTPServer.make(settings: settings, readiness: readiness, webhook: webhook, logger: logger), successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
-                    .init(service: bot, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup),
-                ],
+                services: exporter + servers + [together(bot)],
                 gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
             )
         )

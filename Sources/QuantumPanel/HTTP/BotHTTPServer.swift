@@ -3,19 +3,35 @@ import Hummingbird
 import Logging
 import ServiceLifecycle
 
-/// The bot's one HTTP server on `HTTP_HOST:HTTP_PORT`, in both modes: health, readiness and
-/// metrics, and in webhook mode the webhook. A `Service`: it stops gracefully with the others.
+/// The bot's HTTP listeners, two so that what the internet reaches is only what it must:
+/// the public one on `HTTP_HOST:HTTP_PORT` (the webhook), and the operations one on
+/// `OPS_HOST:OPS_PORT` (health, readiness and metrics, which count sales and revenue). Each is a
+/// `Service`: it stops gracefully with the others.
 enum BotHTTPServer {
-    static func make(settings: Settings, readiness: Readiness, webhook: WebhookRoute?, logger: Logger) -> some Service {
+    /// The public listener, or nil when there is nothing to serve there (polling mode).
+    static func makePublic(settings: Settings, webhook: WebhookRoute?, logger: Logger) -> (some Service)? {
+        guard let webhook else { return Application<RouterResponder<BasicRequestContext>>?.none }
+        let router = Hummingbird.Router()
+        webhook.add(to: router)
+        return application(router, host: settings.httpHost, port: settings.httpPort, says: "Public server listening", metadata: ["webhook": "\(webhook.path)"], logger: logger)
+    }
+
+    /// The operations listener: `/healthz`, `/readyz`, `/metrics`.
+    static func makeOperations(settings: Settings, readiness: Readiness, stock: StockMetrics?, logger: Logger) -> some Service {
         let router = Hummingbird.Router()
         HealthRoutes(readiness: readiness).add(to: router)
-        MetricsRoute(registry: MetricsBootstrap.registry).add(to: router)
-        webhook?.add(to: router)
-        return Application(
+        MetricsRoute(registry: MetricsBootstrap.registry, process: MetricsBootstrap.process, stock: stock).add(to: router)
+        return application(router, host: settings.opsHost, port: settings.opsPort, says: "Operations server listening", metadata: [:], logger: logger)
+    }
+
+    private static func application(
+        _ router: Hummingbird.Router<BasicRequestContext>, host: String, port: Int, says message: Logger.Message, metadata: Logger.Metadata, logger: Logger
+    ) -> Application<RouterResponder<BasicRequestContext>> {
+        Application(
             router: router,
-            configuration: .init(address: .hostname(settings.httpHost, port: settings.httpPort), serverName: "quantum-panel"),
+            configuration: .init(address: .hostname(host, port: port), serverName: "quantum-panel"),
             onServerRunning: { channel in
-                logger.info("HTTP server listening", metadata: ["address": "\(settings.httpHost):\(channel.localAddress?.port ?? settings.httpPort)", "webhook": "\(webhook?.path ?? "none")"])
+                logger.info(message, metadata: metadata.merging(["address": "\(host):\(channel.localAddress?.port ?? port)"]) { $1 })
             },
             logger: logger
         )

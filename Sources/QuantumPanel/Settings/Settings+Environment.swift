@@ -85,6 +85,8 @@ private struct SettingsParser {
         }
         let httpHost = value("HTTP_HOST") ?? "0.0.0.0"
         let httpPort = integer("HTTP_PORT", in: 0...65535, default: 8080, expected: "a TCP port from 1 to 65535, or 0 for any free one")
+        let opsHost = value("OPS_HOST") ?? "0.0.0.0"
+        let opsPort = integer("OPS_PORT", in: 0...65535, default: 9090, expected: "a TCP port from 1 to 65535, or 0 for any free one")
         let logLevel = logLevel()
         let logDirectory = value("LOG_DIR") ?? "logs"
         let poolSize = integer("DATABASE_POOL_SIZE", in: 1...100, default: 5, expected: "a number of connections from 1 to 100")
@@ -101,7 +103,7 @@ private struct SettingsParser {
         let databaseWait = databaseWait()
         let answerRetryWindow = integer("ANSWER_RETRY_WINDOW", in: 0...3600, default: 60, expected: "a number of seconds from 0 to 3600")
 
-        guard let token, let rootAdminID, let database, let mode, let httpPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate,
+        guard let token, let rootAdminID, let database, let mode, let httpPort, let opsPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate,
             let cacheTTLs, let starsTopUps, let starValue, let lowStockThreshold, let broadcastPerSecond, let paidBroadcasts, let tracing,
             let databaseWait, let answerRetryWindow
         else {
@@ -117,6 +119,8 @@ private struct SettingsParser {
             broadcastPerSecond: broadcastPerSecond, paidBroadcasts: paidBroadcasts, tracing: tracing
         )
         settings.databaseWait = databaseWait
+        settings.opsHost = opsHost
+        settings.opsPort = opsPort
         settings.answerRetryWindow = .seconds(answerRetryWindow)
         return settings
     }

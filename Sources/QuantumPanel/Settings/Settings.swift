@@ -27,8 +27,12 @@ public struct Settings: Sendable {
     public var webhookURL: String?
     /// Sent back by Telegram in `X-Telegram-Bot-Api-Secret-Token`, so forged webhook calls are refused.
     public var webhookSecret: String?
+    /// Where the internet reaches the bot: the webhook. Nothing else is served there.
     public var httpHost: String
     public var httpPort: Int
+    /// Where probes and scrapers inside the network reach it: `/healthz`, `/readyz`, `/metrics`.
+    public var opsHost = "0.0.0.0"
+    public var opsPort = 9090
     /// The console's level; the log file always records `debug` and above.
     public var logLevel: Logger.Level
     public var logDirectory: String
@@ -78,7 +82,7 @@ extension Settings {
     public static let variableNames = [
         "BOT_TOKEN", "ROOT_ADMIN_ID", "ADMIN_USERNAME", "DATABASE_URL", "DATABASE_POOL_SIZE", "AUTO_MIGRATE", "REDIS_URL",
         "CACHE_TTL_ADMIN", "CACHE_TTL_CUSTOMER", "CACHE_TTL_CATALOGUE", "CACHE_TTL_SELLERS", "TELEGRAM_API_URL", "BOT_MODE",
-        "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "LOG_LEVEL", "LOG_DIR", "CURRENCY", "PREMIUM_PRICE",
+        "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "OPS_HOST", "OPS_PORT", "LOG_LEVEL", "LOG_DIR", "CURRENCY", "PREMIUM_PRICE",
         "STARS_TOP_UPS", "STAR_VALUE", "LOW_STOCK_THRESHOLD", "BROADCAST_PER_SECOND", "PAID_BROADCASTS",
         "TRACING", "TRACING_ENDPOINT", "TRACING_SAMPLE_RATIO", "DATABASE_WAIT", "ANSWER_RETRY_WINDOW",
     ]
@@ -94,7 +98,7 @@ extension Settings: CustomStringConvertible {
         var fields = [
             "botToken: ***", "rootAdminID: \(rootAdminID)", "database: \(database)",
             "redis: \(redisURL == nil ? "none" : "***")", "telegramAPIURL: \(telegramAPIURL)",
-            "botMode: \(botMode.rawValue)", "http: \(httpHost):\(httpPort)", "logLevel: \(logLevel)",
+            "botMode: \(botMode.rawValue)", "http: \(httpHost):\(httpPort)", "ops: \(opsHost):\(opsPort)", "logLevel: \(logLevel)",
             "logDirectory: \(logDirectory)", "databasePoolSize: \(databasePoolSize)",
             "currency: \(currency)", "premiumPriceMinorUnits: \(premiumPriceMinorUnits)", "autoMigrate: \(autoMigrate)",
             "cacheTTLs: admin \(cacheTTLs.admin), customer \(cacheTTLs.customer), catalogue \(cacheTTLs.catalogue), sellers \(cacheTTLs.sellers)",

@@ -22,12 +22,13 @@ struct ProcessShop: Sendable {
     var postgresURL: String? = nil
     /// Where the bot's HTTP server listens in webhook mode; nil for polling.
     var webhookPort: Int? = nil
-    /// Where it listens in polling mode, for a test that reads its endpoints; nil for any free port.
-    var httpPort: Int? = nil
+    /// Where its operations listener (`/healthz`, `/readyz`, `/metrics`) answers, for a test
+    /// that reads them; nil for any free port.
+    var opsPort: Int? = nil
     static let webhookSecret = "process-shop-secret"
     static let webhookPath = "/telegram/updates"
 
-    /// The bot's health endpoints and, in webhook mode, its webhook.
+    /// The bot's public listener in webhook mode: its webhook.
     var httpBaseURL: String? { webhookPort.map { "http://127.0.0.1:\($0)" } }
 
     var databaseURL: String { postgresURL ?? "sqlite://" + folder + "/shop.sqlite" }
@@ -41,7 +42,9 @@ struct ProcessShop: Sendable {
         ]
         environment["REDIS_URL"] = redisURL
         environment["HTTP_HOST"] = "127.0.0.1"
-        environment["HTTP_PORT"] = String(webhookPort ?? httpPort ?? 0)
+        environment["HTTP_PORT"] = String(webhookPort ?? 0)
+        environment["OPS_HOST"] = "127.0.0.1"
+        environment["OPS_PORT"] = String(opsPort ?? 0)
         if let httpBaseURL {
             environment["BOT_MODE"] = "webhook"
             environment["WEBHOOK_URL"] = httpBaseURL + Self.webhookPath
