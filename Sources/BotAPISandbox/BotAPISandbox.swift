@@ -28,7 +28,9 @@ public final class BotAPISandbox: Sendable {
     private let port = Mutex<Int?>(nil)
     private let logger: Logger
 
-    public init(configuration: SandboxConfiguration = .init(), logger: Logger = Logger(label: "BotAPISandbox", factory: { _ in SwiftLogNoOpLogHandler() })) {
+    public init(
+        configuration: SandboxConfiguration = .init(), logger: Logger = Logger(label: "BotAPISandbox", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) {
         self.configuration = configuration
         self.state = SandboxState(configuration: configuration)
         self.logger = logger
@@ -111,7 +113,8 @@ public final class BotAPISandbox: Sendable {
 
     /// A new simulated user with a private chat with the bot.
     public func makeUser(firstName: String, lastName: String? = nil, username: String? = nil, languageCode: String? = "en") async -> SimulatedUser {
-        SimulatedUser(user: await state.createUser(firstName: firstName, lastName: lastName, username: username, languageCode: languageCode), state: state)
+        SimulatedUser(
+            user: await state.createUser(firstName: firstName, lastName: lastName, username: username, languageCode: languageCode), state: state)
     }
 
     /// Every Bot API call the bot made, oldest first, with when it came and how long it took.

@@ -46,7 +46,9 @@ public struct SimulatedUser: Sendable {
     }
 
     @discardableResult
-    public func sendDocument(_ bytes: [UInt8], fileName: String, mimeType: String = "text/plain", caption: String? = nil) async throws(SandboxError) -> Message {
+    public func sendDocument(
+        _ bytes: [UInt8], fileName: String, mimeType: String = "text/plain", caption: String? = nil
+    ) async throws(SandboxError) -> Message {
         try await state.userSendsDocument(id, bytes: bytes, fileName: fileName, mimeType: mimeType, caption: caption)
     }
 

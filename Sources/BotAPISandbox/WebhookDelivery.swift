@@ -25,7 +25,9 @@ struct WebhookDelivery {
             do {
                 let response = try await httpClient.execute(request, timeout: .seconds(10))
                 _ = try? await response.body.collect(upTo: 1 << 20)
-                failure = (200..<300).contains(response.status.code) ? nil : "Wrong response from the webhook: \(response.status.code) \(response.status.reasonPhrase)"
+                failure =
+                    (200..<300).contains(response.status.code)
+                    ? nil : "Wrong response from the webhook: \(response.status.code) \(response.status.reasonPhrase)"
             } catch {
                 failure = Task.isCancelled ? nil : "Connection failed: \(error)"
             }

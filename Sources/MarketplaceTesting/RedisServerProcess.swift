@@ -38,7 +38,10 @@ public final class RedisServerProcess: @unchecked Sendable {
         // A loaded machine (the other suites run beside this one) can take seconds to start it.
         let deadline = ContinuousClock.now + .seconds(20)
         while !Self.accepts(port: port) {
-            guard ContinuousClock.now < deadline else { throw CocoaError(.fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "redis-server did not accept connections on port \(port) within 20 s"]) }
+            guard ContinuousClock.now < deadline else {
+                throw CocoaError(
+                    .fileReadUnknown, userInfo: [NSLocalizedDescriptionKey: "redis-server did not accept connections on port \(port) within 20 s"])
+            }
             try await Task.sleep(for: .milliseconds(10))
         }
     }

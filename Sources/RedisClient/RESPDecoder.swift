@@ -66,7 +66,9 @@ public struct RESPDecoder: ByteToMessageDecoder {
     /// The text up to CRLF, consuming both; nil when no CRLF has arrived yet.
     private static func line(_ buffer: inout ByteBuffer) -> String? {
         let view = buffer.readableBytesView
-        guard let cr = view.firstIndex(of: UInt8(ascii: "\r")), view.index(after: cr) < view.endIndex, view[view.index(after: cr)] == UInt8(ascii: "\n") else {
+        guard let cr = view.firstIndex(of: UInt8(ascii: "\r")), view.index(after: cr) < view.endIndex,
+            view[view.index(after: cr)] == UInt8(ascii: "\n")
+        else {
             return nil
         }
         let length = cr - view.startIndex

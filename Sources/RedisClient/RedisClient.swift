@@ -151,10 +151,11 @@ extension RedisClient {
     /// - Returns: how many keys were deleted.
     @discardableResult
     public func deleteKeys(withPrefix prefix: String) async throws -> Int {
-        let pattern = prefix.reduce(into: "") { pattern, character in
-            if "*?[]\\".contains(character) { pattern.append("\\") }
-            pattern.append(character)
-        } + "*"
+        let pattern =
+            prefix.reduce(into: "") { pattern, character in
+                if "*?[]\\".contains(character) { pattern.append("\\") }
+                pattern.append(character)
+            } + "*"
         var cursor = "0"
         var deleted = 0
         repeat {

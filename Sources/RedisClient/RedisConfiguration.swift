@@ -10,7 +10,10 @@ public struct RedisConfiguration: Sendable, Equatable {
     /// The first wait after a failed connection attempt; it doubles with each failure, up to 30 seconds.
     public var reconnectDelay: Duration
 
-    public init(host: String, port: Int = 6379, username: String? = nil, password: String? = nil, database: Int = 0, commandTimeout: Duration = .seconds(2), reconnectDelay: Duration = .seconds(1)) {
+    public init(
+        host: String, port: Int = 6379, username: String? = nil, password: String? = nil, database: Int = 0, commandTimeout: Duration = .seconds(2),
+        reconnectDelay: Duration = .seconds(1)
+    ) {
         self.host = host
         self.port = port
         self.username = username
@@ -69,7 +72,8 @@ extension String {
                 bytes.append(byte)
                 continue
             }
-            guard let high = iterator.next(), let low = iterator.next(), let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16) else { return nil }
+            guard let high = iterator.next(), let low = iterator.next(), let value = UInt8(String(decoding: [high, low], as: UTF8.self), radix: 16)
+            else { return nil }
             bytes.append(value)
         }
         return String(decoding: bytes, as: UTF8.self)

@@ -13,11 +13,17 @@ public final class RedisConnection: Sendable {
     }
 
     /// Connects, then sends AUTH and SELECT as the configuration asks.
-    public static func connect(to configuration: RedisConfiguration, on group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton) async throws -> RedisConnection {
+    public static func connect(
+        to configuration: RedisConfiguration, on group: any EventLoopGroup = MultiThreadedEventLoopGroup.singleton
+    ) async throws -> RedisConnection {
         let channel: any Channel
         do {
             channel = try await ClientBootstrap(group: group)
-                .connectTimeout(.nanoseconds(Int64(configuration.commandTimeout.components.seconds) * 1_000_000_000 + configuration.commandTimeout.components.attoseconds / 1_000_000_000))
+                .connectTimeout(
+                    .nanoseconds(
+                        Int64(configuration.commandTimeout.components.seconds) * 1_000_000_000 + configuration.commandTimeout.components.attoseconds
+                            / 1_000_000_000)
+                )
                 .channelOption(.socketOption(.tcp_nodelay), value: 1)
                 .channelInitializer { channel in
                     channel.eventLoop.makeCompletedFuture {

@@ -7,7 +7,9 @@ struct BenchCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "quantum-panel-bench",
         abstract: "Benchmarks of the release build; the figures go in BENCHMARKS.md.",
-        subcommands: [EchoBenchmark.self, FlowBenchmark.self, BrowseBenchmark.self, RaceBenchmark.self, BroadcastBenchmark.self, Cache.self, EchoBot.self]
+        subcommands: [
+            EchoBenchmark.self, FlowBenchmark.self, BrowseBenchmark.self, RaceBenchmark.self, BroadcastBenchmark.self, Cache.self, EchoBot.self,
+        ]
     )
 
     struct Cache: AsyncParsableCommand {

@@ -3,7 +3,10 @@ import ArgumentParser
 /// What every scenario that drives the shop takes.
 struct BenchOptions: ParsableArguments {
     @Option(help: "Customers at once.") var customers = 200
-    @Option(help: "The bot to drive: swift (this build's quantum-panel) or aiogram (the reference, installed by scripts/install-aiogram-reference; flow only).")
+    @Option(
+        help:
+            "The bot to drive: swift (this build's quantum-panel) or aiogram (the reference, installed by scripts/install-aiogram-reference; flow only)."
+    )
     var bot: BotUnderTest.Kind = .swift
     @Option(help: "A PostgreSQL URL; a SQLite file without it.") var postgres: String?
     @Option(help: "A Redis URL for the bot's cache.") var redis: String?

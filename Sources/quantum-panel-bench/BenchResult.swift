@@ -55,7 +55,10 @@ struct BenchResult: Encodable {
     var race: Race?
     var broadcast: Broadcast?
 
-    init(scenario: String, bot: String, customers: Int, database: String, redis: Bool, seconds: Double, latencies: Latencies, cpuMilliseconds: Double, peakResidentMegabytes: Double) {
+    init(
+        scenario: String, bot: String, customers: Int, database: String, redis: Bool, seconds: Double, latencies: Latencies, cpuMilliseconds: Double,
+        peakResidentMegabytes: Double
+    ) {
         let histogram = latencies.histogram.withLock { $0 }
         self.scenario = scenario
         self.bot = bot
@@ -92,7 +95,9 @@ struct BenchResult: Encodable {
                 + (startupSeconds.map { ", first getUpdates \(String(format: "%.0f", $0 * 1000)) ms after start" } ?? ""),
         ]
         if let race {
-            lines.append("  \(race.keys) keys: \(race.sold) sold, \(race.distinctKeysDelivered) distinct keys delivered, \(race.toldOutOfStock) told out of stock")
+            lines.append(
+                "  \(race.keys) keys: \(race.sold) sold, \(race.distinctKeysDelivered) distinct keys delivered, \(race.toldOutOfStock) told out of stock"
+            )
         }
         if let broadcast {
             lines.append(

@@ -17,7 +17,10 @@ struct BenchRun: Sendable {
 
     /// What the bot needs to reach the sandbox, and a PATH for the aiogram reference's python.
     var environment: [String: String] {
-        var environment = ["BOT_TOKEN": sandbox.token.value, "TELEGRAM_API_URL": sandbox.baseURL, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "OPS_HOST": "127.0.0.1", "OPS_PORT": "0"]
+        var environment = [
+            "BOT_TOKEN": sandbox.token.value, "TELEGRAM_API_URL": sandbox.baseURL, "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0",
+            "OPS_HOST": "127.0.0.1", "OPS_PORT": "0",
+        ]
         if let path = ProcessInfo.processInfo.environment["PATH"] { environment["PATH"] = path }
         return environment
     }
@@ -52,7 +55,9 @@ struct BenchRun: Sendable {
         let start = ContinuousClock.now
         try await body()
         let seconds = (ContinuousClock.now - start).seconds
-        return Measurement(startupSeconds: firstPoll.map { $0.receivedAt - bot.startedAt }, seconds: seconds, cpuMilliseconds: bot.cpuMilliseconds - cpuBefore, peakResidentMegabytes: bot.peakResidentMegabytes)
+        return Measurement(
+            startupSeconds: firstPoll.map { $0.receivedAt - bot.startedAt }, seconds: seconds, cpuMilliseconds: bot.cpuMilliseconds - cpuBefore,
+            peakResidentMegabytes: bot.peakResidentMegabytes)
     }
 
     /// Runs `journey` for every customer at once.
@@ -68,7 +73,8 @@ struct BenchRun: Sendable {
     func result(_ scenario: String, _ options: BenchOptions, _ measurement: Measurement) -> BenchResult {
         var result = BenchResult(
             scenario: scenario, bot: options.bot.rawValue, customers: customers.count, database: options.database, redis: options.redis != nil,
-            seconds: measurement.seconds, latencies: latencies, cpuMilliseconds: measurement.cpuMilliseconds, peakResidentMegabytes: measurement.peakResidentMegabytes
+            seconds: measurement.seconds, latencies: latencies, cpuMilliseconds: measurement.cpuMilliseconds,
+            peakResidentMegabytes: measurement.peakResidentMegabytes
         )
         result.startupSeconds = measurement.startupSeconds
         return result

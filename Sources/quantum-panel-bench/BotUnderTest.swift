@@ -31,7 +31,8 @@ final class BotUnderTest: Sendable {
         case .aiogram:
             let here = FileManager.default.currentDirectoryPath
             guard FileManager.default.isExecutableFile(atPath: here + "/" + Self.aiogramPython) else {
-                throw ValidationError("The aiogram reference isn't installed: run scripts/install-aiogram-reference from the repository's root first.")
+                throw ValidationError(
+                    "The aiogram reference isn't installed: run scripts/install-aiogram-reference from the repository's root first.")
             }
             let executable = URL(fileURLWithPath: here + "/" + Self.aiogramPython)
             try self.init(executable: executable, arguments: [here + "/" + Self.aiogramScript], environment: environment, in: folder)

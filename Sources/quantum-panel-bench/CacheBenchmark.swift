@@ -38,7 +38,11 @@ struct CacheBenchmark {
             // The same load over four connections, to compare with one pipelined connection.
             pool = try (0..<4).map { _ in RedisClient(configuration: try RedisConfiguration(url: url), logger: logger) }
             let namespace = "bench:\(UUID().uuidString):"
-            caches.append(("redis pool of 4", DegradingCache(wrapping: RoundRobinCache(pool.map { RedisCache(redis: $0, namespace: namespace) }), logger: logger)))
+            caches.append(
+                (
+                    "redis pool of 4",
+                    DegradingCache(wrapping: RoundRobinCache(pool.map { RedisCache(redis: $0, namespace: namespace) }), logger: logger)
+                ))
         }
         print("database: \(location == .sqliteFile(folder + "/bench.sqlite") ? "SQLite file" : "PostgreSQL")")
         for (name, cache) in caches {
@@ -46,7 +50,9 @@ struct CacheBenchmark {
             let adminRate = try await rate(operations: 5_000) { index in _ = try await admins.isAdmin(Int64(1_000 + index % 200)) }
             let catalog = CatalogService(database: db, currency: .usd, cache: cache)
             let catalogueRate = try await rate(operations: 1_000) { _ in _ = try await catalog.catalogue(for: customer) }
-            print("\(name.padding(toLength: 16, withPad: " ", startingAt: 0))  admin checks: \(Int(adminRate)) /s   catalogue views: \(Int(catalogueRate)) /s")
+            print(
+                "\(name.padding(toLength: 16, withPad: " ", startingAt: 0))  admin checks: \(Int(adminRate)) /s   catalogue views: \(Int(catalogueRate)) /s"
+            )
         }
         await redis?.close()
         for client in pool { await client.close() }
@@ -60,7 +66,8 @@ struct CacheBenchmark {
         for product in 1...30 {
             let id = try await catalog.createProduct(name: "Product \(product)", description: "A product for the benchmark", by: 1)
             for (label, days) in [("1 month", 30), ("3 months", 90), ("Lifetime", 0)] {
-                let price = try await catalog.addPrice(to: id, durationLabel: label, durationDays: days == 0 ? nil : days, price: Money(minorUnits: 499, currency: .usd), by: 1)
+                let price = try await catalog.addPrice(
+                    to: id, durationLabel: label, durationDays: days == 0 ? nil : days, price: Money(minorUnits: 499, currency: .usd), by: 1)
                 _ = try await stock.addKeys((1...20).map { "P\(product)-\(label)-\($0)" }.joined(separator: "\n"), to: price, by: 1)
             }
         }
@@ -94,10 +101,11 @@ final class RoundRobinCache: Cache {
     }
 
     private func pick() -> any Cache {
-        caches[next.withLock { index in
-            defer { index = (index + 1) % caches.count }
-            return index
-        }]
+        caches[
+            next.withLock { index in
+                defer { index = (index + 1) % caches.count }
+                return index
+            }]
     }
 
     func get(_ key: String) async throws -> [UInt8]? { try await pick().get(key) }
@@ -105,5 +113,7 @@ final class RoundRobinCache: Cache {
     func delete(_ key: String) async throws { try await pick().delete(key) }
     func deletePrefix(_ prefix: String) async throws { try await pick().deletePrefix(prefix) }
     func lease(_ key: String, token: [UInt8], ttl: Duration) async throws -> Bool { try await pick().lease(key, token: token, ttl: ttl) }
-    func fulfil(_ key: String, token: [UInt8], with value: [UInt8], ttl: Duration) async throws { try await pick().fulfil(key, token: token, with: value, ttl: ttl) }
+    func fulfil(_ key: String, token: [UInt8], with value: [UInt8], ttl: Duration) async throws {
+        try await pick().fulfil(key, token: token, with: value, ttl: ttl)
+    }
 }

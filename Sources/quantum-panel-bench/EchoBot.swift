@@ -13,7 +13,8 @@ import UnixSignals
 /// costs without the shop.
 struct EchoBot: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "echo-bot", abstract: "The bot the echo scenario starts (BOT_TOKEN and TELEGRAM_API_URL from the environment).", shouldDisplay: false
+        commandName: "echo-bot", abstract: "The bot the echo scenario starts (BOT_TOKEN and TELEGRAM_API_URL from the environment).",
+        shouldDisplay: false
     )
 
     struct Polling: Service {
@@ -39,7 +40,9 @@ struct EchoBot: AsyncParsableCommand {
         }
         let me = try await bot.send(GetMe())
         let dispatcher = Dispatcher(router: router, bot: bot, botUsername: me.username, outerMiddlewares: [LoggingMiddleware()], logger: logger)
-        let group = ServiceGroup(configuration: .init(services: [.init(service: Polling(dispatcher: dispatcher))], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
+        let group = ServiceGroup(
+            configuration: .init(
+                services: [.init(service: Polling(dispatcher: dispatcher))], gracefulShutdownSignals: [.sigterm, .sigint], logger: logger))
         try await group.run()
         try await httpClient.shutdown()
     }

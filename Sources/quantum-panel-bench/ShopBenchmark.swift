@@ -1,10 +1,10 @@
 import ArgumentParser
 import BotAPISandbox
 import Foundation
-import TelegramBotAPI
 import Logging
 import Marketplace
 import Synchronization
+import TelegramBotAPI
 
 /// The shop's scenarios: every customer at once through one journey, waiting for each reply
 /// before the next tap, against the real bot as its own process.
@@ -34,7 +34,10 @@ enum ShopBenchmark {
                 environment["REDIS_URL"] = options.redis
             case .aiogram:
                 // It seeds its own shop the same way: the product, a key for every customer, $5.00 each at /start.
-                environment.merge(["DATABASE_PATH": run.folder + "/reference.sqlite", "SEED_PRODUCT": productName, "SEED_KEYS": "\(run.users.count)", "START_BALANCE_CENTS": "500"]) { $1 }
+                environment.merge([
+                    "DATABASE_PATH": run.folder + "/reference.sqlite", "SEED_PRODUCT": productName, "SEED_KEYS": "\(run.users.count)",
+                    "START_BALANCE_CENTS": "500",
+                ]) { $1 }
             }
             let bot = try BotUnderTest(options.bot, environment: environment, in: run.folder)
             defer { bot.stop() }
@@ -60,9 +63,12 @@ enum ShopBenchmark {
         let database = try MarketplaceDatabase(location: location, poolSize: 2)
         do {
             try await database.migrate(logger: logger)
-            let shop = Shop(database: database.database(logger: logger), currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd))
-            let product = try await shop.catalog.createProduct(name: productName, description: "For the benchmark", photoFileID: nil, isPremiumOnly: false, by: 1)
-            let price = try await shop.catalog.addPrice(to: product, durationLabel: "1 month", durationDays: 30, price: Money(minorUnits: 100, currency: .usd), resellerPrice: nil, by: 1)
+            let shop = Shop(
+                database: database.database(logger: logger), currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd))
+            let product = try await shop.catalog.createProduct(
+                name: productName, description: "For the benchmark", photoFileID: nil, isPremiumOnly: false, by: 1)
+            let price = try await shop.catalog.addPrice(
+                to: product, durationLabel: "1 month", durationDays: 30, price: Money(minorUnits: 100, currency: .usd), resellerPrice: nil, by: 1)
             _ = try await shop.stock.addKeys((0..<keys).map { "BENCH-\($0)" }.joined(separator: "\n"), to: price, by: 1)
             for user in users {
                 _ = try await shop.users.register(telegramID: user.id, username: nil, firstName: user.user.firstName, languageCode: "en")
@@ -98,7 +104,9 @@ enum ShopBenchmark {
         }
         let shown = last.text ?? last.caption ?? ""
         if shown.contains("Purchase complete") {
-            guard let key = shown.firstMatch(of: /BENCH-[0-9]+/) else { throw SandboxError(code: 500, description: "a receipt without a key: \(shown)") }
+            guard let key = shown.firstMatch(of: /BENCH-[0-9]+/) else {
+                throw SandboxError(code: 500, description: "a receipt without a key: \(shown)")
+            }
             return .bought(key: String(key.output))
         }
         guard shown.localizedCaseInsensitiveContains("out of stock") else {
@@ -124,7 +132,8 @@ final class RaceOutcomes: Sendable {
     func summary(keys: Int) -> BenchResult.Race {
         let all = outcomes.withLock { $0 }
         let delivered = all.compactMap { if case .bought(let key) = $0 { key } else { nil } }
-        return BenchResult.Race(keys: keys, sold: delivered.count, distinctKeysDelivered: Set(delivered).count, toldOutOfStock: all.count - delivered.count)
+        return BenchResult.Race(
+            keys: keys, sold: delivered.count, distinctKeysDelivered: Set(delivered).count, toldOutOfStock: all.count - delivered.count)
     }
 }
 

@@ -25,7 +25,8 @@ struct AdminsCommand: AsyncParsableCommand {
     }
 
     struct Add: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Make someone an admin, by Telegram id, or by @username once they have started the bot.")
+        static let configuration = CommandConfiguration(
+            abstract: "Make someone an admin, by Telegram id, or by @username once they have started the bot.")
         @OptionGroup var options: ProductsCommand.Options
         @Argument(help: "Telegram id or @username.") var who: String
         @Option(help: "owner (everything but managing admins), manager, support or content.") var role: AdminRole = .owner

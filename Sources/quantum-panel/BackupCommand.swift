@@ -36,7 +36,10 @@ enum BackupTask {
         logger.logLevel = .warning
         do {
             guard case .sqlite(let path) = settings.database else {
-                throw BackupError.postgres(command: "pg_dump --format=custom --file=shop.dump \"$DATABASE_URL\" (and pg_restore --clean --dbname=\"$DATABASE_URL\" shop.dump to restore)")
+                throw BackupError.postgres(
+                    command:
+                        "pg_dump --format=custom --file=shop.dump \"$DATABASE_URL\" (and pg_restore --clean --dbname=\"$DATABASE_URL\" shop.dump to restore)"
+                )
             }
             try await body(ShopBackup(logger: logger), path)
         } catch {

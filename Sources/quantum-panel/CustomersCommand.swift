@@ -17,7 +17,9 @@ struct CustomersCommand: AsyncParsableCommand {
 
     /// The customer `name` names, or a refusal saying there is none.
     static func customer(_ name: String, in shop: Shop) async throws -> CustomerSnapshot {
-        guard let customer = try await shop.users.find(typed: name) else { throw ShopTask.Refusal("no customer \(name): a customer appears once they start the bot") }
+        guard let customer = try await shop.users.find(typed: name) else {
+            throw ShopTask.Refusal("no customer \(name): a customer appears once they start the bot")
+        }
         return customer
     }
 
@@ -56,13 +58,20 @@ struct CustomersCommand: AsyncParsableCommand {
         func run() async throws {
             try await ShopTask.run(environmentFile: options.environmentFile) { shop, _ in
                 let profile = try await shop.users.profile(try await CustomersCommand.customer(customer, in: shop).telegramID, ledgerLines: 10)
-                var lines = [CustomersCommand.line(profile.customer), "first seen \(ExportService.date(profile.firstSeen)), last seen \(ExportService.date(profile.lastSeen))"]
+                var lines = [
+                    CustomersCommand.line(profile.customer),
+                    "first seen \(ExportService.date(profile.firstSeen)), last seen \(ExportService.date(profile.lastSeen))",
+                ]
                 lines.append("\(profile.orderCount) orders, \(profile.spent.formatted) spent")
                 for line in profile.lastLedgerLines {
-                    lines.append("  \(ExportService.date(line.date)) \(line.reason.rawValue) \(line.delta.formatted) → \(line.balanceAfter.formatted)\(line.note.map { ": " + $0 } ?? "")")
+                    lines.append(
+                        "  \(ExportService.date(line.date)) \(line.reason.rawValue) \(line.delta.formatted) → \(line.balanceAfter.formatted)\(line.note.map { ": " + $0 } ?? "")"
+                    )
                 }
                 for payment in profile.starsPayments {
-                    lines.append("  Stars payment #\(payment.id): \(payment.stars) Stars → \(payment.credited.formatted)\(payment.isRefunded ? " (refunded)" : "")")
+                    lines.append(
+                        "  Stars payment #\(payment.id): \(payment.stars) Stars → \(payment.credited.formatted)\(payment.isRefunded ? " (refunded)" : "")"
+                    )
                 }
                 print(lines.joined(separator: "\n"))
             }
@@ -81,11 +90,18 @@ struct CustomersCommand: AsyncParsableCommand {
         try await ShopTask.run(environmentFile: change.options.environmentFile) { shop, _ in
             let customer = try await CustomersCommand.customer(change.customer, in: shop)
             let amount: Money
-            do { amount = try Money.parse(change.amount, currency: shop.currency) } catch { throw ShopTask.Refusal("\(change.amount) isn't an amount: \(error)") }
-            let balance = credit
-                ? try await shop.ledger.credit(amount, to: customer.telegramID, reason: .adminCredit, actorID: AuditLog.commandLine, note: change.reason)
-                : try await shop.ledger.debit(amount, from: customer.telegramID, reason: .adminDebit, actorID: AuditLog.commandLine, note: change.reason)
-            print("\(credit ? "Credited" : "Debited") \(amount.formatted) \(credit ? "to" : "from") \(customer.telegramID); the balance is \(balance.formatted).")
+            do { amount = try Money.parse(change.amount, currency: shop.currency) } catch {
+                throw ShopTask.Refusal("\(change.amount) isn't an amount: \(error)")
+            }
+            let balance =
+                credit
+                ? try await shop.ledger.credit(
+                    amount, to: customer.telegramID, reason: .adminCredit, actorID: AuditLog.commandLine, note: change.reason)
+                : try await shop.ledger.debit(
+                    amount, from: customer.telegramID, reason: .adminDebit, actorID: AuditLog.commandLine, note: change.reason)
+            print(
+                "\(credit ? "Credited" : "Debited") \(amount.formatted) \(credit ? "to" : "from") \(customer.telegramID); the balance is \(balance.formatted)."
+            )
         }
     }
 
@@ -108,7 +124,9 @@ struct CustomersCommand: AsyncParsableCommand {
         @Argument(help: "on or off.") var state: Switch
     }
 
-    static func set(_ status: Status, _ name: String, _ change: @escaping @Sendable (Shop, CustomerSnapshot, Bool) async throws -> CustomerSnapshot) async throws {
+    static func set(
+        _ status: Status, _ name: String, _ change: @escaping @Sendable (Shop, CustomerSnapshot, Bool) async throws -> CustomerSnapshot
+    ) async throws {
         try await ShopTask.run(environmentFile: status.options.environmentFile) { shop, _ in
             let customer = try await CustomersCommand.customer(status.customer, in: shop)
             print(CustomersCommand.line(try await change(shop, customer, status.state.isOn)) + " (\(name) \(status.state.rawValue))")
@@ -119,7 +137,9 @@ struct CustomersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Grant (on) or revoke (off) premium.")
         @OptionGroup var status: Status
         func run() async throws {
-            try await CustomersCommand.set(status, "premium") { try await $0.users.setPremium($2, telegramID: $1.telegramID, by: AuditLog.commandLine) }
+            try await CustomersCommand.set(status, "premium") {
+                try await $0.users.setPremium($2, telegramID: $1.telegramID, by: AuditLog.commandLine)
+            }
         }
     }
 
@@ -127,7 +147,9 @@ struct CustomersCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Make a customer a reseller (on) or not (off).")
         @OptionGroup var status: Status
         func run() async throws {
-            try await CustomersCommand.set(status, "reseller") { try await $0.users.setReseller($2, telegramID: $1.telegramID, by: AuditLog.commandLine) }
+            try await CustomersCommand.set(status, "reseller") {
+                try await $0.users.setReseller($2, telegramID: $1.telegramID, by: AuditLog.commandLine)
+            }
         }
     }
 
@@ -136,7 +158,9 @@ struct CustomersCommand: AsyncParsableCommand {
         @OptionGroup var status: Status
         func run() async throws {
             try await CustomersCommand.set(status, "ban") { shop, customer, isOn in
-                if isOn, try await shop.admins.isAdmin(customer.telegramID) { throw ShopTask.Refusal("\(customer.telegramID) is an admin: remove them from the admins first") }
+                if isOn, try await shop.admins.isAdmin(customer.telegramID) {
+                    throw ShopTask.Refusal("\(customer.telegramID) is an admin: remove them from the admins first")
+                }
                 return try await shop.users.setBanned(isOn, telegramID: customer.telegramID, by: AuditLog.commandLine)
             }
         }

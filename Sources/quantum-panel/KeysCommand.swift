@@ -32,7 +32,8 @@ struct KeysCommand: AsyncParsableCommand {
                     throw ShopTask.Refusal("\(file) isn't UTF-8 text")
                 }
                 let report = try await shop.stock.addKeys(lines: lines.entries, firstLine: lines.firstLine, to: price, by: AuditLog.commandLine)
-                var text = "Added \(report.added) keys to price #\(price) from \(file): \(report.duplicates) duplicates, \(report.blank) blank lines, \(report.invalid) invalid."
+                var text =
+                    "Added \(report.added) keys to price #\(price) from \(file): \(report.duplicates) duplicates, \(report.blank) blank lines, \(report.invalid) invalid."
                 for refusal in report.refusals { text += "\n  line \(refusal.line) refused (\(refusal.reason.explanation)): \(refusal.text)" }
                 print(text)
             }

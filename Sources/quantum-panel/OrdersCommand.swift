@@ -10,7 +10,9 @@ struct OrdersCommand: AsyncParsableCommand {
     )
 
     static func print(_ order: AdminOrder) {
-        var lines = ["Order #\(order.orderID) of \(order.customer.telegramID), \(ExportService.date(order.date)): \(order.productName) · \(order.durationLabel) × \(order.quantity), \(order.amount.formatted), \(order.status)"]
+        var lines = [
+            "Order #\(order.orderID) of \(order.customer.telegramID), \(ExportService.date(order.date)): \(order.productName) · \(order.durationLabel) × \(order.quantity), \(order.amount.formatted), \(order.status)"
+        ]
         for key in order.keys {
             let refund = key.refund.map { " (refunded \($0.amount.formatted), \($0.disposition == .restock ? "back in stock" : "revoked"))" } ?? ""
             lines.append("  key #\(key.id) \(key.text)\(refund)")
@@ -42,8 +44,11 @@ struct OrdersCommand: AsyncParsableCommand {
 
         func run() async throws {
             try await ShopTask.run(environmentFile: options.environmentFile) { shop, _ in
-                let outcome = try await shop.refunds.refund(orderID: order, keyIDs: keys.isEmpty ? nil : keys, disposition: disposition, by: AuditLog.commandLine)
-                Swift.print("Refunded \(outcome.amount.formatted) for \(outcome.keys.count) keys of order #\(order); the balance of \(outcome.customerTelegramID) is \(outcome.balanceAfter.formatted).")
+                let outcome = try await shop.refunds.refund(
+                    orderID: order, keyIDs: keys.isEmpty ? nil : keys, disposition: disposition, by: AuditLog.commandLine)
+                Swift.print(
+                    "Refunded \(outcome.amount.formatted) for \(outcome.keys.count) keys of order #\(order); the balance of \(outcome.customerTelegramID) is \(outcome.balanceAfter.formatted)."
+                )
             }
         }
     }
@@ -79,7 +84,9 @@ struct ExportCommand: AsyncParsableCommand {
         }
 
         static func day(_ text: String) throws -> Date {
-            guard let date = try? Date(text + "T00:00:00Z", strategy: .iso8601) else { throw ValidationError("\(text) is not a day such as 2026-11-01") }
+            guard let date = try? Date(text + "T00:00:00Z", strategy: .iso8601) else {
+                throw ValidationError("\(text) is not a day such as 2026-11-01")
+            }
             return date
         }
     }

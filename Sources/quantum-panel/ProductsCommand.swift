@@ -33,7 +33,9 @@ struct ProductsCommand: AsyncParsableCommand {
                         let days = price.durationDays.map { "\($0) days" } ?? "lifetime"
                         let reseller = price.resellerPrice.map { ", resellers \($0.formatted)" } ?? ""
                         let state = price.isArchived ? ", archived" : price.isVisible ? "" : ", hidden"
-                        lines.append("  price #\(price.id) \(price.durationLabel) (\(days)): \(price.price.formatted)\(reseller); \(price.stock) unsold, \(price.sold) sold\(state)")
+                        lines.append(
+                            "  price #\(price.id) \(price.durationLabel) (\(days)): \(price.price.formatted)\(reseller); \(price.stock) unsold, \(price.sold) sold\(state)"
+                        )
                     }
                 }
                 print(lines.isEmpty ? "No products." : lines.joined(separator: "\n"))

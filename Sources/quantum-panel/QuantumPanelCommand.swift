@@ -11,7 +11,10 @@ struct QuantumPanelCommand: AsyncParsableCommand {
             Settings come from the environment, then a .env file, then defaults; .env.example lists them all.
             Without a subcommand, `run` starts the bot.
             """,
-        subcommands: [RunCommand.self, MigrateCommand.self, SeedCommand.self, ProductsCommand.self, KeysCommand.self, CustomersCommand.self, OrdersCommand.self, AdminsCommand.self, SellersCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, SandboxCommand.self],
+        subcommands: [
+            RunCommand.self, MigrateCommand.self, SeedCommand.self, ProductsCommand.self, KeysCommand.self, CustomersCommand.self, OrdersCommand.self,
+            AdminsCommand.self, SellersCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, SandboxCommand.self,
+        ],
         defaultSubcommand: RunCommand.self
     )
 

@@ -26,7 +26,9 @@ struct RestoreCommand: AsyncParsableCommand {
             withExtendedLifetime(lock) {}
             var text = "Restored \(shopPath) from \(file): \(restored.summary.customers) customers, \(restored.summary.orders) orders."
             if let previous = restored.previousShopPath { text += "\nThe shop it replaced is kept at \(previous)." }
-            if restored.updatesNotReplayed > 0 { text += "\n\(restored.updatesNotReplayed) updates received before the backup and unhandled in it will not be handled again." }
+            if restored.updatesNotReplayed > 0 {
+                text += "\n\(restored.updatesNotReplayed) updates received before the backup and unhandled in it will not be handled again."
+            }
             print(text)
         }
     }

@@ -39,7 +39,8 @@ struct SandboxCommand: AsyncParsableCommand {
             group.addTask { try await sandbox.run { continuation.yield($0) } }
             var urls = started.makeAsyncIterator()
             guard let baseURL = await urls.next() else { return }
-            say("""
+            say(
+                """
                 Chat with the bot in your browser: \(baseURL)/
                 Bot API sandbox running at \(baseURL)
                   TELEGRAM_API_URL=\(baseURL)
@@ -88,21 +89,30 @@ struct SandboxCommand: AsyncParsableCommand {
             // Made on every start, after the admin, so she has the same id as in the shop's database.
             let ana = await sandbox.makeUser(firstName: "Ana", username: "demo_ana")
             if try await shop.catalog.productCount() == 0 {
-                let outcome = try await DemoShopSeeder(shop: shop, adminID: settings.rootAdminID).seed(.init(products: 5, pricesPerProduct: 3, keysPerPrice: 20))
+                let outcome = try await DemoShopSeeder(shop: shop, adminID: settings.rootAdminID).seed(
+                    .init(products: 5, pricesPerProduct: 3, keysPerPrice: 20))
                 for product in try await shop.catalog.adminProducts() {
-                    _ = try await shop.catalog.updateProduct(product.id, .init(photoFileID: .some(DemoPhoto.fileID(productID: product.id))), by: settings.rootAdminID)
+                    _ = try await shop.catalog.updateProduct(
+                        product.id, .init(photoFileID: .some(DemoPhoto.fileID(productID: product.id))), by: settings.rootAdminID)
                 }
-                for (username, name, note) in [("keys_guru", "Keys Guru", "Bulk keys, answers within an hour"), ("night_store", "Night Store", "Open 20:00–02:00 UTC")] {
+                for (username, name, note) in [
+                    ("keys_guru", "Keys Guru", "Bulk keys, answers within an hour"), ("night_store", "Night Store", "Open 20:00–02:00 UTC"),
+                ] {
                     _ = try await shop.sellers.add(username: username, displayName: name, note: note, by: settings.rootAdminID)
                 }
                 _ = try await shop.users.register(telegramID: ana.id, username: "demo_ana", firstName: "Ana", languageCode: "en")
-                try await shop.ledger.credit(Money(minorUnits: 100 * currency.scale, currency: currency), to: ana.id, reason: .adminCredit, actorID: settings.rootAdminID)
-                say("Demo shop stocked: \(outcome.products) products with photos, \(outcome.keys.count) keys, 2 trusted sellers; simulated customer user \(ana.id) (@demo_ana) has \(Money(minorUnits: 100 * currency.scale, currency: currency).formatted)")
+                try await shop.ledger.credit(
+                    Money(minorUnits: 100 * currency.scale, currency: currency), to: ana.id, reason: .adminCredit, actorID: settings.rootAdminID)
+                say(
+                    "Demo shop stocked: \(outcome.products) products with photos, \(outcome.keys.count) keys, 2 trusted sellers; simulated customer user \(ana.id) (@demo_ana) has \(Money(minorUnits: 100 * currency.scale, currency: currency).formatted)"
+                )
             }
             // The sandbox keeps files in memory: the demo's photos are given again on every start
             // (a product without one never names its id).
             for (index, product) in try await shop.catalog.adminProducts().enumerated() {
-                await sandbox.state.keepFile(DemoPhoto.svg(name: product.name, index: index), as: DemoPhoto.fileID(productID: product.id), path: "photos/demo_\(product.id).svg")
+                await sandbox.state.keepFile(
+                    DemoPhoto.svg(name: product.name, index: index), as: DemoPhoto.fileID(productID: product.id),
+                    path: "photos/demo_\(product.id).svg")
             }
             await database.shutdown()
         } catch {

@@ -41,7 +41,8 @@ struct SeedCommand: AsyncParsableCommand {
         guard (1...20).contains(pricesPerProduct) else { throw ValidationError("--prices-per-product must be from 1 to 20.") }
         guard (0...100_000).contains(keysPerPrice) else { throw ValidationError("--keys-per-price must be from 0 to 100000.") }
         if let customers, Self.range(customers) == nil {
-            throw ValidationError("--customers must be FIRST-LAST with positive ids, FIRST <= LAST, at most 1000000 of them, such as 1000-1099; got \"\(customers)\".")
+            throw ValidationError(
+                "--customers must be FIRST-LAST with positive ids, FIRST <= LAST, at most 1000000 of them, such as 1000-1099; got \"\(customers)\".")
         }
     }
 
@@ -59,7 +60,8 @@ struct SeedCommand: AsyncParsableCommand {
             do {
                 startingBalance = try Money.parse(balance, currency: shop.currency)
             } catch {
-                throw ValidationError("--balance must be an amount in \(shop.currency.code) with at most \(shop.currency.minorDigits) decimals, got \"\(balance)\".")
+                throw ValidationError(
+                    "--balance must be an amount in \(shop.currency.code) with at most \(shop.currency.minorDigits) decimals, got \"\(balance)\".")
             }
             let plan = DemoShopSeeder.Plan(
                 products: products, pricesPerProduct: pricesPerProduct, keysPerPrice: keysPerPrice,
@@ -69,8 +71,10 @@ struct SeedCommand: AsyncParsableCommand {
             if let keysFile {
                 try Data(outcome.keys.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: keysFile))
             }
-            print("Seeded \(settings.database): \(outcome.products) products, \(outcome.prices) prices, \(outcome.keys.count) keys, \(outcome.customers) customers"
-                + (outcome.customers > 0 ? " with \(startingBalance.formatted) each" : "") + (keysFile.map { "; keys written to \($0)" } ?? "") + ".")
+            print(
+                "Seeded \(settings.database): \(outcome.products) products, \(outcome.prices) prices, \(outcome.keys.count) keys, \(outcome.customers) customers"
+                    + (outcome.customers > 0 ? " with \(startingBalance.formatted) each" : "") + (keysFile.map { "; keys written to \($0)" } ?? "")
+                    + ".")
         }
     }
 }

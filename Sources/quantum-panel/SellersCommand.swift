@@ -16,7 +16,10 @@ struct SellersCommand: AsyncParsableCommand {
         func run() async throws {
             try await ShopTask.run(environmentFile: options.environmentFile) { shop, _ in
                 let sellers = try await shop.sellers.list()
-                print(sellers.isEmpty ? "No trusted sellers." : sellers.map { "#\($0.id) @\($0.username) \($0.displayName)\($0.note.map { ": " + $0 } ?? "")" }.joined(separator: "\n"))
+                print(
+                    sellers.isEmpty
+                        ? "No trusted sellers."
+                        : sellers.map { "#\($0.id) @\($0.username) \($0.displayName)\($0.note.map { ": " + $0 } ?? "")" }.joined(separator: "\n"))
             }
         }
     }
@@ -47,7 +50,8 @@ struct SellersCommand: AsyncParsableCommand {
         func run() async throws {
             guard username != nil || name != nil || note != nil else { throw ValidationError("give --username, --name or --note") }
             try await ShopTask.run(environmentFile: options.environmentFile) { shop, _ in
-                let edited = try await shop.sellers.edit(seller, username: username, displayName: name, note: note.map { $0.isEmpty ? nil : $0 }, by: AuditLog.commandLine)
+                let edited = try await shop.sellers.edit(
+                    seller, username: username, displayName: name, note: note.map { $0.isEmpty ? nil : $0 }, by: AuditLog.commandLine)
                 print("Seller #\(edited.id) is @\(edited.username) \(edited.displayName).")
             }
         }

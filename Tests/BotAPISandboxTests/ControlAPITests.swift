@@ -4,8 +4,8 @@ import Foundation
 import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// The control API, used the way a browser or curl uses it.
 @Suite(.timeLimit(.minutes(1))) struct ControlAPITests {

@@ -1,8 +1,8 @@
 import AsyncHTTPClient
 import BotAPISandbox
 import Foundation
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// A real `BotClient` and real bots against the sandbox over loopback, as against Telegram.
 @Suite(.timeLimit(.minutes(1))) struct SandboxEndToEndTests {
@@ -80,10 +80,11 @@ import TelegramBotAPI
     @Test func starsInvoiceIsPaidOnceAndRefundedOnce() async throws {
         try await withSandboxBot { sandbox, bot in
             let ana = await sandbox.makeUser(firstName: "Ana")
-            let invoice = try await bot.send(SendInvoice(
-                chatID: .id(ana.chatID), title: "Top up", description: "250 Stars of shop credit",
-                payload: "topup:\(ana.id):250", currency: "XTR", prices: [LabeledPrice(label: "Credit", amount: 250)]
-            ))
+            let invoice = try await bot.send(
+                SendInvoice(
+                    chatID: .id(ana.chatID), title: "Top up", description: "250 Stars of shop credit",
+                    payload: "topup:\(ana.id):250", currency: "XTR", prices: [LabeledPrice(label: "Credit", amount: 250)]
+                ))
             #expect(invoice.invoice?.totalAmount == 250)
 
             let payment = Task { try await ana.pay(invoiceMessageID: invoice.messageID) }
@@ -114,7 +115,10 @@ import TelegramBotAPI
     @Test func declinedPreCheckoutChargesNobody() async throws {
         try await withSandboxBot { sandbox, bot in
             let ana = await sandbox.makeUser(firstName: "Ana")
-            let invoice = try await bot.send(SendInvoice(chatID: .id(ana.chatID), title: "Premium", description: "Premium for life", payload: "premium", currency: "XTR", prices: [LabeledPrice(label: "Premium", amount: 500)]))
+            let invoice = try await bot.send(
+                SendInvoice(
+                    chatID: .id(ana.chatID), title: "Premium", description: "Premium for life", payload: "premium", currency: "XTR",
+                    prices: [LabeledPrice(label: "Premium", amount: 500)]))
             let payment = Task { try await ana.pay(invoiceMessageID: invoice.messageID) }
             let query = try #require(try await nextUpdate(bot) { $0.preCheckoutQuery }.preCheckoutQuery)
             await expectRefusal(400, "Bad Request: error_message is empty") {
@@ -123,7 +127,10 @@ import TelegramBotAPI
             try await bot.send(AnswerPreCheckoutQuery(preCheckoutQueryID: query.id, ok: false, errorMessage: "Premium is sold out"))
             #expect(try await payment.value == .declined(errorMessage: "Premium is sold out"))
             await expectRefusal(400, "Bad Request: STARS_INVOICE_INVALID") {
-                try await bot.send(SendInvoice(chatID: .id(ana.chatID), title: "x", description: "y", payload: "z", currency: "XTR", prices: [LabeledPrice(label: "a", amount: 1)], providerToken: "284685063:TEST"))
+                try await bot.send(
+                    SendInvoice(
+                        chatID: .id(ana.chatID), title: "x", description: "y", payload: "z", currency: "XTR",
+                        prices: [LabeledPrice(label: "a", amount: 1)], providerToken: "284685063:TEST"))
             }
         }
     }

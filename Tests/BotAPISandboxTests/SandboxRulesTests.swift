@@ -5,8 +5,8 @@ import NIOCore
 import NIOFoundationCompat
 import NIOHTTP1
 import Synchronization
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// Each way the sandbox says no, with Telegram's own status and description.
 @Suite(.timeLimit(.minutes(1))) struct SandboxRulesTests {
@@ -76,8 +76,12 @@ import TelegramBotAPI
             let ana = await sandbox.makeUser(firstName: "Ana")
             let chat = ChatID.id(ana.chatID)
             await expectRefusal(400, "Bad Request: message text is empty") { try await bot.send(SendMessage(chatID: chat, text: "")) }
-            await expectRefusal(400, "Bad Request: message text is empty") { try await bot.send(SendMessage(chatID: chat, text: "<b> </b>", parseMode: "HTML")) }
-            await expectRefusal(400, "Bad Request: message is too long") { try await bot.send(SendMessage(chatID: chat, text: String(repeating: "a", count: 4097))) }
+            await expectRefusal(400, "Bad Request: message text is empty") {
+                try await bot.send(SendMessage(chatID: chat, text: "<b> </b>", parseMode: "HTML"))
+            }
+            await expectRefusal(400, "Bad Request: message is too long") {
+                try await bot.send(SendMessage(chatID: chat, text: String(repeating: "a", count: 4097)))
+            }
             let long = try await bot.send(SendMessage(chatID: chat, text: Self.longHTML, parseMode: "HTML"))
             #expect(long.text?.count == 4096)
             await expectRefusal(400, #"Bad Request: can't parse entities: Unsupported start tag "br" at byte offset 5"#) {
@@ -115,7 +119,10 @@ import TelegramBotAPI
             let ana = await sandbox.makeUser(firstName: "Ana")
             let chat = ChatID.id(ana.chatID)
             let sent = try await bot.send(SendMessage(chatID: chat, text: "Balance: $5"))
-            await expectRefusal(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message") {
+            await expectRefusal(
+                400,
+                "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"
+            ) {
                 try await bot.send(EditMessageText(chatID: chat, messageID: sent.messageID, text: "Balance: $5"))
             }
             guard case .message(let edited) = try await bot.send(EditMessageText(chatID: chat, messageID: sent.messageID, text: "Balance: $7")) else {
@@ -162,7 +169,9 @@ import TelegramBotAPI
         try await withSandboxBot { sandbox, bot in
             let ana = await sandbox.makeUser(firstName: "Ana")
             await ana.block()
-            await expectRefusal(403, "Forbidden: bot was blocked by the user") { try await bot.send(SendMessage(chatID: .id(ana.chatID), text: "Sale!")) }
+            await expectRefusal(403, "Forbidden: bot was blocked by the user") {
+                try await bot.send(SendMessage(chatID: .id(ana.chatID), text: "Sale!"))
+            }
             let error = try await #require(throws: BotAPIError.self) { try await bot.send(SendMessage(chatID: .id(ana.chatID), text: "Sale!")) }
             #expect(error.code == .botBlocked)
             let updates = try await pendingUpdates(bot)
@@ -206,7 +215,9 @@ import TelegramBotAPI
             let first = Task { try await bot.send(GetUpdates(timeout: 20), decoding: [Update].self, timeout: .seconds(30)) }
             while await sandbox.state.isPolling == false { await Task.yield() }
             let second = Task { try await bot.send(GetUpdates(timeout: 0)) }
-            await expectRefusal(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running") { _ = try await first.value }
+            await expectRefusal(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running") {
+                _ = try await first.value
+            }
             let secondBatch = try await second.value
             #expect(secondBatch.isEmpty)
         }
@@ -227,7 +238,8 @@ import TelegramBotAPI
         try await withSandboxBot { sandbox, bot in
             let ana = await sandbox.makeUser(firstName: "Ana")
             let bytes = Array("KEY-AAAA-1111\nKEY-BBBB-2222\n".utf8)
-            let sent = try await bot.send(SendDocument(chatID: .id(ana.chatID), document: .upload(FileUpload(filename: "keys.txt", contentType: "text/plain", bytes: bytes))))
+            let sent = try await bot.send(
+                SendDocument(chatID: .id(ana.chatID), document: .upload(FileUpload(filename: "keys.txt", contentType: "text/plain", bytes: bytes))))
             let document = try #require(sent.document)
             #expect(document.fileName == "keys.txt")
             #expect(document.fileSize == Int64(bytes.count))
@@ -251,7 +263,8 @@ import TelegramBotAPI
 
     @Test func floodControlRefusesBurstsPastTheLimit() async throws {
         // A slow refill, so that the fourth message is past the limit however slow the machine is.
-        try await withSandboxBot(configuration: SandboxConfiguration(floodControl: FloodControl(perChatPerSecond: 0.1, perChatBurst: 3))) { sandbox, bot in
+        try await withSandboxBot(configuration: SandboxConfiguration(floodControl: FloodControl(perChatPerSecond: 0.1, perChatBurst: 3))) {
+            sandbox, bot in
             let ana = await sandbox.makeUser(firstName: "Ana")
             for index in 1...3 { try await bot.send(SendMessage(chatID: .id(ana.chatID), text: "m\(index)")) }
             let error = try await #require(throws: BotAPIError.self) { try await bot.send(SendMessage(chatID: .id(ana.chatID), text: "m4")) }
@@ -286,7 +299,9 @@ import TelegramBotAPI
 
 /// Parameters arrive the way each Bot API client sends them.
 @Suite(.timeLimit(.minutes(1))) struct SandboxEncodingTests {
-    static func raw(_ sandbox: BotAPISandbox, _ method: String, query: String = "", contentType: String? = nil, body: String? = nil) async throws -> [String: Any] {
+    static func raw(
+        _ sandbox: BotAPISandbox, _ method: String, query: String = "", contentType: String? = nil, body: String? = nil
+    ) async throws -> [String: Any] {
         var request = HTTPClientRequest(url: "\(sandbox.baseURL)/bot\(sandbox.token.value)/\(method)\(query)")
         if let body, let contentType {
             request.method = .POST
@@ -302,12 +317,14 @@ import TelegramBotAPI
         try await BotAPISandbox.withRunning { sandbox in
             let ana = await sandbox.makeUser(firstName: "Ana")
             let markup = #"{"inline_keyboard":[[{"text":"Buy","callback_data":"buy:1"}]]}"#
-            let form = "chat_id=\(ana.chatID)&text=Tom+%26+Jerry&reply_markup=" + (markup.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
+            let form =
+                "chat_id=\(ana.chatID)&text=Tom+%26+Jerry&reply_markup=" + (markup.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")
             let viaForm = try await Self.raw(sandbox, "sendMessage", contentType: "application/x-www-form-urlencoded", body: form)
             #expect(viaForm["ok"] as? Bool == true)
             let viaQuery = try await Self.raw(sandbox, "sendMessage", query: "?chat_id=\(ana.chatID)&text=hello")
             #expect(viaQuery["ok"] as? Bool == true)
-            let viaJSON = try await Self.raw(sandbox, "SENDMESSAGE", contentType: "application/json", body: #"{"chat_id":"\#(ana.chatID)","text":"case-insensitive"}"#)
+            let viaJSON = try await Self.raw(
+                sandbox, "SENDMESSAGE", contentType: "application/json", body: #"{"chat_id":"\#(ana.chatID)","text":"case-insensitive"}"#)
             #expect(viaJSON["ok"] as? Bool == true)
             let transcript = await ana.transcript()
             #expect(transcript.map(\.text) == ["Tom & Jerry", "hello", "case-insensitive"])

@@ -1,11 +1,14 @@
 import BotAPISandbox
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// Telegram's user picker and forwarded messages, as a bot receives them.
 @Suite(.timeLimit(.minutes(1))) struct SharingTests {
     static func picker(_ requestID: Int64, maxQuantity: Int64? = nil) -> ReplyMarkup {
-        let button = KeyboardButton(text: "Pick", requestUsers: KeyboardButtonRequestUsers(requestID: requestID, userIsBot: false, maxQuantity: maxQuantity, requestName: true, requestUsername: true))
+        let button = KeyboardButton(
+            text: "Pick",
+            requestUsers: KeyboardButtonRequestUsers(
+                requestID: requestID, userIsBot: false, maxQuantity: maxQuantity, requestName: true, requestUsername: true))
         return .replyKeyboard(ReplyKeyboardMarkup(keyboard: [[button]], resizeKeyboard: true, oneTimeKeyboard: true))
     }
 
@@ -28,7 +31,9 @@ import TelegramBotAPI
     @Test func aPickerAllowingTooManyUsersIsRefused() async throws {
         try await withSandboxBot { sandbox, bot in
             let ana = await sandbox.makeUser(firstName: "Ana")
-            await #expect(throws: BotAPIError.self) { try await bot.send(SendMessage(chatID: .id(ana.chatID), text: "Who?", replyMarkup: Self.picker(1, maxQuantity: 11))) }
+            await #expect(throws: BotAPIError.self) {
+                try await bot.send(SendMessage(chatID: .id(ana.chatID), text: "Who?", replyMarkup: Self.picker(1, maxQuantity: 11)))
+            }
             #expect(await ana.transcript().isEmpty, "nothing was sent")
         }
     }

@@ -3,8 +3,8 @@ import BotAPISandbox
 import BotRouting
 import InMemoryLogging
 import Logging
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// Routing through the sandbox, end to end: the dispatcher polls it as it would poll Telegram.
 @Suite(.timeLimit(.minutes(1))) struct DispatcherTests {
@@ -44,8 +44,12 @@ import TelegramBotAPI
         root.message(.text(equals: "Catalogue", "Shop")) { _, context in try await context.answer("catalogue") }
         root.message(.text(matching: #"^\d+([.,]\d{1,2})?$"#)) { message, context in try await context.answer("amount \(message.text ?? "")") }
         root.message(.contentType(.photo)) { _, context in try await context.answer("photo") }
-        root.message(.contentType(.document) && .chatType(.private)) { message, context in try await context.answer("document \(message.document?.fileName ?? "")") }
-        root.message(.hasText && !.command("help") && .predicate { $0.update.message?.text?.hasPrefix("!") == true }) { _, context in try await context.answer("bang") }
+        root.message(.contentType(.document) && .chatType(.private)) { message, context in
+            try await context.answer("document \(message.document?.fileName ?? "")")
+        }
+        root.message(.hasText && !.command("help") && .predicate { $0.update.message?.text?.hasPrefix("!") == true }) { _, context in
+            try await context.answer("bang")
+        }
         root.message(.command("help") || .text(equals: "?")) { _, context in try await context.answer("help") }
         root.callbackQuery(BuyCallback.self) { buy, _, context in
             try await context.answerCallback("Buying \(buy.priceID)")
@@ -85,11 +89,13 @@ import TelegramBotAPI
         try await withRoutedBot(root) { sandbox throws in
             let ana = await sandbox.makeUser(firstName: "Ana")
             let bot = sandbox.makeClient()
-            let forged = InlineKeyboardMarkup(inlineKeyboard: [[
-                InlineKeyboardButton(text: "forged", callbackData: "buy:DROP TABLE"),
-                InlineKeyboardButton(text: "extra", callbackData: "buy:1:2"),
-                InlineKeyboardButton(text: "foreign", callbackData: "sell:1"),
-            ]])
+            let forged = InlineKeyboardMarkup(inlineKeyboard: [
+                [
+                    InlineKeyboardButton(text: "forged", callbackData: "buy:DROP TABLE"),
+                    InlineKeyboardButton(text: "extra", callbackData: "buy:1:2"),
+                    InlineKeyboardButton(text: "foreign", callbackData: "sell:1"),
+                ]
+            ])
             try await bot.send(SendMessage(chatID: .id(ana.chatID), text: "Pick", replyMarkup: .inlineKeyboard(forged)))
             for label in ["forged", "extra", "foreign"] {
                 let press = try await ana.press(label)
@@ -125,7 +131,9 @@ import TelegramBotAPI
 
             // A forged admin button, sent to a non-admin: the filter is checked, not the keyboard.
             let bot = sandbox.makeClient()
-            let button = InlineKeyboardMarkup(inlineKeyboard: [[InlineKeyboardButton(text: "Delete all", callbackData: try AdminCallback(action: "wipe").pack())]])
+            let button = InlineKeyboardMarkup(inlineKeyboard: [
+                [InlineKeyboardButton(text: "Delete all", callbackData: try AdminCallback(action: "wipe").pack())]
+            ])
             try await bot.send(SendMessage(chatID: .id(mallory.chatID), text: "…", replyMarkup: .inlineKeyboard(button)))
             _ = try await mallory.nextMessage()
             let press = try await mallory.press("Delete all")
@@ -193,7 +201,9 @@ import TelegramBotAPI
         let root = Router(name: "root")
         root.message { message, _ in handled.append(message.messageID) }
         let transport = AsyncHTTPClientTransport(httpClient: .shared, baseURL: "http://127.0.0.1:1", token: BotAPISandbox.defaultToken)
-        let dispatcher = Dispatcher(router: root, bot: BotClient(transport: transport), botUsername: nil, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let dispatcher = Dispatcher(
+            router: root, bot: BotClient(transport: transport), botUsername: nil,
+            logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         var update = Update(updateID: 77)
         update.message = Message(messageID: 5, date: 1, chat: Chat(id: 9, type: "private"))
         _ = try await dispatcher.run(UpdateFlowTests.CountingUpdates([update, update]))
@@ -204,7 +214,10 @@ import TelegramBotAPI
         let paid = Recorder<String>()
         let root = Router(name: "root")
         root.message(.text(equals: "invoice")) { _, context in
-            try await context.bot.send(SendInvoice(chatID: .id(context.chatID!), title: "Top-up", description: "500 Stars", payload: "p", currency: "XTR", prices: [LabeledPrice(label: "⭐", amount: 500)]))
+            try await context.bot.send(
+                SendInvoice(
+                    chatID: .id(context.chatID!), title: "Top-up", description: "500 Stars", payload: "p", currency: "XTR",
+                    prices: [LabeledPrice(label: "⭐", amount: 500)]))
         }
         root.preCheckoutQuery { query, context in
             try await context.bot.send(AnswerPreCheckoutQuery(preCheckoutQueryID: query.id, ok: true))

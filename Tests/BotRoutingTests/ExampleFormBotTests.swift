@@ -1,7 +1,7 @@
 import BotAPISandbox
 import BotRouting
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// The example bot: a two-step order form with buttons, that `/cancel` or Cancel leaves at any step.
 @Suite(.timeLimit(.minutes(1))) struct ExampleFormBotTests {

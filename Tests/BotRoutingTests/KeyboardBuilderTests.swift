@@ -1,6 +1,6 @@
 import BotRouting
-import Testing
 import TelegramBotAPI
+import Testing
 
 @Suite struct KeyboardBuilderTests {
     struct PickCallback: CallbackData {
@@ -36,7 +36,7 @@ import TelegramBotAPI
 
     @Test func replyKeyboardIsResizedAndCanBeOneTime() {
         var keyboard = ReplyKeyboardBuilder()
-        ["Catalogue", "Balance", "Support"].forEach { keyboard.button($0) }
+        for label in ["Catalogue", "Balance", "Support"] { keyboard.button(label) }
         keyboard.adjust(2)
         guard case .replyKeyboard(let markup) = keyboard.markup(oneTime: true) else {
             Issue.record("expected a reply keyboard")

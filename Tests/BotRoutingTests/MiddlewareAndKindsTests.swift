@@ -1,7 +1,7 @@
 import BotAPISandbox
 import BotRouting
-import Testing
 import TelegramBotAPI
+import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct MiddlewareAndKindsTests {
     enum Shop: ContextKey { typealias Value = String }
@@ -39,7 +39,11 @@ import TelegramBotAPI
             let ana = await sandbox.makeUser(firstName: "Ana")
             #expect(try await ana.ask("hi") == "ok")
             while trace.all.count < 9 { await Task.yield() }
-            #expect(trace.all == ["outer 1 in", "outer 2 in", "inner in", "router in", "handler sees Quantum", "router out", "inner out", "outer 2 out", "outer 1 out"])
+            #expect(
+                trace.all == [
+                    "outer 1 in", "outer 2 in", "inner in", "router in", "handler sees Quantum", "router out", "inner out", "outer 2 out",
+                    "outer 1 out",
+                ])
         }
     }
 
@@ -56,11 +60,17 @@ import TelegramBotAPI
         try await withRoutedBot(root) { sandbox throws in
             let ana = await sandbox.makeUser(firstName: "Ana")
             _ = try await sandbox.state.enqueueRaw([
-                "edited_message": ["message_id": 1, "date": 1, "edit_date": 2, "text": "fixed", "chat": ["id": ana.chatID, "type": "private"], "from": ["id": ana.id, "is_bot": false, "first_name": "Ana"]],
+                "edited_message": [
+                    "message_id": 1, "date": 1, "edit_date": 2, "text": "fixed", "chat": ["id": ana.chatID, "type": "private"],
+                    "from": ["id": ana.id, "is_bot": false, "first_name": "Ana"],
+                ]
             ])
             await ana.block()
             await ana.unblock()
-            let invoice = try await sandbox.makeClient().send(SendInvoice(chatID: .id(ana.chatID), title: "Top up", description: "Credit", payload: "topup", currency: "XTR", prices: [LabeledPrice(label: "Credit", amount: 100)]))
+            let invoice = try await sandbox.makeClient().send(
+                SendInvoice(
+                    chatID: .id(ana.chatID), title: "Top up", description: "Credit", payload: "topup", currency: "XTR",
+                    prices: [LabeledPrice(label: "Credit", amount: 100)]))
             #expect(try await ana.pay(invoiceMessageID: invoice.messageID) != .timedOut)
             while seen.all.count < 5 { await Task.yield() }
             #expect(seen.all == ["edited fixed", "member kicked", "member member", "checkout 100", "paid 100"])

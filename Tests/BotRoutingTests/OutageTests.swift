@@ -3,8 +3,8 @@ import BotRouting
 import InMemoryLogging
 import Logging
 import Synchronization
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// An update cut short because a dependency went away (``OutageMonitor``) waits for it and is
 /// handled again, instead of being apologised for; the outage is one warning in the log.

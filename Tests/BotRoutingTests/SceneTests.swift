@@ -2,8 +2,8 @@ import BotAPISandbox
 import BotRouting
 import Logging
 import Synchronization
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// The dialog machine, with a scene made up for the test: renaming a pet in two steps (a typed
 /// name, then a species button) and a summary to confirm.
@@ -14,7 +14,12 @@ import TelegramBotAPI
         /// Users who may no longer rename pets.
         private let revoked = Mutex<Set<Int64>>([])
         var all: [String: String] { names.withLock { $0 } }
-        func rename(_ old: String, to new: String, species: String) { names.withLock { $0[old] = nil; $0[new] = species } }
+        func rename(_ old: String, to new: String, species: String) {
+            names.withLock {
+                $0[old] = nil
+                $0[new] = species
+            }
+        }
         func revoke(_ user: Int64) { revoked.withLock { _ = $0.insert(user) } }
         func mayRename(_ user: Int64?) -> Bool { revoked.withLock { !$0.contains(user ?? 0) } }
     }
@@ -56,7 +61,10 @@ import TelegramBotAPI
 
         func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
             SceneSummary(
-                [SceneSummary.change("Name", from: draft.oldName, to: draft.newName), SceneSummary.change("Species", from: pets.all[draft.oldName] ?? "?", to: draft.species)],
+                [
+                    SceneSummary.change("Name", from: draft.oldName, to: draft.newName),
+                    SceneSummary.change("Species", from: pets.all[draft.oldName] ?? "?", to: draft.species),
+                ],
                 question: "Rename \(draft.oldName)?"
             )
         }
@@ -205,7 +213,8 @@ import TelegramBotAPI
             let key = StorageKey(chatID: ana.chatID, userID: ana.id)
             let before = try await storage.data(for: key)
             // Each answer of the dialog, handled again as after a crash before it was marked handled.
-            let replay = Dispatcher(router: Self.makeBot(pets), bot: sandbox.makeClient(), botUsername: nil, storage: storage, logger: Logger(label: "replay"))
+            let replay = Dispatcher(
+                router: Self.makeBot(pets), bot: sandbox.makeClient(), botUsername: nil, storage: storage, logger: Logger(label: "replay"))
             for update in seen.updates.dropFirst() {
                 #expect(await replay.feed(update) == .finished)
             }

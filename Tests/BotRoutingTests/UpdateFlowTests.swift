@@ -3,8 +3,8 @@ import BotRouting
 import Logging
 import ServiceLifecycle
 import Synchronization
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// Back-pressure, and what is confirmed when the dispatcher stops.
 @Suite(.timeLimit(.minutes(1))) struct UpdateFlowTests {
@@ -114,7 +114,9 @@ import TelegramBotAPI
             if message.messageID == 1 { await gate.wait() }
             handled.append(message.messageID)
         }
-        let updates = CountingUpdates([Self.message(1, chat: 1), Self.message(2, chat: 1), Self.message(3, chat: 1), Self.message(4, chat: 2), Self.message(5, chat: 2)])
+        let updates = CountingUpdates([
+            Self.message(1, chat: 1), Self.message(2, chat: 1), Self.message(3, chat: 1), Self.message(4, chat: 2), Self.message(5, chat: 2),
+        ])
         let dispatcher = Self.dispatcher(root)
         let running = Task { try await dispatcher.run(updates, maxConcurrentUpdates: 1) }
         while !updates.box.ended.withLock({ $0 }) { await Task.yield() }

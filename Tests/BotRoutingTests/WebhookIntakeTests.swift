@@ -19,7 +19,7 @@ import Testing
 
         func open() {
             isOpen = true
-            waiting.forEach { $0.resume() }
+            for waiter in waiting { waiter.resume() }
             waiting.removeAll()
         }
     }
@@ -35,8 +35,11 @@ import Testing
             await gate.pass()
         }
         let inbox = MemoryUpdateInbox()
-        let bot = BotClient(transport: AsyncHTTPClientTransport(httpClient: .shared, baseURL: "http://127.0.0.1:9", token: BotToken("1:NEVER_never_never_never_never_never_never")))
-        let dispatcher = Dispatcher(router: router, bot: bot, botUsername: nil, inbox: inbox, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let bot = BotClient(
+            transport: AsyncHTTPClientTransport(
+                httpClient: .shared, baseURL: "http://127.0.0.1:9", token: BotToken("1:NEVER_never_never_never_never_never_never")))
+        let dispatcher = Dispatcher(
+            router: router, bot: bot, botUsername: nil, inbox: inbox, logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
         let intake = WebhookIntake()
         #expect(try await intake.deliver(Update(updateID: 1)) == .notRunning, "nothing is taken before the dispatcher runs")
 

@@ -114,12 +114,15 @@ import Testing
             // Invoices another program (or an older version) sent with the bot's token.
             let forged = [("topup:\(ana.id + 1):100", Int64(100)), ("topup:\(ana.id):100", 50), ("topup:\(ana.id):7", 7), ("gift:\(ana.id)", 100)]
             for (payload, amount) in forged {
-                let invoice = try await bot.send(SendInvoice(
-                    chatID: .id(ana.chatID), title: "Top-up", description: "Stars", payload: payload, currency: "XTR",
-                    prices: [LabeledPrice(label: "Stars", amount: amount)]
-                ))
+                let invoice = try await bot.send(
+                    SendInvoice(
+                        chatID: .id(ana.chatID), title: "Top-up", description: "Stars", payload: payload, currency: "XTR",
+                        prices: [LabeledPrice(label: "Stars", amount: amount)]
+                    ))
                 _ = try await ana.nextMessage()
-                #expect(try await ana.pay(invoiceMessageID: invoice.messageID) == .declined(errorMessage: "This payment can't be accepted. Please start the top-up again."), "\(payload) for \(amount)")
+                #expect(
+                    try await ana.pay(invoiceMessageID: invoice.messageID)
+                        == .declined(errorMessage: "This payment can't be accepted. Please start the top-up again."), "\(payload) for \(amount)")
             }
             #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("0.00"))
         }
@@ -178,7 +181,8 @@ import Testing
         try await withShop { harness in
             for number in 1...40 {
                 _ = try await harness.shop.sellers.add(
-                    username: "seller_\(number)", displayName: "Seller \(number)", note: String(repeating: "Reliable. ", count: 20), by: ShopHarness.rootAdmin
+                    username: "seller_\(number)", displayName: "Seller \(number)", note: String(repeating: "Reliable. ", count: 20),
+                    by: ShopHarness.rootAdmin
                 )
             }
             let ana = try await harness.customer("Ana")

@@ -4,9 +4,10 @@ import Foundation
 import Logging
 import Marketplace
 import MarketplaceTesting
-@testable import QuantumPanel
 import TelegramBotAPI
 import Testing
+
+@testable import QuantumPanel
 
 /// The admin panel's catalogue and stock, driven through the sandbox as an admin would.
 @Suite(.timeLimit(.minutes(3))) struct AdminCatalogueTests {
@@ -151,7 +152,9 @@ import Testing
             let addProduct = ["🛍 Products", "➕ Add product", "name:Game", "text:About", "🔘Skip ›"]
             let addPrice = ["🛍 Products", "Existing · 1", "➕ Add price", "text:1 week", "text:7", "text:3", "text:2"]
             let addKeys = ["🔑 Stock", "⚠️ Existing · 1 month · 1", "➕ Add keys", "text:K-9"]
-            let product = ["🛍 Products", "Existing · 1"], price = product + ["1 month · $5.00 · 1"], stock = ["🔑 Stock", "⚠️ Existing · 1 month · 1"]
+            let product = ["🛍 Products", "Existing · 1"]
+            let price = product + ["1 month · $5.00 · 1"]
+            let stock = ["🔑 Stock", "⚠️ Existing · 1 month · 1"]
             let edits: [([String], Int)] = [
                 (product + ["✏️ Name", "text:New"], 3), (product + ["✏️ Description", "text:Words"], 3), (product + ["🖼 Photo"], 3),
                 (product + ["🗑 Delete", "🗄 Archive"], 4), (price + ["✏️ Label", "text:Week"], 4), (price + ["✏️ Duration", "text:7"], 4),
@@ -196,22 +199,37 @@ import Testing
             let broadcast = try row.requireID()
             let before = try await shopSnapshot(harness.database)
             var data: [String] = []
-            for section in ["panel", "products", "stock", "addProduct", "findCustomer", "findOrder", "staff", "addAdmin", "sellers", "addSeller", "broadcast", "auditFilter", "export", "chart"] { data.append("a:\(section):1") }
+            for section in [
+                "panel", "products", "stock", "addProduct", "findCustomer", "findOrder", "staff", "addAdmin", "sellers", "addSeller", "broadcast",
+                "auditFilter", "export", "chart",
+            ] { data.append("a:\(section):1") }
             for filter in CustomerFilter.allCases { data.append("al:\(filter.rawValue):1") }
             for action in ["open", "orders", "credit", "debit", "premium", "reseller", "ban"] { data.append("ac:\(ana.id):\(action):1") }
-            data += ["ac:\(ana.id):refundStars:\(payment)", "ag:\(order):open", "ag:\(order):refund", "as:\(bob.id)", "as:\(ShopHarness.rootAdmin)", "ap:\(keyID):1"]
+            data += [
+                "ac:\(ana.id):refundStars:\(payment)", "ag:\(order):open", "ag:\(order):refund", "as:\(bob.id)", "as:\(ShopHarness.rootAdmin)",
+                "ap:\(keyID):1",
+            ]
             for action in ["open", "username", "name", "note", "up", "down", "remove"] { data.append("at:\(seller):\(action)") }
             for action in ["pause", "resume", "stop"] { data.append("ab:\(broadcast):\(action)") }
             for choice in ["ordersMonth", "ordersAll", "customers", "ledger", "audit"] { data.append("ae:\(choice)") }
             data += ["au:0:1", "au:\(ana.id):1"]
-            for action in ["open", "name", "description", "photo", "removePhoto", "premium", "hide", "show", "up", "down", "delete", "archive", "unarchive", "addPrice"] {
+            for action in [
+                "open", "name", "description", "photo", "removePhoto", "premium", "hide", "show", "up", "down", "delete", "archive", "unarchive",
+                "addPrice",
+            ] {
                 data.append("ao:\(product):\(action)")
             }
-            for action in ["open", "label", "duration", "amount", "reseller", "removeReseller", "hide", "show", "up", "down", "delete", "archive", "unarchive", "stock", "addKeys", "export", "deleteAll"] {
+            for action in [
+                "open", "label", "duration", "amount", "reseller", "removeReseller", "hide", "show", "up", "down", "delete", "archive", "unarchive",
+                "stock", "addKeys", "export", "deleteAll",
+            ] {
                 data.append("ar:\(price):\(action)")
             }
             data += ["ak:\(price):1", "ax:\(keyID):\(price)"]
-            for answer in ["confirm", "skip", "yes", "no", "lifetime", "noReseller", "keep", "all", "next", "restock", "revoke", "everyone", "premium", "resellers", "buyers", "free", "paid"] {
+            for answer in [
+                "confirm", "skip", "yes", "no", "lifetime", "noReseller", "keep", "all", "next", "restock", "revoke", "everyone", "premium",
+                "resellers", "buyers", "free", "paid",
+            ] {
                 data.append("ad:\(answer):1")
             }
             for item in data {
@@ -236,7 +254,10 @@ import Testing
             _ = try await boss.tap("⚠️ Bulk · 1 month · 0")
             _ = try await boss.tap("➕ Add keys")
             var lines = (1...49_990).map { "BULK-\($0)-\(String(repeating: "x", count: 12))" }
-            lines += Array(repeating: "", count: 5) + ["BULK-1-xxxxxxxxxxxx", "BULK-2-xxxxxxxxxxxx", String(repeating: "y", count: 600), "BULK-50000", "BULK-49999"]
+            lines +=
+                Array(repeating: "", count: 5) + [
+                    "BULK-1-xxxxxxxxxxxx", "BULK-2-xxxxxxxxxxxx", String(repeating: "y", count: 600), "BULK-50000", "BULK-49999",
+                ]
             _ = try await boss.sendDocument(Array(lines.joined(separator: "\n").utf8), fileName: "bulk.txt")
             var sawProgress = false
             var message = try await boss.nextMessage(timeout: .seconds(60))
@@ -341,7 +362,9 @@ import Testing
             let ana = try await harness.customer("Ana")
             _ = try await boss.tap("🛍 Products")
             _ = try await boss.tap("First · 1")
-            for (button, typed, shown) in [("✏️ Name", "Renamed", "Name: First → Renamed"), ("✏️ Description", "New words", "Description: none → New words")] {
+            for (button, typed, shown) in [
+                ("✏️ Name", "Renamed", "Name: First → Renamed"), ("✏️ Description", "New words", "Description: none → New words"),
+            ] {
                 _ = try await boss.tap(button)
                 #expect(try await boss.ask(typed).shown.contains(shown))
                 #expect(try await boss.tap("✅ Confirm").shown.hasPrefix("✅ Saved."))
@@ -369,7 +392,9 @@ import Testing
                 _ = try await boss.tap("✅ Confirm")
             }
             let edited = try #require(try await harness.shop.catalog.adminProduct(first).price(price))
-            #expect(edited.durationLabel == "Monthly" && edited.durationDays == nil && edited.price == ShopHarness.dollars("7.50") && edited.resellerPrice == ShopHarness.dollars("6.00"))
+            #expect(
+                edited.durationLabel == "Monthly" && edited.durationDays == nil && edited.price == ShopHarness.dollars("7.50")
+                    && edited.resellerPrice == ShopHarness.dollars("6.00"))
             _ = try await boss.tap("🗑 No reseller price")
             _ = try await boss.tap("✅ Confirm")
             #expect(try await harness.shop.catalog.adminProduct(first).price(price)?.resellerPrice == nil)
@@ -410,7 +435,8 @@ import Testing
             #expect(try await boss.ask("/cancel").shown.hasPrefix("Отменено: ничего не изменено."))
 
             let panel = try await boss.ask("/admin")
-            #expect(["👥 Покупатели", "🧾 Заказы", "📣 Рассылка", "🤝 Продавцы", "📜 Журнал", "📤 Выгрузка", "📈 График"].allSatisfy(panel.buttons.contains))
+            #expect(
+                ["👥 Покупатели", "🧾 Заказы", "📣 Рассылка", "🤝 Продавцы", "📜 Журнал", "📤 Выгрузка", "📈 График"].allSatisfy(panel.buttons.contains))
             let customers = try await boss.tap("👥 Покупатели")
             #expect(customers.shown.contains("Все: Покупателей: 1") && customers.buttons.contains("🔎 Найти покупателя"))
             _ = try await boss.tap("🔎 Найти покупателя")

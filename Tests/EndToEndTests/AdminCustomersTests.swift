@@ -3,9 +3,10 @@ import FluentKit
 import Foundation
 import Marketplace
 import MarketplaceTesting
-@testable import QuantumPanel
 import TelegramBotAPI
 import Testing
+
+@testable import QuantumPanel
 
 /// The panel's customers section through the sandbox: finding a customer every way Telegram
 /// allows, their profile, and each change to their account, confirmed, booked and told.
@@ -132,7 +133,9 @@ import Testing
             #expect(balance.shown.contains("Debit: Chargeback -$2.50"))
             #expect(balance.shown.contains("Credit: Paid @seller <cash> +$12.50"))
             #expect(try await harness.shop.ledger.unbalancedCustomers().isEmpty)
-            let audit = try await AuditEntry.query(on: harness.database).filter(\.$action ~~ ["balance.admin_credit", "balance.admin_debit"]).sort(\.$id).all()
+            let audit = try await AuditEntry.query(on: harness.database).filter(\.$action ~~ ["balance.admin_credit", "balance.admin_debit"]).sort(
+                \.$id
+            ).all()
             #expect(audit.map(\.adminID) == [boss.id, boss.id] && audit.map(\.after) == ["$12.50", "$10.00"])
         }
     }
@@ -260,9 +263,12 @@ import Testing
             // Claimed and debited, and then the bot stopped before Telegram answered.
             _ = try await harness.shop.stars.claimRefund(paymentID: payment.id, by: ShopHarness.rootAdmin)
             #expect(try await harness.shop.users.profile(ana.id).starsPayments.first?.isRefundPending == true)
-            var reconciler = StarsReconciler(shop: harness.shop, bot: harness.sandbox.makeClient(), interval: .seconds(300), logger: PaymentSafetyTests.quiet)
+            var reconciler = StarsReconciler(
+                shop: harness.shop, bot: harness.sandbox.makeClient(), interval: .seconds(300), logger: PaymentSafetyTests.quiet)
             _ = try await reconciler.reconcile()
-            #expect(try await harness.shop.stars.unconfirmedRefunds().count == 1, "a refund just claimed may still be waiting for its answer: not asked again yet")
+            #expect(
+                try await harness.shop.stars.unconfirmedRefunds().count == 1,
+                "a refund just claimed may still be waiting for its answer: not asked again yet")
             reconciler.refundGrace = .zero
             _ = try await reconciler.reconcile()
             #expect(try await harness.shop.stars.unconfirmedRefunds().isEmpty)
@@ -294,7 +300,9 @@ import Testing
             try await boss.press("✅ Confirm", messageID: creditSummary.messageID)
             #expect(try await boss.nextMessage().shown.hasPrefix("That dialog has ended"))
             #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("10.00"))
-            #expect(try await harness.shop.users.find(telegramID: bob.id)?.balance == ShopHarness.dollars("10.00"), "the open debit wasn't confirmed by the old button")
+            #expect(
+                try await harness.shop.users.find(telegramID: bob.id)?.balance == ShopHarness.dollars("10.00"),
+                "the open debit wasn't confirmed by the old button")
         }
     }
 }

@@ -3,9 +3,10 @@ import FluentKit
 import Foundation
 import Marketplace
 import MarketplaceTesting
-@testable import QuantumPanel
 import TelegramBotAPI
 import Testing
+
+@testable import QuantumPanel
 
 /// Orders and refunds, the admins (the root admin's alone) and the trusted sellers, through the
 /// sandbox as admins would use them.
@@ -32,7 +33,9 @@ import Testing
             #expect(try await boss.ask("order 7").shown.contains("is not an order number"))
             #expect(try await boss.ask("9999").shown.contains("There is no order #9999."))
             let order = try await boss.ask("#\(receipt.orderID)")
-            #expect(order.shown.contains("Order #\(receipt.orderID)") && order.shown.contains("Paid: $9.00") && receipt.keys.allSatisfy(order.codeSpans.contains))
+            #expect(
+                order.shown.contains("Order #\(receipt.orderID)") && order.shown.contains("Paid: $9.00")
+                    && receipt.keys.allSatisfy(order.codeSpans.contains))
 
             // Both admins get to the same refund's Confirm; the first one wins, the second is refused.
             for admin in [boss, helper] {
@@ -43,7 +46,9 @@ import Testing
                 #expect(try await admin.tap("☐ N-2").buttons.contains("☑ N-2"))
                 #expect(try await admin.tap("Next ›").shown.contains("Should the refunded keys be sold again?"))
                 let summary = try await admin.tap("🚫 Revoke: never sold again")
-                #expect(summary.shown.contains("Keys: 1 of 3: N-2") && summary.shown.contains("Refund: $3.00") && summary.shown.contains("Balance: $0.00 → $3.00"))
+                #expect(
+                    summary.shown.contains("Keys: 1 of 3: N-2") && summary.shown.contains("Refund: $3.00")
+                        && summary.shown.contains("Balance: $0.00 → $3.00"))
             }
             #expect(try await boss.tap("✅ Confirm").shown.contains("✅ Refunded $3.00 for 1 key."))
             #expect(try await ana.nextMessage().shown == "↩️ Order #\(receipt.orderID): $3.00 refunded to your balance for 1 key.\nBalance: $3.00")
@@ -178,7 +183,8 @@ import Testing
             _ = try await boss.tap("✅ Confirm")
             _ = try await ana.ask("/start")
             let shown = try await ana.tap("🤝 Trusted sellers")
-            let sam = try #require(shown.shown.range(of: "Sam the seller")), best = try #require(shown.shown.range(of: "Best <Keys>"))
+            let sam = try #require(shown.shown.range(of: "Sam the seller"))
+            let best = try #require(shown.shown.range(of: "Best <Keys>"))
             #expect(sam.lowerBound < best.lowerBound, "in the order the admin set")
             #expect(shown.shown.contains("weekdays") && shown.shown.contains("fast & fair"))
 

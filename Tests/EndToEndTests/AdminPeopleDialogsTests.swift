@@ -3,9 +3,10 @@ import FluentKit
 import Foundation
 import Marketplace
 import MarketplaceTesting
-@testable import QuantumPanel
 import TelegramBotAPI
 import Testing
+
+@testable import QuantumPanel
 
 /// Every dialog of the customers, orders, admins and sellers sections can be left at every step,
 /// with /cancel or ✖ Cancel, and leaves the database as it was.

@@ -5,9 +5,10 @@ import Foundation
 import Marketplace
 import MarketplaceTesting
 import NIOCore
-@testable import QuantumPanel
 import TelegramBotAPI
 import Testing
+
+@testable import QuantumPanel
 
 /// The audit log, the CSV exports and the chart, in the panel.
 @Suite(.timeLimit(.minutes(2))) struct AdminRecordsTests {
@@ -28,7 +29,9 @@ import Testing
             _ = try await boss.nextMessage()
             #expect(try await boss.ask("@ana_k").shown.contains("Found: Ana"))
             let about = try await boss.nextMessage()
-            #expect(about.shown.contains("by or about Ana (@ana_k)") && about.shown.contains("customer.premium.grant") && !about.shown.contains("seller.add"))
+            #expect(
+                about.shown.contains("by or about Ana (@ana_k)") && about.shown.contains("customer.premium.grant")
+                    && !about.shown.contains("seller.add"))
             let all = try await boss.tap("All entries")
             #expect(all.shown.contains("seller.add"))
         }
@@ -41,10 +44,14 @@ import Testing
             _ = try await harness.shop.purchases.buy(telegramID: ana.id, priceID: price)
             let boss = try await AdminCustomersTests.admin(harness)
             _ = try await boss.tap("📤 Export")
-            for (button, header, rows) in [("🧾 Orders, last 30 days", "order,date,customer", 1), ("👥 Customers", "telegram_id,username", 2), ("📒 Ledger", "entry,date,customer,delta", 2)] {
+            for (button, header, rows) in [
+                ("🧾 Orders, last 30 days", "order,date,customer", 1), ("👥 Customers", "telegram_id,username", 2),
+                ("📒 Ledger", "entry,date,customer,delta", 2),
+            ] {
                 _ = try await boss.press(button)
                 let document = try await boss.nextMessage()
-                #expect(document.document?.fileName?.hasSuffix(".csv") == true && document.shown == (rows == 1 ? "1 row" : "\(rows) rows"), "\(button)")
+                #expect(
+                    document.document?.fileName?.hasSuffix(".csv") == true && document.shown == (rows == 1 ? "1 row" : "\(rows) rows"), "\(button)")
                 let fileID = try #require(document.document?.fileID)
                 let bytes = try #require(await harness.sandbox.state.fileBytes(fileID))
                 let text = String(decoding: bytes, as: UTF8.self)
@@ -94,7 +101,9 @@ struct PNGReader {
     init(_ bytes: [UInt8]) throws {
         #expect(Array(bytes.prefix(8)) == [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A])
         var offset = 8
-        var header: [UInt8] = [], palette: [UInt8] = [], data: [UInt8] = []
+        var header: [UInt8] = []
+        var palette: [UInt8] = []
+        var data: [UInt8] = []
         while offset < bytes.count {
             let length = bytes[offset..<(offset + 4)].reduce(0) { $0 << 8 | Int($1) }
             let type = String(decoding: bytes[(offset + 4)..<(offset + 8)], as: UTF8.self)

@@ -57,18 +57,24 @@ import Testing
             }
             // An owner's panel holds nothing an owner is refused; every narrower role meets refusals.
             #expect((refusals > 0) == (role != .owner), "\(role) was refused \(refusals) of \(ownersButtons.count) buttons")
-            let actions = try await harness.shop.audit.entries(involving: staff.id, page: 1, pageSize: 1000).items.filter { $0.adminID == staff.id }.map(\.action)
+            let actions = try await harness.shop.audit.entries(involving: staff.id, page: 1, pageSize: 1000).items.filter { $0.adminID == staff.id }
+                .map(\.action)
             for action in actions {
                 #expect(!Self.permission(of: action).isDisjoint(with: role.permissions), "a \(role) did \(action)")
             }
-            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance.minorUnits == 500, "no role but the owner's touches money, and no button does without a dialog")
+            #expect(
+                try await harness.shop.users.find(telegramID: ana.id)?.balance.minorUnits == 500,
+                "no role but the owner's touches money, and no button does without a dialog")
         }
     }
 
     /// Labels an admin of each role must meet somewhere in the panel, and labels they must never be shown.
     static let crawlExpectations: [AdminRole: (shown: Set<String>, hidden: Set<String>)] = [
         .owner: (["🙈 Hide", "✏️ Name", "➕ Credit", "↩️ Refund…", "🧹 Delete all unsold", "➕ Add seller", "📜 Audit log"], ["👮 Admins"]),
-        .manager: (["🙈 Hide", "➕ Add price", "↩️ Refund…", "🧹 Delete all unsold", "➕ Add seller", "⛔ Ban"], ["➕ Credit", "➖ Debit", "📜 Audit log", "📣 Broadcast"]),
+        .manager: (
+            ["🙈 Hide", "➕ Add price", "↩️ Refund…", "🧹 Delete all unsold", "➕ Add seller", "⛔ Ban"],
+            ["➕ Credit", "➖ Debit", "📜 Audit log", "📣 Broadcast"]
+        ),
         .support: (["🧾 Orders", "👥 Customers"], ["↩️ Refund…", "➕ Credit", "⛔ Ban", "💎 Grant premium", "🛍 Products", "🔑 Stock", "🤝 Sellers"]),
         .content: (["✏️ Name", "✏️ Description", "🖼 Photo", "📣 Broadcast"], ["🙈 Hide", "⬆ Up", "➕ Add price", "🗑 Delete", "🔑 Keys", "👥 Customers"]),
     ]
@@ -110,7 +116,8 @@ import Testing
             #expect(refused.isEmpty, "a \(role) was shown buttons it may not press: \(refused)")
             #expect(failed.isEmpty, "pressing these failed: \(failed)")
             let expected = try #require(Self.crawlExpectations[role])
-            #expect(expected.shown.subtracting(labels).isEmpty, "a \(role) never met \(expected.shown.subtracting(labels)) in \(pressed.count) presses")
+            #expect(
+                expected.shown.subtracting(labels).isEmpty, "a \(role) never met \(expected.shown.subtracting(labels)) in \(pressed.count) presses")
             #expect(expected.hidden.intersection(labels).isEmpty, "a \(role) was shown \(expected.hidden.intersection(labels))")
             #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance.minorUnits == 1500, "a crawl confirms nothing, so no money moves")
         }
@@ -182,9 +189,12 @@ import Testing
 
     /// What the shop's database holds that a button could change.
     static func state(_ harness: ShopHarness, customer: Int64) async throws -> [String] {
-        let products = try await harness.shop.catalog.adminProducts().map { "\($0.name) \($0.isVisible) \($0.isArchived) \($0.isPremiumOnly) \($0.stock)" }
+        let products = try await harness.shop.catalog.adminProducts().map {
+            "\($0.name) \($0.isVisible) \($0.isArchived) \($0.isPremiumOnly) \($0.stock)"
+        }
         let audit = try await harness.shop.audit.entries(page: 1, pageSize: 1).totalCount
-        let customers = try await harness.shop.users.find(telegramID: customer).map { "\($0.balance) \($0.isPremium) \($0.isReseller) \($0.isBanned)" } ?? ""
+        let customers =
+            try await harness.shop.users.find(telegramID: customer).map { "\($0.balance) \($0.isPremium) \($0.isReseller) \($0.isBanned)" } ?? ""
         return products + ["audit \(audit)", customers]
     }
 

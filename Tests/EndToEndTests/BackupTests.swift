@@ -38,7 +38,9 @@ extension BotProcessTests {
                     let whileRunning = try await BotProcess.command(["restore", backupPath], environment: shop.environment, in: folder)
                     #expect(whileRunning.status == 1 && whileRunning.output.contains("a running bot"), "\(whileRunning.output)")
                     let secondBot = try await BotProcess.command(["run"], environment: shop.environment, in: folder)
-                    #expect(secondBot.status == 1 && secondBot.output.contains("is using the shop"), "a second bot on the same file refuses to start: \(secondBot.output)")
+                    #expect(
+                        secondBot.status == 1 && secondBot.output.contains("is using the shop"),
+                        "a second bot on the same file refuses to start: \(secondBot.output)")
                     #expect(try await shop.withSQL { try await $0.soldKeys() } == Self.buyers, "the refused restore left the running shop alone")
 
                     #expect(await bot.stop() == 0, "\(bot.log)")
@@ -46,9 +48,11 @@ extension BotProcessTests {
                     // live bot long ago: the restored shop must not answer it again.
                     let answered = buyers[0]
                     try await ProcessShop.withSQL(at: .sqliteFile(backupPath)) { sql in
-                        try await sql.raw("""
+                        try await sql.raw(
+                            """
                             INSERT INTO update_inbox (update_id, payload, received_at) VALUES (\(bind: Self.pendingUpdateID), \(bind: String(decoding: WebhookModeTests.startUpdate(id: Self.pendingUpdateID, user: answered.id, name: answered.user.firstName), as: UTF8.self)), \(bind: Date()))
-                            """).run()
+                            """
+                        ).run()
                     }
                     let restore = try await BotProcess.command(["restore", backupPath], environment: shop.environment, in: folder)
                     #expect(restore.status == 0, "\(restore.output)")
@@ -63,7 +67,9 @@ extension BotProcessTests {
                         $0.receivedAt > restarted && $0.method == "sendMessage" && $0.parameters.contains("\(answered.id)")
                     }
                     #expect(repliesToPending.isEmpty, "the backup's pending update was not handled again: \(repliesToPending.map(\.parameters))")
-                    let aside = try FileManager.default.contentsOfDirectory(atPath: folder).filter { $0.hasPrefix("shop.sqlite.before-restore-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm") }
+                    let aside = try FileManager.default.contentsOfDirectory(atPath: folder).filter {
+                        $0.hasPrefix("shop.sqlite.before-restore-") && !$0.hasSuffix("-wal") && !$0.hasSuffix("-shm")
+                    }
                     #expect(aside.count == 1, "the replaced shop is kept: \(aside)")
 
                     try await shop.withSQL { sql in
@@ -71,20 +77,27 @@ extension BotProcessTests {
                         #expect(sold >= soldBeforeBackup, "every purchase answered before the backup began is in it")
                         #expect(sold <= Self.buyers)
                         print("backup test: \(soldBeforeBackup) keys sold when the backup began, \(sold) in the backup, \(Self.buyers) in the end")
-                        let rows = try await sql.raw("""
+                        let rows = try await sql.raw(
+                            """
                             SELECT c.telegram_id AS id, c.balance AS balance,
                                 (SELECT COALESCE(SUM(l.delta), 0) FROM ledger_entries l WHERE l.customer_id = c.id) AS ledger,
                                 (SELECT COUNT(*) FROM orders o WHERE o.customer_id = c.id) AS orders
                             FROM customers c
-                            """).all()
+                            """
+                        ).all()
                         #expect(rows.count == Self.buyers)
                         for row in rows {
                             let id = try row.decode(column: "id", as: Int64.self)
                             let balance = try row.decode(column: "balance", as: Int64.self)
-                            #expect(balance == (try row.decode(column: "ledger", as: Int64.self)), "customer \(id): the balance equals the ledger's sum")
-                            #expect(balance == 500 - 500 * (try row.decode(column: "orders", as: Int64.self)), "customer \(id): charged for each order and nothing else")
+                            #expect(
+                                balance == (try row.decode(column: "ledger", as: Int64.self)), "customer \(id): the balance equals the ledger's sum")
+                            #expect(
+                                balance == 500 - 500 * (try row.decode(column: "orders", as: Int64.self)),
+                                "customer \(id): charged for each order and nothing else")
                         }
-                        let keys = try await sql.raw("SELECT COUNT(*) AS n, COUNT(DISTINCT order_id) AS orders FROM product_keys WHERE order_id IS NOT NULL").first()
+                        let keys = try await sql.raw(
+                            "SELECT COUNT(*) AS n, COUNT(DISTINCT order_id) AS orders FROM product_keys WHERE order_id IS NOT NULL"
+                        ).first()
                         #expect(try keys?.decode(column: "n", as: Int.self) == sold, "one key for each order in the backup")
                         #expect(try keys?.decode(column: "orders", as: Int.self) == sold)
                     }
@@ -96,7 +109,10 @@ extension BotProcessTests {
 
         @Test func aBackupAndARestoreRefuseWhatIsNotAShop() async throws {
             try await withTemporaryFolder { folder in
-                let environment = ["BOT_TOKEN": "1:SEED_seed_seed_seed_seed_seed_seed_seed", "ROOT_ADMIN_ID": "1", "DATABASE_URL": "sqlite://\(folder)/shop.sqlite", "LOG_DIR": folder + "/logs"]
+                let environment = [
+                    "BOT_TOKEN": "1:SEED_seed_seed_seed_seed_seed_seed_seed", "ROOT_ADMIN_ID": "1", "DATABASE_URL": "sqlite://\(folder)/shop.sqlite",
+                    "LOG_DIR": folder + "/logs",
+                ]
                 let noShop = try await BotProcess.command(["backup", folder + "/copy.sqlite"], environment: environment, in: folder)
                 #expect(noShop.status == 1 && noShop.output.contains("there is no shop at"), "\(noShop.output)")
                 #expect(!FileManager.default.fileExists(atPath: folder + "/shop.sqlite"), "a backup of nothing creates nothing")

@@ -3,9 +3,10 @@ import FluentKit
 import Foundation
 import Marketplace
 import MarketplaceTesting
-@testable import QuantumPanel
 import TelegramBotAPI
 import Testing
+
+@testable import QuantumPanel
 
 /// Broadcasts composed in the panel and sent in the background, against the sandbox with
 /// Telegram's flood limits on.
@@ -78,7 +79,9 @@ import Testing
             let sends = calls.filter { !$0.parameters.contains("\"chat_id\":\(boss.id)") }
             let seconds = (sends.last?.receivedAt ?? 0) - (sends.first?.receivedAt ?? 0)
             let floods = await harness.sandbox.state.recordedCalls.filter { $0.status == 429 }.count
-            print("Broadcast to the 980 of 1,000 customers who didn't block the bot: \(sends.count) messages in \(String(format: "%.1f", seconds)) s, \(String(format: "%.1f", Double(sends.count - 1) / max(seconds, 0.001))) a second; \(floods) answered 429 and waited out")
+            print(
+                "Broadcast to the 980 of 1,000 customers who didn't block the bot: \(sends.count) messages in \(String(format: "%.1f", seconds)) s, \(String(format: "%.1f", Double(sends.count - 1) / max(seconds, 0.001))) a second; \(floods) answered 429 and waited out"
+            )
             #expect(sends.count == 980)
 
             // A later broadcast skips those who blocked the bot, until they write again.

@@ -1,5 +1,5 @@
-import Foundation
 import BotAPISandbox
+import Foundation
 import Marketplace
 import MarketplaceTesting
 import QuantumPanel
@@ -166,7 +166,8 @@ import Testing
             _ = try await ana.tap("1 month · $5.00")
             let receipt = try await ana.tap("✅ Buy for $5.00")
             #expect(receipt.codeSpans == ["N-1"], "the keys, not the apology")
-            #expect(await harness.sandbox.calls.contains { $0.method == "answerCallbackQuery" && $0.status == 400 }, "the answers were indeed refused")
+            #expect(
+                await harness.sandbox.calls.contains { $0.method == "answerCallbackQuery" && $0.status == 400 }, "the answers were indeed refused")
         }
     }
 
@@ -244,7 +245,9 @@ import Testing
             let outcomes = [try await ana.nextMessage(), try await bob.nextMessage()]
             #expect(outcomes.filter { $0.codeSpans == ["LAST-1"] }.count == 1)
             #expect(outcomes.filter { $0.shown.contains("Out of stock") }.count == 1)
-            let balances = [try await harness.shop.users.find(telegramID: ana.id)!.balance, try await harness.shop.users.find(telegramID: bob.id)!.balance]
+            let balances = [
+                try await harness.shop.users.find(telegramID: ana.id)!.balance, try await harness.shop.users.find(telegramID: bob.id)!.balance,
+            ]
             #expect(balances.sorted() == [ShopHarness.dollars("5.00"), ShopHarness.dollars("10.00")])
             #expect(try await harness.shop.stock.unusedCount(priceID: price) == 0)
         }

@@ -28,7 +28,9 @@ import Testing
             let photo = try #require(try await ana.sendPhoto(Array(repeating: 7, count: 64)).photo?.last?.fileID)
             _ = try await ana.nextMessage()
             // 600 emoji: 600 characters, but 1,200 UTF-16 code units; flags are 4 each.
-            try await harness.product("Emoji", description: String(repeating: "🛒", count: 500) + String(repeating: "🇺🇦", count: 100), keys: ["E-1"], photoFileID: photo, pastTheRules: true)
+            try await harness.product(
+                "Emoji", description: String(repeating: "🛒", count: 500) + String(repeating: "🇺🇦", count: 100), keys: ["E-1"], photoFileID: photo,
+                pastTheRules: true)
             _ = try await ana.ask("/start")
             _ = try await ana.tap("🛍 Products")
             let card = try await ana.tap("Emoji · 1")
@@ -44,7 +46,8 @@ import Testing
             let ana = try await harness.customer("Ana")
             let photo = try #require(try await ana.sendPhoto(Array(repeating: 7, count: 64)).photo?.last?.fileID)
             _ = try await ana.nextMessage()
-            try await harness.product("Pictured", description: String(repeating: "Long words here. ", count: 110), keys: ["P-1"], photoFileID: photo, pastTheRules: true)
+            try await harness.product(
+                "Pictured", description: String(repeating: "Long words here. ", count: 110), keys: ["P-1"], photoFileID: photo, pastTheRules: true)
             _ = try await ana.ask("/start")
             _ = try await ana.tap("🛍 Products")
             let card = try await ana.tap("Pictured · 1")

@@ -35,11 +35,15 @@ extension BotProcessTests {
                     }
                     #expect(await bot.stop() == 0, "a graceful stop after the restart: \(bot.log)")
                     let replayed = bot.log.components(separatedBy: "did not finish").count - 1
-                    print("crash test (\(kind)): killed after \(Self.buyers / 5) of \(Self.buyers) keys; \(replayed) updates kept in the inbox were handled after the restart")
+                    print(
+                        "crash test (\(kind)): killed after \(Self.buyers / 5) of \(Self.buyers) keys; \(replayed) updates kept in the inbox were handled after the restart"
+                    )
 
                     let keys = outcomes.keys.withLock { $0 }
                     #expect(keys.count == Self.buyers, "every buyer got an answer to Buy")
-                    #expect(keys.values.allSatisfy { $0.count == 1 }, "one key each: \(outcomes.receipts.withLock { $0 }.filter { keys[$0.key]?.count != 1 }.prefix(3))")
+                    #expect(
+                        keys.values.allSatisfy { $0.count == 1 },
+                        "one key each: \(outcomes.receipts.withLock { $0 }.filter { keys[$0.key]?.count != 1 }.prefix(3))")
                     #expect(Set(keys.values.flatMap { $0 }).count == Self.buyers, "no key sold twice")
                     try await expectNoTapAnsweredTwice(sandbox, chats: buyers.map(\.chatID))
 
@@ -52,7 +56,9 @@ extension BotProcessTests {
                         for payer in payers {
                             let paid = charges[payer.id] ?? []
                             #expect(paid.count >= 1)
-                            #expect(try await after.users.find(telegramID: payer.id)?.balance.minorUnits == Int64(100 * paid.count), "each charge credited once")
+                            #expect(
+                                try await after.users.find(telegramID: payer.id)?.balance.minorUnits == Int64(100 * paid.count),
+                                "each charge credited once")
                             #expect(try await after.ledger.recentLines(of: payer.id).filter { $0.reason == .starsTopUp }.count == paid.count)
                         }
                     }

@@ -76,7 +76,8 @@ extension BotProcessTests {
                             let buyers = try await shop.customers(Self.buyers, named: "Buyer", balance: 500)
                             let bots = try await Self.start(topology, of: shop, behind: balancer, ports: ports)
                             let outcomes = try await Self.buy(
-                                buyers, throughOutage: outage, server: server, shop: shop, bots: bots, readyz: "http://127.0.0.1:\(ports[0].ops)/readyz",
+                                buyers, throughOutage: outage, server: server, shop: shop, bots: bots,
+                                readyz: "http://127.0.0.1:\(ports[0].ops)/readyz",
                                 expectUnready: expectUnready
                             )
                             // A handler that answered just as the database went could not mark its update
@@ -90,7 +91,9 @@ extension BotProcessTests {
         }
 
         /// The processes of `topology`, each in its own folder but the first, started and ready.
-        static func start(_ topology: Topology, of shop: ProcessShop, behind balancer: TinyBalancer, ports: [WebhookReplicaTests.ReplicaPorts]) async throws -> [BotProcess] {
+        static func start(
+            _ topology: Topology, of shop: ProcessShop, behind balancer: TinyBalancer, ports: [WebhookReplicaTests.ReplicaPorts]
+        ) async throws -> [BotProcess] {
             switch topology {
             case .oneProcess:
                 let bot = try shop.startBot("bot")
@@ -149,7 +152,9 @@ extension BotProcessTests {
         }
 
         /// Reads `/readyz` every 100 ms until `condition` holds (30 s at most).
-        static func readiness(_ url: String, until condition: ((status: Int, body: String)) -> Bool)
+        static func readiness(
+            _ url: String, until condition: ((status: Int, body: String)) -> Bool
+        )
             async throws -> (status: Int, body: String)
         {
             var last = (status: 0, body: "")
@@ -171,7 +176,9 @@ extension BotProcessTests {
 
 extension ProcessShop {
     /// Every customer's balance is the sum of their ledger.
-    func expectEveryBalanceEqualsItsLedger(sourceLocation: SourceLocation = #_sourceLocation)
+    func expectEveryBalanceEqualsItsLedger(
+        sourceLocation: SourceLocation = #_sourceLocation
+    )
         async throws
     {
         let mismatched = try await withSQL { sql in

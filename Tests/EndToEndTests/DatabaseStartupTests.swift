@@ -48,7 +48,8 @@ extension BotProcessTests {
             try await PrivatePostgres.withRunning { server in
                 try await withTemporaryFolder { folder in
                     try await BotAPISandbox.withRunning { sandbox in
-                        let shop = ProcessShop(folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: server.url(password: password, database: database))
+                        let shop = ProcessShop(
+                            folder: folder, sandbox: sandbox, redisURL: nil, postgresURL: server.url(password: password, database: database))
                         let bot = try shop.startBot("bot")
                         #expect(await bot.exitStatus(within: .seconds(60)) == 2, "\(bot.log)")
                         #expect(bot.log.contains(said), "\(bot.log)")

@@ -13,7 +13,10 @@ import Testing
     /// product's name.
     static let stored: [(state: String, data: [String: String], isAdmin: Bool)] = [
         ("shop:quantity", ["priceID": "1"], false),
-        ("admin:productName", ["draft": #"{"task":"addProduct","isLifetime":false,"hasNoResellerPrice":false,"isPaid":false,"dialogID":7,"stepUpdateID":1}"#], true),
+        (
+            "admin:productName",
+            ["draft": #"{"task":"addProduct","isLifetime":false,"hasNoResellerPrice":false,"isPaid":false,"dialogID":7,"stepUpdateID":1}"#], true
+        ),
     ]
 
     @Test(arguments: 0..<stored.count)

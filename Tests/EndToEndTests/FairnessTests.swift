@@ -24,9 +24,13 @@ import Testing
                 for customer in customers { group.addTask { try await customer.buyOneKey(outcomes) } }
                 try await group.waitForAll()
             }
-            #expect(outcomes.keys.withLock { $0 }.values.allSatisfy { $0.count == 1 } && outcomes.keys.withLock { $0.count } == 50, "every customer got their key")
+            #expect(
+                outcomes.keys.withLock { $0 }.values.allSatisfy { $0.count == 1 } && outcomes.keys.withLock { $0.count } == 50,
+                "every customer got their key")
             let flooderAnswers = await flooder.transcript().filter { $0.sender == "bot" }.count
-            #expect(flooderAnswers < 100, "the others finished while most of the flooder's 500 were still waiting their turn (\(flooderAnswers) answered)")
+            #expect(
+                flooderAnswers < 100, "the others finished while most of the flooder's 500 were still waiting their turn (\(flooderAnswers) answered)"
+            )
         }
     }
 }

@@ -72,12 +72,14 @@ extension BotProcessTests {
         /// lock whose key meets `condition` (SQL after the key); returns how many it ended.
         static func endSessions(holding condition: String, in shop: ProcessShop) async throws -> Int {
             try await shop.withSQL { sql in
-                let rows = try await sql.raw("""
+                let rows = try await sql.raw(
+                    """
                     SELECT count(pg_terminate_backend(pid)) AS ended FROM pg_locks
                     WHERE locktype = 'advisory' AND objsubid = 1 AND granted
                     AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                     AND ((classid::bigint << 32) | objid::bigint) \(unsafeRaw: condition)
-                    """).all()
+                    """
+                ).all()
                 return try rows.first?.decode(column: "ended", as: Int.self) ?? 0
             }
         }

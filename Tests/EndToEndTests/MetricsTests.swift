@@ -35,11 +35,13 @@ extension BotProcessTests {
                     var metrics = PrometheusText("")
                     let deadline = ContinuousClock.now + .seconds(10)
                     repeat {
-                        let response = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://127.0.0.1:\(shop.opsPort!)/metrics"), timeout: .seconds(10))
+                        let response = try await HTTPClient.shared.execute(
+                            HTTPClientRequest(url: "http://127.0.0.1:\(shop.opsPort!)/metrics"), timeout: .seconds(10))
                         #expect(response.status == .ok)
                         text = String(buffer: try await response.body.collect(upTo: 1 << 22))
                         metrics = PrometheusText(text)
-                    } while metrics.sum("bot_update_duration_seconds_count", where: #"kind="callback_query""#) < Double(4 * Self.buyers) && ContinuousClock.now < deadline
+                    } while metrics.sum("bot_update_duration_seconds_count", where: #"kind="callback_query""#) < Double(4 * Self.buyers)
+                        && ContinuousClock.now < deadline
                     #expect(await bot.stop() == 0)
 
                     #expect(metrics.value("shop_purchases_total") == Double(Self.buyers))
@@ -66,10 +68,15 @@ extension BotProcessTests {
                     // As Prometheus users expect: every metric described, the process's own figures,
                     // and the stock of each price on sale (all sold here).
                     #expect(try Self.promtoolProblems(text) == "", "promtool check metrics")
-                    for name in ["process_resident_memory_bytes", "process_cpu_seconds_total", "process_open_fds", "process_max_fds", "process_start_time_seconds"] {
+                    for name in [
+                        "process_resident_memory_bytes", "process_cpu_seconds_total", "process_open_fds", "process_max_fds",
+                        "process_start_time_seconds",
+                    ] {
                         #expect((metrics.value(name) ?? 0) > 0, "\(name)")
                     }
-                    #expect(metrics.samples.contains { $0.series.hasPrefix("shop_unsold_keys{price_id=") && $0.value == 0 }, "the sold-out price is at zero")
+                    #expect(
+                        metrics.samples.contains { $0.series.hasPrefix("shop_unsold_keys{price_id=") && $0.value == 0 },
+                        "the sold-out price is at zero")
                     #expect(text.contains("# HELP shop_purchases_total Completed purchases."))
                 }
             }
@@ -83,7 +90,9 @@ extension BotProcessTests.MetricsTests {
     static func promtoolProblems(_ text: String) throws -> String {
         let path = ["/usr/bin/promtool", "/usr/local/bin/promtool"].first { FileManager.default.isExecutableFile(atPath: $0) }
         guard let path else {
-            if ProcessInfo.processInfo.environment["CI"] == "true" { Issue.record("promtool is missing: scripts/test installs Debian's prometheus package") }
+            if ProcessInfo.processInfo.environment["CI"] == "true" {
+                Issue.record("promtool is missing: scripts/test installs Debian's prometheus package")
+            }
             return ""
         }
         let process = Process()

@@ -2,9 +2,10 @@ import BotAPISandbox
 import Logging
 import Marketplace
 import MarketplaceTesting
-@testable import QuantumPanel
 import TelegramBotAPI
 import Testing
+
+@testable import QuantumPanel
 
 /// Money Telegram took always reaches the balance, once: a lost successful_payment is found by
 /// reconciliation, and every customer can ask how payments and refunds work.
@@ -37,7 +38,8 @@ import Testing
                 return
             }
             #expect(try await bob.nextMessage().shown.contains("$5.00 added"))
-            #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("0.00"), "the bot never heard of Ana's payment")
+            #expect(
+                try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("0.00"), "the bot never heard of Ana's payment")
 
             #expect(try await reconciler.reconcile() == 1, "Ana's payment is booked; Bob's was booked already")
             #expect(try await ana.nextMessage().shown.contains("A payment that had not reached the shop was found: $5.00 added. Balance: $5.00."))

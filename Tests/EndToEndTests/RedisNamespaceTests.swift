@@ -12,7 +12,8 @@ extension BotProcessTests {
         @Test func twoBotsOnOneRedisShareNothing() async throws {
             let server = try RedisServerProcess()
             try await server.start()
-            let redis = RedisClient(configuration: try RedisConfiguration(url: server.url), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
+            let redis = RedisClient(
+                configuration: try RedisConfiguration(url: server.url), logger: Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() }))
             let staging = SandboxConfiguration(token: BotToken("2000000002:SANDBOX_staging_staging_staging_token"), botUsername: "staging_shop_bot")
             try await withTemporaryFolder { liveFolder in
                 try await withTemporaryFolder { stagingFolder in

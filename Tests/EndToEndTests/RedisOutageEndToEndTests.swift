@@ -38,7 +38,9 @@ extension BotProcessTests {
                     #expect(prompt.shown.contains("Send the number of keys"), "\(prompt.shown)")
                     let reasked = try await reseller.ask("lots", within: .seconds(60))
                     #expect(reasked.shown.contains("That is not a quantity"), "\(reasked.shown)")
-                    #expect(try await Self.keys(of: botID, in: redis).contains { $0.hasPrefix("qp:\(botID):cache:USD:fsm:") }, "the dialog's state, read for that answer, is cached in Redis")
+                    #expect(
+                        try await Self.keys(of: botID, in: redis).contains { $0.hasPrefix("qp:\(botID):cache:USD:fsm:") },
+                        "the dialog's state, read for that answer, is cached in Redis")
 
                     let outcomes = Outcomes()
                     try await withThrowingTaskGroup(of: Void.self) { group in
@@ -66,7 +68,9 @@ extension BotProcessTests {
                         if !refilled { try await Task.sleep(for: .milliseconds(250)) }
                     }
                     #expect(refilled, "Redis is used again once it is back")
-                    print("redis outage test: Redis killed after \(Self.buyers / 5) of \(Self.buyers) keys; every buyer and the reseller's dialog finished; Redis in use again \(restarted.duration(to: .now)) after it restarted")
+                    print(
+                        "redis outage test: Redis killed after \(Self.buyers / 5) of \(Self.buyers) keys; every buyer and the reseller's dialog finished; Redis in use again \(restarted.duration(to: .now)) after it restarted"
+                    )
 
                     #expect(await bot.stop() == 0)
                     let log = bot.log

@@ -39,12 +39,16 @@ extension BotProcessTests {
                         let handler = try #require(byID[purchase.parentSpanID], "the purchase's parent was sent")
                         #expect(handler.name.hasPrefix("handler catalogue"), "\(handler.name)")
                         let update = try #require(byID[handler.parentSpanID])
-                        #expect(update.name == "update callback_query" && update.parentSpanID.isEmpty, "the update's span is the trace's root: \(update.name)")
+                        #expect(
+                            update.name == "update callback_query" && update.parentSpanID.isEmpty,
+                            "the update's span is the trace's root: \(update.name)")
                         let trace = spans.filter { $0.traceID == purchase.traceID }.map(\.name)
                         print("tracing: the purchase's trace has \(trace.count) spans: \(trace.sorted().joined(separator: ", "))")
                         #expect(trace.contains { $0.hasPrefix("db ") }, "its SQL statements are in the trace: \(trace)")
                         #expect(spans.contains { $0.name.hasPrefix("db ") && $0.parentSpanID == purchase.spanID }, "under the purchase")
-                        #expect(trace.contains("telegram answerCallbackQuery") || trace.contains("telegram editMessageText"), "its Bot API calls too: \(trace)")
+                        #expect(
+                            trace.contains("telegram answerCallbackQuery") || trace.contains("telegram editMessageText"),
+                            "its Bot API calls too: \(trace)")
                         #expect(spans.contains { $0.name == "update message" }, "/start is a trace too")
 
                         // No secret and no customer's data in what was sent.

@@ -17,7 +17,9 @@ extension BotProcessTests {
                     environment: ["LOG_DIR": folder + "/logs", "PATH": "/usr/bin:/bin"], in: folder, name: "sandbox"
                 )
                 try await LeaderElectionTests.waitForLog(sandbox, "Polling for updates")
-                #expect(sandbox.log.hasPrefix("Chat with the bot in your browser: http://127.0.0.1:\(port)/"), "the web chat's address comes first: \(sandbox.log)")
+                #expect(
+                    sandbox.log.hasPrefix("Chat with the bot in your browser: http://127.0.0.1:\(port)/"),
+                    "the web chat's address comes first: \(sandbox.log)")
                 let browser = try await WebDriver()
                 do {
                     try await Self.shop(in: browser, at: "http://127.0.0.1:\(port)/", folder: folder)
@@ -36,23 +38,30 @@ extension BotProcessTests {
             let chat = WebChat(browser: browser)
 
             // Telegram's entities drawn as a client draws them, nested, and a javascript: link left dead.
-            let drawn = try await browser.run("""
-                const text = "BI U S P C pre Q L X <i>&";
-                const entities = [
-                  { type: "bold", offset: 0, length: 2 }, { type: "italic", offset: 1, length: 1 }, { type: "underline", offset: 3, length: 1 },
-                  { type: "strikethrough", offset: 5, length: 1 }, { type: "spoiler", offset: 7, length: 1 }, { type: "code", offset: 9, length: 1 },
-                  { type: "pre", offset: 11, length: 3 }, { type: "blockquote", offset: 15, length: 1 },
-                  { type: "text_link", offset: 17, length: 1, url: "javascript:alert(1)" }, { type: "text_link", offset: 19, length: 1, url: "https://example.com/" },
-                ];
-                const box = document.createElement("div");
-                box.append(...renderEntities(text, entities));
-                return box.innerHTML;
-                """) as? String
-            #expect(drawn == #"<b>B<i>I</i></b> <u>U</u> <s>S</s> <span class="spoiler">P</span> <code>C</code> <pre>pre</pre> <blockquote>Q</blockquote> <a>L</a> <a href="https://example.com/" target="_blank" rel="noopener noreferrer">X</a> &lt;i&gt;&amp;"#)
+            let drawn =
+                try await browser.run(
+                    """
+                    const text = "BI U S P C pre Q L X <i>&";
+                    const entities = [
+                      { type: "bold", offset: 0, length: 2 }, { type: "italic", offset: 1, length: 1 }, { type: "underline", offset: 3, length: 1 },
+                      { type: "strikethrough", offset: 5, length: 1 }, { type: "spoiler", offset: 7, length: 1 }, { type: "code", offset: 9, length: 1 },
+                      { type: "pre", offset: 11, length: 3 }, { type: "blockquote", offset: 15, length: 1 },
+                      { type: "text_link", offset: 17, length: 1, url: "javascript:alert(1)" }, { type: "text_link", offset: 19, length: 1, url: "https://example.com/" },
+                    ];
+                    const box = document.createElement("div");
+                    box.append(...renderEntities(text, entities));
+                    return box.innerHTML;
+                    """) as? String
+            #expect(
+                drawn
+                    == #"<b>B<i>I</i></b> <u>U</u> <s>S</s> <span class="spoiler">P</span> <code>C</code> <pre>pre</pre> <blockquote>Q</blockquote> <a>L</a> <a href="https://example.com/" target="_blank" rel="noopener noreferrer">X</a> &lt;i&gt;&amp;"#
+            )
 
             // The bot's commands suggested as you type.
             try await browser.type("/", into: "#text")
-            try await browser.waitFor("the command suggestions", "return !document.querySelector('#suggestions').hidden && document.querySelector('#suggestions').textContent.includes('/start')")
+            try await browser.waitFor(
+                "the command suggestions",
+                "return !document.querySelector('#suggestions').hidden && document.querySelector('#suggestions').textContent.includes('/start')")
             try await browser.run("document.querySelector('#text').value = ''")
 
             // An alert: the admin asks for the sales chart of a shop that has sold nothing yet.
@@ -60,7 +69,8 @@ extension BotProcessTests {
             try await chat.send("/admin")
             try await chat.waitForBot("Low on stock")
             try await chat.press("📈 Chart")
-            try await browser.waitFor("the alert", "const alert = document.querySelector('#alert'); return alert.open && alert.textContent.includes('nothing to draw yet')")
+            try await browser.waitFor(
+                "the alert", "const alert = document.querySelector('#alert'); return alert.open && alert.textContent.includes('nothing to draw yet')")
             try await browser.click("#alert-ok", startingWith: "OK")
 
             // The customer: /start, a product, a price, Buy, and the key on the page.
@@ -78,8 +88,11 @@ extension BotProcessTests {
             let key = try await chat.code(startingWith: "DEMO-")
             #expect(key.count > 10)
             // The bot replaced the photo card with a text screen: it sent one and deleted the card.
-            try await browser.waitFor("the photo card deleted", "return !document.querySelector('.message[data-message-id=\"' + \(WebDriver.quoted("\(card)")) + '\"]')")
-            try await browser.waitFor("the receipt's bold title", "return [...document.querySelectorAll('.message.bot .text b')].some(b => b.textContent.includes('Purchase complete'))")
+            try await browser.waitFor(
+                "the photo card deleted", "return !document.querySelector('.message[data-message-id=\"' + \(WebDriver.quoted("\(card)")) + '\"]')")
+            try await browser.waitFor(
+                "the receipt's bold title",
+                "return [...document.querySelectorAll('.message.bot .text b')].some(b => b.textContent.includes('Purchase complete'))")
             let screenshots = FileManager.default.currentDirectoryPath + "/.build/screenshots"
             try FileManager.default.createDirectory(atPath: screenshots, withIntermediateDirectories: true)
             try await browser.screenshot().write(to: URL(fileURLWithPath: screenshots + "/web-chat-purchase.png"))
@@ -168,22 +181,27 @@ extension BotProcessTests {
             try await chat.press("✅ Buy")
             #expect(try await chat.code(startingWith: "BROWSER-KEY-") == "BROWSER-KEY-1")
 
-
             // The developer's panel lists the bot's calls.
             try await browser.click("#toggle-calls", startingWith: "Bot API calls")
-            try await browser.waitFor("the calls panel", "return [...document.querySelectorAll('#calls tbody td')].some(td => td.textContent === 'sendMessage')")
+            try await browser.waitFor(
+                "the calls panel", "return [...document.querySelectorAll('#calls tbody td')].some(td => td.textContent === 'sendMessage')")
 
             // A view older than the one drawn (a fetch answered after the event stream's newer one) is ignored.
-            let staleIgnored = try await browser.run("""
-                const before = document.querySelectorAll('.message').length;
-                render({ revision: 0, messages: [], callback_answers: {}, is_blocked: false });
-                return before > 0 && document.querySelectorAll('.message').length === before;
-                """) as? Bool
+            let staleIgnored =
+                try await browser.run(
+                    """
+                    const before = document.querySelectorAll('.message').length;
+                    render({ revision: 0, messages: [], callback_answers: {}, is_blocked: false });
+                    return before > 0 && document.querySelectorAll('.message').length === before;
+                    """) as? Bool
             #expect(staleIgnored == true, "a stale view replaced a newer one")
 
             // A phone-sized window: nothing wider than the screen, the text box still there.
             try await browser.resize(width: 390, height: 844)
-            try await browser.waitFor("a page as narrow as a phone", "return document.documentElement.scrollWidth <= window.innerWidth + 1 && document.querySelector('#text').getBoundingClientRect().width > 150")
+            try await browser.waitFor(
+                "a page as narrow as a phone",
+                "return document.documentElement.scrollWidth <= window.innerWidth + 1 && document.querySelector('#text').getBoundingClientRect().width > 150"
+            )
         }
     }
 }
@@ -199,13 +217,17 @@ final class WebChat: Sendable {
 
     /// Picks who you are in the "You are" list.
     func become(_ name: String) async throws {
-        try await browser.waitFor("\(name) in the list", "return [...document.querySelectorAll('#who option')].some(o => o.textContent.startsWith(\(WebDriver.quoted(name))))")
-        try await browser.run("""
+        try await browser.waitFor(
+            "\(name) in the list",
+            "return [...document.querySelectorAll('#who option')].some(o => o.textContent.startsWith(\(WebDriver.quoted(name))))")
+        try await browser.run(
+            """
             const select = document.querySelector('#who');
             select.value = [...select.options].find(o => o.textContent.startsWith(arguments[0])).value;
             select.dispatchEvent(new Event('change'));
             """, [name])
-        try await browser.waitFor("\(name)'s chat", "return document.querySelector('#chat-title').textContent === 'Chat of ' + \(WebDriver.quoted(name))")
+        try await browser.waitFor(
+            "\(name)'s chat", "return document.querySelector('#chat-title').textContent === 'Chat of ' + \(WebDriver.quoted(name))")
     }
 
     /// Types `text` and presses Send.
@@ -239,11 +261,17 @@ final class WebChat: Sendable {
 
     /// Returns once the bot's newest message says `text`.
     func waitForBot(_ text: String) async throws {
-        try await browser.waitFor("the bot saying \(text)", "const all = document.querySelectorAll('.message.bot .text'); return all.length > 0 && all[all.length - 1].textContent.includes(\(WebDriver.quoted(text)))")
+        try await browser.waitFor(
+            "the bot saying \(text)",
+            "const all = document.querySelectorAll('.message.bot .text'); return all.length > 0 && all[all.length - 1].textContent.includes(\(WebDriver.quoted(text)))"
+        )
     }
 
     /// The text of the newest code span (a key) starting with `prefix`, once one is shown.
     func code(startingWith prefix: String) async throws -> String {
-        try await browser.waitFor("a key starting with \(prefix)", "return [...document.querySelectorAll('.message.bot code')].map(c => c.textContent).reverse().find(t => t.startsWith(\(WebDriver.quoted(prefix)))) || ''") as? String ?? ""
+        try await browser.waitFor(
+            "a key starting with \(prefix)",
+            "return [...document.querySelectorAll('.message.bot code')].map(c => c.textContent).reverse().find(t => t.startsWith(\(WebDriver.quoted(prefix)))) || ''"
+        ) as? String ?? ""
     }
 }

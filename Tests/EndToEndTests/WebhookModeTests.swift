@@ -44,14 +44,20 @@ extension BotProcessTests {
                     let forged = Self.startUpdate(id: 900_001, user: eve.id, name: "Eve")
                     #expect(try await Self.post(forged, to: base + ProcessShop.webhookPath, secret: nil) == 401)
                     #expect(try await Self.post(forged, to: base + ProcessShop.webhookPath, secret: "process-shop-secreT") == 401)
-                    #expect(try await Self.post(Array("{not an update".utf8), to: base + ProcessShop.webhookPath, secret: ProcessShop.webhookSecret) == 200, "a malformed body is answered 200, or Telegram sends it forever")
+                    #expect(
+                        try await Self.post(Array("{not an update".utf8), to: base + ProcessShop.webhookPath, secret: ProcessShop.webhookSecret)
+                            == 200, "a malformed body is answered 200, or Telegram sends it forever")
                     // The same update with the secret is Telegram's, and is answered: so nothing
                     // before it had reached the bot.
                     #expect(try await Self.post(forged, to: base + ProcessShop.webhookPath, secret: ProcessShop.webhookSecret) == 200)
                     let welcome = try await eve.nextMessage(timeout: .seconds(60))
                     #expect(welcome.text?.contains("Eve") == true)
-                    #expect(await sandbox.state.transcript(of: eve.chatID).filter { $0.sender == "bot" }.count == 1, "Eve was answered once, for the call with the secret")
-                    #expect(try await Self.post(forged, to: base + ProcessShop.webhookPath, secret: ProcessShop.webhookSecret) == 200, "a repeat is acknowledged")
+                    #expect(
+                        await sandbox.state.transcript(of: eve.chatID).filter { $0.sender == "bot" }.count == 1,
+                        "Eve was answered once, for the call with the secret")
+                    #expect(
+                        try await Self.post(forged, to: base + ProcessShop.webhookPath, secret: ProcessShop.webhookSecret) == 200,
+                        "a repeat is acknowledged")
 
                     let ready = try await HTTPClient.shared.execute(HTTPClientRequest(url: operations + "/readyz"), timeout: .seconds(10))
                     #expect(ready.status == .ok)
@@ -65,7 +71,8 @@ extension BotProcessTests {
                     }
 
                     #expect(await bot.stop() == 0, "a graceful stop: \(bot.log)")
-                    #expect(await sandbox.state.transcript(of: eve.chatID).filter { $0.sender == "bot" }.count == 1, "the repeat was not handled again")
+                    #expect(
+                        await sandbox.state.transcript(of: eve.chatID).filter { $0.sender == "bot" }.count == 1, "the repeat was not handled again")
                     #expect(bot.log.contains("Webhook body is not an update"))
                     #expect(bot.log.components(separatedBy: "wrong or missing secret token").count - 1 == 2)
                 }
@@ -97,7 +104,8 @@ extension BotProcessTests {
         }
 
         static func startUpdate(id: Int64, user: Int64, name: String) -> [UInt8] {
-            Array("""
+            Array(
+                """
                 {"update_id":\(id),"message":{"message_id":\(id),"date":1764700000,"chat":{"id":\(user),"type":"private","first_name":"\(name)"},\
                 "from":{"id":\(user),"is_bot":false,"first_name":"\(name)","language_code":"en"},"text":"/start",\
                 "entities":[{"type":"bot_command","offset":0,"length":6}]}}

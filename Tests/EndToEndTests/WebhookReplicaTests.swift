@@ -35,7 +35,9 @@ extension BotProcessTests {
                         let prompt = try await reseller.askForAQuantity()
                         #expect(prompt.shown.contains("Send the number of keys"), "\(prompt.shown)")
                         let confirmation = try await reseller.ask("3", within: .seconds(60))
-                        #expect(confirmation.shown.contains("Quantity: 3"), "the quantity typed on one replica answers the question asked by the other: \(confirmation.shown)")
+                        #expect(
+                            confirmation.shown.contains("Quantity: 3"),
+                            "the quantity typed on one replica answers the question asked by the other: \(confirmation.shown)")
                         let receipt = try await reseller.tap(startingWith: "✅ Buy", within: .seconds(60))
                         #expect(receipt.codeSpans.count == 3)
                         let dialog = balancer.routed.withLock { $0 }.map(\.updateID)
@@ -56,7 +58,9 @@ extension BotProcessTests {
                         #expect(steps.count == 7 && steps.allSatisfy { $0 != nil }, "\(steps)")
                         #expect(steps[4] != steps[5], "the question (✏️ Other) and its answer (3) were handled by different replicas: \(steps)")
                         #expect(Set(steps.compactMap { $0 }) == [0, 1])
-                        #expect(balancer.routed.withLock { $0 }.suffix(5 * Self.buyers).allSatisfy { $0.backends == [0, 1] }, "each of the buyers' updates reached both replicas")
+                        #expect(
+                            balancer.routed.withLock { $0 }.suffix(5 * Self.buyers).allSatisfy { $0.backends == [0, 1] },
+                            "each of the buyers' updates reached both replicas")
                         try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes)
                     }
                 }
@@ -118,7 +122,9 @@ extension BotProcessTests {
                             try await group.waitForAll()
                         }
                         #expect(await replicas[1].stop() == 0, "\(replicas[1].log)")
-                        #expect(replicas[1].log.contains("another process received and did not finish"), "the survivor took the dead replica's updates over: \(replicas[1].log)")
+                        #expect(
+                            replicas[1].log.contains("another process received and did not finish"),
+                            "the survivor took the dead replica's updates over: \(replicas[1].log)")
                         try await shop.expectEachBoughtOneKeyOnce(buyers, outcomes: outcomes, repliesExactlyOnce: false)
                     }
                 }
@@ -141,7 +147,9 @@ extension BotProcessTests {
                 for file in (try? FileManager.default.contentsOfDirectory(atPath: folder)) ?? [] {
                     let text = (try? String(contentsOfFile: folder + "/" + file, encoding: .utf8)) ?? ""
                     for line in text.split(separator: "\n") where line.contains("Update handled") {
-                        guard let start = line.firstRange(of: "update.id=")?.upperBound, let id = Int64(line[start...].prefix { $0.isNumber }) else { continue }
+                        guard let start = line.firstRange(of: "update.id=")?.upperBound, let id = Int64(line[start...].prefix { $0.isNumber }) else {
+                            continue
+                        }
                         handlers[id] = index
                     }
                 }

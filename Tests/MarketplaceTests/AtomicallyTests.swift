@@ -52,7 +52,8 @@ struct AtomicallyTests {
                 _ = try await (transaction as! any SQLDatabase).raw("INSERT INTO probe (n) VALUES (9)").run()
                 // A service that opens a transaction inside joins this one.
                 return try await transaction.atomically { inner in
-                    try await (inner as! any SQLDatabase).raw("SELECT count(*) AS count FROM probe WHERE n = 9").first()?.decode(column: "count", as: Int.self)
+                    try await (inner as! any SQLDatabase).raw("SELECT count(*) AS count FROM probe WHERE n = 9").first()?.decode(
+                        column: "count", as: Int.self)
                 }
             }
             #expect(kept == 1)

@@ -12,7 +12,9 @@ import Testing
 
     /// The Redis that `./scripts/test` started, under a namespace of this test's own.
     static func redisCache(sourceLocation: SourceLocation = #_sourceLocation) throws -> (RedisClient, RedisCache) {
-        let url = try #require(ProcessInfo.processInfo.environment["TEST_REDIS_URL"], "TEST_REDIS_URL is not set: run the tests with ./scripts/test", sourceLocation: sourceLocation)
+        let url = try #require(
+            ProcessInfo.processInfo.environment["TEST_REDIS_URL"], "TEST_REDIS_URL is not set: run the tests with ./scripts/test",
+            sourceLocation: sourceLocation)
         let redis = RedisClient(configuration: try RedisConfiguration(url: url), logger: quiet)
         return (redis, RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"))
     }
@@ -58,8 +60,11 @@ import Testing
         try await cache.delete("admin:50")
         releaseContinuation.yield()
         #expect(try await load.value, "the call already under way answers what it read", sourceLocation: sourceLocation)
-        #expect(try await cache.value(for: "admin:50", ttl: .seconds(600)) { false } == false, "the next call reads the database, not the stale yes", sourceLocation: sourceLocation)
-        #expect(try await cache.value(for: "admin:50", ttl: .seconds(600)) { true } == false, "and caches what it read", sourceLocation: sourceLocation)
+        #expect(
+            try await cache.value(for: "admin:50", ttl: .seconds(600)) { false } == false, "the next call reads the database, not the stale yes",
+            sourceLocation: sourceLocation)
+        #expect(
+            try await cache.value(for: "admin:50", ttl: .seconds(600)) { true } == false, "and caches what it read", sourceLocation: sourceLocation)
     }
 
     @Test func aDeleteDuringALoadNeverLeavesTheOldValueInTheMemoryCache() async throws {
@@ -69,7 +74,8 @@ import Testing
     @Test(.enabled(if: CacheTests.redisAvailable)) func aDeleteDuringALoadNeverLeavesTheOldValueInRedis() async throws {
         let (redis, cache) = try Self.redisCache()
         try await Self.checkDeleteDuringLoad(cache)
-        try await Self.checkDeleteDuringLoad(DegradingCache(wrapping: RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"), logger: Self.quiet))
+        try await Self.checkDeleteDuringLoad(
+            DegradingCache(wrapping: RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"), logger: Self.quiet))
         await redis.close()
     }
 
@@ -79,11 +85,13 @@ import Testing
         let euro = Currency(code: "EUR")
         try await withTemporaryMarketplaceDatabase(.sqlite) { database in
             let db = database.database(logger: Self.quiet)
-            let before = UserService(database: db, currency: .usd, cache: RedisCache(redis: redis, namespace: RedisCache.namespace(botID: botID, currency: .usd)))
+            let before = UserService(
+                database: db, currency: .usd, cache: RedisCache(redis: redis, namespace: RedisCache.namespace(botID: botID, currency: .usd)))
             _ = try await before.register(telegramID: 7, username: nil, firstName: "Ana", languageCode: "en")
             #expect(try await before.find(telegramID: 7)?.balance.currency == .usd, "cached in dollars")
             // The owner switches CURRENCY to EUR and restarts: nothing cached in dollars is read.
-            let after = UserService(database: db, currency: euro, cache: RedisCache(redis: redis, namespace: RedisCache.namespace(botID: botID, currency: euro)))
+            let after = UserService(
+                database: db, currency: euro, cache: RedisCache(redis: redis, namespace: RedisCache.namespace(botID: botID, currency: euro)))
             #expect(try await after.find(telegramID: 7)?.balance.currency == euro)
         }
         await redis.close()
@@ -145,10 +153,12 @@ import Testing
             #expect(try await !admins.isAdmin(50), "removal takes effect on the next check, not in ten minutes")
 
             let catalog = CatalogService(database: db, currency: .usd, cache: cache)
-            let customer = try await UserService(database: db, currency: .usd).register(telegramID: 9, username: nil, firstName: "Ana", languageCode: nil)
+            let customer = try await UserService(database: db, currency: .usd).register(
+                telegramID: 9, username: nil, firstName: "Ana", languageCode: nil)
             #expect(try await catalog.catalogue(for: customer).isEmpty)
             let product = try await catalog.createProduct(name: "Netflix", description: "", by: 1)
-            let price = try await catalog.addPrice(to: product, durationLabel: "1 month", durationDays: 30, price: Money(minorUnits: 500, currency: .usd), by: 1)
+            let price = try await catalog.addPrice(
+                to: product, durationLabel: "1 month", durationDays: 30, price: Money(minorUnits: 500, currency: .usd), by: 1)
             #expect(try await catalog.catalogue(for: customer).map(\.name) == ["Netflix"], "a new product shows on the next view")
             _ = try await StockService(database: db).addKeys("K1\nK2", to: price, by: 1)
             #expect(try await catalog.catalogue(for: customer).first?.stock == 2, "stock is counted live")
@@ -157,7 +167,8 @@ import Testing
 
             let users = UserService(database: db, currency: .usd, cache: cache)
             #expect(try await users.find(telegramID: 9)?.balance.minorUnits == 0)
-            try await LedgerService(database: db, currency: .usd, cache: cache).credit(Money(minorUnits: 1000, currency: .usd), to: 9, reason: .adminCredit, actorID: 1)
+            try await LedgerService(database: db, currency: .usd, cache: cache).credit(
+                Money(minorUnits: 1000, currency: .usd), to: 9, reason: .adminCredit, actorID: 1)
             #expect(try await users.find(telegramID: 9)?.balance.minorUnits == 1000, "a credit clears the cached customer")
             _ = try await PurchaseService(database: db, currency: .usd, cache: cache).buy(telegramID: 9, priceID: price)
             #expect(try await users.find(telegramID: 9)?.balance.minorUnits == 550, "so does a purchase")
@@ -182,7 +193,9 @@ import Testing
     @Test func aFailingCacheFallsThroughLogsOnceAndIsTriedAgainLater() async throws {
         let logs = InMemoryLogHandler()
         let redis = RedisClient(configuration: RedisConfiguration(host: "127.0.0.1", port: 1, commandTimeout: .seconds(1)), logger: Self.quiet)
-        let cache = DegradingCache(wrapping: RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"), pause: .seconds(60), logger: Logger(label: "test", factory: { _ in logs }))
+        let cache = DegradingCache(
+            wrapping: RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):"), pause: .seconds(60),
+            logger: Logger(label: "test", factory: { _ in logs }))
         let loads = Loads()
         for _ in 0..<5 {
             #expect(try await cache.value(for: "admin:5", ttl: .seconds(60)) { loads.load(true) })

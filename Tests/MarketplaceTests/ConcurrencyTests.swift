@@ -5,7 +5,11 @@ import Testing
 
 /// Money and stock under many buyers at once, on each database.
 @Suite(.timeLimit(.minutes(2))) struct ConcurrencyTests {
-    enum Outcome: Sendable { case bought([String]), outOfStock, other(String) }
+    enum Outcome: Sendable {
+        case bought([String])
+        case outOfStock
+        case other(String)
+    }
 
     @Test(arguments: TestDatabase.available)
     func twoHundredBuyersRaceForFiftyKeys(database: TestDatabase) async throws {
@@ -78,7 +82,8 @@ import Testing
                 for index in 0..<40 {
                     group.addTask {
                         if index % 2 == 0 {
-                            try? await ledger.credit(TestShop.dollars("1.00"), to: 7, reason: .adminCredit, actorID: 1, idempotencyKey: "credit-\(index)")
+                            try? await ledger.credit(
+                                TestShop.dollars("1.00"), to: 7, reason: .adminCredit, actorID: 1, idempotencyKey: "credit-\(index)")
                             return 0
                         }
                         return (try? await purchases.buy(telegramID: 7, priceID: price)) != nil ? 1 : 0

@@ -26,15 +26,23 @@ import Testing
     func creditsAndDebitsCarryTheirReasonAndNeverTakeTheBalanceBelowZero(database: TestDatabase) async throws {
         try await withTestShop(database) { shop in
             try await shop.customer(500)
-            #expect(try await shop.ledger.credit(TestShop.dollars("10.00"), to: 500, reason: .adminCredit, actorID: Self.admin, note: "  Paid @ann_keys in cash ") == TestShop.dollars("10.00"))
+            #expect(
+                try await shop.ledger.credit(
+                    TestShop.dollars("10.00"), to: 500, reason: .adminCredit, actorID: Self.admin, note: "  Paid @ann_keys in cash ")
+                    == TestShop.dollars("10.00"))
             await #expect(throws: LedgerError.insufficientFunds(balance: TestShop.dollars("10.00"))) {
                 try await shop.ledger.debit(TestShop.dollars("10.01"), from: 500, reason: .adminDebit, actorID: Self.admin, note: "Chargeback")
             }
-            await #expect(throws: LedgerError.noteEmpty) { try await shop.ledger.debit(TestShop.dollars("1.00"), from: 500, reason: .adminDebit, actorID: Self.admin, note: " ") }
-            await #expect(throws: LedgerError.noteTooLong(length: 201, limit: 200)) {
-                try await shop.ledger.credit(TestShop.dollars("1.00"), to: 500, reason: .adminCredit, actorID: Self.admin, note: String(repeating: "x", count: 201))
+            await #expect(throws: LedgerError.noteEmpty) {
+                try await shop.ledger.debit(TestShop.dollars("1.00"), from: 500, reason: .adminDebit, actorID: Self.admin, note: " ")
             }
-            #expect(try await shop.ledger.debit(TestShop.dollars("10.00"), from: 500, reason: .adminDebit, actorID: Self.admin, note: "Chargeback") == TestShop.dollars("0.00"))
+            await #expect(throws: LedgerError.noteTooLong(length: 201, limit: 200)) {
+                try await shop.ledger.credit(
+                    TestShop.dollars("1.00"), to: 500, reason: .adminCredit, actorID: Self.admin, note: String(repeating: "x", count: 201))
+            }
+            #expect(
+                try await shop.ledger.debit(TestShop.dollars("10.00"), from: 500, reason: .adminDebit, actorID: Self.admin, note: "Chargeback")
+                    == TestShop.dollars("0.00"))
             let lines = try await shop.ledger.recentLines(of: 500)
             #expect(lines.map(\.note) == ["Chargeback", "Paid @ann_keys in cash"])
             #expect(lines.map(\.reason) == [.adminDebit, .adminCredit])
@@ -64,12 +72,16 @@ import Testing
             await #expect(throws: RefundError.keyNotInOrder(keyID: 9999, orderID: receipt.orderID)) {
                 try await refunds.refund(orderID: receipt.orderID, keyIDs: [9999], disposition: .restock, by: Self.admin)
             }
-            await #expect(throws: RefundError.orderNotFound(orderID: 9999)) { try await refunds.refund(orderID: 9999, disposition: .restock, by: Self.admin) }
+            await #expect(throws: RefundError.orderNotFound(orderID: 9999)) {
+                try await refunds.refund(orderID: 9999, disposition: .restock, by: Self.admin)
+            }
             #expect(try await refunds.order(receipt.orderID).status == "partially_refunded")
 
             let rest = try await refunds.refund(orderID: receipt.orderID, disposition: .restock, by: Self.admin)
             #expect(rest.keys == [order.keys[0].text, order.keys[2].text] && rest.balanceAfter == TestShop.dollars("9.00"))
-            await #expect(throws: RefundError.nothingToRefund(orderID: receipt.orderID)) { try await refunds.refund(orderID: receipt.orderID, disposition: .restock, by: Self.admin) }
+            await #expect(throws: RefundError.nothingToRefund(orderID: receipt.orderID)) {
+                try await refunds.refund(orderID: receipt.orderID, disposition: .restock, by: Self.admin)
+            }
             let after = try await refunds.order(receipt.orderID)
             #expect(after.status == "refunded" && after.refunded == TestShop.dollars("9.00"))
             #expect(after.keys.map(\.text) == order.keys.map(\.text), "the order still shows every key it delivered")
@@ -97,7 +109,9 @@ import Testing
             enum Outcome: Sendable { case refunded, bought, refused }
             let outcomes = await withTaskGroup(of: Outcome.self) { group in
                 for _ in 0..<2 {
-                    group.addTask { (try? await refunds.refund(orderID: first.orderID, disposition: .restock, by: Self.admin)) == nil ? .refused : .refunded }
+                    group.addTask {
+                        (try? await refunds.refund(orderID: first.orderID, disposition: .restock, by: Self.admin)) == nil ? .refused : .refunded
+                    }
                 }
                 for _ in 0..<10 {
                     group.addTask { (try? await purchases.buy(telegramID: 700, priceID: price)) == nil ? .refused : .bought }
@@ -130,7 +144,9 @@ import Testing
             }
             let claim = try await stars.claimRefund(paymentID: second, by: Self.admin)
             #expect(claim.chargeID == "charge-2" && claim.debited == TestShop.dollars("1.00") && claim.balanceAfter == TestShop.dollars("0.50"))
-            await #expect(throws: StarsRefundError.alreadyRefunded(paymentID: second)) { try await stars.claimRefund(paymentID: second, by: Self.admin) }
+            await #expect(throws: StarsRefundError.alreadyRefunded(paymentID: second)) {
+                try await stars.claimRefund(paymentID: second, by: Self.admin)
+            }
             #expect(try await stars.unconfirmedRefunds().map(\.chargeID) == ["charge-2"], "claimed, not yet confirmed by Telegram")
 
             // Telegram refused: the money is back and the payment may be refunded again.

@@ -34,7 +34,9 @@ import Testing
             let short = try await #require(throws: PurchaseError.self) { try await shop.purchases.buy(telegramID: 100, priceID: price) }
             #expect(short == .insufficientFunds(needed: TestShop.dollars("5.00"), balance: TestShop.dollars("4.00")))
             #expect(short.shortfall == TestShop.dollars("1.00"))
-            await #expect(throws: PurchaseError.outOfStock(priceID: price, available: 1)) { try await shop.purchases.buy(telegramID: 101, priceID: price, quantity: 2) }
+            await #expect(throws: PurchaseError.outOfStock(priceID: price, available: 1)) {
+                try await shop.purchases.buy(telegramID: 101, priceID: price, quantity: 2)
+            }
             await #expect(throws: PurchaseError.quantityForResellersOnly(2), "only resellers buy more than one") {
                 try await shop.purchases.buy(telegramID: 100, priceID: price, quantity: 2)
             }
@@ -85,7 +87,9 @@ import Testing
             #expect(again.orderID == first.orderID)
             #expect(again.keys == first.keys)
             #expect(try await shop.users.find(telegramID: 100)?.balance == TestShop.dollars("15.00"))
-            await #expect(throws: PurchaseError.idempotencyKeyReused) { try await shop.purchases.buy(telegramID: 200, priceID: price, idempotencyKey: "press-1") }
+            await #expect(throws: PurchaseError.idempotencyKeyReused) {
+                try await shop.purchases.buy(telegramID: 200, priceID: price, idempotencyKey: "press-1")
+            }
         }
     }
 }

@@ -7,7 +7,8 @@ import Testing
     func stockTakesKeysPerLineAndCountsDuplicatesAndInvalidOnes(database: TestDatabase) async throws {
         try await withTestShop(database) { shop in
             let price = try await shop.price(keys: 0)
-            let first = try await shop.stock.addKeys("  AAA-1 \nBBB-2\n\nAAA-1\n\(String(repeating: "x", count: 600))\nbad\u{0007}key\n", to: price, by: TestShop.rootAdmin)
+            let first = try await shop.stock.addKeys(
+                "  AAA-1 \nBBB-2\n\nAAA-1\n\(String(repeating: "x", count: 600))\nbad\u{0007}key\n", to: price, by: TestShop.rootAdmin)
             #expect(first.added == 2 && first.duplicates == 1 && first.invalid == 2 && first.blank == 1 && first.restocked)
             #expect(first.refusals.map(\.line) == [4, 5, 6], "the refused lines, numbered as an editor does")
             #expect(first.refusals.map(\.reason) == [.repeated, .tooLong, .controlCharacters])
@@ -21,10 +22,13 @@ import Testing
             let unused = try await shop.stock.unusedKeys(priceID: price)
             #expect(unused.map(\.text) == ["BBB-2", "CCC-3"])
             let soldID = unused[0].id - 1
-            await #expect(throws: CatalogError.soldKeyCantBeDeleted(keyID: soldID)) { try await shop.stock.deleteUnused(keyIDs: [soldID, unused[0].id], by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogError.soldKeyCantBeDeleted(keyID: soldID)) {
+                try await shop.stock.deleteUnused(keyIDs: [soldID, unused[0].id], by: TestShop.rootAdmin)
+            }
             try await shop.stock.deleteUnused(keyIDs: [unused[0].id], by: TestShop.rootAdmin)
             #expect(try await shop.stock.unusedKeys(priceID: price).map(\.text) == ["CCC-3"])
-            let third = try await shop.stock.addKeys("CCC-3\n" + Array(repeating: "NEW-1", count: 6).joined(separator: "\n"), to: price, by: TestShop.rootAdmin)
+            let third = try await shop.stock.addKeys(
+                "CCC-3\n" + Array(repeating: "NEW-1", count: 6).joined(separator: "\n"), to: price, by: TestShop.rootAdmin)
             #expect(third.refusals.map(\.line) == [1, 3, 4, 5, 6], "the first refused lines, whichever their reason")
         }
     }
@@ -36,10 +40,16 @@ import Testing
             #expect(try await !shop.admins.isAdmin(50))
             await #expect(throws: AdminError.notRoot(telegramID: 60)) { try await shop.admins.add(50, username: "eve", by: 60) }
             try await shop.admins.add(50, username: "helper", by: TestShop.rootAdmin)
-            await #expect(throws: AdminError.alreadyAnAdmin(telegramID: 50)) { try await shop.admins.add(50, username: "helper", by: TestShop.rootAdmin) }
-            await #expect(throws: AdminError.alreadyAnAdmin(telegramID: TestShop.rootAdmin)) { try await shop.admins.add(TestShop.rootAdmin, username: nil, by: AuditLog.commandLine) }
+            await #expect(throws: AdminError.alreadyAnAdmin(telegramID: 50)) {
+                try await shop.admins.add(50, username: "helper", by: TestShop.rootAdmin)
+            }
+            await #expect(throws: AdminError.alreadyAnAdmin(telegramID: TestShop.rootAdmin)) {
+                try await shop.admins.add(TestShop.rootAdmin, username: nil, by: AuditLog.commandLine)
+            }
             #expect(try await shop.admins.list() == [TestShop.rootAdmin, 50])
-            await #expect(throws: AdminError.notRoot(telegramID: 50), "an admin who isn't root can't add admins") { try await shop.admins.add(51, username: nil, by: 50) }
+            await #expect(throws: AdminError.notRoot(telegramID: 50), "an admin who isn't root can't add admins") {
+                try await shop.admins.add(51, username: nil, by: 50)
+            }
             try await shop.admins.add(51, username: nil, by: AuditLog.commandLine)
             await #expect(throws: AdminError.notRoot(telegramID: 50), "nor remove them") { try await shop.admins.remove(51, by: 50) }
             for actor in [50, TestShop.rootAdmin, AuditLog.commandLine] {
@@ -82,8 +92,12 @@ import Testing
             await #expect(throws: LedgerError.insufficientFunds(balance: TestShop.dollars("1.00"))) {
                 try await shop.ledger.debit(TestShop.dollars("1.01"), from: 9, reason: .adminDebit, actorID: 1)
             }
-            await #expect(throws: LedgerError.nonPositiveAmount) { try await shop.ledger.credit(TestShop.dollars("0"), to: 9, reason: .adminCredit, actorID: 1) }
-            await #expect(throws: LedgerError.unknownCustomer(telegramID: 404)) { try await shop.ledger.credit(TestShop.dollars("1"), to: 404, reason: .adminCredit, actorID: 1) }
+            await #expect(throws: LedgerError.nonPositiveAmount) {
+                try await shop.ledger.credit(TestShop.dollars("0"), to: 9, reason: .adminCredit, actorID: 1)
+            }
+            await #expect(throws: LedgerError.unknownCustomer(telegramID: 404)) {
+                try await shop.ledger.credit(TestShop.dollars("1"), to: 404, reason: .adminCredit, actorID: 1)
+            }
             try await shop.ledger.credit(TestShop.dollars("2.50"), to: 9, reason: .starsTopUp, actorID: 9, idempotencyKey: "stx-charge-1")
             try await shop.ledger.credit(TestShop.dollars("2.50"), to: 9, reason: .starsTopUp, actorID: 9, idempotencyKey: "stx-charge-1")
             #expect(try await shop.users.find(telegramID: 9)?.balance == TestShop.dollars("3.50"))
@@ -100,9 +114,13 @@ import Testing
             let service = SellerService(database: shop.db)
             let ann = try await service.add(username: "@ann_keys", displayName: "Ann", by: TestShop.rootAdmin)
             _ = try await service.add(username: "bob_store", displayName: "Bob", note: "fast", by: TestShop.rootAdmin)
-            await #expect(throws: SellerError.alreadyListed(username: "ann_keys")) { try await service.add(username: "ann_keys", displayName: "Again", by: TestShop.rootAdmin) }
+            await #expect(throws: SellerError.alreadyListed(username: "ann_keys")) {
+                try await service.add(username: "ann_keys", displayName: "Again", by: TestShop.rootAdmin)
+            }
             await #expect(throws: SellerError.usernameInvalid) { try await service.add(username: "no", displayName: "Short", by: TestShop.rootAdmin) }
-            await #expect(throws: SellerError.displayNameEmpty) { try await service.add(username: "carol_shop", displayName: "  ", by: TestShop.rootAdmin) }
+            await #expect(throws: SellerError.displayNameEmpty) {
+                try await service.add(username: "carol_shop", displayName: "  ", by: TestShop.rootAdmin)
+            }
             #expect(try await service.list().map(\.username) == ["ann_keys", "bob_store"])
             #expect(try await service.move(ann.id, up: false, by: TestShop.rootAdmin) == (2, 2))
             #expect(try await service.list().map(\.username) == ["bob_store", "ann_keys"])
@@ -160,7 +178,9 @@ import Testing
             let premium = try await shop.users.upgradeToPremium(telegramID: 5, price: TestShop.dollars("4.00"))
             #expect(premium.isPremium)
             #expect(premium.balance == TestShop.dollars("5.00"))
-            await #expect(throws: AccountError.alreadyPremium) { try await shop.users.upgradeToPremium(telegramID: 5, price: TestShop.dollars("4.00")) }
+            await #expect(throws: AccountError.alreadyPremium) {
+                try await shop.users.upgradeToPremium(telegramID: 5, price: TestShop.dollars("4.00"))
+            }
             #expect(try await shop.ledger.unbalancedCustomers().isEmpty)
         }
     }
@@ -169,8 +189,13 @@ import Testing
     func productsAndPricesCanBeEditedFieldByField(database: TestDatabase) async throws {
         try await withTestShop(database) { shop in
             let price = try await shop.price("Netflix", price: "5.00", keys: 1)
-            try await shop.catalog.updateProduct(1, .init(name: " Netflix 4K ", description: "UHD", photoFileID: .some("AgAC-photo"), isPremiumOnly: false), by: TestShop.rootAdmin)
-            try await shop.catalog.updatePrice(price, .init(durationLabel: "Lifetime", durationDays: .some(nil), price: TestShop.dollars("20.00"), resellerPrice: .some(TestShop.dollars("15.00"))), by: TestShop.rootAdmin)
+            try await shop.catalog.updateProduct(
+                1, .init(name: " Netflix 4K ", description: "UHD", photoFileID: .some("AgAC-photo"), isPremiumOnly: false), by: TestShop.rootAdmin)
+            try await shop.catalog.updatePrice(
+                price,
+                .init(
+                    durationLabel: "Lifetime", durationDays: .some(nil), price: TestShop.dollars("20.00"),
+                    resellerPrice: .some(TestShop.dollars("15.00"))), by: TestShop.rootAdmin)
             let customer = try await shop.customer(1)
             let view = try await shop.catalog.catalogue(for: customer)
             #expect(view.first?.name == "Netflix 4K")
@@ -179,8 +204,12 @@ import Testing
             #expect(view.first?.offers.first?.durationDays == nil)
             #expect(view.first?.offers.first?.price == TestShop.dollars("20.00"))
             await #expect(throws: CatalogError.nameEmpty) { try await shop.catalog.updateProduct(1, .init(name: "  "), by: TestShop.rootAdmin) }
-            await #expect(throws: CatalogError.priceNotFound(priceID: 99)) { try await shop.catalog.updatePrice(99, .init(price: TestShop.dollars("1")), by: TestShop.rootAdmin) }
-            await #expect(throws: CatalogError.durationNotPositive) { try await shop.catalog.updatePrice(price, .init(durationDays: .some(0)), by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogError.priceNotFound(priceID: 99)) {
+                try await shop.catalog.updatePrice(99, .init(price: TestShop.dollars("1")), by: TestShop.rootAdmin)
+            }
+            await #expect(throws: CatalogError.durationNotPositive) {
+                try await shop.catalog.updatePrice(price, .init(durationDays: .some(0)), by: TestShop.rootAdmin)
+            }
         }
     }
 }

@@ -18,17 +18,29 @@ import Testing
     }
 
     static let attempts: [Attempt] = [
-        Attempt(permission: .catalogue) { shop, actor, _, _ in _ = try await shop.catalog.createProduct(name: "New \(actor)", description: "", by: actor) },
-        Attempt(permission: .catalogue) { shop, actor, product, _ in try await shop.catalog.updateProduct(product, .init(isPremiumOnly: true), by: actor) },
+        Attempt(permission: .catalogue) { shop, actor, _, _ in
+            _ = try await shop.catalog.createProduct(name: "New \(actor)", description: "", by: actor)
+        },
+        Attempt(permission: .catalogue) { shop, actor, product, _ in
+            try await shop.catalog.updateProduct(product, .init(isPremiumOnly: true), by: actor)
+        },
         Attempt(permission: .catalogue) { shop, actor, _, price in
             try await shop.catalog.updatePrice(price, .init(price: Money(minorUnits: 100 + actor, currency: .usd)), by: actor)
         },
-        Attempt(permission: .catalogueTexts) { shop, actor, product, _ in try await shop.catalog.updateProduct(product, .init(name: "Renamed \(actor)"), by: actor) },
+        Attempt(permission: .catalogueTexts) { shop, actor, product, _ in
+            try await shop.catalog.updateProduct(product, .init(name: "Renamed \(actor)"), by: actor)
+        },
         Attempt(permission: .stock) { shop, actor, _, price in _ = try await shop.stock.addKeys("KEY-\(actor)", to: price, by: actor) },
         Attempt(permission: .customerStatus) { shop, actor, _, _ in _ = try await shop.users.setPremium(actor % 2 == 0, telegramID: 7, by: actor) },
-        Attempt(permission: .money) { shop, actor, _, _ in _ = try await shop.ledger.credit(Money(minorUnits: 100, currency: .usd), to: 7, reason: .adminCredit, actorID: actor) },
-        Attempt(permission: .sellers) { shop, actor, _, _ in _ = try await shop.sellers.add(username: "seller\(actor)", displayName: "Seller", by: actor) },
-        Attempt(permission: .broadcasts) { shop, actor, _, _ in _ = try await shop.broadcasts.create(BroadcastMessage(text: "Hi"), to: .everyone, isPaid: false, by: actor) },
+        Attempt(permission: .money) { shop, actor, _, _ in
+            _ = try await shop.ledger.credit(Money(minorUnits: 100, currency: .usd), to: 7, reason: .adminCredit, actorID: actor)
+        },
+        Attempt(permission: .sellers) { shop, actor, _, _ in
+            _ = try await shop.sellers.add(username: "seller\(actor)", displayName: "Seller", by: actor)
+        },
+        Attempt(permission: .broadcasts) { shop, actor, _, _ in
+            _ = try await shop.broadcasts.create(BroadcastMessage(text: "Hi"), to: .everyone, isPaid: false, by: actor)
+        },
         Attempt(permission: .refunds) { shop, actor, _, _ in
             // No such order: a role that may refund hears that; one that may not, that it may not.
             do {
@@ -52,7 +64,8 @@ import Testing
                     if role.permissions.contains(attempt.permission) {
                         try await attempt.run(shop, actor, product, price)
                     } else {
-                        await #expect(throws: AdminError.notPermitted(attempt.permission, telegramID: actor), "\(role) may not \(attempt.permission)") {
+                        await #expect(throws: AdminError.notPermitted(attempt.permission, telegramID: actor), "\(role) may not \(attempt.permission)")
+                        {
                             try await attempt.run(shop, actor, product, price)
                         }
                         #expect(try await Self.auditCount(test.db) == auditBefore, "a refused \(attempt.permission) by a \(role) writes nothing")
@@ -60,7 +73,9 @@ import Testing
                 }
             }
             for attempt in Self.attempts {
-                await #expect(throws: AdminError.notAnAdmin(telegramID: 7), "a customer may do none of it") { try await attempt.run(shop, 7, product, price) }
+                await #expect(throws: AdminError.notAnAdmin(telegramID: 7), "a customer may do none of it") {
+                    try await attempt.run(shop, 7, product, price)
+                }
             }
             #expect(try await shop.users.find(telegramID: 7)?.balance.minorUnits == 100, "only the owner's credit went through")
             #expect(try await shop.stock.unusedCount(priceID: price) == 3, "the manager's and the owner's keys")
@@ -78,8 +93,12 @@ import Testing
             #expect(try await shop.admins.permissions(of: TestShop.rootAdmin) == Set(AdminPermission.allCases))
             #expect(try await shop.admins.permissions(of: 12) == nil)
 
-            await #expect(throws: AdminError.notRoot(telegramID: 11), "an owner doesn't manage admins") { try await shop.admins.setRole(.support, of: 10, by: 11) }
-            await #expect(throws: AdminError.rootHasNoRole) { try await shop.admins.setRole(.support, of: TestShop.rootAdmin, by: TestShop.rootAdmin) }
+            await #expect(throws: AdminError.notRoot(telegramID: 11), "an owner doesn't manage admins") {
+                try await shop.admins.setRole(.support, of: 10, by: 11)
+            }
+            await #expect(throws: AdminError.rootHasNoRole) {
+                try await shop.admins.setRole(.support, of: TestShop.rootAdmin, by: TestShop.rootAdmin)
+            }
             await #expect(throws: AdminError.noSuchAdmin(telegramID: 12)) { try await shop.admins.setRole(.support, of: 12, by: TestShop.rootAdmin) }
             await #expect(throws: AdminError.sameRole(.manager)) { try await shop.admins.setRole(.manager, of: 10, by: TestShop.rootAdmin) }
 
@@ -99,7 +118,9 @@ import Testing
         try await withTestShop(database) { test in
             // A row as the earlier version wrote it, with no role.
             let sql = try #require(test.db as? any SQLDatabase)
-            try await sql.raw("INSERT INTO admins (telegram_id, username, added_by) VALUES (\(bind: Int64(20)), \(bind: "old"), \(bind: TestShop.rootAdmin))").run()
+            try await sql.raw(
+                "INSERT INTO admins (telegram_id, username, added_by) VALUES (\(bind: Int64(20)), \(bind: "old"), \(bind: TestShop.rootAdmin))"
+            ).run()
             #expect(try await test.admins.role(of: 20) == .owner)
         }
     }

@@ -51,7 +51,8 @@ import Testing
 
     @Test func badDotEnvIsReportedWithoutEchoingTheToken() async throws {
         try await withTemporaryDirectory { directory in
-            try "BOT_TOKEN=123456789:AAHdqTcvCH1vGWJx\nROOT_ADMIN_ID=me\nBOT_MODE=webhook\n".write(toFile: directory + "/.env", atomically: true, encoding: .utf8)
+            try "BOT_TOKEN=123456789:AAHdqTcvCH1vGWJx\nROOT_ADMIN_ID=me\nBOT_MODE=webhook\n".write(
+                toFile: directory + "/.env", atomically: true, encoding: .utf8)
             let run = try Self.run(["run"], environment: [:], in: directory)
             #expect(run.status == 2)
             #expect(run.standardError.contains("BOT_TOKEN is malformed"))
@@ -75,7 +76,8 @@ import Testing
             let logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
             let database = try MarketplaceDatabase(location: .sqliteFile(directory + "/shop.sqlite"))
             do {
-                let shop = Shop(database: database.database(logger: logger), currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd))
+                let shop = Shop(
+                    database: database.database(logger: logger), currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd))
                 let customer = try #require(try await shop.users.find(telegramID: 501))
                 #expect(customer.balance == Money(minorUnits: 2500, currency: .usd))
                 let catalogue = try await shop.catalog.catalogue(for: customer)
@@ -91,20 +93,29 @@ import Testing
 
     @Test func aCatalogueMovesBetweenShopsAsJSONThroughTheServicesAndTheAuditLog() async throws {
         try await withTemporaryDirectory { directory in
-            let first = ["DATABASE_URL": "sqlite://first.sqlite"], second = ["DATABASE_URL": "sqlite://second.sqlite"]
-            #expect(try Self.run(["seed", "--products", "2", "--prices-per-product", "2", "--keys-per-price", "1"], environment: first, in: directory).status == 0)
+            let first = ["DATABASE_URL": "sqlite://first.sqlite"]
+            let second = ["DATABASE_URL": "sqlite://second.sqlite"]
+            #expect(
+                try Self.run(["seed", "--products", "2", "--prices-per-product", "2", "--keys-per-price", "1"], environment: first, in: directory)
+                    .status == 0)
             let export = try Self.run(["products", "export", "--output", "catalogue.json"], environment: first, in: directory)
             #expect(export.status == 0, "\(export.standardError)")
             #expect(export.standardOutput == "Exported 2 products, 4 prices to catalogue.json.\n")
             let json = try String(contentsOfFile: directory + "/catalogue.json", encoding: .utf8)
-            #expect(json.contains(#""currency" : "USD""#) && json.contains(#""price" : "5.00""#) && json.contains(#""reseller_price" : "4.00""#), "amounts are text, never floating point")
+            #expect(
+                json.contains(#""currency" : "USD""#) && json.contains(#""price" : "5.00""#) && json.contains(#""reseller_price" : "4.00""#),
+                "amounts are text, never floating point")
 
             let imported = try Self.run(["products", "import", "catalogue.json"], environment: second, in: directory)
             #expect(imported.standardOutput == "Imported 2 products and 4 prices from catalogue.json.\n", "\(imported.standardError)")
             let again = try Self.run(["products", "import", "catalogue.json"], environment: second, in: directory)
-            #expect(again.standardOutput.hasPrefix("Imported 0 products and 0 prices from catalogue.json. Skipped, already in the shop: Netflix Premium, Spotify Family."))
+            #expect(
+                again.standardOutput.hasPrefix(
+                    "Imported 0 products and 0 prices from catalogue.json. Skipped, already in the shop: Netflix Premium, Spotify Family."))
             let list = try Self.run(["products", "list"], environment: second, in: directory)
-            #expect(list.standardOutput.hasPrefix("#1 Netflix Premium [shown]\n  price #1 1 month (30 days): $5.00, resellers $4.00; 0 unsold, 0 sold"), "\(list.standardOutput)")
+            #expect(
+                list.standardOutput.hasPrefix("#1 Netflix Premium [shown]\n  price #1 1 month (30 days): $5.00, resellers $4.00; 0 unsold, 0 sold"),
+                "\(list.standardOutput)")
 
             try await withShop(directory + "/second.sqlite") { shop, database async throws in
                 let exported = try await shop.catalog.exportCatalogue()
@@ -117,7 +128,8 @@ import Testing
 
     @Test func anImportWithOneProblemImportsNothingAndSaysWhereEachProblemIs() async throws {
         try await withTemporaryDirectory { directory in
-            let file = #"{"currency": "USD", "products": [{"name": "Fine", "description": "", "premium_only": false, "visible": true, "prices": [{"label": "1 month", "days": 30, "price": "5", "visible": true}]}, {"name": " ", "description": "", "premium_only": false, "visible": true, "prices": [{"label": "1 month", "days": 0, "price": "9.999", "visible": true}]}]}"#
+            let file =
+                #"{"currency": "USD", "products": [{"name": "Fine", "description": "", "premium_only": false, "visible": true, "prices": [{"label": "1 month", "days": 30, "price": "5", "visible": true}]}, {"name": " ", "description": "", "premium_only": false, "visible": true, "prices": [{"label": "1 month", "days": 0, "price": "9.999", "visible": true}]}]}"#
             try file.write(toFile: directory + "/bad.json", atomically: true, encoding: .utf8)
             let run = try Self.run(["products", "import", "bad.json"], environment: ["DATABASE_URL": "sqlite://shop.sqlite"], in: directory)
             #expect(run.status == 1)
@@ -137,17 +149,25 @@ import Testing
     @Test func keysAreImportedFromAFileAndExportedPerPrice() async throws {
         try await withTemporaryDirectory { directory in
             let environment = ["DATABASE_URL": "sqlite://shop.sqlite"]
-            #expect(try Self.run(["seed", "--products", "1", "--prices-per-product", "1", "--keys-per-price", "0"], environment: environment, in: directory).status == 0)
+            #expect(
+                try Self.run(
+                    ["seed", "--products", "1", "--prices-per-product", "1", "--keys-per-price", "0"], environment: environment, in: directory
+                ).status == 0)
             try "key,note\nA-1,x\nA-2,y\nA-1,again\n\n".write(toFile: directory + "/keys.csv", atomically: true, encoding: .utf8)
             let imported = try Self.run(["keys", "import", "--price", "1", "keys.csv"], environment: environment, in: directory)
-            #expect(imported.standardOutput == "Added 2 keys to price #1 from keys.csv: 1 duplicates, 1 blank lines, 0 invalid.\n  line 4 refused (repeated above): A-1\n", "\(imported.standardError)")
+            #expect(
+                imported.standardOutput
+                    == "Added 2 keys to price #1 from keys.csv: 1 duplicates, 1 blank lines, 0 invalid.\n  line 4 refused (repeated above): A-1\n",
+                "\(imported.standardError)")
             #expect(try Self.run(["keys", "export", "--price", "1"], environment: environment, in: directory).standardOutput == "A-1\nA-2\n")
             let missing = try Self.run(["keys", "export", "--price", "99"], environment: environment, in: directory)
             #expect(missing.status == 1 && missing.standardError == "error: no price 99\n")
             try "A-3".write(toFile: directory + "/keys.xlsx", atomically: true, encoding: .utf8)
             let wrongType = try Self.run(["keys", "import", "--price", "1", "keys.xlsx"], environment: environment, in: directory)
             #expect(wrongType.status == 1 && wrongType.standardError == "error: keys.xlsx isn't a .txt or .csv file\n")
-            #expect(try Self.run(["keys", "export", "--price", "1"], environment: environment, in: directory).standardOutput == "A-1\nA-2\n", "a refused file adds nothing")
+            #expect(
+                try Self.run(["keys", "export", "--price", "1"], environment: environment, in: directory).standardOutput == "A-1\nA-2\n",
+                "a refused file adds nothing")
         }
     }
 
@@ -168,7 +188,8 @@ import Testing
 
     @Test func seedWithoutCustomersStocksProductsOnly() async throws {
         try await withTemporaryDirectory { directory in
-            let run = try Self.run(["seed", "--products", "1", "--keys-per-price", "0"], environment: ["DATABASE_URL": "sqlite://shop.sqlite"], in: directory)
+            let run = try Self.run(
+                ["seed", "--products", "1", "--keys-per-price", "0"], environment: ["DATABASE_URL": "sqlite://shop.sqlite"], in: directory)
             #expect(run.status == 0, "\(run.standardError)")
         }
     }
@@ -203,7 +224,10 @@ import Testing
 
     @Test func migrateBuildsASQLiteFileAndRunsAgainHarmlessly() async throws {
         try await withTemporaryDirectory { directory throws in
-            let environment = ["BOT_TOKEN": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_-x", "ROOT_ADMIN_ID": "1", "DATABASE_URL": "sqlite://\(directory)/db/shop.sqlite", "LOG_DIR": directory]
+            let environment = [
+                "BOT_TOKEN": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_-x", "ROOT_ADMIN_ID": "1",
+                "DATABASE_URL": "sqlite://\(directory)/db/shop.sqlite", "LOG_DIR": directory,
+            ]
             #expect(try Self.run(["migrate"], environment: environment, in: directory).status == 0)
             #expect(FileManager.default.fileExists(atPath: directory + "/db/shop.sqlite"))
             #expect(try Self.run(["migrate"], environment: environment, in: directory).status == 0)
@@ -214,7 +238,10 @@ import Testing
     func migrateBuildsAPostgreSQLDatabase() async throws {
         let url = try TestServers.url(TestServers.postgresVariable)
         try await withTemporaryDirectory { directory in
-            let environment = ["BOT_TOKEN": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_-x", "ROOT_ADMIN_ID": "1", "DATABASE_URL": url.absoluteString, "LOG_DIR": directory]
+            let environment = [
+                "BOT_TOKEN": "123456789:AAHdqTcvCH1vGWJxfSeofSAs0K5PALDsaw_-x", "ROOT_ADMIN_ID": "1", "DATABASE_URL": url.absoluteString,
+                "LOG_DIR": directory,
+            ]
             let first = try Self.run(["migrate"], environment: environment, in: directory)
             #expect(first.status == 0, "\(first.standardError)")
             #expect(try Self.run(["migrate"], environment: environment, in: directory).status == 0)

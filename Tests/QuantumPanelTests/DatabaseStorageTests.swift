@@ -5,10 +5,11 @@ import Foundation
 import Logging
 import Marketplace
 import MarketplaceTesting
-@testable import QuantumPanel
 import RedisClient
 import TelegramBotAPI
 import Testing
+
+@testable import QuantumPanel
 
 /// The bot's state in the shop's database, on SQLite and PostgreSQL.
 @Suite(.timeLimit(.minutes(1))) struct DatabaseStorageTests {
@@ -81,7 +82,10 @@ import Testing
 extension DatabaseStorageTests {
     /// A fresh database of `kind` with the bot's tables, and a journal path in a fresh folder.
     /// `inbox()` opens the inbox on them as a (re)started bot would.
-    func withJournal(_ kind: TestDatabaseKind, _ body: (_ journal: String, _ database: MarketplaceDatabase, _ inbox: () throws -> DatabaseUpdateInbox) async throws -> Void) async throws {
+    func withJournal(
+        _ kind: TestDatabaseKind,
+        _ body: (_ journal: String, _ database: MarketplaceDatabase, _ inbox: () throws -> DatabaseUpdateInbox) async throws -> Void
+    ) async throws {
         try await withTemporaryDirectory { folder in
             try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database throws in
                 let journal = folder + "/handled.journal"
@@ -106,7 +110,9 @@ extension DatabaseStorageTests {
             // 39 marks: 32 reach the database in a batch, 7 stay in the journal alone, as when
             // the process is killed right after handling them.
             for update in updates.dropLast() { try await killed.markHandled(update.updateID) }
-            #expect(try await DatabaseUpdateInbox(database: database.database(logger: Self.logger)).unhandled().count == 8, "7 marked in the journal only, and the last")
+            #expect(
+                try await DatabaseUpdateInbox(database: database.database(logger: Self.logger)).unhandled().count == 8,
+                "7 marked in the journal only, and the last")
 
             #expect(try await inbox().unhandled().map(\.updateID) == [40], "only the update never handled comes back")
             #expect(HandledJournal.ids(at: journal).isEmpty, "the journal is emptied once the database has its marks")
@@ -139,7 +145,9 @@ extension DatabaseStorageTests {
             _ = try await DatabaseUpdateInbox(database: db).receive([Update(updateID: 1), Update(updateID: 3)])
             // As a newer version might have kept it: a payload this one can't read.
             let sql = db as! any SQLDatabase
-            try await sql.raw("INSERT INTO update_inbox (update_id, payload, received_at) VALUES (2, \(bind: #"{"update_id":"two"}"#), \(bind: Date()))").run()
+            try await sql.raw(
+                "INSERT INTO update_inbox (update_id, payload, received_at) VALUES (2, \(bind: #"{"update_id":"two"}"#), \(bind: Date()))"
+            ).run()
             #expect(try await DatabaseUpdateInbox(database: db).unhandled().map(\.updateID) == [1, 3])
             let left = try await sql.select().column("update_id").from("update_inbox")
                 .where("handled_at", .is, SQLLiteral.null).all().map { try $0.decode(column: "update_id", as: Int64.self) }
@@ -168,7 +176,8 @@ extension DatabaseStorageTests {
         let redis = try Self.redis()
         try await withTemporaryMarketplaceDatabase(.sqlite, additionalMigrations: BotStorage.migrations) { database throws in
             let cache = RedisCache(redis: redis, namespace: "test:\(UUID().uuidString):")
-            let storage = CachedStateStorage(database: DatabaseStateStorage(database: database.database(logger: DatabaseStorageTests.logger)), cache: cache)
+            let storage = CachedStateStorage(
+                database: DatabaseStateStorage(database: database.database(logger: DatabaseStorageTests.logger)), cache: cache)
             #expect(try await StateStorageConformance.violations(of: storage) == [])
         }
         await redis.close()

@@ -24,7 +24,9 @@ import Yams
         #expect((environment["REDIS_URL"] as? String)?.hasPrefix("redis://") == true)
         #expect(environment["HTTP_PORT"] as? String == "8080")
         #expect(environment["OPS_PORT"] as? String == "9090")
-        #expect((bot["ports"] as? [String]) == ["8080:8080", "127.0.0.1:9090:9090"], "the public port, and the operations one on the host's loopback alone")
+        #expect(
+            (bot["ports"] as? [String]) == ["8080:8080", "127.0.0.1:9090:9090"],
+            "the public port, and the operations one on the host's loopback alone")
         let dependencies = try #require(bot["depends_on"] as? [String: [String: String]])
         #expect(dependencies["postgres"]?["condition"] == "service_healthy")
         for name in ["postgres", "redis"] {
@@ -50,9 +52,10 @@ import Yams
         let names = Set(environment.compactMap { $0["name"] as? String })
         #expect(names.isSubset(of: Settings.variableNames))
         let value = { (name: String) in environment.first { $0["name"] as? String == name }?["value"] as? String }
-        let ports = Dictionary(uniqueKeysWithValues: ((container["ports"] as? [[String: Any]]) ?? []).compactMap { port in
-            (port["name"] as? String).map { ($0, port["containerPort"] as? Int) }
-        })
+        let ports = Dictionary(
+            uniqueKeysWithValues: ((container["ports"] as? [[String: Any]]) ?? []).compactMap { port in
+                (port["name"] as? String).map { ($0, port["containerPort"] as? Int) }
+            })
         #expect(ports["http"] == value("HTTP_PORT").flatMap(Int.init) && ports["ops"] == value("OPS_PORT").flatMap(Int.init))
         let annotations = ((spec["template"] as? [String: Any])?["metadata"] as? [String: Any])?["annotations"] as? [String: String]
         #expect(annotations?["prometheus.io/port"] == value("OPS_PORT"), "Prometheus scrapes the operations port")

@@ -2,8 +2,8 @@ import Foundation
 import InMemoryLogging
 import Logging
 import Synchronization
-import Testing
 import TelegramBotAPI
+import Testing
 
 @testable import QuantumPanel
 
@@ -40,9 +40,13 @@ import TelegramBotAPI
         let settings = try await Self.settings()
         try await withTemporaryDirectory { directory in
             let logger = Self.fileLogger(directory: directory, now: MovableNow(Self.noon), settings: settings)
-            logger.info("Update received", metadata: ["update.id": "5", "user.id": "42"]); let line = #line
+            let line = #line + 1
+            logger.info("Update received", metadata: ["update.id": "5", "user.id": "42"])
             let lines = try Self.read(directory + "/quantum-panel-2025-11-25.log")
-            #expect(lines == ["2025-11-25T13:18:20.123Z INFO    Update received [update.id=5 user.id=42] (LoggingTests.swift:\(line) fileRecordCarriesTimeLevelMessageMetadataAndSource())"])
+            #expect(
+                lines == [
+                    "2025-11-25T13:18:20.123Z INFO    Update received [update.id=5 user.id=42] (LoggingTests.swift:\(line) fileRecordCarriesTimeLevelMessageMetadataAndSource())"
+                ])
         }
     }
 
@@ -69,14 +73,16 @@ import TelegramBotAPI
             let logger = Self.fileLogger(directory: directory, now: now, settings: settings)
 
             logger.info("first day")
-            #expect(try Set(FileManager.default.contentsOfDirectory(atPath: directory)) == [
-                "quantum-panel-2025-11-18.log", "quantum-panel-2025-11-24.log", "quantum-panel-2025-11-25.log", "notes.log",
-            ])
+            #expect(
+                try Set(FileManager.default.contentsOfDirectory(atPath: directory)) == [
+                    "quantum-panel-2025-11-18.log", "quantum-panel-2025-11-24.log", "quantum-panel-2025-11-25.log", "notes.log",
+                ])
             now.advance(days: 1)
             logger.info("second day")
-            #expect(try Set(FileManager.default.contentsOfDirectory(atPath: directory)) == [
-                "quantum-panel-2025-11-24.log", "quantum-panel-2025-11-25.log", "quantum-panel-2025-11-26.log", "notes.log",
-            ])
+            #expect(
+                try Set(FileManager.default.contentsOfDirectory(atPath: directory)) == [
+                    "quantum-panel-2025-11-24.log", "quantum-panel-2025-11-25.log", "quantum-panel-2025-11-26.log", "notes.log",
+                ])
             #expect(try Self.read(directory + "/quantum-panel-2025-11-26.log").count == 1)
             #expect(try Self.read(directory + "/quantum-panel-2025-11-25.log").count == 1)
         }
@@ -90,7 +96,10 @@ import TelegramBotAPI
             let logger = Self.fileLogger(directory: directory, now: MovableNow(Self.noon), settings: settings)
             logger.error(
                 "POST https://api.telegram.org/bot\(Self.token)/sendMessage failed",
-                metadata: ["url": "https://api.telegram.org/bot\(Self.token)/getMe", "nested": ["headers": ["X-Telegram-Bot-Api-Secret-Token: hook-secret-123"]]]
+                metadata: [
+                    "url": "https://api.telegram.org/bot\(Self.token)/getMe",
+                    "nested": ["headers": ["X-Telegram-Bot-Api-Secret-Token: hook-secret-123"]],
+                ]
             )
             logger.warning("database connection failed", metadata: ["error": .stringConvertible(URL(string: "postgres://shop:s3cr3t-pw@db/shop")!)])
             let text = try String(contentsOfFile: directory + "/quantum-panel-2025-11-25.log", encoding: .utf8)

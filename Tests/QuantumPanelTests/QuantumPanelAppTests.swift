@@ -5,8 +5,8 @@ import Logging
 import NIOCore
 import NIOHTTP1
 import QuantumPanel
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// The whole bot against the sandbox, over loopback, as it runs against Telegram.
 @Suite(.timeLimit(.minutes(1))) struct QuantumPanelAppTests {
@@ -16,7 +16,8 @@ import TelegramBotAPI
                 let settings = try await Settings.load(
                     environment: [
                         "BOT_TOKEN": sandbox.token.value, "ROOT_ADMIN_ID": "42", "TELEGRAM_API_URL": sandbox.baseURL, "LOG_DIR": directory,
-                        "DATABASE_URL": "sqlite://\(directory)/shop.sqlite", "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "OPS_HOST": "127.0.0.1", "OPS_PORT": "0",
+                        "DATABASE_URL": "sqlite://\(directory)/shop.sqlite", "HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "OPS_HOST": "127.0.0.1",
+                        "OPS_PORT": "0",
                     ],
                     environmentFile: directory + "/.env"
                 )
@@ -50,7 +51,9 @@ import TelegramBotAPI
                 #expect(String(buffer: try await health.body.collect(upTo: 1024)) == "ok\n")
                 let ready = try await HTTPClient.shared.execute(HTTPClientRequest(url: "http://\(listening)/readyz"), timeout: .seconds(10))
                 #expect(ready.status == .ok)
-                #expect(String(buffer: try await ready.body.collect(upTo: 1024)) == #"{"database":"ok","ready":true,"redis":"not configured","updates":"polling"}"#)
+                #expect(
+                    String(buffer: try await ready.body.collect(upTo: 1024))
+                        == #"{"database":"ok","ready":true,"redis":"not configured","updates":"polling"}"#)
                 let everything = logs.entries.map { "\($0.message) \($0.metadata)" }.joined()
                 #expect(!everything.contains(sandbox.token.value))
                 running.cancel()

@@ -2,8 +2,9 @@ import BotRouting
 import Logging
 import Marketplace
 import MarketplaceTesting
-@testable import QuantumPanel
 import Testing
+
+@testable import QuantumPanel
 
 /// What `/readyz` says while the bot starts: a balancer sends Telegram's calls to a replica as
 /// soon as it says ready, so it must not say so before an update would be taken.

@@ -1,6 +1,7 @@
 import Marketplace
-@testable import QuantumPanel
 import Testing
+
+@testable import QuantumPanel
 
 /// Every refusal has words in every language, and what a person typed comes back escaped.
 @Suite struct RefusalWordsTests {
@@ -9,7 +10,8 @@ import Testing
         PersonRefusal.notAPerson, PersonRefusal.hiddenForward(name: typed), PersonRefusal.unknownUsername("@" + typed),
         PersonRefusal.customerNotFound(typed: typed), PersonRefusal.noUsername(telegramID: 7), PersonRefusal.cantBanAdmin,
         KeyFileRefusal.wrongType(fileName: typed), KeyFileRefusal.tooLarge(limitMegabytes: 20), KeyFileRefusal.notText,
-        BroadcastContentRefusal.noContent, BroadcastContentRefusal.invalidHTML(reason: typed), BroadcastContentRefusal.tooLong(length: 5000, limit: 4096),
+        BroadcastContentRefusal.noContent, BroadcastContentRefusal.invalidHTML(reason: typed),
+        BroadcastContentRefusal.tooLong(length: 5000, limit: 4096),
         TypedNumberRefusal(.notANumber, typed: typed, currency: .usd), TypedNumberRefusal(.tooManyDecimals(allowed: 2), typed: typed, currency: .usd),
         TypedNumberRefusal(.tooLarge, typed: typed, currency: .usd), TypedNumberRefusal(.empty, typed: "", currency: .usd),
         TypedNumberRefusal(.negative, typed: "-1", currency: .usd), TypedNumberRefusal.daysNotANumber(typed: typed),

@@ -4,10 +4,11 @@ import Foundation
 import Logging
 import Marketplace
 import MarketplaceTesting
-@testable import QuantumPanel
 import SQLKit
 import TelegramBotAPI
 import Testing
+
+@testable import QuantumPanel
 
 /// The update inbox shared by processes on one PostgreSQL shop: an update belongs to the process
 /// that kept it for as long as that process's liveness lock is held, and to whoever finds it after.
@@ -77,6 +78,8 @@ struct SharedInboxTests {
 
     static func keptIDs(in database: MarketplaceDatabase) async throws -> [Int64] {
         let sql = database.database(logger: logger) as! any SQLDatabase
-        return try await sql.raw("SELECT update_id FROM update_inbox ORDER BY update_id").all().map { try $0.decode(column: "update_id", as: Int64.self) }
+        return try await sql.raw("SELECT update_id FROM update_inbox ORDER BY update_id").all().map {
+            try $0.decode(column: "update_id", as: Int64.self)
+        }
     }
 }

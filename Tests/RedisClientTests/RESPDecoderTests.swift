@@ -8,7 +8,10 @@ import Testing
 
     static let replies: [(String, RESPValue)] = [
         ("+OK\r\n", .simpleString("OK")),
-        ("-WRONGTYPE Operation against a key holding the wrong kind of value\r\n", .error("WRONGTYPE Operation against a key holding the wrong kind of value")),
+        (
+            "-WRONGTYPE Operation against a key holding the wrong kind of value\r\n",
+            .error("WRONGTYPE Operation against a key holding the wrong kind of value")
+        ),
         (":1000\r\n", .integer(1000)),
         (":-42\r\n", .integer(-42)),
         ("$5\r\nhello\r\n", bulk("hello")),

@@ -16,7 +16,9 @@ enum RedisTestServer {
     static let quiet = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
 
     static func client(sourceLocation: SourceLocation = #_sourceLocation) throws -> RedisClient {
-        let url = try #require(ProcessInfo.processInfo.environment["TEST_REDIS_URL"], "TEST_REDIS_URL is not set: run the tests with ./scripts/test", sourceLocation: sourceLocation)
+        let url = try #require(
+            ProcessInfo.processInfo.environment["TEST_REDIS_URL"], "TEST_REDIS_URL is not set: run the tests with ./scripts/test",
+            sourceLocation: sourceLocation)
         return RedisClient(configuration: try RedisConfiguration(url: url), logger: quiet)
     }
 

@@ -4,8 +4,8 @@ import Foundation
 import InMemoryLogging
 import Logging
 import NIOCore
-import Testing
 import TelegramBotAPI
+import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct BotClientTests {
     static let botJSON = #"{"id":777000111,"is_bot":true,"first_name":"Quantum Shop","username":"quantum_shop_bot","can_join_groups":true}"#
@@ -93,7 +93,10 @@ import TelegramBotAPI
             try await bot.perform(EditMessageText(chatID: 42, messageID: 5, text: "hello"))
             let refused = try await #require(throws: BotAPIError.self) { try await bot.perform(DeleteMessage(chatID: 42, messageID: 5)) }
             #expect(refused.errorDescription == "Bad Request: message to delete not found")
-            #expect(stub.events.all == ["request sendMessage", "sleep 2.0 seconds", "request sendMessage", "request editMessageText", "request deleteMessage"])
+            #expect(
+                stub.events.all == [
+                    "request sendMessage", "sleep 2.0 seconds", "request sendMessage", "request editMessageText", "request deleteMessage",
+                ])
             // A result that isn't a Message: send can't read it, perform doesn't try.
             stub.setDefault("sendMessage", .ok(#"{"unexpected":true}"#))
             await #expect(throws: BotAPIError.self) { try await bot.send(SendMessage(chatID: 42, text: "hi")) }
@@ -116,9 +119,16 @@ import TelegramBotAPI
 
     @Test func anEditThatChangesNothingIsItsOwnCase() async throws {
         try await withTelegramStub { stub, bot, _ in
-            stub.setDefault("editMessageText", .error(400, "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"))
+            stub.setDefault(
+                "editMessageText",
+                .error(
+                    400,
+                    "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"
+                ))
             stub.setDefault("sendMessage", .error(400, "Bad Request: message text is empty"))
-            let unchanged = try await #require(throws: BotAPIError.self) { try await bot.send(EditMessageText(chatID: .id(1), messageID: 2, text: "hi")) }
+            let unchanged = try await #require(throws: BotAPIError.self) {
+                try await bot.send(EditMessageText(chatID: .id(1), messageID: 2, text: "hi"))
+            }
             #expect(unchanged.code == .messageNotModified)
             #expect(unchanged.errorCode == 400)
             let refused = try await #require(throws: BotAPIError.self) { try await bot.send(SendMessage(chatID: 1, text: "")) }
@@ -128,7 +138,9 @@ import TelegramBotAPI
 
     @Test func migratedGroupTellsTheNewChatID() async throws {
         try await withTelegramStub { stub, bot, _ in
-            stub.setDefault("sendMessage", .error(400, "Bad Request: group chat was upgraded to a supergroup chat", parameters: #"{"migrate_to_chat_id":-1001234567890}"#))
+            stub.setDefault(
+                "sendMessage",
+                .error(400, "Bad Request: group chat was upgraded to a supergroup chat", parameters: #"{"migrate_to_chat_id":-1001234567890}"#))
             let error = try await #require(throws: BotAPIError.self) { try await bot.send(SendMessage(chatID: -123, text: "hi")) }
             #expect(error.migrateToChatID == -1_001_234_567_890)
         }
@@ -157,10 +169,11 @@ import TelegramBotAPI
             stub.enqueue("sendPhoto", .ok(Self.messageJSON))
             let bytes: [UInt8] = [0x89, 0x50, 0x4E, 0x47, 0x0D, 0x0A, 0x1A, 0x0A, 0x00, 0xFF, 0x2D, 0x2D]
             let keyboard = InlineKeyboardMarkup(inlineKeyboard: [[InlineKeyboardButton(text: "Buy", callbackData: "buy:1")]])
-            try await bot.send(SendPhoto(
-                chatID: 42, photo: .upload(FileUpload(filename: "product.png", contentType: "image/png", bytes: bytes)),
-                caption: "New: <b>Spotify</b>", parseMode: "HTML", replyMarkup: .inlineKeyboard(keyboard)
-            ))
+            try await bot.send(
+                SendPhoto(
+                    chatID: 42, photo: .upload(FileUpload(filename: "product.png", contentType: "image/png", bytes: bytes)),
+                    caption: "New: <b>Spotify</b>", parseMode: "HTML", replyMarkup: .inlineKeyboard(keyboard)
+                ))
             let request = try #require(stub.requests.first)
             let boundary = try #require(MultipartFormParser.boundary(fromContentType: request.contentType))
             #expect(request.contentType.hasPrefix("multipart/form-data;"))
@@ -225,7 +238,8 @@ import TelegramBotAPI
         let transport = AsyncHTTPClientTransport(httpClient: httpClient, baseURL: "http://127.0.0.1:1", token: TestToken.valid)
         let clock = TestClock()
         // AsyncHTTPClient keeps reconnecting until the request's deadline, so a short one keeps the test quick.
-        let bot = BotClient(transport: transport, retryPolicy: RetryPolicy(maxAttempts: 3), requestTimeout: .milliseconds(200), clock: clock, logger: logger)
+        let bot = BotClient(
+            transport: transport, retryPolicy: RetryPolicy(maxAttempts: 3), requestTimeout: .milliseconds(200), clock: clock, logger: logger)
 
         let error = try await #require(throws: BotAPIError.self) { try await bot.send(GetMe()) }
         #expect(error.code == .network)

@@ -1,5 +1,5 @@
-import Testing
 import TelegramBotAPI
+import Testing
 
 @Suite struct BotTokenTests {
     @Test(arguments: [

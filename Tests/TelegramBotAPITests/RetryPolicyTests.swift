@@ -1,5 +1,5 @@
-import Testing
 import TelegramBotAPI
+import Testing
 
 @Suite struct RetryPolicyTests {
     static func error(_ code: BotAPIError.Code, retryAfter: Int64? = nil) -> BotAPIError {
@@ -10,7 +10,10 @@ import TelegramBotAPI
         #expect(RetryPolicy.standard.delay(after: Self.error(.tooManyRequests, retryAfter: 7), attempt: 1) == .seconds(7))
     }
 
-    @Test(arguments: [BotAPIError.Code.badRequest, .messageNotModified, .unauthorized, .forbidden, .botBlocked, .notFound, .conflict, .invalidResponse, .invalidRequest])
+    @Test(arguments: [
+        BotAPIError.Code.badRequest, .messageNotModified, .unauthorized, .forbidden, .botBlocked, .notFound, .conflict, .invalidResponse,
+        .invalidRequest,
+    ])
     func clientErrorsAreNeverRetried(code: BotAPIError.Code) {
         #expect(RetryPolicy.standard.delay(after: Self.error(code), attempt: 1) == nil)
     }
@@ -20,7 +23,9 @@ import TelegramBotAPI
         let policy = RetryPolicy(maxAttempts: 10)
         for code in [BotAPIError.Code.serverError, .network] {
             let delay = policy.delay(after: Self.error(code), attempt: attempt)
-            #expect(delay.map { $0 >= .milliseconds(lowMilliseconds) && $0 <= .milliseconds(highMilliseconds) } == true, "\(code) attempt \(attempt): \(String(describing: delay))")
+            #expect(
+                delay.map { $0 >= .milliseconds(lowMilliseconds) && $0 <= .milliseconds(highMilliseconds) } == true,
+                "\(code) attempt \(attempt): \(String(describing: delay))")
         }
     }
 
@@ -39,7 +44,9 @@ import TelegramBotAPI
         #expect(late.map { $0 >= .milliseconds(2500) && $0 <= .seconds(5) } == true, "\(String(describing: late))")
         #expect(policy.delay(after: Self.error(.network), attempt: 1, now: start + .seconds(59)) != nil, "a retry that starts before the deadline")
         #expect(policy.delay(after: Self.error(.network), attempt: 1, now: start + .seconds(61)) == nil, "none after it")
-        #expect(policy.delay(after: Self.error(.tooManyRequests, retryAfter: 30), attempt: 1, now: start + .seconds(40)) == nil, "a wait that would end past it")
+        #expect(
+            policy.delay(after: Self.error(.tooManyRequests, retryAfter: 30), attempt: 1, now: start + .seconds(40)) == nil,
+            "a wait that would end past it")
         #expect(policy.delay(after: Self.error(.badRequest), attempt: 1, now: start) == nil, "what retrying can't fix, never")
     }
 }

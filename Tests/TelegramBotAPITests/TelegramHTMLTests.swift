@@ -1,9 +1,13 @@
 import Testing
+
 @testable import TelegramBotAPI
 
 @Suite struct TelegramHTMLTests {
     @Test func tagsBecomeEntitiesOverThePlainText() throws {
-        let parsed = try TelegramHTML(parsing: #"<b>Netflix</b> 4K &amp; <a href="https://t.me/x?a=1&amp;b=2">more</a> <tg-spoiler>KEY</tg-spoiler> <code class="language-swift">x</code>"#)
+        let parsed = try TelegramHTML(
+            parsing:
+                #"<b>Netflix</b> 4K &amp; <a href="https://t.me/x?a=1&amp;b=2">more</a> <tg-spoiler>KEY</tg-spoiler> <code class="language-swift">x</code>"#
+        )
         #expect(parsed.text == "Netflix 4K & more KEY x")
         #expect(parsed.entities.map(\.type) == ["bold", "text_link", "spoiler", "code"])
         #expect(parsed.entities[0].offset == 0 && parsed.entities[0].length == 7)
@@ -31,6 +35,8 @@ import Testing
         ("é <script>", #"Bad Request: can't parse entities: Unsupported start tag "script" at byte offset 3"#),
     ])
     func malformedHTMLIsRefusedLikeTelegram(html: String, description: String) {
-        #expect(throws: TelegramHTML.ParseError(description: String(description.dropFirst("Bad Request: ".count)))) { try TelegramHTML(parsing: html) }
+        #expect(throws: TelegramHTML.ParseError(description: String(description.dropFirst("Bad Request: ".count)))) {
+            try TelegramHTML(parsing: html)
+        }
     }
 }

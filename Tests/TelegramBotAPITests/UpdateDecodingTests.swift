@@ -1,6 +1,6 @@
 import Foundation
-import Testing
 import TelegramBotAPI
+import Testing
 
 @Suite struct UpdateDecodingTests {
     @Test func commandMessageDecodesWithItsEntitiesAndIgnoresUnknownFields() throws {

@@ -1,7 +1,7 @@
 import InMemoryLogging
 import Logging
-import Testing
 import TelegramBotAPI
+import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct UpdatePollerTests {
     static func batch(_ ids: ClosedRange<Int>) -> TelegramStub.Answer {
@@ -13,7 +13,10 @@ import TelegramBotAPI
     }
 
     /// Takes `count` updates from a poller over the stub, recording each in the event log.
-    func take(_ count: Int, from stub: TelegramStub, bot: BotClient, clock: TestClock, logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })) async throws -> [Int64] {
+    func take(
+        _ count: Int, from stub: TelegramStub, bot: BotClient, clock: TestClock,
+        logger: Logger = Logger(label: "test", factory: { _ in SwiftLogNoOpLogHandler() })
+    ) async throws -> [Int64] {
         var taken: [Int64] = []
         for try await update in UpdatePoller(client: bot, clock: clock, logger: logger) {
             stub.events.record("handled \(update.updateID)")
@@ -55,7 +58,9 @@ import TelegramBotAPI
         let logs = InMemoryLogHandler()
         let logger = Logger(label: "test", factory: { _ in logs })
         try await withTelegramStub(retryPolicy: .never) { stub, bot, clock in
-            stub.enqueue("getUpdates", .error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"), Self.batch(1...1))
+            stub.enqueue(
+                "getUpdates", .error(409, "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running"),
+                Self.batch(1...1))
             let taken = try await take(1, from: stub, bot: bot, clock: clock, logger: logger)
             #expect(taken == [1])
             #expect(clock.sleeps == [.seconds(1)])

@@ -47,11 +47,12 @@ struct BotAPIRoutes {
             response = Self.response(error)
         }
         let elapsed = started.duration(to: .now)
-        await state.record(RecordedCall(
-            method: method, parameters: parametersText, receivedAt: receivedAt,
-            duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
-            status: Int(response.status.code)
-        ))
+        await state.record(
+            RecordedCall(
+                method: method, parameters: parametersText, receivedAt: receivedAt,
+                duration: Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18,
+                status: Int(response.status.code)
+            ))
         return response
     }
 
@@ -61,9 +62,11 @@ struct BotAPIRoutes {
     }
 
     static func response(_ error: SandboxError) -> Response {
-        let failure = Failure(errorCode: error.code, description: error.description, parameters: error.retryAfter.map { ResponseParameters(retryAfter: Int64($0)) })
+        let failure = Failure(
+            errorCode: error.code, description: error.description, parameters: error.retryAfter.map { ResponseParameters(retryAfter: Int64($0)) })
         let data = (try? JSONEncoder().encode(failure)) ?? Data()
-        return Response(status: .init(code: error.code), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
+        return Response(
+            status: .init(code: error.code), headers: [.contentType: "application/json"], body: .init(byteBuffer: ByteBuffer(bytes: data)))
     }
 
     private struct Success<Result: Encodable>: Encodable {

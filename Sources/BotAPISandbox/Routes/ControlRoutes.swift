@@ -18,7 +18,9 @@ struct ControlRoutes {
             try await Self.respond {
                 let body = try await Self.body(request)
                 guard let firstName = body.string("first_name"), !firstName.isEmpty else { throw SandboxError.badRequest("first_name is required") }
-                return await state.createUser(firstName: firstName, lastName: body.string("last_name"), username: body.string("username"), languageCode: body.string("language_code") ?? "en")
+                return await state.createUser(
+                    firstName: firstName, lastName: body.string("last_name"), username: body.string("username"),
+                    languageCode: body.string("language_code") ?? "en")
             }
         }
         group.post("users/{id}/text") { request, context in
@@ -31,9 +33,11 @@ struct ControlRoutes {
         group.post("users/{id}/press") { request, context in
             try await Self.respond {
                 let body = try await Self.body(request)
-                let label = body.string("label"), data = body.string("callback_data")
+                let label = body.string("label")
+                let data = body.string("callback_data")
                 guard label != nil || data != nil else { throw SandboxError.badRequest("label or callback_data is required") }
-                let id = try await state.userPresses(try Self.userID(context), label: label, callbackData: data, messageID: try body.int64("message_id"))
+                let id = try await state.userPresses(
+                    try Self.userID(context), label: label, callbackData: data, messageID: try body.int64("message_id"))
                 return ["callback_query_id": id]
             }
         }
@@ -50,7 +54,8 @@ struct ControlRoutes {
                 let bytes = try Self.fileBytes(body, "document")
                 let name = body.files["document"]?.filename ?? body.string("file_name") ?? "document.txt"
                 let type = body.files["document"]?.contentType ?? body.string("mime_type") ?? "text/plain"
-                return try await state.userSendsDocument(try Self.userID(context), bytes: bytes, fileName: name, mimeType: type, caption: body.string("caption"))
+                return try await state.userSendsDocument(
+                    try Self.userID(context), bytes: bytes, fileName: name, mimeType: type, caption: body.string("caption"))
             }
         }
         group.post("users/{id}/pay") { request, context in

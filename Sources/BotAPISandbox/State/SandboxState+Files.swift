@@ -88,7 +88,8 @@ extension SandboxState {
             guard !upload.bytes.isEmpty else { throw .badRequest("Bad Request: file must be non-empty") }
             let name = upload.filename ?? "document"
             let file = storeFile(upload.bytes, folder: "documents", fileExtension: name.split(separator: ".").last.map(String.init) ?? "bin")
-            document = Document(fileID: file.fileID, fileUniqueID: file.uniqueID, fileName: name, mimeType: upload.contentType, fileSize: Int64(upload.bytes.count))
+            document = Document(
+                fileID: file.fileID, fileUniqueID: file.uniqueID, fileName: name, mimeType: upload.contentType, fileSize: Int64(upload.bytes.count))
         } else {
             let file = existing!
             document = Document(fileID: file.fileID, fileUniqueID: file.uniqueID, fileSize: Int64(file.bytes.count))
@@ -126,9 +127,12 @@ extension SandboxState {
     }
 
     /// The user sends a document, such as a file of license keys.
-    public func userSendsDocument(_ userID: Int64, bytes: [UInt8], fileName: String, mimeType: String = "text/plain", caption: String? = nil) throws(SandboxError) -> Message {
+    public func userSendsDocument(
+        _ userID: Int64, bytes: [UInt8], fileName: String, mimeType: String = "text/plain", caption: String? = nil
+    ) throws(SandboxError) -> Message {
         let file = storeFile(bytes, folder: "documents", fileExtension: fileName.split(separator: ".").last.map(String.init) ?? "bin")
-        let document = Document(fileID: file.fileID, fileUniqueID: file.uniqueID, fileName: fileName, mimeType: mimeType, fileSize: Int64(bytes.count))
+        let document = Document(
+            fileID: file.fileID, fileUniqueID: file.uniqueID, fileName: fileName, mimeType: mimeType, fileSize: Int64(bytes.count))
         return try userPosts(userID) { message in
             message.document = document
             message.caption = caption

@@ -2,7 +2,8 @@ import Foundation
 import TelegramBotAPI
 
 extension SandboxState {
-    static let notModified = "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"
+    static let notModified =
+        "Bad Request: message is not modified: specified new message content and reply markup are exactly the same as a current content and reply markup of the message"
 
     /// The chat the bot writes to, refusing unknown chats and users who blocked the bot.
     func writableChat(_ id: Int64) throws(SandboxError) -> ChatRecord {
@@ -32,7 +33,9 @@ extension SandboxState {
     }
 
     /// Text and entities as the user will see them, after `parse_mode` or `entities`.
-    func formatted(_ parameters: MethodParameters, text: String, parseModeKey: String = "parse_mode", entitiesKey: String) throws(SandboxError) -> (String, [MessageEntity]?) {
+    func formatted(
+        _ parameters: MethodParameters, text: String, parseModeKey: String = "parse_mode", entitiesKey: String
+    ) throws(SandboxError) -> (String, [MessageEntity]?) {
         switch parameters.string(parseModeKey)?.lowercased() {
         case nil, "":
             return (text, try parameters.decode([MessageEntity].self, entitiesKey))
@@ -167,7 +170,10 @@ extension SandboxState {
 
     func sendChatAction(_ parameters: MethodParameters) throws(SandboxError) -> Bool {
         let chatID = try parameters.chatID()
-        let actions: Set = ["typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice", "upload_document", "choose_sticker", "find_location", "record_video_note", "upload_video_note"]
+        let actions: Set = [
+            "typing", "upload_photo", "record_video", "upload_video", "record_voice", "upload_voice", "upload_document", "choose_sticker",
+            "find_location", "record_video_note", "upload_video_note",
+        ]
         guard let action = parameters.string("action"), actions.contains(action) else {
             throw .badRequest("Bad Request: wrong parameter action in request")
         }
@@ -180,17 +186,21 @@ extension SandboxState {
         guard let id = parameters.string("callback_query_id"), var record = callbackQueries[id], record.answer == nil else { throw tooOld }
         guard now.timeIntervalSince(record.createdAt) <= Double(configuration.callbackQueryLifetime.components.seconds) else { throw tooOld }
         if let text = parameters.string("text"), text.count > 200 { throw .badRequest("Bad Request: MESSAGE_TOO_LONG") }
-        record.answer = CallbackAnswer(text: parameters.string("text"), showAlert: parameters.bool("show_alert") ?? false, url: parameters.string("url"))
+        record.answer = CallbackAnswer(
+            text: parameters.string("text"), showAlert: parameters.bool("show_alert") ?? false, url: parameters.string("url"))
         callbackQueries[id] = record
         notifyChange(of: .chat(record.query.from.id))
         return true
     }
 
     func setMyCommands(_ parameters: MethodParameters) throws(SandboxError) -> Bool {
-        guard let list = try parameters.decode([BotCommand].self, "commands") else { throw .badRequest("Bad Request: parameter \"commands\" is required") }
+        guard let list = try parameters.decode([BotCommand].self, "commands") else {
+            throw .badRequest("Bad Request: parameter \"commands\" is required")
+        }
         guard list.count <= 100 else { throw .badRequest("Bad Request: too many commands specified") }
         for command in list {
-            let valid = (1...32).contains(command.command.count) && command.command.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
+            let valid =
+                (1...32).contains(command.command.count) && command.command.allSatisfy { $0.isASCII && ($0.isLowercase || $0.isNumber || $0 == "_") }
             guard valid else { throw .badRequest("Bad Request: BOT_COMMAND_INVALID") }
             guard (1...256).contains(command.description.count) else { throw .badRequest("Bad Request: BOT_COMMAND_DESCRIPTION_INVALID") }
         }

@@ -10,7 +10,9 @@ extension SandboxState {
         let name = method.lowercased()
         if Self.sendingMethods.contains(name), parameters.bool("allow_paid_broadcast") == true {
             // Past the free limit for 0.1 Star a message; the per-chat limit stands.
-            if let floodControl = configuration.floodControl { try checkFlood(chatID: (try? parameters.int64("chat_id")) ?? nil, floodControl, countingGlobal: false) }
+            if let floodControl = configuration.floodControl {
+                try checkFlood(chatID: (try? parameters.int64("chat_id")) ?? nil, floodControl, countingGlobal: false)
+            }
             paidBroadcastMessages += 1
         } else if Self.sendingMethods.contains(name), let floodControl = configuration.floodControl {
             try checkFlood(chatID: (try? parameters.int64("chat_id")) ?? nil, floodControl)
@@ -78,7 +80,10 @@ extension SandboxState {
     }
 
     func getChat(_ parameters: MethodParameters) throws(SandboxError) -> ChatFullInfo {
-        guard let id = try parameters.int64("chat_id"), let chat = chats[id]?.chat ?? users[id].map({ Chat(id: $0.id, type: "private", username: $0.username, firstName: $0.firstName, lastName: $0.lastName) }) else {
+        guard let id = try parameters.int64("chat_id"),
+            let chat = chats[id]?.chat
+                ?? users[id].map({ Chat(id: $0.id, type: "private", username: $0.username, firstName: $0.firstName, lastName: $0.lastName) })
+        else {
             throw .badRequest("Bad Request: chat not found")
         }
         return ChatFullInfo(id: chat.id, type: chat.type, username: chat.username, firstName: chat.firstName, lastName: chat.lastName)
@@ -101,7 +106,9 @@ extension SandboxState {
         var chat = chatID.flatMap { floodBuckets[$0] } ?? TokenBucket(capacity: Double(limits.perChatBurst), at: now)
         global.refill(rate: limits.globalPerSecond, capacity: Double(limits.globalBurst), at: now)
         chat.refill(rate: limits.perChatPerSecond, capacity: Double(limits.perChatBurst), at: now)
-        let wait = max(countingGlobal ? global.secondsUntilToken(rate: limits.globalPerSecond) : 0, chatID == nil ? 0 : chat.secondsUntilToken(rate: limits.perChatPerSecond))
+        let wait = max(
+            countingGlobal ? global.secondsUntilToken(rate: limits.globalPerSecond) : 0,
+            chatID == nil ? 0 : chat.secondsUntilToken(rate: limits.perChatPerSecond))
         if wait > 0 {
             globalBucket = global
             if let chatID { floodBuckets[chatID] = chat }

@@ -51,7 +51,9 @@ extension SandboxState {
         let keyboard = try inlineKeyboard(parameters)
         _ = try writableChat(chatID)
         let message = botPosts(in: chatID) { message in
-            message.invoice = Invoice(title: title, description: description, startParameter: parameters.string("start_parameter") ?? "", currency: currency, totalAmount: total)
+            message.invoice = Invoice(
+                title: title, description: description, startParameter: parameters.string("start_parameter") ?? "", currency: currency,
+                totalAmount: total)
             message.replyMarkup = keyboard
         }
         invoicePayloads[InvoiceKey(chatID: chatID, messageID: message.messageID)] = payload
@@ -79,8 +81,10 @@ extension SandboxState {
         guard !charge.isRefunded else { throw .badRequest("Bad Request: CHARGE_ALREADY_REFUNDED") }
         charge.isRefunded = true
         charges[chargeID] = charge
-        starTransactions.append(StarTransaction(id: chargeID, amount: charge.amount, date: unixTime, receiver: TransactionPartner(type: "user", user: users[userID])))
-        let refund = RefundedPayment(currency: charge.currency, totalAmount: charge.amount, invoicePayload: charge.payload, telegramPaymentChargeID: chargeID)
+        starTransactions.append(
+            StarTransaction(id: chargeID, amount: charge.amount, date: unixTime, receiver: TransactionPartner(type: "user", user: users[userID])))
+        let refund = RefundedPayment(
+            currency: charge.currency, totalAmount: charge.amount, invoicePayload: charge.payload, telegramPaymentChargeID: chargeID)
         // Telegram tells the bot in the chat, with a refunded_payment service message.
         _ = try? userPosts(userID) { $0.refundedPayment = refund }
         return true
@@ -116,12 +120,15 @@ extension SandboxState {
         let alphabet = Array("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789")
         let chargeID = "stx" + String((0..<40).map { _ in alphabet[Int(random.next() % UInt64(alphabet.count))] })
         charges[chargeID] = Charge(userID: userID, payload: payload, currency: invoice.currency, amount: invoice.totalAmount)
-        starTransactions.append(StarTransaction(
-            id: chargeID, amount: invoice.totalAmount, date: unixTime,
-            source: TransactionPartner(type: "user", transactionType: "invoice_payment", user: user, invoicePayload: payload)
-        ))
+        starTransactions.append(
+            StarTransaction(
+                id: chargeID, amount: invoice.totalAmount, date: unixTime,
+                source: TransactionPartner(type: "user", transactionType: "invoice_payment", user: user, invoicePayload: payload)
+            ))
         guard notifyingBot else { return .paid(chargeID: chargeID) }
-        let payment = SuccessfulPayment(currency: invoice.currency, totalAmount: invoice.totalAmount, invoicePayload: payload, telegramPaymentChargeID: chargeID, providerPaymentChargeID: "")
+        let payment = SuccessfulPayment(
+            currency: invoice.currency, totalAmount: invoice.totalAmount, invoicePayload: payload, telegramPaymentChargeID: chargeID,
+            providerPaymentChargeID: "")
         try userPosts(userID) { $0.successfulPayment = payment }
         return .paid(chargeID: chargeID)
     }
@@ -130,7 +137,9 @@ extension SandboxState {
     /// network failure: a bot must not credit it twice. Nobody is charged again.
     public func redeliverSuccessfulPayment(chargeID: String) throws(SandboxError) {
         guard let charge = charges[chargeID] else { throw .badRequest("Bad Request: CHARGE_NOT_FOUND") }
-        let payment = SuccessfulPayment(currency: charge.currency, totalAmount: charge.amount, invoicePayload: charge.payload, telegramPaymentChargeID: chargeID, providerPaymentChargeID: "")
+        let payment = SuccessfulPayment(
+            currency: charge.currency, totalAmount: charge.amount, invoicePayload: charge.payload, telegramPaymentChargeID: chargeID,
+            providerPaymentChargeID: "")
         try userPosts(charge.userID) { $0.successfulPayment = payment }
     }
 

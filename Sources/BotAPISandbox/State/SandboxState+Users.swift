@@ -3,7 +3,9 @@ import TelegramBotAPI
 
 extension SandboxState {
     /// A new Telegram user with a private chat with the bot.
-    public func createUser(firstName: String, lastName: String? = nil, username: String? = nil, languageCode: String? = "en", isPremium: Bool? = nil) -> User {
+    public func createUser(
+        firstName: String, lastName: String? = nil, username: String? = nil, languageCode: String? = "en", isPremium: Bool? = nil
+    ) -> User {
         var user = User(id: nextUserID, isBot: false, firstName: firstName)
         user.lastName = lastName
         user.username = username
@@ -68,7 +70,9 @@ extension SandboxState {
     ///   - messageID: the message; nil means the newest bot message that has a matching button.
     ///   - label: the button's text, or nil to match by `callbackData`.
     /// - Returns: the callback query's id, to look up the bot's answer.
-    public func userPresses(_ userID: Int64, label: String? = nil, callbackData: String? = nil, messageID: Int64? = nil) throws(SandboxError) -> String {
+    public func userPresses(
+        _ userID: Int64, label: String? = nil, callbackData: String? = nil, messageID: Int64? = nil
+    ) throws(SandboxError) -> String {
         let user = try user(userID)
         guard let record = chats[userID] else { throw .badRequest("Bad Request: chat not found") }
         let matches = { (button: InlineKeyboardButton) in

@@ -11,7 +11,9 @@ extension SandboxState {
             throw .badRequest("Bad Request: bad webhook: Failed to resolve host: Name or service not known")
         }
         let secret = parameters.string("secret_token")
-        if let secret, secret.isEmpty || secret.count > 256 || !secret.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") }) {
+        if let secret,
+            secret.isEmpty || secret.count > 256 || !secret.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_" || $0 == "-") })
+        {
             throw .badRequest("Bad Request: secret token contains unallowed characters")
         }
         if parameters.bool("drop_pending_updates") == true { pendingUpdates.removeAll() }

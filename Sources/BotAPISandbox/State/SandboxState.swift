@@ -84,7 +84,9 @@ public actor SandboxState {
     init(configuration: SandboxConfiguration) {
         self.configuration = configuration
         let botID = Int64(configuration.token.value.prefix { $0 != ":" }) ?? 1
-        self.bot = User(id: botID, isBot: true, firstName: configuration.botFirstName, username: configuration.botUsername, canJoinGroups: true, canReadAllGroupMessages: false, supportsInlineQueries: false)
+        self.bot = User(
+            id: botID, isBot: true, firstName: configuration.botFirstName, username: configuration.botUsername, canJoinGroups: true,
+            canReadAllGroupMessages: false, supportsInlineQueries: false)
         self.random = SplitMix64(seed: configuration.faults?.seed ?? 42)
     }
 
@@ -167,7 +169,9 @@ public actor SandboxState {
     /// waiting up to `timeout` for the first one.
     func getUpdates(offset: Int64?, limit: Int, timeout: Duration, allowedUpdates: [String]?) async throws(SandboxError) -> [Update] {
         guard webhook == nil else {
-            throw SandboxError(code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first")
+            throw SandboxError(
+                code: 409, description: "Conflict: can't use getUpdates method while webhook is active; use deleteWebhook to delete the webhook first"
+            )
         }
         if let offset {
             // A negative offset counts from the end of the queue, as Telegram's does.
@@ -185,7 +189,8 @@ public actor SandboxState {
         let deadline = ContinuousClock.now + timeout
         while true {
             if generation != pollGeneration {
-                throw SandboxError(code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running")
+                throw SandboxError(
+                    code: 409, description: "Conflict: terminated by other getUpdates request; make sure that only one bot instance is running")
             }
             let matching = pendingUpdates.filter { Self.isAllowed($0, allowedUpdates) }
             if !matching.isEmpty || ContinuousClock.now >= deadline || Task.isCancelled || isClosed {

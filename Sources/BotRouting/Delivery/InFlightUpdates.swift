@@ -108,7 +108,7 @@ actor InFlightUpdates {
     private func wakeAfterRelease() {
         if !capacityWaiters.isEmpty { capacityWaiters.removeFirst().resume() }
         if admitted == 0 {
-            idleWaiters.values.forEach { $0.resume() }
+            for waiter in idleWaiters.values { waiter.resume() }
             idleWaiters.removeAll()
         }
     }
@@ -116,7 +116,7 @@ actor InFlightUpdates {
     /// No more updates will be admitted: workers waiting for one stop.
     func close() {
         isClosed = true
-        workWaiters.forEach { $0.resume() }
+        for waiter in workWaiters { waiter.resume() }
         workWaiters.removeAll()
     }
 

@@ -38,7 +38,7 @@ public final class MemoryUpdateInbox: UpdateInbox {
             state.handledOrder.append(updateID)
             if state.handledOrder.count > capacity * 2 {
                 let forgotten = state.handledOrder.count - capacity
-                state.handledOrder.prefix(forgotten).forEach { state.handled.remove($0) }
+                for id in state.handledOrder.prefix(forgotten) { state.handled.remove(id) }
                 state.handledOrder.removeFirst(forgotten)
             }
         }

@@ -37,7 +37,7 @@ public final class ErrorBoundaryMiddleware: UpdateMiddleware {
             try await next(context)
         } catch is CancellationError {
             throw CancellationError()
-        } catch where context.outages.isOutage(error) {
+        } catch  where context.outages.isOutage(error) {
             throw error
         } catch {
             let handler = (context.handlerName ?? nil) ?? "none"
@@ -46,7 +46,9 @@ public final class ErrorBoundaryMiddleware: UpdateMiddleware {
             case .first(let earlierRepeats):
                 var metadata: Logger.Metadata = ["error": "\(description)", "handler": "\(handler)"]
                 if earlierRepeats > 0 { metadata["repeats.before"] = "\(earlierRepeats)" }
-                context.logger.error(earlierRepeats > 0 ? "Handler failed (and the same failure \(earlierRepeats) more times before)" : "Handler failed", metadata: metadata)
+                context.logger.error(
+                    earlierRepeats > 0 ? "Handler failed (and the same failure \(earlierRepeats) more times before)" : "Handler failed",
+                    metadata: metadata)
             case .repeated:
                 context.logger.debug("Handler failed again the same way", metadata: ["error": "\(description)", "handler": "\(handler)"])
             }

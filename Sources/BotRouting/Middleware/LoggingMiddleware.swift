@@ -1,5 +1,6 @@
 import Logging
 import TelegramBotAPI
+
 /// Logs each update once it is handled: which handler took it and how long it took.
 public struct LoggingMiddleware: UpdateMiddleware {
     public init() {}

@@ -1,6 +1,6 @@
 import Logging
-import TelegramBotAPI
 import Synchronization
+import TelegramBotAPI
 
 /// Drops one user's bursts: each user may send `burst` updates at once, then `perSecond` more
 /// a second. The first dropped update of a burst gets a short notice (when one is set).
@@ -60,7 +60,8 @@ public final class ThrottlingMiddleware: UpdateMiddleware {
             }
             var budget = budgets[userID] ?? Budget(tokens: Double(burst), updatedAt: now)
             let elapsed = budget.updatedAt.duration(to: now)
-            budget.tokens = min(Double(burst), budget.tokens + (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * perSecond)
+            budget.tokens = min(
+                Double(burst), budget.tokens + (Double(elapsed.components.seconds) + Double(elapsed.components.attoseconds) / 1e18) * perSecond)
             budget.updatedAt = now
             defer { budgets[userID] = budget }
             if budget.tokens >= 1 {

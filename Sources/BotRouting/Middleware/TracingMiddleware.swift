@@ -1,5 +1,5 @@
-import Tracing
 import TelegramBotAPI
+import Tracing
 
 /// A span around each update (outer, named after its kind) or around its handler (inner,
 /// named after the handler's router and source line), through swift-distributed-tracing.

@@ -1,5 +1,6 @@
 import Logging
 import TelegramBotAPI
+
 /// Code around handling an update: outer middleware runs for every update, before routing;
 /// inner middleware runs around the chosen handler only. Both run in the order registered.
 ///

@@ -68,7 +68,8 @@ extension Dispatcher {
             }
             await flight.close()
             if await !Self.finishes(flight, within: shutdownGracePeriod) {
-                logger.warning("Shutdown grace period over; cancelling the updates still in flight", metadata: ["grace.seconds": "\(shutdownGracePeriod)"])
+                logger.warning(
+                    "Shutdown grace period over; cancelling the updates still in flight", metadata: ["grace.seconds": "\(shutdownGracePeriod)"])
                 group.cancelAll()
             }
         }
@@ -116,10 +117,11 @@ extension Dispatcher {
                 for update in orphans { await flight.admit(update) }
             } catch is CancellationError {
                 throw CancellationError()
-            } catch where outages.isOutage(error) {
+            } catch  where outages.isOutage(error) {
                 // The monitor said so; the next sweep after the outage finds them.
             } catch {
-                logger.warning("Could not look for updates another process left unfinished; trying again", metadata: ["error": "\(outages.describe(error))"])
+                logger.warning(
+                    "Could not look for updates another process left unfinished; trying again", metadata: ["error": "\(outages.describe(error))"])
             }
         }
     }
@@ -160,7 +162,9 @@ extension Dispatcher {
     /// Runs `operation` until it succeeds, waiting longer after each failure (up to 5 s), or for
     /// the end of an outage that failed it; one error line per streak of failures that is not an
     /// outage (the monitor says that). Throws only `CancellationError`.
-    private func persistently<Value>(_ message: Logger.Message, metadata: Logger.Metadata, _ operation: () async throws -> Value) async throws -> Value {
+    private func persistently<Value>(
+        _ message: Logger.Message, metadata: Logger.Metadata, _ operation: () async throws -> Value
+    ) async throws -> Value {
         var delay = Duration.milliseconds(50)
         var failures = 0
         var outageRetries = 0
@@ -169,7 +173,7 @@ extension Dispatcher {
                 let value = try await operation()
                 if failures > 0 { logger.notice("The inbox works again", metadata: ["failures": "\(failures)"]) }
                 return value
-            } catch where outages.isOutage(error) {
+            } catch  where outages.isOutage(error) {
                 try await outages.waitUntilAvailable()
                 // Failing again as soon as the outage is over (the inbox refusing an owner whose
                 // session ended before this process noticed) must not spin.
@@ -190,7 +194,10 @@ extension Dispatcher {
 
     private static func finishes(_ flight: InFlightUpdates, within grace: Duration) async -> Bool {
         await withTaskGroup(of: Bool.self) { race in
-            race.addTask { await flight.waitUntilIdle(); return true }
+            race.addTask {
+                await flight.waitUntilIdle()
+                return true
+            }
             race.addTask {
                 try? await Task.sleep(for: grace)
                 return false

@@ -70,8 +70,9 @@ public struct Dispatcher: Sendable {
             try await route(context)
         } catch is CancellationError {
             return .cancelled
-        } catch where outages.isOutage(error) {
-            updateLogger.debug("Update cut short by an outage; it is handled again once it is over", metadata: ["error": "\(outages.describe(error))"])
+        } catch  where outages.isOutage(error) {
+            updateLogger.debug(
+                "Update cut short by an outage; it is handled again once it is over", metadata: ["error": "\(outages.describe(error))"])
             return .interruptedByOutage
         } catch {
             updateLogger.error("Update failed", metadata: ["error": "\(outages.describe(error))"])

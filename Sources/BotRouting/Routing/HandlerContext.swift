@@ -61,7 +61,9 @@ public struct HandlerContext: Sendable {
             return
         }
         do {
-            try await bot.perform(EditMessageText(chatID: .id(message.chat.id), messageID: message.messageID, text: text, parseMode: parseMode, replyMarkup: replyMarkup))
+            try await bot.perform(
+                EditMessageText(
+                    chatID: .id(message.chat.id), messageID: message.messageID, text: text, parseMode: parseMode, replyMarkup: replyMarkup))
         } catch let error as BotAPIError where error.code == .messageNotModified {
             // Pressing the same button twice changes nothing; that is not a failure.
         }

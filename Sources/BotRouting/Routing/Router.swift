@@ -42,21 +42,30 @@ public final class Router {
         children.append(router)
     }
 
-    public func message(_ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line, _ handler: @escaping @Sendable (Message, HandlerContext) async throws -> Void) {
+    public func message(
+        _ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
+        _ handler: @escaping @Sendable (Message, HandlerContext) async throws -> Void
+    ) {
         add(.message, filter, name, file, line) { context in
             guard let message = context.update.message else { return }
             try await handler(message, context)
         }
     }
 
-    public func editedMessage(_ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line, _ handler: @escaping @Sendable (Message, HandlerContext) async throws -> Void) {
+    public func editedMessage(
+        _ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
+        _ handler: @escaping @Sendable (Message, HandlerContext) async throws -> Void
+    ) {
         add(.editedMessage, filter, name, file, line) { context in
             guard let message = context.update.editedMessage else { return }
             try await handler(message, context)
         }
     }
 
-    public func callbackQuery(_ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line, _ handler: @escaping @Sendable (CallbackQuery, HandlerContext) async throws -> Void) {
+    public func callbackQuery(
+        _ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
+        _ handler: @escaping @Sendable (CallbackQuery, HandlerContext) async throws -> Void
+    ) {
         add(.callbackQuery, filter, name, file, line) { context in
             guard let query = context.update.callbackQuery else { return }
             try await handler(query, context)
@@ -64,21 +73,30 @@ public final class Router {
     }
 
     /// A button press whose data unpacks as `type`, handed over already unpacked.
-    public func callbackQuery<Data: CallbackData>(_ type: Data.Type, _ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line, _ handler: @escaping @Sendable (Data, CallbackQuery, HandlerContext) async throws -> Void) {
+    public func callbackQuery<Data: CallbackData>(
+        _ type: Data.Type, _ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
+        _ handler: @escaping @Sendable (Data, CallbackQuery, HandlerContext) async throws -> Void
+    ) {
         add(.callbackQuery, .callbackData(type) && filter, name, file, line) { context in
             guard let query = context.update.callbackQuery, let data = Data.match(query.data) else { return }
             try await handler(data, query, context)
         }
     }
 
-    public func preCheckoutQuery(_ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line, _ handler: @escaping @Sendable (PreCheckoutQuery, HandlerContext) async throws -> Void) {
+    public func preCheckoutQuery(
+        _ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
+        _ handler: @escaping @Sendable (PreCheckoutQuery, HandlerContext) async throws -> Void
+    ) {
         add(.preCheckoutQuery, filter, name, file, line) { context in
             guard let query = context.update.preCheckoutQuery else { return }
             try await handler(query, context)
         }
     }
 
-    public func myChatMember(_ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line, _ handler: @escaping @Sendable (ChatMemberUpdated, HandlerContext) async throws -> Void) {
+    public func myChatMember(
+        _ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
+        _ handler: @escaping @Sendable (ChatMemberUpdated, HandlerContext) async throws -> Void
+    ) {
         add(.myChatMember, filter, name, file, line) { context in
             guard let change = context.update.myChatMember else { return }
             try await handler(change, context)
@@ -86,11 +104,17 @@ public final class Router {
     }
 
     /// Any update, whatever its kind; for fallbacks.
-    public func update(_ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line, _ handler: @escaping @Sendable (HandlerContext) async throws -> Void) {
+    public func update(
+        _ filter: UpdateFilter = .any, name: String? = nil, file: StaticString = #fileID, line: UInt = #line,
+        _ handler: @escaping @Sendable (HandlerContext) async throws -> Void
+    ) {
         add(nil, filter, name, file, line, handler)
     }
 
-    private func add(_ kind: UpdateKind?, _ filter: UpdateFilter, _ name: String?, _ file: StaticString, _ line: UInt, _ run: @escaping @Sendable (HandlerContext) async throws -> Void) {
+    private func add(
+        _ kind: UpdateKind?, _ filter: UpdateFilter, _ name: String?, _ file: StaticString, _ line: UInt,
+        _ run: @escaping @Sendable (HandlerContext) async throws -> Void
+    ) {
         handlers.append(RegisteredHandler(name: name ?? "\(self.name) \(file):\(line)", kind: kind, filter: filter, run: run))
     }
 

@@ -107,7 +107,8 @@ public final class Scenes: Sendable {
         }
         router.message(inDialog && !passThrough) { message, context in try await self.dispatch(.message(message), context) }
         router.callbackQuery(SceneCallback.self, inDialog) { press, _, context in
-            try await self.dispatch(press.answer == SceneCallback.cancel ? .cancel(dialog: press.dialog) : .button(dialog: press.dialog, answer: press.answer), context)
+            try await self.dispatch(
+                press.answer == SceneCallback.cancel ? .cancel(dialog: press.dialog) : .button(dialog: press.dialog, answer: press.answer), context)
         }
         router.callbackQuery(SceneCallback.self) { _, _, context in try await self.endedWithoutScene(context) }
         return router
@@ -134,7 +135,8 @@ public final class Scenes: Sendable {
         if case .button(let dialog, _) = event, dialog != record.dialog { return try await endedWithoutScene(context) }
         if case .cancel(let dialog?) = event, dialog != record.dialog { return try await endedWithoutScene(context) }
         guard context.update.updateID > record.movedBy else {
-            context.logger.notice("A dialog's answer handled again after a restart; it was already taken", metadata: ["update.id": "\(context.update.updateID)"])
+            context.logger.notice(
+                "A dialog's answer handled again after a restart; it was already taken", metadata: ["update.id": "\(context.update.updateID)"])
             return try await context.answerCallback(nil)
         }
         guard try await scene.allows(context) else {
@@ -209,7 +211,8 @@ public final class Scenes: Sendable {
     private func summarize<S: Scene>(_ scene: S, _ record: SceneRecord<S>, reason: String?, _ context: HandlerContext) async throws {
         let summary = try await scene.summary(of: record.draft, context)
         let text = Self.noted(summaryText(summary, context), reason)
-        let confirm = InlineKeyboardButton(text: words(context).confirmButton, callbackData: try SceneCallback(dialog: record.dialog, answer: SceneCallback.confirm).pack())
+        let confirm = InlineKeyboardButton(
+            text: words(context).confirmButton, callbackData: try SceneCallback(dialog: record.dialog, answer: SceneCallback.confirm).pack())
         let keyboard = InlineKeyboardMarkup(inlineKeyboard: [[confirm], [try cancelButton(record.dialog, context)]])
         guard !summary.isNewMessage else { return try await context.reply(text, replyMarkup: .inlineKeyboard(keyboard)) }
         try await show(context, text, keyboard)

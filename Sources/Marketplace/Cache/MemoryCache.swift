@@ -36,7 +36,9 @@ public final class MemoryCache: Cache {
     }
 
     /// Stores one entry, making room first when the cache is full.
-    private func store(_ value: [UInt8], at key: String, ttl: Duration, now: ContinuousClock.Instant, in state: inout (entries: [String: Entry], counter: UInt64)) {
+    private func store(
+        _ value: [UInt8], at key: String, ttl: Duration, now: ContinuousClock.Instant, in state: inout (entries: [String: Entry], counter: UInt64)
+    ) {
         if state.entries[key] == nil, state.entries.count >= capacity {
             state.entries = state.entries.filter { $0.value.expiresAt > now }
             if state.entries.count >= capacity, let oldest = state.entries.min(by: { $0.value.storedAt < $1.value.storedAt })?.key {

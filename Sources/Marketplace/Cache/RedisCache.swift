@@ -42,7 +42,9 @@ public struct RedisCache: Cache {
 
     public func fulfil(_ key: String, token: [UInt8], with value: [UInt8], ttl: Duration) async throws {
         let milliseconds = max(1, ttl.components.seconds * 1000 + ttl.components.attoseconds / 1_000_000_000_000_000)
-        _ = try await redis.send(["EVAL", .string(Self.fulfilScript), "1", .string(namespace + key), .bytes(token), .bytes(value), .string("\(milliseconds)")])
+        _ = try await redis.send([
+            "EVAL", .string(Self.fulfilScript), "1", .string(namespace + key), .bytes(token), .bytes(value), .string("\(milliseconds)"),
+        ])
     }
 
     public func deletePrefix(_ prefix: String) async throws {

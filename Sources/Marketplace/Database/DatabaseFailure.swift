@@ -76,18 +76,19 @@ public enum DatabaseFailure: Sendable, Equatable {
             if let message = error.serverInfo?[.message] {
                 return "\(message) (\(error.serverInfo?[.sqlState] ?? "no SQLSTATE"))"
             }
-            let what = switch error.code {
-            case .connectionError: "could not connect"
-            case .serverClosedConnection: "the server closed the connection"
-            case .clientClosedConnection: "the connection was closed"
-            case .uncleanShutdown: "the connection ended uncleanly"
-            case .sslUnsupported: "the server does not support TLS, which the URL requires"
-            case .failedToAddSSLHandler, .receivedUnencryptedDataAfterSSLRequest: "TLS could not be set up"
-            case .unsupportedAuthMechanism: "the server asks for an authentication method this bot does not support"
-            case .authMechanismRequiresPassword: "the server asks for a password and the URL has none"
-            case .saslError: "SCRAM authentication failed"
-            default: "PostgreSQL error \(error.code)"
-            }
+            let what =
+                switch error.code {
+                case .connectionError: "could not connect"
+                case .serverClosedConnection: "the server closed the connection"
+                case .clientClosedConnection: "the connection was closed"
+                case .uncleanShutdown: "the connection ended uncleanly"
+                case .sslUnsupported: "the server does not support TLS, which the URL requires"
+                case .failedToAddSSLHandler, .receivedUnencryptedDataAfterSSLRequest: "TLS could not be set up"
+                case .unsupportedAuthMechanism: "the server asks for an authentication method this bot does not support"
+                case .authMechanismRequiresPassword: "the server asks for a password and the URL has none"
+                case .saslError: "SCRAM authentication failed"
+                default: "PostgreSQL error \(error.code)"
+                }
             return error.underlying.map { "\(what): \(describe($0))" } ?? what
         case let error as IOError:
             return String(cString: strerror(error.errnoCode)).lowercased()

@@ -1,6 +1,6 @@
 import FluentKit
-import FluentSQL
 import FluentPostgresDriver
+import FluentSQL
 import FluentSQLiteDriver
 import Logging
 import NIOCore
@@ -59,7 +59,10 @@ public final class MarketplaceDatabase: Sendable {
     /// Every migration, in order. Never edit one that has shipped; add a new one.
     func makeMigrations() -> Migrations {
         let migrations = Migrations()
-        migrations.add([CreateCustomers(), CreateAdmins(), CreateCatalogue(), CreateOrdersAndKeys(), CreateLedgerEntries(), CreateSellersAndAudit(), CreateBotState(), AddCustomerBotLanguage(), AddCatalogueAdministration(), AddCustomerAdministration(), AddBroadcasts(), AddAdminRoles()])
+        migrations.add([
+            CreateCustomers(), CreateAdmins(), CreateCatalogue(), CreateOrdersAndKeys(), CreateLedgerEntries(), CreateSellersAndAudit(),
+            CreateBotState(), AddCustomerBotLanguage(), AddCatalogueAdministration(), AddCustomerAdministration(), AddBroadcasts(), AddAdminRoles(),
+        ])
         migrations.add(additionalMigrations)
         return migrations
     }

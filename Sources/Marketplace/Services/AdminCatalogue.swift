@@ -52,13 +52,15 @@ extension CatalogService {
 
     /// Every price that isn't archived, in the order customers see them, with its unsold keys.
     public func stockLines() async throws -> [StockLine] {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT pp.id AS price_id, p.name AS name, pp.duration_label AS label,
                    (SELECT COUNT(*) FROM product_keys k WHERE k.price_id = pp.id AND NOT k.is_used) AS stock
             FROM product_prices pp JOIN products p ON p.id = pp.product_id
             WHERE NOT pp.is_archived AND NOT p.is_archived
             ORDER BY p.sort_order, p.id, pp.sort_order, pp.id
-            """).all()
+            """
+        ).all()
         return try rows.map { row in
             StockLine(
                 priceID: try row.decode(column: "price_id", as: Int.self), productName: try row.decode(column: "name", as: String.self),

@@ -84,7 +84,8 @@ public struct AdminService: Sendable {
         }
         guard let before else { throw AdminError.noSuchAdmin(telegramID: telegramID) }
         guard before != role else { throw AdminError.sameRole(role) }
-        try await AuditLog.record(admin: actorID, action: "admin.role", subject: "admin \(telegramID)", before: before.rawValue, after: role.rawValue, on: database)
+        try await AuditLog.record(
+            admin: actorID, action: "admin.role", subject: "admin \(telegramID)", before: before.rawValue, after: role.rawValue, on: database)
     }
 
     /// - Throws: ``AdminError/rootIsPermanent`` for the root admin, ``AdminError/notRoot(telegramID:)``,
@@ -114,13 +115,17 @@ public struct AdminService: Sendable {
         let ids = [rootAdminID] + admins.map(\.telegramID)
         let customers = try await Customer.query(on: database).filter(\.$telegramID ~~ ids).all()
         let names = Dictionary(customers.map { ($0.telegramID, $0) }, uniquingKeysWith: { first, _ in first })
-        let root = StaffMember(telegramID: rootAdminID, username: names[rootAdminID]?.username, firstName: names[rootAdminID]?.firstName, role: nil, addedBy: nil, addedAt: nil)
-        return [root] + admins.map {
-            StaffMember(
-                telegramID: $0.telegramID, username: names[$0.telegramID]?.username ?? $0.username, firstName: names[$0.telegramID]?.firstName, role: $0.role,
-                addedBy: $0.addedBy, addedAt: $0.createdAt
-            )
-        }
+        let root = StaffMember(
+            telegramID: rootAdminID, username: names[rootAdminID]?.username, firstName: names[rootAdminID]?.firstName, role: nil, addedBy: nil,
+            addedAt: nil)
+        return [root]
+            + admins.map {
+                StaffMember(
+                    telegramID: $0.telegramID, username: names[$0.telegramID]?.username ?? $0.username, firstName: names[$0.telegramID]?.firstName,
+                    role: $0.role,
+                    addedBy: $0.addedBy, addedAt: $0.createdAt
+                )
+            }
     }
 }
 
@@ -149,7 +154,9 @@ public enum AuditLog {
     /// The actor recorded for changes made with `quantum-panel` on the command line.
     public static let commandLine: Int64 = 0
 
-    static func record(admin: Int64, action: String, subject: String, details: String = "", before: String? = nil, after: String? = nil, on database: any Database) async throws {
+    static func record(
+        admin: Int64, action: String, subject: String, details: String = "", before: String? = nil, after: String? = nil, on database: any Database
+    ) async throws {
         let entry = AuditEntry()
         entry.adminID = admin
         entry.action = action

@@ -30,7 +30,9 @@ public struct AuditService: Sendable {
             query.group(.or) { $0.filter(\.$adminID == person).filter(\.$subject == "customer \(person)").filter(\.$subject == "admin \(person)") }
         }
         return try await query.newestFirst(page: page, size: pageSize) {
-            AuditLine(id: $0.id!, date: $0.createdAt ?? Date(timeIntervalSince1970: 0), adminID: $0.adminID, action: $0.action, subject: $0.subject, details: $0.details, before: $0.before, after: $0.after)
+            AuditLine(
+                id: $0.id!, date: $0.createdAt ?? Date(timeIntervalSince1970: 0), adminID: $0.adminID, action: $0.action, subject: $0.subject,
+                details: $0.details, before: $0.before, after: $0.after)
         }
     }
 }

@@ -22,7 +22,9 @@ public enum BroadcastAudience: Sendable, Equatable, Codable {
         case "everyone": self = .everyone
         case "premium": self = .premium
         case "resellers": self = .resellers
-        case "buyers": guard let productID else { return nil }; self = .buyers(productID: productID)
+        case "buyers":
+            guard let productID else { return nil }
+            self = .buyers(productID: productID)
         default: return nil
         }
     }
@@ -114,7 +116,8 @@ public struct BroadcastService: Sendable {
 
     /// Creates the broadcast with its recipients, ready to send.
     /// - Throws: ``BroadcastError/noRecipients`` when the audience is empty.
-    public func create(_ message: BroadcastMessage, to audience: BroadcastAudience, isPaid: Bool, by adminID: Int64) async throws -> BroadcastSnapshot {
+    public func create(_ message: BroadcastMessage, to audience: BroadcastAudience, isPaid: Bool, by adminID: Int64) async throws -> BroadcastSnapshot
+    {
         try await permissions.require(.broadcasts, adminID)
         let broadcast = try await database.atomically { db -> Broadcast in
             let broadcast = Broadcast()
@@ -130,7 +133,8 @@ public struct BroadcastService: Sendable {
             try await broadcast.create(on: db)
             let id = try broadcast.requireID()
             let (condition, binds) = Self.condition(audience)
-            var insert = SQLQueryString("""
+            var insert = SQLQueryString(
+                """
                 INSERT INTO broadcast_deliveries (broadcast_id, telegram_id, state) SELECT \(bind: id), telegram_id, \(bind: BroadcastDeliveryState.pending.rawValue)
                 FROM customers WHERE is_banned = \(bind: false) AND is_blocked = \(bind: false)
                 """)
@@ -139,7 +143,8 @@ public struct BroadcastService: Sendable {
             insert.appendInterpolation(unsafeRaw: " ORDER BY id")
             try await db.sql.raw(insert).run()
             guard try await BroadcastDelivery.query(on: db).filter(\.$broadcastID == id).count() > 0 else { throw BroadcastError.noRecipients }
-            try await AuditLog.record(admin: adminID, action: "broadcast.create", subject: "broadcast \(id)", details: "\(audience.kind)\(isPaid ? ", paid" : "")", on: db)
+            try await AuditLog.record(
+                admin: adminID, action: "broadcast.create", subject: "broadcast \(id)", details: "\(audience.kind)\(isPaid ? ", paid" : "")", on: db)
             return broadcast
         }
         return Self.snapshot(broadcast)
@@ -174,7 +179,8 @@ public struct BroadcastService: Sendable {
     }
 
     public func setProgressMessage(_ id: Int, chatID: Int64, messageID: Int64) async throws {
-        try await Broadcast.query(on: database).filter(\.$id == id).set(\.$progressChatID, to: chatID).set(\.$progressMessageID, to: messageID).update()
+        try await Broadcast.query(on: database).filter(\.$id == id).set(\.$progressChatID, to: chatID).set(\.$progressMessageID, to: messageID)
+            .update()
     }
 
     /// Pauses, resumes (`.sending`) or cancels a broadcast.
@@ -183,14 +189,20 @@ public struct BroadcastService: Sendable {
     public func set(_ status: BroadcastStatus, broadcastID: Int, by adminID: Int64) async throws -> BroadcastSnapshot {
         try await permissions.require(.broadcasts, adminID)
         let changed = try await database.atomically { db -> Broadcast in
-            guard let broadcast = try await Broadcast.find(broadcastID, on: db) else { throw BroadcastError.broadcastNotFound(broadcastID: broadcastID) }
+            guard let broadcast = try await Broadcast.find(broadcastID, on: db) else {
+                throw BroadcastError.broadcastNotFound(broadcastID: broadcastID)
+            }
             let before = broadcast.status
-            guard before == BroadcastStatus.sending.rawValue || before == BroadcastStatus.paused.rawValue else { throw BroadcastError.alreadyOver(broadcastID: broadcastID) }
+            guard before == BroadcastStatus.sending.rawValue || before == BroadcastStatus.paused.rawValue else {
+                throw BroadcastError.alreadyOver(broadcastID: broadcastID)
+            }
             guard before != status.rawValue else { return broadcast }
             broadcast.status = status.rawValue
             if status == .cancelled { broadcast.finishedAt = Date() }
             try await broadcast.save(on: db)
-            try await AuditLog.record(admin: adminID, action: "broadcast.\(status.rawValue)", subject: "broadcast \(broadcastID)", before: before, after: status.rawValue, on: db)
+            try await AuditLog.record(
+                admin: adminID, action: "broadcast.\(status.rawValue)", subject: "broadcast \(broadcastID)", before: before, after: status.rawValue,
+                on: db)
             return broadcast
         }
         return Self.snapshot(changed)
@@ -208,11 +220,13 @@ public struct BroadcastService: Sendable {
 
     /// Marks the recipient as being sent; false when someone else took them first.
     public func claim(_ telegramID: Int64, of id: Int) async throws -> Bool {
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             UPDATE broadcast_deliveries SET state = \(bind: BroadcastDeliveryState.sending.rawValue), updated_at = \(bind: Date())
             WHERE broadcast_id = \(bind: id) AND telegram_id = \(bind: telegramID) AND state = \(bind: BroadcastDeliveryState.pending.rawValue)
             RETURNING id
-            """).all()
+            """
+        ).all()
         return !rows.isEmpty
     }
 
@@ -224,7 +238,9 @@ public struct BroadcastService: Sendable {
     }
 
     public func counts(_ id: Int) async throws -> BroadcastCounts {
-        let rows = try await database.sql.raw("SELECT state, COUNT(*) AS count FROM broadcast_deliveries WHERE broadcast_id = \(bind: id) GROUP BY state").all()
+        let rows = try await database.sql.raw(
+            "SELECT state, COUNT(*) AS count FROM broadcast_deliveries WHERE broadcast_id = \(bind: id) GROUP BY state"
+        ).all()
         var byState: [BroadcastDeliveryState: Int] = [:]
         for row in rows {
             guard let state = BroadcastDeliveryState(rawValue: try row.decode(column: "state", as: String.self)) else { continue }
@@ -247,22 +263,27 @@ public struct BroadcastService: Sendable {
     @discardableResult
     public func settleInterrupted() async throws -> Int {
         let interrupted = try await BroadcastDelivery.query(on: database).filter(\.$state == BroadcastDeliveryState.sending.rawValue).count()
-        try await BroadcastDelivery.query(on: database).filter(\.$state == BroadcastDeliveryState.sending.rawValue).set(\.$state, to: BroadcastDeliveryState.unknown.rawValue).update()
+        try await BroadcastDelivery.query(on: database).filter(\.$state == BroadcastDeliveryState.sending.rawValue).set(
+            \.$state, to: BroadcastDeliveryState.unknown.rawValue
+        ).update()
         return interrupted
     }
 
     /// Marks a customer as having blocked (or unblocked) the bot.
     public func markBlocked(_ isBlocked: Bool, telegramID: Int64) async throws {
-        try await Customer.query(on: database).filter(\.$telegramID == telegramID).filter(\.$isBlocked != isBlocked).set(\.$isBlocked, to: isBlocked).update()
+        try await Customer.query(on: database).filter(\.$telegramID == telegramID).filter(\.$isBlocked != isBlocked).set(\.$isBlocked, to: isBlocked)
+            .update()
         try await cache.delete(CacheKey.customer(telegramID))
     }
 
     static func snapshot(_ broadcast: Broadcast) -> BroadcastSnapshot {
         BroadcastSnapshot(
             id: broadcast.id!, adminID: broadcast.adminID,
-            message: BroadcastMessage(text: broadcast.text, photoFileID: broadcast.photoFileID, buttonText: broadcast.buttonText, buttonURL: broadcast.buttonURL),
+            message: BroadcastMessage(
+                text: broadcast.text, photoFileID: broadcast.photoFileID, buttonText: broadcast.buttonText, buttonURL: broadcast.buttonURL),
             audience: BroadcastAudience(kind: broadcast.audience, productID: broadcast.productID) ?? .everyone, isPaid: broadcast.isPaid,
-            status: BroadcastStatus(rawValue: broadcast.status) ?? .cancelled, progressChatID: broadcast.progressChatID, progressMessageID: broadcast.progressMessageID,
+            status: BroadcastStatus(rawValue: broadcast.status) ?? .cancelled, progressChatID: broadcast.progressChatID,
+            progressMessageID: broadcast.progressMessageID,
             startedAt: broadcast.startedAt, finishedAt: broadcast.finishedAt
         )
     }

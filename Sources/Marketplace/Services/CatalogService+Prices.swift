@@ -5,7 +5,10 @@ import FluentKit
 extension CatalogService {
     /// - Parameter sortOrder: nil puts it after the product's other prices.
     /// - Returns: the new price's id.
-    public func addPrice(to productID: Int, durationLabel: String, durationDays: Int?, price: Money, resellerPrice: Money? = nil, sortOrder: Int? = nil, by adminID: Int64) async throws -> Int {
+    public func addPrice(
+        to productID: Int, durationLabel: String, durationDays: Int?, price: Money, resellerPrice: Money? = nil, sortOrder: Int? = nil,
+        by adminID: Int64
+    ) async throws -> Int {
         try await permissions.require(.catalogue, adminID)
         guard try await Product.find(productID, on: database) != nil else { throw CatalogError.productNotFound(productID: productID) }
         let row = ProductPrice()
@@ -22,7 +25,8 @@ extension CatalogService {
             row.sortOrder = (try await ProductPrice.query(on: database).filter(\.$product.$id == productID).max(\.$sortOrder) ?? -1) + 1
         }
         try await row.create(on: database)
-        try await AuditLog.record(admin: adminID, action: "price.create", subject: "price \(row.id!) of product \(productID)", after: describe(row), on: database)
+        try await AuditLog.record(
+            admin: adminID, action: "price.create", subject: "price \(row.id!) of product \(productID)", after: describe(row), on: database)
         try await cache.delete(CacheKey.catalogue)
         return row.id!
     }

@@ -7,7 +7,9 @@ import FluentSQL
 extension CatalogService {
     /// - Parameter sortOrder: nil puts it after every other product.
     /// - Returns: the new product's id.
-    public func createProduct(name: String, description: String, photoFileID: String? = nil, isPremiumOnly: Bool = false, sortOrder: Int? = nil, by adminID: Int64) async throws -> Int {
+    public func createProduct(
+        name: String, description: String, photoFileID: String? = nil, isPremiumOnly: Bool = false, sortOrder: Int? = nil, by adminID: Int64
+    ) async throws -> Int {
         try await permissions.require(.catalogue, adminID)
         let product = Product()
         product.name = try CatalogueRules.name(name)
@@ -22,7 +24,8 @@ extension CatalogService {
             product.sortOrder = (try await Product.query(on: database).max(\.$sortOrder) ?? -1) + 1
         }
         try await product.create(on: database)
-        try await AuditLog.record(admin: adminID, action: "product.create", subject: "product \(product.id!)", after: Self.describe(product), on: database)
+        try await AuditLog.record(
+            admin: adminID, action: "product.create", subject: "product \(product.id!)", after: Self.describe(product), on: database)
         try await cache.delete(CacheKey.catalogue)
         return product.id!
     }
@@ -42,7 +45,8 @@ extension CatalogService {
     /// One product with all its prices, their stock and what refers to it.
     public func adminProduct(_ productID: Int) async throws -> AdminProduct {
         guard let product = try await Product.find(productID, on: database) else { throw CatalogError.productNotFound(productID: productID) }
-        let prices = try await ProductPrice.query(on: database).filter(\.$product.$id == productID).sort(\.$isArchived).sort(\.$sortOrder).sort(\.$id).all()
+        let prices = try await ProductPrice.query(on: database).filter(\.$product.$id == productID).sort(\.$isArchived).sort(\.$sortOrder).sort(\.$id)
+            .all()
         let ids = prices.compactMap(\.id)
         let unused = try await unusedCounts(priceIDs: ids)
         let sold = try await soldCounts(priceIDs: ids)
@@ -106,13 +110,16 @@ extension CatalogService {
         try await permissions.require(.catalogue, adminID)
         let products = try await Product.query(on: database).filter(\.$isArchived == false).sort(\.$sortOrder).sort(\.$id).all()
         guard let index = products.firstIndex(where: { $0.id == productID }) else { throw CatalogError.productNotFound(productID: productID) }
-        return try await move(products, at: index, up: up, sortOrder: \.sortOrder, action: "product.move", subject: "product \(productID)", by: adminID)
+        return try await move(
+            products, at: index, up: up, sortOrder: \.sortOrder, action: "product.move", subject: "product \(productID)", by: adminID)
     }
 
     /// Swaps `rows[index]` with its neighbour and numbers every row's sort order from 0, in one
     /// transaction; at either end nothing moves.
     /// - Returns: the row's place now (1-based) and how many places there are.
-    func move<Row: Model>(_ rows: [Row], at index: Int, up: Bool, sortOrder: ReferenceWritableKeyPath<Row, Int>, action: String, subject: String, by adminID: Int64) async throws -> (place: Int, of: Int) {
+    func move<Row: Model>(
+        _ rows: [Row], at index: Int, up: Bool, sortOrder: ReferenceWritableKeyPath<Row, Int>, action: String, subject: String, by adminID: Int64
+    ) async throws -> (place: Int, of: Int) {
         let target = up ? index - 1 : index + 1
         guard rows.indices.contains(target) else { return (index + 1, rows.count) }
         var reordered = rows
@@ -123,7 +130,8 @@ extension CatalogService {
                 row[keyPath: sortOrder] = position
                 try await row.save(on: db)
             }
-            try await AuditLog.record(admin: adminID, action: action, subject: subject, before: "position \(index + 1)", after: "position \(target + 1)", on: db)
+            try await AuditLog.record(
+                admin: adminID, action: action, subject: subject, before: "position \(index + 1)", after: "position \(target + 1)", on: db)
         }
         try await cache.delete(CacheKey.catalogue)
         return (target + 1, rows.count)
@@ -139,7 +147,8 @@ extension CatalogService {
             guard keys == 0, orders == 0 else { throw CatalogError.productInUse(keys: keys, orders: orders) }
             try await ProductPrice.query(on: db).filter(\.$product.$id == productID).delete()
             try await Product.query(on: db).filter(\.$id == productID).delete()
-            try await AuditLog.record(admin: adminID, action: "product.delete", subject: "product \(productID)", before: Self.describe(product), on: db)
+            try await AuditLog.record(
+                admin: adminID, action: "product.delete", subject: "product \(productID)", before: Self.describe(product), on: db)
         }
         try await cache.delete(CacheKey.catalogue)
     }
@@ -162,7 +171,8 @@ extension CatalogService {
     static func describe(_ product: Product) -> String {
         [
             "name=\(product.name)", "description=\(product.details)", "photo=\(product.photoFileID ?? "none")",
-            "premium_only=\(product.isPremiumOnly)", "visible=\(product.isVisible)", "archived=\(product.isArchived)", "sort_order=\(product.sortOrder)",
+            "premium_only=\(product.isPremiumOnly)", "visible=\(product.isVisible)", "archived=\(product.isArchived)",
+            "sort_order=\(product.sortOrder)",
         ].joined(separator: "\n")
     }
 

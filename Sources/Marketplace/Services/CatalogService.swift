@@ -75,7 +75,9 @@ public struct CatalogService: Sendable {
     }
 
     static func visibleProducts(on database: any Database) async throws -> [VisibleProduct] {
-        let products = try await Product.query(on: database).filter(\.$isVisible == true).filter(\.$isArchived == false).sort(\.$sortOrder).sort(\.$id).all()
+        let products = try await Product.query(on: database).filter(\.$isVisible == true).filter(\.$isArchived == false).sort(\.$sortOrder).sort(
+            \.$id
+        ).all()
         let ids = products.compactMap(\.id)
         guard !ids.isEmpty else { return [] }
         let prices = try await ProductPrice.query(on: database).filter(\.$product.$id ~~ ids).filter(\.$isVisible == true)
@@ -83,9 +85,11 @@ public struct CatalogService: Sendable {
         let pricesByProduct = Dictionary(grouping: prices, by: { $0.$product.id })
         return products.map { product in
             VisibleProduct(
-                id: product.id!, name: product.name, description: product.details, photoFileID: product.photoFileID, isPremiumOnly: product.isPremiumOnly,
+                id: product.id!, name: product.name, description: product.details, photoFileID: product.photoFileID,
+                isPremiumOnly: product.isPremiumOnly,
                 prices: (pricesByProduct[product.id!] ?? []).map {
-                    VisibleProduct.Price(id: $0.id!, durationLabel: $0.durationLabel, durationDays: $0.durationDays, price: $0.price, resellerPrice: $0.resellerPrice)
+                    VisibleProduct.Price(
+                        id: $0.id!, durationLabel: $0.durationLabel, durationDays: $0.durationDays, price: $0.price, resellerPrice: $0.resellerPrice)
                 }
             )
         }

@@ -27,7 +27,8 @@ extension CatalogService {
         public var resellerPrice: Money??
         public var sortOrder: Int?
 
-        public init(durationLabel: String? = nil, durationDays: Int?? = nil, price: Money? = nil, resellerPrice: Money?? = nil, sortOrder: Int? = nil) {
+        public init(durationLabel: String? = nil, durationDays: Int?? = nil, price: Money? = nil, resellerPrice: Money?? = nil, sortOrder: Int? = nil)
+        {
             self.durationLabel = durationLabel
             self.durationDays = durationDays
             self.price = price

@@ -82,16 +82,17 @@ extension CatalogService {
         var products: [CatalogueFile.Product] = []
         for summary in try await adminProducts() where !summary.isArchived {
             let product = try await adminProduct(summary.id)
-            products.append(CatalogueFile.Product(
-                name: product.name, description: product.description, photoFileID: product.photoFileID,
-                premiumOnly: product.isPremiumOnly, visible: product.isVisible,
-                prices: product.prices.filter { !$0.isArchived }.map { price in
-                    CatalogueFile.Price(
-                        label: price.durationLabel, days: price.durationDays, price: price.price.amount,
-                        resellerPrice: price.resellerPrice?.amount, visible: price.isVisible
-                    )
-                }
-            ))
+            products.append(
+                CatalogueFile.Product(
+                    name: product.name, description: product.description, photoFileID: product.photoFileID,
+                    premiumOnly: product.isPremiumOnly, visible: product.isVisible,
+                    prices: product.prices.filter { !$0.isArchived }.map { price in
+                        CatalogueFile.Price(
+                            label: price.durationLabel, days: price.durationDays, price: price.price.amount,
+                            resellerPrice: price.resellerPrice?.amount, visible: price.isVisible
+                        )
+                    }
+                ))
         }
         return CatalogueFile(currency: currency.code, products: products)
     }
@@ -119,7 +120,9 @@ extension CatalogService {
                 report.skipped.append(product.name)
                 continue
             }
-            let id = try await createProduct(name: product.name, description: product.description, photoFileID: product.photoFileID, isPremiumOnly: product.premiumOnly, by: adminID)
+            let id = try await createProduct(
+                name: product.name, description: product.description, photoFileID: product.photoFileID, isPremiumOnly: product.premiumOnly,
+                by: adminID)
             report.productsAdded += 1
             for price in product.prices {
                 let priceID = try await addPrice(

@@ -6,13 +6,16 @@ import Foundation
 /// model query cost several times what SQLite took to run it (BENCHMARKS.md). Every value is a
 /// bound parameter.
 extension CustomerSnapshot {
-    private static let columns = "id, telegram_id, username, first_name, language_code, bot_language, balance, is_premium, is_reseller, is_banned, is_blocked"
+    private static let columns =
+        "id, telegram_id, username, first_name, language_code, bot_language, balance, is_premium, is_reseller, is_banned, is_blocked"
 
     /// One customer by Telegram id. With `locking`, on PostgreSQL the row stays locked to the end
     /// of the transaction.
     static func find(telegramID: Int64, currency: Currency, locking: Bool = false, on db: any Database) async throws -> CustomerSnapshot? {
         let select: SQLQueryString = "SELECT \(unsafeRaw: columns) FROM customers WHERE telegram_id = \(bind: telegramID)"
-        return try await db.sql.raw(locking && db.isPostgres ? select + " FOR UPDATE" : select).first().map { try CustomerSnapshot(row: $0, currency: currency) }
+        return try await db.sql.raw(locking && db.isPostgres ? select + " FOR UPDATE" : select).first().map {
+            try CustomerSnapshot(row: $0, currency: currency)
+        }
     }
 
     /// Refreshes what Telegram tells of a customer (name, username, language) and when they were
@@ -21,12 +24,14 @@ extension CustomerSnapshot {
         telegramID: Int64, username: String?, firstName: String, languageCode: String?, currency: Currency, on db: any Database
     ) async throws -> CustomerSnapshot? {
         let now = Date()
-        return try await db.sql.raw("""
+        return try await db.sql.raw(
+            """
             UPDATE customers SET username = \(bind: username), first_name = \(bind: firstName), language_code = COALESCE(\(bind: languageCode), language_code),
                 last_seen_at = \(bind: now), updated_at = \(bind: now)
             WHERE telegram_id = \(bind: telegramID)
             RETURNING \(unsafeRaw: columns)
-            """).first().map { try CustomerSnapshot(row: $0, currency: currency) }
+            """
+        ).first().map { try CustomerSnapshot(row: $0, currency: currency) }
     }
 
     private init(row: any SQLRow, currency: Currency) throws {

@@ -30,33 +30,60 @@ public struct ExportService: Sendable {
         case .orders:
             try await write(Self.row(["order", "date", "customer", "product", "duration", "quantity", "amount", "currency", "status"]))
             return try await pages(Order.self, range) { order in
-                [String(order.id!), Self.date(order.createdAt), String(order.$customer.id), Self.text(order.productName), Self.text(order.durationLabel),
-                 String(order.quantity), amount(order.amount), currency.code, order.status]
-            } write: { try await write($0) }
+                [
+                    String(order.id!), Self.date(order.createdAt), String(order.$customer.id), Self.text(order.productName),
+                    Self.text(order.durationLabel),
+                    String(order.quantity), amount(order.amount), currency.code, order.status,
+                ]
+            } write: {
+                try await write($0)
+            }
         case .customers:
-            try await write(Self.row(["telegram_id", "username", "first_name", "language", "balance", "currency", "premium", "reseller", "banned", "first_seen", "last_seen"]))
+            try await write(
+                Self.row([
+                    "telegram_id", "username", "first_name", "language", "balance", "currency", "premium", "reseller", "banned", "first_seen",
+                    "last_seen",
+                ]))
             return try await pages(Customer.self, nil) { customer in
-                [String(customer.telegramID), Self.text(customer.username ?? ""), Self.text(customer.firstName), customer.botLanguage ?? customer.languageCode ?? "",
-                 amount(customer.balance), currency.code, Self.flag(customer.isPremium), Self.flag(customer.isReseller), Self.flag(customer.isBanned),
-                 Self.date(customer.createdAt), Self.date(customer.lastSeenAt)]
-            } write: { try await write($0) }
+                [
+                    String(customer.telegramID), Self.text(customer.username ?? ""), Self.text(customer.firstName),
+                    customer.botLanguage ?? customer.languageCode ?? "",
+                    amount(customer.balance), currency.code, Self.flag(customer.isPremium), Self.flag(customer.isReseller),
+                    Self.flag(customer.isBanned),
+                    Self.date(customer.createdAt), Self.date(customer.lastSeenAt),
+                ]
+            } write: {
+                try await write($0)
+            }
         case .ledger:
             try await write(Self.row(["entry", "date", "customer", "delta", "balance_after", "currency", "reason", "note", "actor", "order"]))
             return try await pages(LedgerEntry.self, range) { entry in
-                [String(entry.id!), Self.date(entry.createdAt), String(entry.$customer.id), amount(entry.delta), amount(entry.balanceAfter), currency.code,
-                 entry.reason, Self.text(entry.note ?? ""), entry.actorID.map(String.init) ?? "", entry.orderID.map(String.init) ?? ""]
-            } write: { try await write($0) }
+                [
+                    String(entry.id!), Self.date(entry.createdAt), String(entry.$customer.id), amount(entry.delta), amount(entry.balanceAfter),
+                    currency.code,
+                    entry.reason, Self.text(entry.note ?? ""), entry.actorID.map(String.init) ?? "", entry.orderID.map(String.init) ?? "",
+                ]
+            } write: {
+                try await write($0)
+            }
         case .audit:
             try await write(Self.row(["entry", "date", "admin", "action", "subject", "details", "before", "after"]))
             return try await pages(AuditEntry.self, range) { entry in
-                [String(entry.id!), Self.date(entry.createdAt), String(entry.adminID), entry.action, Self.text(entry.subject), Self.text(entry.details),
-                 Self.text(entry.before ?? ""), Self.text(entry.after ?? "")]
-            } write: { try await write($0) }
+                [
+                    String(entry.id!), Self.date(entry.createdAt), String(entry.adminID), entry.action, Self.text(entry.subject),
+                    Self.text(entry.details),
+                    Self.text(entry.before ?? ""), Self.text(entry.after ?? ""),
+                ]
+            } write: {
+                try await write($0)
+            }
         }
     }
 
     /// Every row of `Row` by id, `pageSize` at a time; `created_at` within `range` when given.
-    private func pages<Row: Model>(_ type: Row.Type, _ range: ClosedRange<Date>?, _ fields: (Row) -> [String], write: (String) async throws -> Void) async throws -> Int
+    private func pages<Row: Model>(
+        _ type: Row.Type, _ range: ClosedRange<Date>?, _ fields: (Row) -> [String], write: (String) async throws -> Void
+    ) async throws -> Int
     where Row.IDValue == Int {
         var last = 0
         var count = 0

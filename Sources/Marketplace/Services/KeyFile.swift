@@ -68,9 +68,16 @@ public enum KeyFile {
             switch character {
             case "\"" where quoted:
                 if let next = iterator.next() {
-                    if next == "\"" { current.append("\"") } else {
+                    if next == "\"" {
+                        current.append("\"")
+                    } else {
                         quoted = false
-                        if next == "," { fields.append(current); current = "" } else { current.append(next) }
+                        if next == "," {
+                            fields.append(current)
+                            current = ""
+                        } else {
+                            current.append(next)
+                        }
                     }
                 } else {
                     quoted = false

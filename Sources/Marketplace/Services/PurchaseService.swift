@@ -28,19 +28,24 @@ public struct PurchaseService: Sendable {
     ///   - idempotencyKey: a repeated request with the same key returns the first receipt (with
     ///     `isRepeat`) instead of buying again; a token drawn for the confirmation makes a good one.
     /// - Throws: ``PurchaseError`` for every refusal; nothing is changed then.
-    public func buy(telegramID: Int64, priceID: Int, quantity: Int = 1, expectedTotal: Money? = nil, idempotencyKey: String? = nil) async throws -> OrderReceipt {
+    public func buy(
+        telegramID: Int64, priceID: Int, quantity: Int = 1, expectedTotal: Money? = nil, idempotencyKey: String? = nil
+    ) async throws -> OrderReceipt {
         try await ShopTracing.span("PurchaseService.buy") {
-            try await purchase(telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey)
+            try await purchase(
+                telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey)
         }
     }
 
-    private func purchase(telegramID: Int64, priceID: Int, quantity: Int, expectedTotal: Money?, idempotencyKey: String?) async throws -> OrderReceipt {
+    private func purchase(telegramID: Int64, priceID: Int, quantity: Int, expectedTotal: Money?, idempotencyKey: String?) async throws -> OrderReceipt
+    {
         guard (1...100).contains(quantity) else { throw PurchaseError.invalidQuantity(quantity) }
         let currency = currency
         do {
             let receipt = try await database.atomically { db in
                 try await Self.buy(
-                    telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey, currency: currency, on: db
+                    telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey,
+                    currency: currency, on: db
                 )
             }
             try await cache.delete(CacheKey.customer(telegramID))
@@ -50,7 +55,9 @@ public struct PurchaseService: Sendable {
             throw error
         } catch {
             // Two requests with one idempotency key: the second hit the unique index; answer as the first did.
-            if let idempotencyKey, let receipt = try await Self.receipt(forKey: idempotencyKey, telegramID: telegramID, currency: currency, on: database) {
+            if let idempotencyKey,
+                let receipt = try await Self.receipt(forKey: idempotencyKey, telegramID: telegramID, currency: currency, on: database)
+            {
                 return receipt
             }
             throw error
@@ -68,7 +75,9 @@ public struct PurchaseService: Sendable {
         {
             return receipt
         }
-        guard let buyer = try await CustomerSnapshot.find(telegramID: telegramID, currency: currency, locking: true, on: db) else { throw PurchaseError.unknownCustomer }
+        guard let buyer = try await CustomerSnapshot.find(telegramID: telegramID, currency: currency, locking: true, on: db) else {
+            throw PurchaseError.unknownCustomer
+        }
         guard !buyer.isBanned else { throw PurchaseError.banned }
         guard let price = try await PriceOnSale.find(priceID, on: db), price.isVisible, price.productIsVisible else {
             throw PurchaseError.unavailable(priceID: priceID)
@@ -87,23 +96,27 @@ public struct PurchaseService: Sendable {
         }
 
         let now = Date()
-        let inserted = try await db.sql.raw("""
+        let inserted = try await db.sql.raw(
+            """
             INSERT INTO orders (customer_id, product_id, price_id, product_name, duration_label, quantity, amount, status, idempotency_key, created_at, updated_at)
             VALUES (\(bind: buyer.id), \(bind: price.productID), \(bind: priceID), \(bind: price.productName), \(bind: price.durationLabel), \(bind: quantity),
                 \(bind: total), 'completed', \(bind: idempotencyKey), \(bind: now), \(bind: now))
             RETURNING id
-            """).first()
+            """
+        ).first()
         guard let orderID = try inserted?.decode(column: "id", as: Int.self) else { throw PurchaseError.unavailable(priceID: priceID) }
 
         let keys = try await claimKeys(priceID: priceID, quantity: quantity, orderID: orderID, on: db)
         guard keys.count == quantity else { throw PurchaseError.outOfStock(priceID: priceID, available: keys.count) }
 
         let balance = try await LedgerService.post(
-            -total, customerID: buyer.id, reason: .purchase, actorID: telegramID, orderID: orderID, idempotencyKey: "order:\(orderID)", keyIsNew: true, currency: currency, on: db
+            -total, customerID: buyer.id, reason: .purchase, actorID: telegramID, orderID: orderID, idempotencyKey: "order:\(orderID)",
+            keyIsNew: true, currency: currency, on: db
         )
         return OrderReceipt(
             orderID: orderID, productName: price.productName, durationLabel: price.durationLabel, quantity: quantity,
-            amount: Money(minorUnits: total, currency: currency), keys: keys, balanceAfter: Money(minorUnits: balance, currency: currency), isRepeat: false
+            amount: Money(minorUnits: total, currency: currency), keys: keys, balanceAfter: Money(minorUnits: balance, currency: currency),
+            isRepeat: false
         )
     }
 
@@ -119,18 +132,23 @@ public struct PurchaseService: Sendable {
         var isPremiumOnly: Bool
 
         static func find(_ priceID: Int, on db: any Database) async throws -> PriceOnSale? {
-            guard let row = try await db.sql.raw("""
-                SELECT pp.price, pp.reseller_price, pp.is_visible, pp.duration_label, p.id AS product_id, p.name AS product_name,
-                    p.is_visible AS product_is_visible, p.is_premium_only
-                FROM product_prices pp JOIN products p ON p.id = pp.product_id
-                WHERE pp.id = \(bind: priceID)
-                """).first()
+            guard
+                let row = try await db.sql.raw(
+                    """
+                    SELECT pp.price, pp.reseller_price, pp.is_visible, pp.duration_label, p.id AS product_id, p.name AS product_name,
+                        p.is_visible AS product_is_visible, p.is_premium_only
+                    FROM product_prices pp JOIN products p ON p.id = pp.product_id
+                    WHERE pp.id = \(bind: priceID)
+                    """
+                ).first()
             else { return nil }
             return PriceOnSale(
                 price: try row.decode(column: "price", as: Int64.self), resellerPrice: try row.decode(column: "reseller_price", as: Int64?.self),
-                isVisible: try row.decode(column: "is_visible", as: Bool.self), durationLabel: try row.decode(column: "duration_label", as: String.self),
+                isVisible: try row.decode(column: "is_visible", as: Bool.self),
+                durationLabel: try row.decode(column: "duration_label", as: String.self),
                 productID: try row.decode(column: "product_id", as: Int.self), productName: try row.decode(column: "product_name", as: String.self),
-                productIsVisible: try row.decode(column: "product_is_visible", as: Bool.self), isPremiumOnly: try row.decode(column: "is_premium_only", as: Bool.self)
+                productIsVisible: try row.decode(column: "product_is_visible", as: Bool.self),
+                isPremiumOnly: try row.decode(column: "is_premium_only", as: Bool.self)
             )
         }
     }
@@ -146,19 +164,24 @@ public struct PurchaseService: Sendable {
     private static func claimKeys(priceID: Int, quantity: Int, orderID: Int, on db: any Database) async throws -> [String] {
         let rows: [any SQLRow]
         if db.isPostgres {
-            rows = try await db.sql.raw("""
+            rows = try await db.sql.raw(
+                """
                 UPDATE product_keys SET is_used = TRUE, order_id = \(bind: orderID)
                 WHERE id IN (SELECT id FROM product_keys WHERE price_id = \(bind: priceID) AND is_used = FALSE ORDER BY id LIMIT \(bind: quantity) FOR UPDATE SKIP LOCKED)
                 RETURNING id, key_text
-                """).all()
+                """
+            ).all()
         } else {
-            rows = try await db.sql.raw("""
+            rows = try await db.sql.raw(
+                """
                 UPDATE product_keys SET is_used = TRUE, order_id = \(bind: orderID)
                 WHERE id IN (SELECT id FROM product_keys WHERE price_id = \(bind: priceID) AND is_used = FALSE ORDER BY id LIMIT \(bind: quantity))
                 RETURNING id, key_text
-                """).all()
+                """
+            ).all()
         }
-        return try rows
+        return
+            try rows
             .map { (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "key_text", as: String.self)) }
             .sorted { $0.0 < $1.0 }
             .map(\.1)

@@ -82,7 +82,9 @@ public struct RefundService: Sendable {
     /// Whether an admin's role allows a change; the shop's ``AdminService``.
     let permissions: any PermissionCheck
 
-    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), permissions: any PermissionCheck = UncheckedPermissions()) {
+    public init(
+        database: any Database, currency: Currency, cache: any Cache = DisabledCache(), permissions: any PermissionCheck = UncheckedPermissions()
+    ) {
         self.database = database
         self.currency = currency
         self.cache = cache
@@ -99,7 +101,8 @@ public struct RefundService: Sendable {
         try await permissions.require(.refunds, adminID)
         let currency = currency
         let outcome = try await database.atomically { db -> RefundOutcome in
-            guard let customerID = try await Order.find(orderID, on: db)?.$customer.id, let customer = try await Customer.find(customerID, on: db) else {
+            guard let customerID = try await Order.find(orderID, on: db)?.$customer.id, let customer = try await Customer.find(customerID, on: db)
+            else {
                 throw RefundError.orderNotFound(orderID: orderID)
             }
             try await db.lockCustomer(telegramID: customer.telegramID)
@@ -122,12 +125,14 @@ public struct RefundService: Sendable {
             if disposition == .restock {
                 try await ProductKey.query(on: db).filter(\.$id ~~ targets.map(\.id)).set(\.$isUsed, to: false).set(\.$order.$id, to: nil).update()
             }
-            let balance = try await LedgerService.post(total, customerID: customerID, reason: .refund, actorID: adminID, orderID: orderID, idempotencyKey: nil, currency: currency, on: db)
+            let balance = try await LedgerService.post(
+                total, customerID: customerID, reason: .refund, actorID: adminID, orderID: orderID, idempotencyKey: nil, currency: currency, on: db)
             let status = targets.count == order.refundableKeys.count ? "refunded" : "partially_refunded"
             try await Order.query(on: db).filter(\.$id == orderID).set(\.$status, to: status).update()
             let amount = Money(minorUnits: total, currency: currency)
             try await AuditLog.record(
-                admin: adminID, action: "order.refund.\(disposition.rawValue)", subject: "order \(orderID)", details: "\(targets.count) of \(order.keys.count) keys · \(amount.formatted)",
+                admin: adminID, action: "order.refund.\(disposition.rawValue)", subject: "order \(orderID)",
+                details: "\(targets.count) of \(order.keys.count) keys · \(amount.formatted)",
                 before: order.status, after: status, on: db
             )
             return RefundOutcome(
@@ -183,8 +188,10 @@ public struct RefundService: Sendable {
             )
         }
         return AdminOrder(
-            orderID: orderID, customer: CustomerSnapshot(order.customer, currency: currency), productName: order.productName, durationLabel: order.durationLabel,
-            quantity: order.quantity, amount: Money(minorUnits: order.amount, currency: currency), date: order.createdAt ?? Date(timeIntervalSince1970: 0),
+            orderID: orderID, customer: CustomerSnapshot(order.customer, currency: currency), productName: order.productName,
+            durationLabel: order.durationLabel,
+            quantity: order.quantity, amount: Money(minorUnits: order.amount, currency: currency),
+            date: order.createdAt ?? Date(timeIntervalSince1970: 0),
             status: order.status, keys: keys.values.sorted { $0.id < $1.id }
         )
     }

@@ -23,7 +23,9 @@ public struct RestockService: Sendable {
     @discardableResult
     public func request(telegramID: Int64, priceID: Int) async throws -> Bool {
         guard try await ProductPrice.find(priceID, on: database) != nil else { throw CatalogError.priceNotFound(priceID: priceID) }
-        guard try await RestockRequest.query(on: database).filter(\.$telegramID == telegramID).filter(\.$price.$id == priceID).count() == 0 else { return false }
+        guard try await RestockRequest.query(on: database).filter(\.$telegramID == telegramID).filter(\.$price.$id == priceID).count() == 0 else {
+            return false
+        }
         let request = RestockRequest()
         request.telegramID = telegramID
         request.$price.id = priceID
@@ -31,7 +33,9 @@ public struct RestockService: Sendable {
             try await request.create(on: database)
         } catch {
             // Asked at the same moment from two updates: the unique pair keeps one.
-            guard try await RestockRequest.query(on: database).filter(\.$telegramID == telegramID).filter(\.$price.$id == priceID).count() > 0 else { throw error }
+            guard try await RestockRequest.query(on: database).filter(\.$telegramID == telegramID).filter(\.$price.$id == priceID).count() > 0 else {
+                throw error
+            }
             return false
         }
         return true
@@ -41,7 +45,8 @@ public struct RestockService: Sendable {
     /// each customer is told once.
     public func takeDue() async throws -> [Notice] {
         try await database.atomically { db in
-            let rows = try await db.sql.raw("""
+            let rows = try await db.sql.raw(
+                """
                 SELECT r.id AS id, r.telegram_id AS telegram_id, r.price_id AS price_id, p.id AS product_id, p.name AS name, pp.duration_label AS label
                 FROM restock_requests r
                 JOIN product_prices pp ON pp.id = r.price_id
@@ -49,7 +54,8 @@ public struct RestockService: Sendable {
                 WHERE pp.is_visible AND p.is_visible
                   AND EXISTS (SELECT 1 FROM product_keys k WHERE k.price_id = r.price_id AND NOT k.is_used)
                 ORDER BY r.id
-                """).all()
+                """
+            ).all()
             let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
             guard !ids.isEmpty else { return [] }
             try await RestockRequest.query(on: db).filter(\.$id ~~ ids).delete()

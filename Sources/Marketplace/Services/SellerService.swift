@@ -43,7 +43,10 @@ public struct SellerService: Sendable {
     let permissions: any PermissionCheck
 
     /// - Parameter cache: the list is cached; every change clears it at once.
-    public init(database: any Database, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard, permissions: any PermissionCheck = UncheckedPermissions()) {
+    public init(
+        database: any Database, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard,
+        permissions: any PermissionCheck = UncheckedPermissions()
+    ) {
         self.database = database
         self.cache = cache
         self.ttl = ttls.sellers
@@ -55,12 +58,16 @@ public struct SellerService: Sendable {
 
     /// Adds a seller at the end of the list; the username (with or without `@`) must be a
     /// Telegram username and new to the list.
-    public func add(username: String, displayName: String, telegramID: Int64? = nil, note: String? = nil, by adminID: Int64) async throws -> SellerSnapshot {
+    public func add(
+        username: String, displayName: String, telegramID: Int64? = nil, note: String? = nil, by adminID: Int64
+    ) async throws -> SellerSnapshot {
         try await permissions.require(.sellers, adminID)
         let name = try Self.username(username)
         let display = try Self.displayName(displayName)
         let note = try note.flatMap(Self.note)
-        guard try await TrustedSeller.query(on: database).filter(\.$username == name).count() == 0 else { throw SellerError.alreadyListed(username: name) }
+        guard try await TrustedSeller.query(on: database).filter(\.$username == name).count() == 0 else {
+            throw SellerError.alreadyListed(username: name)
+        }
         let last = try await TrustedSeller.query(on: database).max(\.$sortOrder) ?? 0
         let seller = TrustedSeller()
         seller.username = name
@@ -89,13 +96,17 @@ public struct SellerService: Sendable {
     }
 
     /// Changes what is given; `note: .some(nil)` removes the note.
-    public func edit(_ sellerID: Int, username: String? = nil, displayName: String? = nil, note: String?? = nil, by adminID: Int64) async throws -> SellerSnapshot {
+    public func edit(
+        _ sellerID: Int, username: String? = nil, displayName: String? = nil, note: String?? = nil, by adminID: Int64
+    ) async throws -> SellerSnapshot {
         try await permissions.require(.sellers, adminID)
         guard let seller = try await TrustedSeller.find(sellerID, on: database) else { throw SellerError.sellerNotFound(sellerID: sellerID) }
         let before = Self.snapshot(seller)
         if let username {
             let name = try Self.username(username)
-            guard try await TrustedSeller.query(on: database).filter(\.$username == name).filter(\.$id != sellerID).count() == 0 else { throw SellerError.alreadyListed(username: name) }
+            guard try await TrustedSeller.query(on: database).filter(\.$username == name).filter(\.$id != sellerID).count() == 0 else {
+                throw SellerError.alreadyListed(username: name)
+            }
             seller.username = name
         }
         if let displayName { seller.displayName = try Self.displayName(displayName) }
@@ -103,7 +114,8 @@ public struct SellerService: Sendable {
         try await seller.save(on: database)
         let after = Self.snapshot(seller)
         let (was, now) = Self.difference(before, after)
-        try await AuditLog.record(admin: adminID, action: "seller.edit", subject: "@\(seller.username)", details: seller.displayName, before: was, after: now, on: database)
+        try await AuditLog.record(
+            admin: adminID, action: "seller.edit", subject: "@\(seller.username)", details: seller.displayName, before: was, after: now, on: database)
         try await cache.delete(CacheKey.sellers)
         return after
     }
@@ -135,7 +147,9 @@ public struct SellerService: Sendable {
                 seller.sortOrder = position + 1
                 try await seller.save(on: db)
             }
-            try await AuditLog.record(admin: adminID, action: "seller.move", subject: "@\(sellers[target].username)", before: "\(index + 1)", after: "\(target + 1)", on: db)
+            try await AuditLog.record(
+                admin: adminID, action: "seller.move", subject: "@\(sellers[target].username)", before: "\(index + 1)", after: "\(target + 1)", on: db
+            )
             return (target + 1, sellers.count)
         }
         try await cache.delete(CacheKey.sellers)
@@ -154,7 +168,9 @@ public struct SellerService: Sendable {
     public static func username(_ text: String) throws(SellerError) -> String {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         let name = trimmed.hasPrefix("@") ? String(trimmed.dropFirst()) : trimmed
-        guard (5...32).contains(name.count), name.first?.isLetter == true, name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") }) else {
+        guard (5...32).contains(name.count), name.first?.isLetter == true,
+            name.allSatisfy({ $0.isASCII && ($0.isLetter || $0.isNumber || $0 == "_") })
+        else {
             throw .usernameInvalid
         }
         return name
@@ -175,6 +191,8 @@ public struct SellerService: Sendable {
     }
 
     static func snapshot(_ seller: TrustedSeller) -> SellerSnapshot {
-        SellerSnapshot(id: seller.id!, username: seller.username, telegramID: seller.telegramID, displayName: seller.displayName, note: seller.note, sortOrder: seller.sortOrder)
+        SellerSnapshot(
+            id: seller.id!, username: seller.username, telegramID: seller.telegramID, displayName: seller.displayName, note: seller.note,
+            sortOrder: seller.sortOrder)
     }
 }

@@ -19,7 +19,10 @@ public struct Shop: Sendable {
     public let audit: AuditService
     public let currency: Currency
 
-    public init(database: any Database, currency: Currency, rootAdminID: Int64, starValue: Money, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard) {
+    public init(
+        database: any Database, currency: Currency, rootAdminID: Int64, starValue: Money, cache: any Cache = DisabledCache(),
+        ttls: CacheTTLs = .standard
+    ) {
         self.currency = currency
         // First: every service that changes the shop for an admin asks it whether their role allows it.
         let admins = AdminService(database: database, rootAdminID: rootAdminID, cache: cache, ttls: ttls)

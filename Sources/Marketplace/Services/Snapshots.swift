@@ -57,10 +57,15 @@ public struct LedgerLine: Sendable, Equatable {
 
 /// Why a balance changed.
 public enum LedgerReason: String, Sendable, CaseIterable {
-    case purchase, adminCredit = "admin_credit", adminDebit = "admin_debit", premiumUpgrade = "premium_upgrade"
-    case starsTopUp = "stars_top_up", refund
+    case purchase
+    case adminCredit = "admin_credit"
+    case adminDebit = "admin_debit"
+    case premiumUpgrade = "premium_upgrade"
+    case starsTopUp = "stars_top_up"
+    case refund
     /// A Stars top-up given back in Stars; ``starsRefundUndone`` puts it back when Telegram refused.
-    case starsRefund = "stars_refund", starsRefundUndone = "stars_refund_undone"
+    case starsRefund = "stars_refund"
+    case starsRefundUndone = "stars_refund_undone"
 }
 
 /// A product as a given customer may see it, with the prices they pay and the stock.

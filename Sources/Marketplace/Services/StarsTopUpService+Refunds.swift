@@ -50,12 +50,18 @@ extension StarsTopUpService {
                 throw StarsRefundError.alreadyRefunded(paymentID: paymentID)
             }
             guard payment.customer.balance >= payment.credited else {
-                throw StarsRefundError.balanceTooLow(balance: Money(minorUnits: payment.customer.balance, currency: currency), needed: Money(minorUnits: payment.credited, currency: currency))
+                throw StarsRefundError.balanceTooLow(
+                    balance: Money(minorUnits: payment.customer.balance, currency: currency),
+                    needed: Money(minorUnits: payment.credited, currency: currency))
             }
-            let balance = try await LedgerService.post(-payment.credited, customerID: payment.$customer.id, reason: .starsRefund, actorID: adminID, orderID: nil, idempotencyKey: nil, currency: currency, on: db)
+            let balance = try await LedgerService.post(
+                -payment.credited, customerID: payment.$customer.id, reason: .starsRefund, actorID: adminID, orderID: nil, idempotencyKey: nil,
+                currency: currency, on: db)
             payment.isRefunded = true
             try await payment.save(on: db)
-            try await AuditLog.record(admin: adminID, action: "stars.refund", subject: "customer \(payment.customer.telegramID)", details: "\(payment.stars) Stars · charge \(payment.chargeID)", on: db)
+            try await AuditLog.record(
+                admin: adminID, action: "stars.refund", subject: "customer \(payment.customer.telegramID)",
+                details: "\(payment.stars) Stars · charge \(payment.chargeID)", on: db)
             return StarsRefundClaim(
                 paymentID: paymentID, chargeID: payment.chargeID, telegramID: payment.customer.telegramID, stars: payment.stars,
                 debited: Money(minorUnits: payment.credited, currency: currency), balanceAfter: Money(minorUnits: balance, currency: currency)
@@ -79,11 +85,16 @@ extension StarsTopUpService {
         let undone = try await database.atomically { db -> (Int64, Money)? in
             guard let found = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).with(\.$customer).first() else { return nil }
             try await db.lockCustomer(telegramID: found.customer.telegramID)
-            guard let payment = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).first(), payment.isRefunded, payment.refundConfirmedAt == nil else { return nil }
-            let balance = try await LedgerService.post(payment.credited, customerID: payment.$customer.id, reason: .starsRefundUndone, actorID: nil, orderID: nil, idempotencyKey: nil, currency: currency, on: db)
+            guard let payment = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).first(), payment.isRefunded,
+                payment.refundConfirmedAt == nil
+            else { return nil }
+            let balance = try await LedgerService.post(
+                payment.credited, customerID: payment.$customer.id, reason: .starsRefundUndone, actorID: nil, orderID: nil, idempotencyKey: nil,
+                currency: currency, on: db)
             payment.isRefunded = false
             try await payment.save(on: db)
-            try await AuditLog.record(admin: AuditLog.commandLine, action: "stars.refund.undo", subject: "customer \(found.customer.telegramID)", details: reason, on: db)
+            try await AuditLog.record(
+                admin: AuditLog.commandLine, action: "stars.refund.undo", subject: "customer \(found.customer.telegramID)", details: reason, on: db)
             return (found.customer.telegramID, Money(minorUnits: balance, currency: currency))
         }
         guard let (telegramID, balance) = undone else { return nil }

@@ -11,7 +11,10 @@ public struct StarsTopUpService: Sendable {
     /// What one Star adds to a balance.
     public let starValue: Money
 
-    public init(database: any Database, currency: Currency, starValue: Money, cache: any Cache = DisabledCache(), permissions: any PermissionCheck = UncheckedPermissions()) {
+    public init(
+        database: any Database, currency: Currency, starValue: Money, cache: any Cache = DisabledCache(),
+        permissions: any PermissionCheck = UncheckedPermissions()
+    ) {
         self.database = database
         self.currency = currency
         self.starValue = starValue
@@ -47,7 +50,9 @@ public struct StarsTopUpService: Sendable {
         do {
             let outcome = try await database.atomically { db -> Outcome in
                 if let earlier = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).with(\.$customer).first() {
-                    return Outcome(credited: Money(minorUnits: earlier.credited, currency: currency), balance: Money(minorUnits: earlier.customer.balance, currency: currency), isRepeat: true)
+                    return Outcome(
+                        credited: Money(minorUnits: earlier.credited, currency: currency),
+                        balance: Money(minorUnits: earlier.customer.balance, currency: currency), isRepeat: true)
                 }
                 try await db.lockCustomer(telegramID: telegramID)
                 guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
@@ -61,7 +66,9 @@ public struct StarsTopUpService: Sendable {
                 payment.payload = payload
                 payment.isRefunded = false
                 try await payment.create(on: db)
-                let balance = try await LedgerService.post(amount.minorUnits, customerID: id, reason: .starsTopUp, actorID: telegramID, orderID: nil, idempotencyKey: "stars:\(chargeID)", currency: currency, on: db)
+                let balance = try await LedgerService.post(
+                    amount.minorUnits, customerID: id, reason: .starsTopUp, actorID: telegramID, orderID: nil, idempotencyKey: "stars:\(chargeID)",
+                    currency: currency, on: db)
                 return Outcome(credited: amount, balance: Money(minorUnits: balance, currency: currency), isRepeat: false)
             }
             try await cache.delete(CacheKey.customer(telegramID))
@@ -70,8 +77,12 @@ public struct StarsTopUpService: Sendable {
             throw error
         } catch {
             // The same payment booked at the same moment by another delivery: the unique charge id refused this one.
-            guard let earlier = try await StarsPayment.query(on: database).filter(\.$chargeID == chargeID).with(\.$customer).first() else { throw error }
-            return Outcome(credited: Money(minorUnits: earlier.credited, currency: currency), balance: Money(minorUnits: earlier.customer.balance, currency: currency), isRepeat: true)
+            guard let earlier = try await StarsPayment.query(on: database).filter(\.$chargeID == chargeID).with(\.$customer).first() else {
+                throw error
+            }
+            return Outcome(
+                credited: Money(minorUnits: earlier.credited, currency: currency),
+                balance: Money(minorUnits: earlier.customer.balance, currency: currency), isRepeat: true)
         }
     }
 }

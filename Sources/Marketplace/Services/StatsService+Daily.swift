@@ -32,7 +32,8 @@ extension StatsService {
                 .field(\.$id).field(\.$productName).field(\.$amount).field(\.$createdAt).all()
             guard let next = page.last?.id else { break }
             for order in page {
-                guard let date = order.createdAt, let day = calendar.dateComponents([.day], from: firstDay, to: date).day, (0..<days).contains(day) else { continue }
+                guard let date = order.createdAt, let day = calendar.dateComponents([.day], from: firstDay, to: date).day, (0..<days).contains(day)
+                else { continue }
                 counts[order.productName, default: Array(repeating: 0, count: days)][day] += 1
                 revenue[day] += order.amount
             }

@@ -46,13 +46,17 @@ public struct StatsService: Sendable {
         let premium = try await Customer.query(on: database).filter(\.$isPremium == true).count()
         let startOfToday = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
         let products = try await Product.query(on: database).all()
-        let stockRows = try await database.sql.raw("""
+        let stockRows = try await database.sql.raw(
+            """
             SELECT product_id, SUM(CASE WHEN is_used THEN 0 ELSE 1 END) AS stock, SUM(CASE WHEN is_used THEN 1 ELSE 0 END) AS sold
             FROM product_keys GROUP BY product_id
-            """).all()
+            """
+        ).all()
         var figures: [Int: (stock: Int, sold: Int)] = [:]
         for row in stockRows {
-            figures[try row.decode(column: "product_id", as: Int.self)] = (try row.decode(column: "stock", as: Int.self), try row.decode(column: "sold", as: Int.self))
+            figures[try row.decode(column: "product_id", as: Int.self)] = (
+                try row.decode(column: "stock", as: Int.self), try row.decode(column: "sold", as: Int.self)
+            )
         }
         return ShopStats(
             customers: customers,
@@ -79,13 +83,15 @@ public struct StatsService: Sendable {
     /// The prices on sale (visible, not archived) with fewer than `threshold` unsold keys, emptiest first.
     public func lowStock(below threshold: Int) async throws -> [LowStock] {
         guard threshold > 0 else { return [] }
-        let rows = try await database.sql.raw("""
+        let rows = try await database.sql.raw(
+            """
             SELECT pp.id AS price_id, p.name AS name, pp.duration_label AS label,
                    (SELECT COUNT(*) FROM product_keys k WHERE k.price_id = pp.id AND NOT k.is_used) AS stock
             FROM product_prices pp JOIN products p ON p.id = pp.product_id
             WHERE pp.is_visible AND NOT pp.is_archived AND p.is_visible AND NOT p.is_archived
             ORDER BY stock, pp.id
-            """).all()
+            """
+        ).all()
         return try rows.map { row in
             LowStock(
                 productName: try row.decode(column: "name", as: String.self), durationLabel: try row.decode(column: "label", as: String.self),

@@ -74,7 +74,8 @@ public struct StockService: Sendable {
             var existing: [(line: Int, key: String)] = []
             for start in stride(from: 0, to: candidates.count, by: Self.chunkSize) {
                 let chunk = candidates[start..<min(start + Self.chunkSize, candidates.count)]
-                let found = Set(try await ProductKey.query(on: db).filter(\.$productID == productID).filter(\.$keyText ~~ chunk.map(\.key)).all().map(\.keyText))
+                let found = Set(
+                    try await ProductKey.query(on: db).filter(\.$productID == productID).filter(\.$keyText ~~ chunk.map(\.key)).all().map(\.keyText))
                 let new = chunk.filter { !found.contains($0.key) }
                 existing += chunk.filter { found.contains($0.key) }
                 fresh += new
@@ -93,7 +94,9 @@ public struct StockService: Sendable {
                 await progress(min(total, chunk.last.map { $0.line - firstLine + 1 } ?? total), total)
             }
             if write {
-                try await AuditLog.record(admin: adminID, action: "stock.add", subject: "price \(priceID)", details: "\(fresh.count) keys", before: "\(unused) unsold", after: "\(unused + fresh.count) unsold", on: db)
+                try await AuditLog.record(
+                    admin: adminID, action: "stock.add", subject: "price \(priceID)", details: "\(fresh.count) keys", before: "\(unused) unsold",
+                    after: "\(unused + fresh.count) unsold", on: db)
             }
             return (fresh, existing, wasEmpty)
         }
@@ -101,7 +104,9 @@ public struct StockService: Sendable {
         report.added = fresh.count
         report.duplicates += existing.count
         // The first refusals of either kind are among the first few of each.
-        let inStock = existing.prefix(StockReport.refusalLimit).map { StockReport.Refusal(line: $0.line, text: Self.cut($0.key), reason: .alreadyInStock) }
+        let inStock = existing.prefix(StockReport.refusalLimit).map {
+            StockReport.Refusal(line: $0.line, text: Self.cut($0.key), reason: .alreadyInStock)
+        }
         report.refusals = Array((report.refusals + inStock).sorted { $0.line < $1.line }.prefix(StockReport.refusalLimit))
         report.restocked = wasEmpty && !fresh.isEmpty
         return report
@@ -156,7 +161,8 @@ public struct StockService: Sendable {
             guard try await ProductPrice.find(priceID, on: db) != nil else { throw CatalogError.priceNotFound(priceID: priceID) }
             let count = try await ProductKey.query(on: db).filter(\.$price.$id == priceID).filter(\.$isUsed == false).count()
             try await ProductKey.query(on: db).filter(\.$price.$id == priceID).filter(\.$isUsed == false).delete()
-            try await AuditLog.record(admin: adminID, action: "stock.delete_all", subject: "price \(priceID)", before: "\(count) unsold", after: "0 unsold", on: db)
+            try await AuditLog.record(
+                admin: adminID, action: "stock.delete_all", subject: "price \(priceID)", before: "\(count) unsold", after: "0 unsold", on: db)
             return count
         }
     }

@@ -68,7 +68,8 @@ extension UserService {
             lastLedgerLines: try await LedgerService(database: database, currency: currency).recentLines(of: telegramID, limit: ledgerLines),
             starsPayments: payments.map {
                 StarsPaymentSummary(
-                    id: $0.id!, stars: $0.stars, credited: Money(minorUnits: $0.credited, currency: currency), date: $0.createdAt ?? Date(timeIntervalSince1970: 0),
+                    id: $0.id!, stars: $0.stars, credited: Money(minorUnits: $0.credited, currency: currency),
+                    date: $0.createdAt ?? Date(timeIntervalSince1970: 0),
                     isRefunded: $0.isRefunded, isRefundPending: $0.isRefunded && $0.refundConfirmedAt == nil
                 )
             }

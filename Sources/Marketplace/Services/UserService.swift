@@ -13,7 +13,10 @@ public struct UserService: Sendable {
 
     /// - Parameter cache: look-ups by id are cached for `ttls.customer`; every change to the customer
     ///   (status, names, balance through the ledger) clears the entry at once.
-    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard, permissions: any PermissionCheck = UncheckedPermissions()) {
+    public init(
+        database: any Database, currency: Currency, cache: any Cache = DisabledCache(), ttls: CacheTTLs = .standard,
+        permissions: any PermissionCheck = UncheckedPermissions()
+    ) {
         self.database = database
         self.currency = currency
         self.cache = cache
@@ -91,7 +94,9 @@ public struct UserService: Sendable {
             }
             guard !customer.isPremium else { throw AccountError.alreadyPremium }
             if price.minorUnits > 0 {
-                _ = try await LedgerService.post(-price.minorUnits, customerID: id, reason: .premiumUpgrade, actorID: telegramID, orderID: nil, idempotencyKey: nil, currency: currency, on: db)
+                _ = try await LedgerService.post(
+                    -price.minorUnits, customerID: id, reason: .premiumUpgrade, actorID: telegramID, orderID: nil, idempotencyKey: nil,
+                    currency: currency, on: db)
             }
             let updated = try await Customer.find(id, on: db)!
             updated.isPremium = true
@@ -106,7 +111,9 @@ public struct UserService: Sendable {
     /// Grants or revokes premium; `adminID` is recorded in the audit trail.
     public func setPremium(_ isPremium: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
         if let adminID { try await permissions.require(.customerStatus, adminID) }
-        return try await update(telegramID, audit: adminID.map { ($0, isPremium ? "customer.premium.grant" : "customer.premium.revoke") }, field: \.isPremium) {
+        return try await update(
+            telegramID, audit: adminID.map { ($0, isPremium ? "customer.premium.grant" : "customer.premium.revoke") }, field: \.isPremium
+        ) {
             $0.isPremium = isPremium
             $0.premiumSince = isPremium ? ($0.premiumSince ?? Date()) : nil
         }
@@ -114,15 +121,21 @@ public struct UserService: Sendable {
 
     public func setReseller(_ isReseller: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
         if let adminID { try await permissions.require(.customerStatus, adminID) }
-        return try await update(telegramID, audit: adminID.map { ($0, isReseller ? "customer.reseller.grant" : "customer.reseller.revoke") }, field: \.isReseller) { $0.isReseller = isReseller }
+        return try await update(
+            telegramID, audit: adminID.map { ($0, isReseller ? "customer.reseller.grant" : "customer.reseller.revoke") }, field: \.isReseller
+        ) { $0.isReseller = isReseller }
     }
 
     public func setBanned(_ isBanned: Bool, telegramID: Int64, by adminID: Int64? = nil) async throws -> CustomerSnapshot {
         if let adminID { try await permissions.require(.customerStatus, adminID) }
-        return try await update(telegramID, audit: adminID.map { ($0, isBanned ? "customer.ban" : "customer.unban") }, field: \.isBanned) { $0.isBanned = isBanned }
+        return try await update(telegramID, audit: adminID.map { ($0, isBanned ? "customer.ban" : "customer.unban") }, field: \.isBanned) {
+            $0.isBanned = isBanned
+        }
     }
 
-    private func update(_ telegramID: Int64, audit: (admin: Int64, action: String)?, field: KeyPath<Customer, Bool>, _ change: (Customer) -> Void) async throws -> CustomerSnapshot {
+    private func update(
+        _ telegramID: Int64, audit: (admin: Int64, action: String)?, field: KeyPath<Customer, Bool>, _ change: (Customer) -> Void
+    ) async throws -> CustomerSnapshot {
         guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first() else {
             throw LedgerError.unknownCustomer(telegramID: telegramID)
         }
@@ -131,7 +144,9 @@ public struct UserService: Sendable {
         try await customer.save(on: database)
         try await cache.delete(CacheKey.customer(telegramID))
         if let audit {
-            try await AuditLog.record(admin: audit.admin, action: audit.action, subject: "customer \(telegramID)", before: "\(before)", after: "\(customer[keyPath: field])", on: database)
+            try await AuditLog.record(
+                admin: audit.admin, action: audit.action, subject: "customer \(telegramID)", before: "\(before)",
+                after: "\(customer[keyPath: field])", on: database)
         }
         return CustomerSnapshot(customer, currency: currency)
     }

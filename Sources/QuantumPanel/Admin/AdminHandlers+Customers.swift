@@ -15,7 +15,9 @@ extension AdminHandlers {
 
     /// The customer's profile, or the list when there is no such customer.
     func showCustomerOrList(_ context: HandlerContext, telegramID: Int64, note: String?) async throws {
-        guard (try? await shop.users.find(telegramID: telegramID)) ?? nil != nil else { return try await showCustomers(context, filter: .all, page: 1, note: note) }
+        guard (try? await shop.users.find(telegramID: telegramID)) ?? nil != nil else {
+            return try await showCustomers(context, filter: .all, page: 1, note: note)
+        }
         try await showCustomer(context, telegramID: telegramID, note: note)
     }
 
@@ -78,7 +80,8 @@ extension AdminHandlers {
         do {
             _ = try await context.bot.send(SendMessage(chatID: .id(telegramID), text: message, parseMode: "HTML"))
         } catch {
-            context.logger.info("A customer could not be told of a change to their account", metadata: ["customer.id": "\(telegramID)", "error": "\(error)"])
+            context.logger.info(
+                "A customer could not be told of a change to their account", metadata: ["customer.id": "\(telegramID)", "error": "\(error)"])
         }
     }
 

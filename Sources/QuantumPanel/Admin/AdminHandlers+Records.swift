@@ -22,18 +22,21 @@ extension AdminHandlers {
     func sendExport(_ choice: ExportChoice, _ context: HandlerContext) async throws {
         guard let chatID = context.chatID else { return }
         try await context.answerCallback(nil)
-        let kind: ExportKind = switch choice {
-        case .ordersMonth, .ordersAll: .orders
-        case .customers: .customers
-        case .ledger: .ledger
-        case .audit: .audit
-        }
+        let kind: ExportKind =
+            switch choice {
+            case .ordersMonth, .ordersAll: .orders
+            case .customers: .customers
+            case .ledger: .ledger
+            case .audit: .audit
+            }
         let range = choice == .ordersMonth ? Date().addingTimeInterval(-30 * 86_400)...Date() : nil
         var bytes: [UInt8] = []
         let rows = try await shop.exports.export(kind, createdIn: range) { bytes += Array($0.utf8) }
         let name = "\(kind.rawValue)-\(ShopTemplates.date(Date())).csv"
         let upload = FileUpload(filename: name, contentType: "text/csv", bytes: bytes)
-        try await context.bot.send(SendDocument(chatID: .id(chatID), document: .upload(upload), caption: context.adminTemplates.records.exportCaption(rows), parseMode: "HTML"))
+        try await context.bot.send(
+            SendDocument(
+                chatID: .id(chatID), document: .upload(upload), caption: context.adminTemplates.records.exportCaption(rows), parseMode: "HTML"))
         context.logger.info("Exported", metadata: ["kind": "\(kind.rawValue)", "rows": "\(rows)"])
     }
 
@@ -48,7 +51,8 @@ extension AdminHandlers {
         }
         try await context.answerCallback(nil)
         let chart = SalesChart(sales: sales)
-        let legend = chart.legendEntries(other: records.otherProducts).map { "\($0.mark) \(HTML.escape(HTML.truncate($0.name, to: 30)))" }.joined(separator: "\n")
+        let legend = chart.legendEntries(other: records.otherProducts).map { "\($0.mark) \(HTML.escape(HTML.truncate($0.name, to: 30)))" }.joined(
+            separator: "\n")
         let caption = records.chartCaption(sales.totalOrders, HTML.escape(sales.totalRevenue.formatted)) + "\n\n" + legend
         let upload = FileUpload(filename: "sales-\(ShopTemplates.date(Date())).png", contentType: "image/png", bytes: try chart.png())
         try await context.bot.send(SendPhoto(chatID: .id(chatID), photo: .upload(upload), caption: caption, parseMode: "HTML"))

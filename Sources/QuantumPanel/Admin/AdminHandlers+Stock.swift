@@ -17,7 +17,9 @@ extension AdminHandlers {
 
     func showStock(_ context: HandlerContext, page: Int, note: String? = nil) async throws {
         let templates = context.adminTemplates
-        try await show(templates.noted(try templates.stock(try await shop.catalog.stockLines(), page: page, threshold: configuration.lowStockThreshold), note), context)
+        try await show(
+            templates.noted(try templates.stock(try await shop.catalog.stockLines(), page: page, threshold: configuration.lowStockThreshold), note),
+            context)
     }
 
     func showPriceStock(_ context: HandlerContext, priceID: Int, note: String? = nil) async throws {
@@ -39,7 +41,8 @@ extension AdminHandlers {
         let (product, price) = try await find(priceID)
         let pageCount = max(1, (price.stock + AdminTemplates.keysPerPage - 1) / AdminTemplates.keysPerPage)
         let page = min(max(1, page), pageCount)
-        let keys = try await shop.stock.unusedKeys(priceID: priceID, limit: AdminTemplates.keysPerPage, offset: (page - 1) * AdminTemplates.keysPerPage)
+        let keys = try await shop.stock.unusedKeys(
+            priceID: priceID, limit: AdminTemplates.keysPerPage, offset: (page - 1) * AdminTemplates.keysPerPage)
         try await show(try context.adminTemplates.keys(keys, of: price, product: product, page: page), context)
     }
 
@@ -51,7 +54,10 @@ extension AdminHandlers {
         try await context.answerCallback(nil)
         let name = "keys-\(Self.fileSafe(product.name))-\(Self.fileSafe(price.durationLabel)).txt"
         let upload = FileUpload(filename: name, contentType: "text/plain", bytes: Array(keys.map { $0 + "\n" }.joined().utf8))
-        try await context.bot.send(SendDocument(chatID: .id(chatID), document: .upload(upload), caption: templates.strings.exportCaption(keys.count, templates.target(product, price)), parseMode: "HTML"))
+        try await context.bot.send(
+            SendDocument(
+                chatID: .id(chatID), document: .upload(upload),
+                caption: templates.strings.exportCaption(keys.count, templates.target(product, price)), parseMode: "HTML"))
     }
 
     /// Letters, digits and dashes, for a file name.
@@ -70,7 +76,9 @@ extension AdminHandlers {
             let kind: KeyFile.Kind
             do { kind = try KeyFile.kind(of: name) } catch { throw KeyFileRefusal.wrongType(fileName: name) }
             let file = try await context.bot.send(GetFile(fileID: fileID))
-            guard (file.fileSize ?? 0) <= Int64(Self.downloadLimit) else { throw KeyFileRefusal.tooLarge(limitMegabytes: Self.downloadLimit / 1024 / 1024) }
+            guard (file.fileSize ?? 0) <= Int64(Self.downloadLimit) else {
+                throw KeyFileRefusal.tooLarge(limitMegabytes: Self.downloadLimit / 1024 / 1024)
+            }
             if (file.fileSize ?? 0) > Int64(Self.progressFileSize) { await progress.update(strings.downloading(HTML.escape(name))) }
             let buffer = try await context.bot.download(file)
             do {
@@ -88,7 +96,9 @@ extension AdminHandlers {
         let lines = try await lines(of: source, context, progress: progress)
         let count = lines.entries.count
         if count > Self.progressThreshold { await progress.update(write ? strings.storing(0, count) : strings.checking(0, count)) }
-        return try await shop.stock.addKeys(lines: lines.entries, firstLine: lines.firstLine, to: priceID, by: try context.customer.telegramID, write: write) { done, total in
+        return try await shop.stock.addKeys(
+            lines: lines.entries, firstLine: lines.firstLine, to: priceID, by: try context.customer.telegramID, write: write
+        ) { done, total in
             guard total > Self.progressThreshold else { return }
             await progress.update(write ? strings.storing(done, total) : strings.checking(done, total))
         }

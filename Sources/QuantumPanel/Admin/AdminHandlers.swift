@@ -117,7 +117,8 @@ struct AdminHandlers: Sendable {
             try await showPanel(context)
         }
         // The sections' entries are theirs; these two are the panel's own.
-        onPress(AdminCallback.self, where: { [.panel, .chart].contains($0.to) }, on: router, fallback: { try await showPanel($0) }) { section, context in
+        onPress(AdminCallback.self, where: { [.panel, .chart].contains($0.to) }, on: router, fallback: { try await showPanel($0) }) {
+            section, context in
             if section.to == .chart { return try await sendChart(context) }
             try await showPanel(context)
         }

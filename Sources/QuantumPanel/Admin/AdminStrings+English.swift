@@ -97,7 +97,9 @@ extension AdminStrings {
         askPrice: { "Send the price, such as <code>\($0)</code>." },
         askResellerPrice: { "Send what resellers pay, such as <code>\($0)</code>, or press the button if they pay the same." },
         badDuration: { "<code>\($0)</code> isn't a number of days: send a whole number such as 30, or press Lifetime." },
-        resellerAbovePrice: { reseller, price in "The reseller price \(reseller) is above the price \(price): resellers would pay more than everyone else. Keep it, or send another amount." },
+        resellerAbovePrice: { reseller, price in
+            "The reseller price \(reseller) is above the price \(price): resellers would pay more than everyone else. Keep it, or send another amount."
+        },
         priceInUse: { keys, orders in
             "It can't be deleted: \(keys == 1 ? "1 key" : "\(keys) keys") and \(orders == 1 ? "1 order" : "\(orders) orders") refer to it. Archive it instead: it is no longer sold, and orders and keys keep it."
         },
@@ -144,7 +146,9 @@ extension AdminStrings {
         nameEmpty: "The name is empty: send the product's name.",
         nameTooLong: { length, limit in "That name is \(length) characters; customers see at most \(limit). Send a shorter one." },
         descriptionTooLong: { length, limit in "That description is \(length) characters; the card holds \(limit). Send a shorter one." },
-        descriptionTooLongForPhoto: { length, limit in "The description is \(length) characters, and a photo card's caption holds \(limit) of it. Shorten the description first, or skip the photo." },
+        descriptionTooLongForPhoto: { length, limit in
+            "The description is \(length) characters, and a photo card's caption holds \(limit) of it. Shorten the description first, or skip the photo."
+        },
         labelEmpty: "The label is empty: send one such as 1 month.",
         labelTooLong: { length, limit in "That label is \(length) characters; at most \(limit) fit. Send a shorter one." },
         durationNotPositive: "A duration is at least 1 day: send a number such as 30, or press Lifetime.",
@@ -153,7 +157,8 @@ extension AdminStrings {
         amountEmpty: "Send an amount.",
         amountNotANumber: { text, example in "<code>\(text)</code> isn't an amount: send one like \(example)." },
         amountNegative: "An amount can't be negative: send one like 9.99.",
-        amountDecimals: { text, currency, example in "<code>\(text)</code> has more decimals than \(currency) allows: send an amount like \(example)." },
+        amountDecimals: { text, currency, example in "<code>\(text)</code> has more decimals than \(currency) allows: send an amount like \(example)."
+        },
         amountTooLarge: { "<code>\($0)</code> is too large to be a price: check the number." }
     )
 }

@@ -97,7 +97,9 @@ extension AdminStrings {
         askPrice: { "Отправьте цену, например <code>\($0)</code>." },
         askResellerPrice: { "Отправьте цену для реселлеров, например <code>\($0)</code>, или нажмите кнопку, если она та же." },
         badDuration: { "<code>\($0)</code> — не число дней: отправьте целое число, например 30, или нажмите «Навсегда»." },
-        resellerAbovePrice: { reseller, price in "Цена для реселлеров \(reseller) выше обычной \(price): реселлеры заплатят больше остальных. Оставить или отправить другую сумму?" },
+        resellerAbovePrice: { reseller, price in
+            "Цена для реселлеров \(reseller) выше обычной \(price): реселлеры заплатят больше остальных. Оставить или отправить другую сумму?"
+        },
         priceInUse: { keys, orders in
             "Удалить нельзя: на цену ссылаются ключи (\(keys)) и заказы (\(orders)). Отправьте её в архив: она больше не продаётся, а заказы и ключи сохранятся."
         },
@@ -144,7 +146,9 @@ extension AdminStrings {
         nameEmpty: "Название пустое: отправьте название товара.",
         nameTooLong: { length, limit in "В названии \(length) символов, покупатели увидят не больше \(limit). Отправьте короче." },
         descriptionTooLong: { length, limit in "В описании \(length) символов, карточка вмещает \(limit). Отправьте короче." },
-        descriptionTooLongForPhoto: { length, limit in "В описании \(length) символов, а подпись к фото вмещает \(limit). Сначала сократите описание или пропустите фото." },
+        descriptionTooLongForPhoto: { length, limit in
+            "В описании \(length) символов, а подпись к фото вмещает \(limit). Сначала сократите описание или пропустите фото."
+        },
         labelEmpty: "Подпись пустая: отправьте, например, 1 месяц.",
         labelTooLong: { length, limit in "В подписи \(length) символов, помещается не больше \(limit). Отправьте короче." },
         durationNotPositive: "Срок — хотя бы 1 день: отправьте число, например 30, или нажмите «Навсегда».",
@@ -153,7 +157,9 @@ extension AdminStrings {
         amountEmpty: "Отправьте сумму.",
         amountNotANumber: { text, example in "<code>\(text)</code> — не сумма: отправьте, например, \(example)." },
         amountNegative: "Сумма не может быть отрицательной: отправьте, например, 9.99.",
-        amountDecimals: { text, currency, example in "В <code>\(text)</code> больше знаков после запятой, чем допускает \(currency): отправьте сумму вида \(example)." },
+        amountDecimals: { text, currency, example in
+            "В <code>\(text)</code> больше знаков после запятой, чем допускает \(currency): отправьте сумму вида \(example)."
+        },
         amountTooLarge: { "<code>\($0)</code> — слишком большая сумма для цены: проверьте число." }
     )
 }

@@ -21,14 +21,22 @@ extension AdminTemplates {
         let id = broadcast.id
         if broadcast.status == .finished {
             let seconds = Int((broadcast.finishedAt ?? Date()).timeIntervalSince(broadcast.startedAt ?? broadcast.finishedAt ?? Date()).rounded())
-            return Screen(text: broadcasts.finished(id, seconds, counts.count(.sent), counts.count(.blocked), counts.count(.failed), counts.count(.unknown)), keyboard: nil)
+            return Screen(
+                text: broadcasts.finished(id, seconds, counts.count(.sent), counts.count(.blocked), counts.count(.failed), counts.count(.unknown)),
+                keyboard: nil)
         }
-        var text = broadcasts.progress(id, broadcasts.statusName(broadcast.status), counts.count(.sent), counts.count(.blocked), counts.count(.failed), counts.left)
+        var text = broadcasts.progress(
+            id, broadcasts.statusName(broadcast.status), counts.count(.sent), counts.count(.blocked), counts.count(.failed), counts.left)
         if broadcast.status == .sending { text += "\n" + broadcasts.timeLeft(counts.left / max(1, perSecond)) }
         guard broadcast.status != .cancelled else { return Screen(text: text, keyboard: nil) }
-        let toggle = broadcast.status == .paused
+        let toggle =
+            broadcast.status == .paused
             ? try button(broadcasts.resumeButton, AdminBroadcastCallback(broadcastID: id, action: .resume))
             : try button(broadcasts.pauseButton, AdminBroadcastCallback(broadcastID: id, action: .pause))
-        return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: [[toggle, try button(broadcasts.stopButton, AdminBroadcastCallback(broadcastID: id, action: .stop))]]))
+        return Screen(
+            text: text,
+            keyboard: InlineKeyboardMarkup(inlineKeyboard: [
+                [toggle, try button(broadcasts.stopButton, AdminBroadcastCallback(broadcastID: id, action: .stop))]
+            ]))
     }
 }

@@ -26,16 +26,21 @@ extension AdminTemplates {
     func customers(_ page: Page<CustomerSnapshot>, filter: CustomerFilter) throws -> Screen {
         var text = shop.header(people.customersTitle) + "\n" + "\(people.filterName(filter)): \(people.customersCount(page.totalCount))" + "\n\n"
         var rows: [[InlineKeyboardButton]] = [[try button(people.findCustomerButton, AdminCallback(to: .findCustomer))]]
-        rows.append(try CustomerFilter.allCases.map { option in
-            try button((option == filter ? "• " : "") + people.filterName(option), AdminCustomersCallback(filter: option))
-        })
+        rows.append(
+            try CustomerFilter.allCases.map { option in
+                try button((option == filter ? "• " : "") + people.filterName(option), AdminCustomersCallback(filter: option))
+            })
         if page.items.isEmpty {
             text += people.customersEmpty
         } else {
             text += ShopTemplates.frame(page.items.map { "\(name($0)) · <code>\($0.telegramID)</code> · \(e($0.balance.formatted))" })
             for customer in page.items {
                 let marks = (customer.isBanned ? "⛔ " : "") + (customer.isPremium ? "💎 " : "") + (customer.isReseller ? "🏪 " : "")
-                rows.append([try button(marks + customer.firstName + " · " + customer.balance.formatted, AdminCustomerCallback(telegramID: customer.telegramID, action: .open))])
+                rows.append([
+                    try button(
+                        marks + customer.firstName + " · " + customer.balance.formatted,
+                        AdminCustomerCallback(telegramID: customer.telegramID, action: .open))
+                ])
             }
             let paging = try shop.pagination(page: page.number, pageCount: page.pageCount) { AdminCustomersCallback(filter: filter, page: $0) }
             if !paging.isEmpty { rows.append(paging) }
@@ -58,25 +63,45 @@ extension AdminTemplates {
         if let lastSeen = profile.lastSeen { lines.append("\(people.lastSeenLabel): " + ShopTemplates.date(lastSeen)) }
         lines.append("\(people.ordersLabel): \(profile.orderCount) · \(people.spentLabel): \(e(profile.spent.formatted))")
         var text = shop.header("👤 <b>\(name(customer))</b>") + "\n" + ShopTemplates.frame(lines) + "\n\n<b>\(people.lastActivityTitle)</b>\n"
-        text += profile.lastLedgerLines.isEmpty ? people.noActivity : ShopTemplates.frame(profile.lastLedgerLines.map { line in
-            let sign = line.delta.minorUnits > 0 ? "+" : ""
-            let note = line.note.map { ": " + e(HTML.truncate($0, to: 60)) } ?? ""
-            return "\(ShopTemplates.date(line.date)) · \(shop.reason(line.reason))\(note) <b>\(sign)\(e(line.delta.formatted))</b>"
-        })
+        text +=
+            profile.lastLedgerLines.isEmpty
+            ? people.noActivity
+            : ShopTemplates.frame(
+                profile.lastLedgerLines.map { line in
+                    let sign = line.delta.minorUnits > 0 ? "+" : ""
+                    let note = line.note.map { ": " + e(HTML.truncate($0, to: 60)) } ?? ""
+                    return "\(ShopTemplates.date(line.date)) · \(shop.reason(line.reason))\(note) <b>\(sign)\(e(line.delta.formatted))</b>"
+                })
         if !profile.starsPayments.isEmpty {
-            text += "\n\n<b>\(people.starsPaymentsTitle)</b>\n" + ShopTemplates.frame(profile.starsPayments.map { payment in
-                let mark = payment.isRefundPending ? " · " + people.pendingMark : payment.isRefunded ? " · " + people.refundedMark : ""
-                return "\(ShopTemplates.date(payment.date)) · ⭐ \(payment.stars) → \(e(payment.credited.formatted))\(mark)"
-            })
+            text +=
+                "\n\n<b>\(people.starsPaymentsTitle)</b>\n"
+                + ShopTemplates.frame(
+                    profile.starsPayments.map { payment in
+                        let mark = payment.isRefundPending ? " · " + people.pendingMark : payment.isRefunded ? " · " + people.refundedMark : ""
+                        return "\(ShopTemplates.date(payment.date)) · ⭐ \(payment.stars) → \(e(payment.credited.formatted))\(mark)"
+                    })
         }
         var rows: [[InlineKeyboardButton]] = [
-            [try button(people.creditButton, AdminCustomerCallback(telegramID: id, action: .credit)), try button(people.debitButton, AdminCustomerCallback(telegramID: id, action: .debit))],
-            [try button(people.premiumToggle(customer.isPremium), AdminCustomerCallback(telegramID: id, action: .premium)), try button(people.resellerToggle(customer.isReseller), AdminCustomerCallback(telegramID: id, action: .reseller))],
-            [try button(people.ordersButton, AdminCustomerCallback(telegramID: id, action: .orders)), try button(people.banToggle(customer.isBanned), AdminCustomerCallback(telegramID: id, action: .ban))],
+            [
+                try button(people.creditButton, AdminCustomerCallback(telegramID: id, action: .credit)),
+                try button(people.debitButton, AdminCustomerCallback(telegramID: id, action: .debit)),
+            ],
+            [
+                try button(people.premiumToggle(customer.isPremium), AdminCustomerCallback(telegramID: id, action: .premium)),
+                try button(people.resellerToggle(customer.isReseller), AdminCustomerCallback(telegramID: id, action: .reseller)),
+            ],
+            [
+                try button(people.ordersButton, AdminCustomerCallback(telegramID: id, action: .orders)),
+                try button(people.banToggle(customer.isBanned), AdminCustomerCallback(telegramID: id, action: .ban)),
+            ],
             [try button(records.sectionAudit, AdminAuditCallback(person: id))],
         ]
         for payment in profile.starsPayments.prefix(3) where !payment.isRefunded {
-            rows.append([try button(people.refundStarsButton(payment.stars, ShopTemplates.date(payment.date)), AdminCustomerCallback(telegramID: id, action: .refundStars, value: payment.id))])
+            rows.append([
+                try button(
+                    people.refundStarsButton(payment.stars, ShopTemplates.date(payment.date)),
+                    AdminCustomerCallback(telegramID: id, action: .refundStars, value: payment.id))
+            ])
         }
         rows.append(try navigation(back: AdminCustomersCallback(filter: .all)))
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
@@ -88,11 +113,20 @@ extension AdminTemplates {
         if page.items.isEmpty {
             text += people.noOrders
         } else {
-            text += ShopTemplates.frame(page.items.map { "#\($0.orderID) · \(ShopTemplates.date($0.date)) · \(e(HTML.truncate($0.productName, to: 30))) · \(e($0.amount.formatted))" })
+            text += ShopTemplates.frame(
+                page.items.map {
+                    "#\($0.orderID) · \(ShopTemplates.date($0.date)) · \(e(HTML.truncate($0.productName, to: 30))) · \(e($0.amount.formatted))"
+                })
             for order in page.items {
-                rows.append([try button("#\(order.orderID) · \(order.productName) · \(order.amount.formatted)", AdminOrderCallback(orderID: order.orderID, action: .open))])
+                rows.append([
+                    try button(
+                        "#\(order.orderID) · \(order.productName) · \(order.amount.formatted)",
+                        AdminOrderCallback(orderID: order.orderID, action: .open))
+                ])
             }
-            let paging = try shop.pagination(page: page.number, pageCount: page.pageCount) { AdminCustomerCallback(telegramID: customer.telegramID, action: .orders, value: $0) }
+            let paging = try shop.pagination(page: page.number, pageCount: page.pageCount) {
+                AdminCustomerCallback(telegramID: customer.telegramID, action: .orders, value: $0)
+            }
             if !paging.isEmpty { rows.append(paging) }
         }
         rows.append(try navigation(back: AdminCustomerCallback(telegramID: customer.telegramID, action: .open)))
@@ -101,7 +135,9 @@ extension AdminTemplates {
 
     /// The reply keyboard with Telegram's user picker, for the "who" step.
     func picker() -> ReplyKeyboardMarkup {
-        let request = KeyboardButtonRequestUsers(requestID: Self.pickerRequestID, userIsBot: false, maxQuantity: 1, requestName: true, requestUsername: true)
-        return ReplyKeyboardMarkup(keyboard: [[KeyboardButton(text: people.pickButton, requestUsers: request)]], resizeKeyboard: true, oneTimeKeyboard: true)
+        let request = KeyboardButtonRequestUsers(
+            requestID: Self.pickerRequestID, userIsBot: false, maxQuantity: 1, requestName: true, requestUsername: true)
+        return ReplyKeyboardMarkup(
+            keyboard: [[KeyboardButton(text: people.pickButton, requestUsers: request)]], resizeKeyboard: true, oneTimeKeyboard: true)
     }
 }

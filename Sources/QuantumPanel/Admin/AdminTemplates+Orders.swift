@@ -24,7 +24,9 @@ extension AdminTemplates {
         if order.keys.count > Self.keysShown { keys.append("+\(order.keys.count - Self.keysShown)") }
         text += ShopTemplates.frame(keys)
         var rows: [[InlineKeyboardButton]] = []
-        if !order.refundableKeys.isEmpty { rows.append([try button(people.refundButton, AdminOrderCallback(orderID: order.orderID, action: .refund))]) }
+        if !order.refundableKeys.isEmpty {
+            rows.append([try button(people.refundButton, AdminOrderCallback(orderID: order.orderID, action: .refund))])
+        }
         rows.append([try button(people.findOrderButton, AdminCallback(to: .findOrder))])
         rows.append(try navigation(back: AdminCustomerCallback(telegramID: order.customer.telegramID, action: .orders)))
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))

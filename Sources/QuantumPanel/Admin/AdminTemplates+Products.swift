@@ -18,12 +18,15 @@ extension AdminTemplates {
             text += strings.productsEmpty
         } else {
             let (shown, page, pageCount) = ShopTemplates.page(products, page, size: Self.itemsPerPage)
-            text += ShopTemplates.frame(shown.map { product in
-                marks(isVisible: product.isVisible, isArchived: product.isArchived, isPremiumOnly: product.isPremiumOnly)
-                    + "<b>\(e(HTML.truncate(product.name, to: 40)))</b> · \(strings.keysCount(product.stock))"
-            })
+            text += ShopTemplates.frame(
+                shown.map { product in
+                    marks(isVisible: product.isVisible, isArchived: product.isArchived, isPremiumOnly: product.isPremiumOnly)
+                        + "<b>\(e(HTML.truncate(product.name, to: 40)))</b> · \(strings.keysCount(product.stock))"
+                })
             for product in shown {
-                let label = marks(isVisible: product.isVisible, isArchived: product.isArchived, isPremiumOnly: product.isPremiumOnly) + "\(product.name) · \(product.stock)"
+                let label =
+                    marks(isVisible: product.isVisible, isArchived: product.isArchived, isPremiumOnly: product.isPremiumOnly)
+                    + "\(product.name) · \(product.stock)"
                 rows.append([try button(label, AdminProductCallback(productID: product.id, action: .open))])
             }
             let paging = try shop.pagination(page: page, pageCount: pageCount) { AdminCallback(to: .products, page: $0) }
@@ -57,19 +60,28 @@ extension AdminTemplates {
 
         var rows: [[InlineKeyboardButton]] = []
         for price in product.prices {
-            rows.append([try button("\(price.durationLabel) · \(price.price.formatted) · \(price.stock)", AdminPriceCallback(priceID: price.id, action: .open))])
+            rows.append([
+                try button("\(price.durationLabel) · \(price.price.formatted) · \(price.stock)", AdminPriceCallback(priceID: price.id, action: .open))
+            ])
         }
         rows.append([try button(strings.addPriceButton, AdminProductCallback(productID: id, action: .addPrice))])
-        rows.append([try button(strings.editNameButton, AdminProductCallback(productID: id, action: .name)), try button(strings.editDescriptionButton, AdminProductCallback(productID: id, action: .description))])
+        rows.append([
+            try button(strings.editNameButton, AdminProductCallback(productID: id, action: .name)),
+            try button(strings.editDescriptionButton, AdminProductCallback(productID: id, action: .description)),
+        ])
         var photoRow = [try button(strings.photoButton, AdminProductCallback(productID: id, action: .photo))]
-        if product.photoFileID != nil { photoRow.append(try button(strings.removePhotoButton, AdminProductCallback(productID: id, action: .removePhoto))) }
+        if product.photoFileID != nil {
+            photoRow.append(try button(strings.removePhotoButton, AdminProductCallback(productID: id, action: .removePhoto)))
+        }
         rows.append(photoRow)
         rows.append([try button(strings.premiumToggle(product.isPremiumOnly), AdminProductCallback(productID: id, action: .premium))])
         if product.isArchived {
             rows.append([try button(strings.unarchiveButton, AdminProductCallback(productID: id, action: .unarchive))])
         } else {
             rows.append([
-                product.isVisible ? try button(strings.hideButton, AdminProductCallback(productID: id, action: .hide)) : try button(strings.showButton, AdminProductCallback(productID: id, action: .show)),
+                product.isVisible
+                    ? try button(strings.hideButton, AdminProductCallback(productID: id, action: .hide))
+                    : try button(strings.showButton, AdminProductCallback(productID: id, action: .show)),
                 try button(strings.upButton, AdminProductCallback(productID: id, action: .up)),
                 try button(strings.downButton, AdminProductCallback(productID: id, action: .down)),
             ])
@@ -81,10 +93,12 @@ extension AdminTemplates {
 
     /// Why a product can't be deleted, with the way out.
     func productInUse(_ product: AdminProduct) throws -> Screen {
-        Screen(text: strings.productInUse(product.keys, product.orders), keyboard: InlineKeyboardMarkup(inlineKeyboard: [
-            [try button(strings.archiveButton, AdminProductCallback(productID: product.id, action: .archive))],
-            try navigation(back: AdminProductCallback(productID: product.id, action: .open)),
-        ]))
+        Screen(
+            text: strings.productInUse(product.keys, product.orders),
+            keyboard: InlineKeyboardMarkup(inlineKeyboard: [
+                [try button(strings.archiveButton, AdminProductCallback(productID: product.id, action: .archive))],
+                try navigation(back: AdminProductCallback(productID: product.id, action: .open)),
+            ]))
     }
 
     /// The summary of a new product.

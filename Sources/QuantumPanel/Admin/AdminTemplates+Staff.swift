@@ -11,7 +11,8 @@ extension AdminTemplates {
 
     func staff(_ members: [StaffMember]) throws -> Screen {
         let lines = members.map { member in
-            (member.isRoot ? people.rootMark + " " : "") + staffName(member) + " · <code>\(member.telegramID)</code>" + (member.role.map { " · " + people.roleName($0) } ?? "")
+            (member.isRoot ? people.rootMark + " " : "") + staffName(member) + " · <code>\(member.telegramID)</code>"
+                + (member.role.map { " · " + people.roleName($0) } ?? "")
         }
         let text = shop.header(people.staffTitle) + "\n" + ShopTemplates.frame(lines) + "\n\n" + people.staffExplanation
         var rows: [[InlineKeyboardButton]] = [[try button(people.addAdminButton, AdminCallback(to: .addAdmin))]]
@@ -51,9 +52,18 @@ extension AdminTemplates {
         ]
         let text = shop.header("🤝 <b>\(e(seller.displayName))</b>") + "\n" + ShopTemplates.frame(lines)
         let rows = [
-            [try button(people.editSellerUsernameButton, AdminSellerCallback(sellerID: id, action: .username)), try button(people.editSellerNameButton, AdminSellerCallback(sellerID: id, action: .name))],
-            [try button(people.editSellerNoteButton, AdminSellerCallback(sellerID: id, action: .note)), try button(people.removeSellerButton, AdminSellerCallback(sellerID: id, action: .remove))],
-            [try button(strings.upButton, AdminSellerCallback(sellerID: id, action: .up)), try button(strings.downButton, AdminSellerCallback(sellerID: id, action: .down))],
+            [
+                try button(people.editSellerUsernameButton, AdminSellerCallback(sellerID: id, action: .username)),
+                try button(people.editSellerNameButton, AdminSellerCallback(sellerID: id, action: .name)),
+            ],
+            [
+                try button(people.editSellerNoteButton, AdminSellerCallback(sellerID: id, action: .note)),
+                try button(people.removeSellerButton, AdminSellerCallback(sellerID: id, action: .remove)),
+            ],
+            [
+                try button(strings.upButton, AdminSellerCallback(sellerID: id, action: .up)),
+                try button(strings.downButton, AdminSellerCallback(sellerID: id, action: .down)),
+            ],
             try navigation(back: AdminCallback(to: .sellers)),
         ]
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))

@@ -11,12 +11,18 @@ extension AdminTemplates {
             text += strings.stockEmpty
         } else {
             let (shown, page, pageCount) = ShopTemplates.page(lines, page, size: Self.itemsPerPage)
-            text += ShopTemplates.frame(shown.map { line in
-                "\(e(HTML.truncate(line.productName, to: 32))) · \(e(line.durationLabel)): <b>\(line.stock)</b>" + (line.stock < threshold ? " " + strings.lowMark : "")
-            })
+            text += ShopTemplates.frame(
+                shown.map { line in
+                    "\(e(HTML.truncate(line.productName, to: 32))) · \(e(line.durationLabel)): <b>\(line.stock)</b>"
+                        + (line.stock < threshold ? " " + strings.lowMark : "")
+                })
             for line in shown {
                 let low = line.stock < threshold ? strings.lowMark + " " : ""
-                rows.append([try button("\(low)\(line.productName) · \(line.durationLabel) · \(line.stock)", AdminPriceCallback(priceID: line.priceID, action: .stock))])
+                rows.append([
+                    try button(
+                        "\(low)\(line.productName) · \(line.durationLabel) · \(line.stock)", AdminPriceCallback(priceID: line.priceID, action: .stock)
+                    )
+                ])
             }
             let paging = try shop.pagination(page: page, pageCount: pageCount) { AdminCallback(to: .stock, page: $0) }
             if !paging.isEmpty { rows.append(paging) }
@@ -27,13 +33,18 @@ extension AdminTemplates {
 
     func priceStock(_ price: AdminProduct.Price, of product: AdminProduct, threshold: Int) throws -> Screen {
         let low = price.stock < threshold ? " " + strings.lowMark : ""
-        let text = shop.header(strings.stockTitle + " · " + target(product, price)) + "\n" + ShopTemplates.frame([
-            "\(strings.unusedLabel): <b>\(price.stock)</b>\(low)",
-            "\(strings.soldLabel): \(price.sold)",
-        ])
+        let text =
+            shop.header(strings.stockTitle + " · " + target(product, price)) + "\n"
+            + ShopTemplates.frame([
+                "\(strings.unusedLabel): <b>\(price.stock)</b>\(low)",
+                "\(strings.soldLabel): \(price.sold)",
+            ])
         var rows: [[InlineKeyboardButton]] = [[try button(strings.addKeysButton, AdminPriceCallback(priceID: price.id, action: .addKeys))]]
         if price.stock > 0 {
-            rows.append([try button(strings.listKeysButton, AdminKeysCallback(priceID: price.id, page: 1)), try button(strings.exportButton, AdminPriceCallback(priceID: price.id, action: .export))])
+            rows.append([
+                try button(strings.listKeysButton, AdminKeysCallback(priceID: price.id, page: 1)),
+                try button(strings.exportButton, AdminPriceCallback(priceID: price.id, action: .export)),
+            ])
             rows.append([try button(strings.deleteAllButton, AdminPriceCallback(priceID: price.id, action: .deleteAll))])
         }
         rows.append(try navigation(back: AdminPriceCallback(priceID: price.id, action: .open)))
@@ -51,7 +62,8 @@ extension AdminTemplates {
             text += strings.noUnusedKeys
         } else {
             let first = (page - 1) * Self.keysPerPage
-            text += keys.enumerated().map { index, key in "\(first + index + 1). <code>\(e(HTML.truncate(key.text, to: 300)))</code>" }.joined(separator: "\n")
+            text += keys.enumerated().map { index, key in "\(first + index + 1). <code>\(e(HTML.truncate(key.text, to: 300)))</code>" }.joined(
+                separator: "\n")
             var builder = InlineKeyboardBuilder()
             for (index, key) in keys.enumerated() {
                 builder.add(try button("🗑 \(first + index + 1)", AdminDeleteKeyCallback(keyID: key.id, priceID: price.id)))
@@ -73,15 +85,18 @@ extension AdminTemplates {
         if report.invalid > 0 { lines.append(strings.reportInvalid(report.invalid)) }
         var text = ShopTemplates.frame(lines)
         if !report.refusals.isEmpty {
-            text += "\n\n" + strings.refusedTitle + "\n" + report.refusals.map { refusal in
-                let reason = switch refusal.reason {
-                case .repeated: strings.reasonRepeated
-                case .alreadyInStock: strings.reasonInStock
-                case .tooLong: strings.reasonTooLong
-                case .controlCharacters: strings.reasonControl
-                }
-                return "• " + strings.refusal(refusal.line, reason) + " · <code>\(e(refusal.text))</code>"
-            }.joined(separator: "\n")
+            text +=
+                "\n\n" + strings.refusedTitle + "\n"
+                + report.refusals.map { refusal in
+                    let reason =
+                        switch refusal.reason {
+                        case .repeated: strings.reasonRepeated
+                        case .alreadyInStock: strings.reasonInStock
+                        case .tooLong: strings.reasonTooLong
+                        case .controlCharacters: strings.reasonControl
+                        }
+                    return "• " + strings.refusal(refusal.line, reason) + " · <code>\(e(refusal.text))</code>"
+                }.joined(separator: "\n")
         }
         return text
     }

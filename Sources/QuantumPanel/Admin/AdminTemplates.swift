@@ -56,7 +56,9 @@ struct AdminTemplates: Sendable {
         }
         var text = [
             shop.header(strings.panelTitle),
-            ShopTemplates.frame(["\(strings.customersLabel): <b>\(stats.customers)</b>", "\(strings.premiumCustomersLabel): <b>\(stats.premiumCustomers)</b>"]),
+            ShopTemplates.frame([
+                "\(strings.customersLabel): <b>\(stats.customers)</b>", "\(strings.premiumCustomersLabel): <b>\(stats.premiumCustomers)</b>",
+            ]),
             "",
             ShopTemplates.frame([
                 period(strings.todayLabel, stats.today), period(strings.sevenDaysLabel, stats.lastSevenDays),
@@ -71,8 +73,14 @@ struct AdminTemplates: Sendable {
             [(strings.sectionProducts, AdminCallback(to: .products)), (strings.sectionStock, AdminCallback(to: .stock))],
             [(people.sectionCustomers, AdminCustomersCallback(filter: .all)), (people.sectionOrders, AdminCallback(to: .findOrder))],
             // Admins are the root admin's to manage: nobody else sees the section.
-            [(broadcasts.sectionBroadcast, AdminCallback(to: .broadcast)), (people.sectionSellers, AdminCallback(to: .sellers)), (people.sectionStaff, AdminCallback(to: .staff))],
-            [(records.sectionAudit, AdminAuditCallback(person: 0)), (records.sectionExport, AdminCallback(to: .export)), (records.sectionChart, AdminCallback(to: .chart))],
+            [
+                (broadcasts.sectionBroadcast, AdminCallback(to: .broadcast)), (people.sectionSellers, AdminCallback(to: .sellers)),
+                (people.sectionStaff, AdminCallback(to: .staff)),
+            ],
+            [
+                (records.sectionAudit, AdminAuditCallback(person: 0)), (records.sectionExport, AdminCallback(to: .export)),
+                (records.sectionChart, AdminCallback(to: .chart)),
+            ],
         ]
         var rows: [[InlineKeyboardButton]] = try sections.map { row in try row.map { try button($0, $1) } }
         rows.append([try shop.menuButton()])

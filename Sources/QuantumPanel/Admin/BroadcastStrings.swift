@@ -32,7 +32,8 @@ struct BroadcastStrings: Sendable {
 extension BroadcastStrings {
     static let english = BroadcastStrings(
         sectionBroadcast: "📣 Broadcast",
-        askContent: "Send the message: text with Telegram's HTML (&lt;b&gt;bold&lt;/b&gt;, &lt;i&gt;italic&lt;/i&gt;, &lt;a href=\"https://…\"&gt;a link&lt;/a&gt;), or a photo with a caption.",
+        askContent:
+            "Send the message: text with Telegram's HTML (&lt;b&gt;bold&lt;/b&gt;, &lt;i&gt;italic&lt;/i&gt;, &lt;a href=\"https://…\"&gt;a link&lt;/a&gt;), or a photo with a caption.",
         htmlRefused: { "Telegram would refuse this: <code>\($0)</code>. Fix it and send it again." },
         tooLong: { "The text is \($0) characters; at most \($1)." },
         askButton: "Add a link button under it? Send its text and address as <code>Text | https://…</code>, or Skip.",
@@ -47,7 +48,9 @@ extension BroadcastStrings {
             }
         },
         askProduct: "Buyers of which product?",
-        askSpeed: { "\($0) customers. Send it free, about 25 a second, or as a paid broadcast: up to 1000 a second, about \($1) Stars from the bot's balance?" },
+        askSpeed: {
+            "\($0) customers. Send it free, about 25 a second, or as a paid broadcast: up to 1000 a second, about \($1) Stars from the bot's balance?"
+        },
         freeButton: "Free",
         paidButton: { "⚡ Paid · ≈ \($0) ⭐" },
         preview: "👆 This is how customers will see it.",
@@ -71,14 +74,16 @@ extension BroadcastStrings {
         resumeButton: "▶ Resume",
         stopButton: "✖ Stop",
         finished: { id, seconds, sent, blocked, failed, unknown in
-            "📣 <b>Broadcast #\(id)</b> finished in \(seconds) s.\nSent: \(sent) · Blocked the bot: \(blocked) · Failed: \(failed)" + (unknown > 0 ? " · Unknown (the bot stopped while sending): \(unknown)" : "")
+            "📣 <b>Broadcast #\(id)</b> finished in \(seconds) s.\nSent: \(sent) · Blocked the bot: \(blocked) · Failed: \(failed)"
+                + (unknown > 0 ? " · Unknown (the bot stopped while sending): \(unknown)" : "")
         },
         alreadyOver: "That broadcast is over."
     )
 
     static let russian = BroadcastStrings(
         sectionBroadcast: "📣 Рассылка",
-        askContent: "Пришлите сообщение: текст с HTML Telegram (&lt;b&gt;жирный&lt;/b&gt;, &lt;i&gt;курсив&lt;/i&gt;, &lt;a href=\"https://…\"&gt;ссылка&lt;/a&gt;) или фото с подписью.",
+        askContent:
+            "Пришлите сообщение: текст с HTML Telegram (&lt;b&gt;жирный&lt;/b&gt;, &lt;i&gt;курсив&lt;/i&gt;, &lt;a href=\"https://…\"&gt;ссылка&lt;/a&gt;) или фото с подписью.",
         htmlRefused: { "Telegram это не примет: <code>\($0)</code>. Исправьте и пришлите снова." },
         tooLong: { "В тексте \($0) символов; можно не больше \($1)." },
         askButton: "Добавить кнопку-ссылку? Пришлите текст и адрес как <code>Текст | https://…</code> или нажмите «Пропустить».",
@@ -93,7 +98,9 @@ extension BroadcastStrings {
             }
         },
         askProduct: "Купившим какой товар?",
-        askSpeed: { "Покупателей: \($0). Отправить бесплатно, около 25 в секунду, или платной рассылкой: до 1000 в секунду, около \($1) звёзд с баланса бота?" },
+        askSpeed: {
+            "Покупателей: \($0). Отправить бесплатно, около 25 в секунду, или платной рассылкой: до 1000 в секунду, около \($1) звёзд с баланса бота?"
+        },
         freeButton: "Бесплатно",
         paidButton: { "⚡ Платно · ≈ \($0) ⭐" },
         preview: "👆 Так сообщение увидят покупатели.",
@@ -117,7 +124,8 @@ extension BroadcastStrings {
         resumeButton: "▶ Продолжить",
         stopButton: "✖ Остановить",
         finished: { id, seconds, sent, blocked, failed, unknown in
-            "📣 <b>Рассылка №\(id)</b> завершена за \(seconds) с.\nОтправлено: \(sent) · Заблокировали бота: \(blocked) · Ошибки: \(failed)" + (unknown > 0 ? " · Неизвестно (бот остановился во время отправки): \(unknown)" : "")
+            "📣 <b>Рассылка №\(id)</b> завершена за \(seconds) с.\nОтправлено: \(sent) · Заблокировали бота: \(blocked) · Ошибки: \(failed)"
+                + (unknown > 0 ? " · Неизвестно (бот остановился во время отправки): \(unknown)" : "")
         },
         alreadyOver: "Эта рассылка уже закончилась."
     )

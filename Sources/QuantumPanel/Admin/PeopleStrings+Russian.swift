@@ -92,7 +92,8 @@ extension PeopleStrings {
             default: "выполнен"
             }
         },
-        keyRefunded: { amount, disposition in disposition == .restock ? "↩️ возвращено \(amount), снова в продаже" : "↩️ возвращено \(amount), отозван" },
+        keyRefunded: { amount, disposition in disposition == .restock ? "↩️ возвращено \(amount), снова в продаже" : "↩️ возвращено \(amount), отозван"
+        },
         refundButton: "↩️ Возврат…",
         askRefundKeys: "Какие ключи вернуть? Нажмите на ключи, чтобы выбрать, затем «Далее».",
         allKeysButton: "Все ключи",

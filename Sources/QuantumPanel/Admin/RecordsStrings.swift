@@ -37,7 +37,8 @@ extension RecordsStrings {
         filterButton: "🔎 By or about someone",
         allEntriesButton: "All entries",
         commandLine: "command line",
-        askAuditPerson: "Send the Telegram id or @username of an admin or a customer, forward a message of theirs, or pick them: the entries they made, or that are about them.",
+        askAuditPerson:
+            "Send the Telegram id or @username of an admin or a customer, forward a message of theirs, or pick them: the entries they made, or that are about them.",
         exportTitle: "📤 <b>Export as CSV</b>\nEach file is read from the database a page at a time, and opens in any spreadsheet.",
         exportButton: { choice in
             switch choice {
@@ -64,7 +65,8 @@ extension RecordsStrings {
         filterButton: "🔎 От кого или о ком",
         allEntriesButton: "Все записи",
         commandLine: "командная строка",
-        askAuditPerson: "Пришлите Telegram id или @username админа или покупателя, перешлите его сообщение или выберите его: записи, сделанные им или о нём.",
+        askAuditPerson:
+            "Пришлите Telegram id или @username админа или покупателя, перешлите его сообщение или выберите его: записи, сделанные им или о нём.",
         exportTitle: "📤 <b>Выгрузка в CSV</b>\nФайл читается из базы постранично и открывается в любой таблице.",
         exportButton: { choice in
             switch choice {

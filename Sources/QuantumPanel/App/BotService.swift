@@ -1,6 +1,6 @@
 import AsyncHTTPClient
-import Foundation
 import BotRouting
+import Foundation
 import Logging
 import Marketplace
 import RedisClient
@@ -31,7 +31,8 @@ struct BotService: Service {
         let me: User
         do {
             me = try await cancelWhenGracefulShutdown { [app, database, settings, logger] in
-                try await DatabaseStartup(database: database, location: settings.database, limit: settings.databaseWait, logger: logger).waitUntilReachable()
+                try await DatabaseStartup(database: database, location: settings.database, limit: settings.databaseWait, logger: logger)
+                    .waitUntilReachable()
                 if settings.autoMigrate {
                     try await database.migrate(logger: logger)
                     logger.info("Database ready", metadata: ["database": "\(settings.database)"])
@@ -56,7 +57,8 @@ struct BotService: Service {
         } catch {
             logger.warning("The command list could not be set; the bot works without it", metadata: ["error": "\(error)"])
         }
-        let setWebhook = SetWebhook(url: settings.webhookURL ?? "", maxConnections: 40, allowedUpdates: [], dropPendingUpdates: false, secretToken: settings.webhookSecret)
+        let setWebhook = SetWebhook(
+            url: settings.webhookURL ?? "", maxConnections: 40, allowedUpdates: [], dropPendingUpdates: false, secretToken: settings.webhookSecret)
         let jobs: [any Service] = [
             StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger),
             shopBot.makeRestockNotifier(bot: bot, logger: logger),
@@ -69,15 +71,17 @@ struct BotService: Service {
         while true {
             // With PostgreSQL other processes may share the shop: this one's updates carry its id,
             // and its liveness lock tells the others whether they may take them over.
-            let liveness: ProcessLiveness? = if case .postgres(let url) = settings.database {
-                try ProcessLiveness(url: url, owner: UUID().uuidString, logger: logger)
-            } else {
-                nil
-            }
+            let liveness: ProcessLiveness? =
+                if case .postgres(let url) = settings.database {
+                    try ProcessLiveness(url: url, owner: UUID().uuidString, logger: logger)
+                } else {
+                    nil
+                }
             let dispatcher = shopBot.makeDispatcher(
                 bot: bot, botUsername: me.username, storage: CachedStateStorage(database: DatabaseStateStorage(database: db), cache: cache),
                 inbox: try DatabaseUpdateInbox(database: db, journalPath: app.handledJournalPath(botID: me.id), owner: liveness?.owner),
-                outages: liveness.map { LivenessBoundOutages(database: outages, liveness: $0) } ?? outages, answerRetryWindow: settings.answerRetryWindow, logger: logger
+                outages: liveness.map { LivenessBoundOutages(database: outages, liveness: $0) } ?? outages,
+                answerRetryWindow: settings.answerRetryWindow, logger: logger
             )
             let updates: any Service
             if let intake {

@@ -36,7 +36,9 @@ public struct Broadcaster: Service {
 
     public func run() async throws {
         let interrupted = try await shop.broadcasts.settleInterrupted()
-        if interrupted > 0 { logger.warning("Broadcast recipients left mid-send by a stop are not sent again", metadata: ["count": "\(interrupted)"]) }
+        if interrupted > 0 {
+            logger.warning("Broadcast recipients left mid-send by a stop are not sent again", metadata: ["count": "\(interrupted)"])
+        }
         while !Task.isCancelled, !Task.isShuttingDownGracefully {
             do {
                 if let broadcast = try await shop.broadcasts.sending().first {
@@ -96,7 +98,9 @@ public struct Broadcaster: Service {
                 return .sent
             } catch let error as BotAPIError where error.code == .tooManyRequests {
                 let wait = error.retryAfter ?? .seconds(1)
-                logger.notice("Flood control: waiting before the next broadcast message", metadata: ["broadcast.id": "\(broadcast.id)", "retry.after": "\(wait)"])
+                logger.notice(
+                    "Flood control: waiting before the next broadcast message",
+                    metadata: ["broadcast.id": "\(broadcast.id)", "retry.after": "\(wait)"])
                 BotAPIMetrics.waited(wait, reason: "flood")
                 try? await Task.sleep(for: wait)
                 pacer.restart()
@@ -116,9 +120,13 @@ public struct Broadcaster: Service {
         }
         let paid: Bool? = isPaid ? true : nil
         if let photo = message.photoFileID {
-            try await bot.send(SendPhoto(chatID: .id(telegramID), photo: .fileID(photo), caption: message.text, parseMode: "HTML", allowPaidBroadcast: paid, replyMarkup: keyboard))
+            try await bot.send(
+                SendPhoto(
+                    chatID: .id(telegramID), photo: .fileID(photo), caption: message.text, parseMode: "HTML", allowPaidBroadcast: paid,
+                    replyMarkup: keyboard))
         } else {
-            try await bot.send(SendMessage(chatID: .id(telegramID), text: message.text, parseMode: "HTML", allowPaidBroadcast: paid, replyMarkup: keyboard))
+            try await bot.send(
+                SendMessage(chatID: .id(telegramID), text: message.text, parseMode: "HTML", allowPaidBroadcast: paid, replyMarkup: keyboard))
         }
     }
 
@@ -128,10 +136,12 @@ public struct Broadcaster: Service {
         guard let chatID = broadcast.progressChatID, let messageID = broadcast.progressMessageID else { return }
         let admin = try? await shop.users.find(telegramID: broadcast.adminID)
         let templates = AdminTemplates(language: Language(customer: admin, telegramCode: admin?.languageCode))
-        let screen = try templates.broadcastProgress(broadcast, try await shop.broadcasts.counts(id), perSecond: broadcast.isPaid ? Self.paidPerSecond : perSecond)
+        let screen = try templates.broadcastProgress(
+            broadcast, try await shop.broadcasts.counts(id), perSecond: broadcast.isPaid ? Self.paidPerSecond : perSecond)
         do {
             // The progress edits are not sends into a chat, and stay out of the broadcast's budget.
-            try await bot.send(EditMessageText(chatID: .id(chatID), messageID: messageID, text: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
+            try await bot.send(
+                EditMessageText(chatID: .id(chatID), messageID: messageID, text: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
         } catch let error as BotAPIError where error.code == .messageNotModified {
             // Nothing moved since the last edit.
         } catch {

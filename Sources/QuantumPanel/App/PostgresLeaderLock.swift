@@ -40,7 +40,8 @@ struct PostgresLeaderLock: Sendable {
             } catch {
                 // One line per outage: the election tries every second.
                 if !unreachable {
-                    logger.warning("Leader election: cannot reach the database; trying every second", metadata: ["error": "\(DatabaseFailure.describe(error))"])
+                    logger.warning(
+                        "Leader election: cannot reach the database; trying every second", metadata: ["error": "\(DatabaseFailure.describe(error))"])
                     unreachable = true
                 }
                 try await pause()

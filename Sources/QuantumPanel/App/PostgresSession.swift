@@ -8,7 +8,8 @@ import ServiceLifecycle
 /// something runs: the lock is the session's, and ends with it.
 enum PostgresSession {
     static func connect(_ configuration: PostgresConnection.Configuration, logger: Logger) async throws -> PostgresConnection {
-        try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger).get()
+        try await PostgresConnection.connect(on: MultiThreadedEventLoopGroup.singleton.any(), configuration: configuration, id: 1, logger: logger)
+            .get()
     }
 
     /// Connects, trying again with a growing pause (up to 2 s) while the database is unreachable;
@@ -19,7 +20,7 @@ enum PostgresSession {
         while !Task.isShuttingDownGracefully {
             do {
                 return try await connect(configuration, logger: logger)
-            } catch where DatabaseFailure(error)?.isUnreachable == true {
+            } catch  where DatabaseFailure(error)?.isUnreachable == true {
                 try? await cancelWhenGracefulShutdown { [pause] in try await Task.sleep(for: pause) }
                 try Task.checkCancellation()
                 pause = min(pause * 2, .seconds(2))
@@ -32,7 +33,8 @@ enum PostgresSession {
     /// and whether it answers, every `interval`. True when `body` finished; false when the
     /// connection failed first (`body` is then cancelled, and awaited).
     static func run(
-        _ body: @escaping @Sendable () async throws -> Void, whileAlive connection: PostgresConnection, checkingEvery interval: Duration, logger: Logger
+        _ body: @escaping @Sendable () async throws -> Void, whileAlive connection: PostgresConnection, checkingEvery interval: Duration,
+        logger: Logger
     ) async throws -> Bool {
         try await withThrowingTaskGroup(of: Bool.self) { group in
             group.addTask {

@@ -16,7 +16,8 @@ extension QuantumPanelApp {
             try await database.migrate(logger: logger)
             redis = makeRedisClient()
             await reportRedis(redis)
-            let cache: any Cache = if let redis, let botID = settings.botToken.botID { makeCache(redis: redis, botID: botID) } else { DisabledCache() }
+            let cache: any Cache =
+                if let redis, let botID = settings.botToken.botID { makeCache(redis: redis, botID: botID) } else { DisabledCache() }
             let value = try await body(makeShop(database: database.database(logger: logger), cache: cache))
             await redis?.close()
             await database.shutdown()

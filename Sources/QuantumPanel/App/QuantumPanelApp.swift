@@ -2,10 +2,10 @@ import AsyncHTTPClient
 import BotRouting
 import FluentKit
 import Foundation
-import Marketplace
-import RedisClient
 import Logging
+import Marketplace
 import NIOCore
+import RedisClient
 import ServiceLifecycle
 import TelegramBotAPI
 import UnixSignals
@@ -50,17 +50,22 @@ public struct QuantumPanelApp: Sendable {
         let outages = DatabaseOutages.monitor(database, logger: logger)
         let readiness = Readiness(database: database, outages: outages, redis: redis, intake: intake, logger: logger)
         let webhook = intake.map {
-            WebhookRoute(path: BotHTTPServer.webhookPath(of: settings.webhookURL ?? ""), secret: settings.webhookSecret ?? "", intake: $0, logger: logger)
+            WebhookRoute(
+                path: BotHTTPServer.webhookPath(of: settings.webhookURL ?? ""), secret: settings.webhookSecret ?? "", intake: $0, logger: logger)
         }
-        let bot = BotService(app: self, database: database, httpClient: httpClient, redis: redis, readiness: readiness, intake: intake, outages: outages)
+        let bot = BotService(
+            app: self, database: database, httpClient: httpClient, redis: redis, readiness: readiness, intake: intake, outages: outages)
         // Whichever ends, the other stops gracefully: a bot that can't start takes the server down with it.
         // The span exporter first, so it stops last and sends the spans of the last updates.
-        let stock = StockMetrics(registry: MetricsBootstrap.registry, stats: StatsService(database: database.database(logger: logger), currency: Currency(code: settings.currency)))
+        let stock = StockMetrics(
+            registry: MetricsBootstrap.registry,
+            stats: StatsService(database: database.database(logger: logger), currency: Currency(code: settings.currency)))
         let exporter = tracingExporter.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []
         func together(_ service: some Service) -> ServiceGroupConfiguration.ServiceConfiguration {
             .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
         }
-        let servers = [together(BotHTTPServer.makeOperations(settings: settings, readiness: readiness, stock: stock, logger: logger))]
+        let servers =
+            [together(BotHTTPServer.makeOperations(settings: settings, readiness: readiness, stock: stock, logger: logger))]
             + (BotHTTPServer.makePublic(settings: settings, webhook: webhook, logger: logger).map { [together($0)] } ?? [])
         let group = ServiceGroup(
             configuration: .init(
@@ -94,7 +99,12 @@ public struct QuantumPanelApp: Sendable {
     /// Asks the Bot API who the bot is, and says so in the log.
     func connect(_ bot: BotClient) async throws -> User {
         let me = try await bot.send(GetMe())
-        logger.info("Connected to the Bot API", metadata: ["bot.id": "\(me.id)", "bot.username": "\(me.username ?? "")", "mode": "\(settings.botMode.rawValue)", "database": "\(settings.database)"])
+        logger.info(
+            "Connected to the Bot API",
+            metadata: [
+                "bot.id": "\(me.id)", "bot.username": "\(me.username ?? "")", "mode": "\(settings.botMode.rawValue)",
+                "database": "\(settings.database)",
+            ])
         return me
     }
 }
@@ -136,7 +146,11 @@ extension QuantumPanelApp {
     /// down), or in the process without Redis. The prefix carries the bot's id, so bots sharing
     /// one Redis share nothing.
     func makeCache(redis: RedisClient?, botID: Int64) -> any Cache {
-        redis.map { DegradingCache(wrapping: RedisCache(redis: $0, namespace: RedisCache.namespace(botID: botID, currency: Currency(code: settings.currency))), logger: logger) } ?? MemoryCache()
+        redis.map {
+            DegradingCache(
+                wrapping: RedisCache(redis: $0, namespace: RedisCache.namespace(botID: botID, currency: Currency(code: settings.currency))),
+                logger: logger)
+        } ?? MemoryCache()
     }
 
     /// Where handled update ids go first: beside the SQLite file, one journal per bot. None

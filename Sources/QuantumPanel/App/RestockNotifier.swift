@@ -30,7 +30,10 @@ public struct RestockNotifier: Service {
             let customer = try? await shop.users.find(telegramID: notice.telegramID)
             let screen = try ShopTemplates(language: Language(customer: customer ?? nil, telegramCode: nil)).restockNotice(notice)
             do {
-                try await bot.send(SendMessage(chatID: .id(notice.telegramID), text: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
+                try await bot.send(
+                    SendMessage(
+                        chatID: .id(notice.telegramID), text: screen.text, parseMode: "HTML",
+                        replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
                 told += 1
             } catch {
                 logger.info("A restock notice could not be delivered", metadata: ["price.id": "\(notice.priceID)", "error": "\(error)"])

@@ -21,7 +21,9 @@ struct StarsReconciler: Service {
     var refundGrace: Duration = .seconds(600)
 
     func run() async throws {
-        await RepeatingTask.run(every: interval, logger: logger, failure: "Could not compare payments with Telegram; trying again later") { try await reconcile() }
+        await RepeatingTask.run(every: interval, logger: logger, failure: "Could not compare payments with Telegram; trying again later") {
+            try await reconcile()
+        }
     }
 
     /// One pass over every transaction Telegram reports.
@@ -57,12 +59,16 @@ struct StarsReconciler: Service {
             return false
         }
         guard !outcome.isRepeat else { return false }
-        logger.notice("Booked a Stars payment found by reconciliation", metadata: ["charge.id": "\(transaction.id)", "customer.id": "\(user.id)", "stars": "\(payload.stars)"])
+        logger.notice(
+            "Booked a Stars payment found by reconciliation",
+            metadata: ["charge.id": "\(transaction.id)", "customer.id": "\(user.id)", "stars": "\(payload.stars)"])
         let customer = try await shop.users.find(telegramID: user.id)
         let strings = Language(customer: customer, telegramCode: user.languageCode).strings
-        _ = try? await bot.send(SendMessage(
-            chatID: .id(user.id), text: strings.lateTopUp(HTML.escape(outcome.credited.formatted), HTML.escape(outcome.balance.formatted)), parseMode: "HTML"
-        ))
+        _ = try? await bot.send(
+            SendMessage(
+                chatID: .id(user.id), text: strings.lateTopUp(HTML.escape(outcome.credited.formatted), HTML.escape(outcome.balance.formatted)),
+                parseMode: "HTML"
+            ))
         return true
     }
 }

@@ -30,7 +30,8 @@ struct StarsRefunder: Sendable {
             do {
                 guard case .refunded = try await finish(claim) else { continue }
             } catch let refusal as StarsRefundError {
-                logger.error("A Stars refund was refused by Telegram and undone", metadata: ["charge.id": "\(claim.chargeID)", "reason": "\(refusal)"])
+                logger.error(
+                    "A Stars refund was refused by Telegram and undone", metadata: ["charge.id": "\(claim.chargeID)", "reason": "\(refusal)"])
                 continue
             }
             logger.notice("Finished a Stars refund whose answer had been lost", metadata: ["charge.id": "\(claim.chargeID)"])
@@ -59,8 +60,10 @@ struct StarsRefunder: Sendable {
         let customer = try? await shop.users.find(telegramID: claim.telegramID)
         let strings = Language(customer: customer, telegramCode: customer?.languageCode).strings
         let balance = customer?.balance ?? claim.balanceAfter
-        _ = try? await bot.send(SendMessage(
-            chatID: .id(claim.telegramID), text: strings.starsRefundNotice(claim.stars, HTML.escape(claim.debited.formatted), HTML.escape(balance.formatted)), parseMode: "HTML"
-        ))
+        _ = try? await bot.send(
+            SendMessage(
+                chatID: .id(claim.telegramID),
+                text: strings.starsRefundNotice(claim.stars, HTML.escape(claim.debited.formatted), HTML.escape(balance.formatted)), parseMode: "HTML"
+            ))
     }
 }

@@ -95,7 +95,9 @@ public struct ShopBackup: Sendable {
                 throw BackupError.notAShop(path: name, reason: "SQLite can't read it (\(error))")
             }
             guard report == ["ok"] else { throw BackupError.damaged(path: name, report: report.prefix(3).joined(separator: "; ")) }
-            let tables = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('customers', 'orders', '_fluent_migrations')").all()
+            let tables = try await sql.raw(
+                "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('customers', 'orders', '_fluent_migrations')"
+            ).all()
             guard tables.count == 3 else { throw BackupError.notAShop(path: name, reason: "it has none of the shop's tables") }
             let customers = try await sql.raw("SELECT COUNT(*) AS n FROM customers").first()?.decode(column: "n", as: Int.self) ?? 0
             let orders = try await sql.raw("SELECT COUNT(*) AS n FROM orders").first()?.decode(column: "n", as: Int.self) ?? 0
@@ -119,7 +121,8 @@ public struct ShopBackup: Sendable {
     private static func markReceivedUpdatesHandled(_ sql: any SQLDatabase, at now: Date) async throws -> Int {
         let inbox = try await sql.raw("SELECT name FROM sqlite_master WHERE type = 'table' AND name = 'update_inbox'").all()
         guard !inbox.isEmpty else { return 0 }
-        let rows = try await sql.raw("UPDATE update_inbox SET handled_at = \(bind: now), payload = NULL WHERE handled_at IS NULL RETURNING update_id").all()
+        let rows = try await sql.raw("UPDATE update_inbox SET handled_at = \(bind: now), payload = NULL WHERE handled_at IS NULL RETURNING update_id")
+            .all()
         return rows.count
     }
 

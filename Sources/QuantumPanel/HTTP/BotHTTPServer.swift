@@ -13,7 +13,9 @@ enum BotHTTPServer {
         guard let webhook else { return Application<RouterResponder<BasicRequestContext>>?.none }
         let router = Hummingbird.Router()
         webhook.add(to: router)
-        return application(router, host: settings.httpHost, port: settings.httpPort, says: "Public server listening", metadata: ["webhook": "\(webhook.path)"], logger: logger)
+        return application(
+            router, host: settings.httpHost, port: settings.httpPort, says: "Public server listening", metadata: ["webhook": "\(webhook.path)"],
+            logger: logger)
     }
 
     /// The operations listener: `/healthz`, `/readyz`, `/metrics`.
@@ -25,7 +27,8 @@ enum BotHTTPServer {
     }
 
     private static func application(
-        _ router: Hummingbird.Router<BasicRequestContext>, host: String, port: Int, says message: Logger.Message, metadata: Logger.Metadata, logger: Logger
+        _ router: Hummingbird.Router<BasicRequestContext>, host: String, port: Int, says message: Logger.Message, metadata: Logger.Metadata,
+        logger: Logger
     ) -> Application<RouterResponder<BasicRequestContext>> {
         Application(
             router: router,

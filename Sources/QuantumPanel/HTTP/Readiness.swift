@@ -66,7 +66,7 @@ final class Readiness: Sendable {
             _ = try await withTimeout(.seconds(2)) { [database, logger] in
                 try await (database.database(logger: logger) as! any SQLDatabase).raw("SELECT 1 AS one").first()
             }
-        } catch where outages.isOutage(error) {
+        } catch  where outages.isOutage(error) {
             // The monitor logs the outage once, and watches for its end.
             return "unreachable"
         } catch {

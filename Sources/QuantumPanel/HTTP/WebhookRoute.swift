@@ -37,12 +37,15 @@ struct WebhookRoute: Sendable {
         do {
             body = try await request.body.collect(upTo: Self.maximumBody)
         } catch {
-            logger.warning("Webhook call with a body too large to be an update; answered 200 so it is not sent again", metadata: ["error": "\(error)"])
+            logger.warning(
+                "Webhook call with a body too large to be an update; answered 200 so it is not sent again", metadata: ["error": "\(error)"])
             return Response(status: .ok)
         }
         switch DecodedUpdate(webhookBody: body.readableBytesView) {
         case .undecodable(let updateID, let reason):
-            logger.error("Webhook body is not an update; answered 200 so it is not sent again", metadata: ["update.id": "\(updateID.map(String.init) ?? "unknown")", "reason": "\(reason)"])
+            logger.error(
+                "Webhook body is not an update; answered 200 so it is not sent again",
+                metadata: ["update.id": "\(updateID.map(String.init) ?? "unknown")", "reason": "\(reason)"])
             return Response(status: .ok)
         case .update(let update):
             do {
@@ -55,7 +58,9 @@ struct WebhookRoute: Sendable {
                     return Response(status: .serviceUnavailable, headers: [.retryAfter: "5"])
                 }
             } catch {
-                logger.error("Could not keep a webhook update; Telegram will send it again", metadata: ["update.id": "\(update.updateID)", "error": "\(DatabaseFailure.describe(error))"])
+                logger.error(
+                    "Could not keep a webhook update; Telegram will send it again",
+                    metadata: ["update.id": "\(update.updateID)", "error": "\(DatabaseFailure.describe(error))"])
                 return Response(status: .internalServerError)
             }
         }

@@ -9,7 +9,10 @@ enum ShopScenes {
     /// State groups of dialogs earlier versions stored; one still open ends, and the user is told.
     static let retiredGroups: Set<String> = ["shop", "admin"]
 
-    static func make(shop: Shop, showPanel: @escaping @Sendable (HandlerContext, String) async throws -> Void, showMenu: @escaping @Sendable (HandlerContext, String) async throws -> Void) -> Scenes {
+    static func make(
+        shop: Shop, showPanel: @escaping @Sendable (HandlerContext, String) async throws -> Void,
+        showMenu: @escaping @Sendable (HandlerContext, String) async throws -> Void
+    ) -> Scenes {
         let admins = shop.admins
         return Scenes(
             words: { PanelSceneWords(templates: $0.adminTemplates) },

@@ -52,15 +52,19 @@ public struct DemoShopSeeder: Sendable {
             let name = index < Self.names.count ? Self.names[index] : "Demo product \(index + 1)"
             // Every fourth product is for premium customers, to show the lock.
             let product = try await shop.catalog.createProduct(
-                name: name, description: "Demo: \(name), delivered as a license key at once.", isPremiumOnly: index % 4 == 3, sortOrder: index, by: adminID
+                name: name, description: "Demo: \(name), delivered as a license key at once.", isPremiumOnly: index % 4 == 3, sortOrder: index,
+                by: adminID
             )
             outcome.products += 1
             for slot in 0..<plan.pricesPerProduct {
-                let duration = slot < Self.durations.count ? Self.durations[slot] : (label: "\(slot + 3) months", days: Optional((slot + 3) * 30), units: Int64(slot + 3) * 4)
+                let duration =
+                    slot < Self.durations.count
+                    ? Self.durations[slot] : (label: "\(slot + 3) months", days: Optional((slot + 3) * 30), units: Int64(slot + 3) * 4)
                 let price = Money(minorUnits: duration.units * scale, currency: shop.currency)
                 let reseller = Money(minorUnits: duration.units * scale * 8 / 10, currency: shop.currency)
                 let priceID = try await shop.catalog.addPrice(
-                    to: product, durationLabel: duration.label, durationDays: duration.days, price: price, resellerPrice: reseller, sortOrder: slot, by: adminID
+                    to: product, durationLabel: duration.label, durationDays: duration.days, price: price, resellerPrice: reseller, sortOrder: slot,
+                    by: adminID
                 )
                 outcome.prices += 1
                 guard plan.keysPerPrice > 0 else { continue }
@@ -71,7 +75,8 @@ public struct DemoShopSeeder: Sendable {
             }
         }
         for telegramID in plan.customers.map { Array($0) } ?? [] {
-            _ = try await shop.users.register(telegramID: telegramID, username: "demo\(telegramID)", firstName: "Demo \(telegramID)", languageCode: "en")
+            _ = try await shop.users.register(
+                telegramID: telegramID, username: "demo\(telegramID)", firstName: "Demo \(telegramID)", languageCode: "en")
             if let balance = plan.startingBalance, balance.minorUnits > 0 {
                 try await shop.ledger.credit(balance, to: telegramID, reason: .adminCredit, actorID: adminID)
             }

@@ -22,7 +22,8 @@ extension Settings {
         let secrets = SecretsSpecifier<String, String>.specific(secretNames)
         let fileProvider: EnvironmentVariablesProvider
         do {
-            fileProvider = try await EnvironmentVariablesProvider(environmentFilePath: FilePath(environmentFile), allowMissing: true, secretsSpecifier: secrets)
+            fileProvider = try await EnvironmentVariablesProvider(
+                environmentFilePath: FilePath(environmentFile), allowMissing: true, secretsSpecifier: secrets)
         } catch {
             throw SettingsError(problems: ["\(environmentFile) could not be read: \(error)"])
         }
@@ -72,7 +73,9 @@ private struct SettingsParser {
         let adminUsername = adminUsername()
         let database = database()
         let redisURL = redis()
-        let apiURL = url("TELEGRAM_API_URL", schemes: ["http", "https"], expected: "an http(s) URL such as https://api.telegram.org") ?? "https://api.telegram.org"
+        let apiURL =
+            url("TELEGRAM_API_URL", schemes: ["http", "https"], expected: "an http(s) URL such as https://api.telegram.org")
+            ?? "https://api.telegram.org"
         let mode = botMode()
         let webhookURL = url("WEBHOOK_URL", schemes: ["http", "https"], expected: "the public https URL Telegram posts updates to")
         if mode == .webhook, webhookURL == nil, value("WEBHOOK_URL") == nil {
@@ -81,7 +84,8 @@ private struct SettingsParser {
         let webhookSecret = webhookSecret()
         if mode == .webhook, value("WEBHOOK_SECRET") == nil {
             // Without it anyone who finds the URL could post a forged update, a payment among them.
-            problems.append("WEBHOOK_SECRET is missing: BOT_MODE=webhook needs it so that only Telegram's calls are taken (1-256 of A-Z a-z 0-9 _ -).")
+            problems.append(
+                "WEBHOOK_SECRET is missing: BOT_MODE=webhook needs it so that only Telegram's calls are taken (1-256 of A-Z a-z 0-9 _ -).")
         }
         let httpHost = value("HTTP_HOST") ?? "0.0.0.0"
         let httpPort = integer("HTTP_PORT", in: 0...65535, default: 8080, expected: "a TCP port from 1 to 65535, or 0 for any free one")
@@ -103,7 +107,8 @@ private struct SettingsParser {
         let databaseWait = databaseWait()
         let answerRetryWindow = integer("ANSWER_RETRY_WINDOW", in: 0...3600, default: 60, expected: "a number of seconds from 0 to 3600")
 
-        guard let token, let rootAdminID, let database, let mode, let httpPort, let opsPort, let logLevel, let poolSize, let currency, let premiumPrice, let autoMigrate,
+        guard let token, let rootAdminID, let database, let mode, let httpPort, let opsPort, let logLevel, let poolSize, let currency,
+            let premiumPrice, let autoMigrate,
             let cacheTTLs, let starsTopUps, let starValue, let lowStockThreshold, let broadcastPerSecond, let paidBroadcasts, let tracing,
             let databaseWait, let answerRetryWindow
         else {
@@ -176,7 +181,9 @@ private struct SettingsParser {
         guard let text = value("DATABASE_URL") else { return .defaultSQLite }
         guard let location = DatabaseLocation(url: text) else {
             // The URL may hold a password: describe it, don't quote it.
-            problems.append("DATABASE_URL is not a database URL: expected postgres://user:password@host:5432/dbname (postgresql:// and postgresql+asyncpg:// work too) or sqlite:///path/to/file.sqlite.")
+            problems.append(
+                "DATABASE_URL is not a database URL: expected postgres://user:password@host:5432/dbname (postgresql:// and postgresql+asyncpg:// work too) or sqlite:///path/to/file.sqlite."
+            )
             return nil
         }
         return location
@@ -202,11 +209,14 @@ private struct SettingsParser {
 
     /// `.some(nil)` when tracing is off; nil when a tracing variable is wrong.
     private mutating func tracing() -> Settings.TracingSettings?? {
-        let endpoint = url("TRACING_ENDPOINT", schemes: ["http", "https"], expected: "an OTLP/HTTP traces URL such as http://localhost:4318/v1/traces")
+        let endpoint = url(
+            "TRACING_ENDPOINT", schemes: ["http", "https"], expected: "an OTLP/HTTP traces URL such as http://localhost:4318/v1/traces")
         var ratio: Double? = 1
         if let text = value("TRACING_SAMPLE_RATIO") {
             ratio = Double(text).flatMap { (0...1).contains($0) ? $0 : nil }
-            if ratio == nil { problems.append("TRACING_SAMPLE_RATIO must be a number from 0 to 1 (the share of updates traced), got \(quoted(text)).") }
+            if ratio == nil {
+                problems.append("TRACING_SAMPLE_RATIO must be a number from 0 to 1 (the share of updates traced), got \(quoted(text)).")
+            }
         }
         switch value("TRACING")?.lowercased() {
         case nil, "off":

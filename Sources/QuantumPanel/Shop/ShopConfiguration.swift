@@ -14,7 +14,10 @@ public struct ShopConfiguration: Sendable {
     /// Broadcast messages a second (`BROADCAST_PER_SECOND`).
     public var broadcastPerSecond: Int
 
-    public init(premiumPrice: Money, supportUsername: String?, starsTopUps: [Int], lowStockThreshold: Int = 5, paidBroadcasts: Bool = false, broadcastPerSecond: Int = 25) {
+    public init(
+        premiumPrice: Money, supportUsername: String?, starsTopUps: [Int], lowStockThreshold: Int = 5, paidBroadcasts: Bool = false,
+        broadcastPerSecond: Int = 25
+    ) {
         self.premiumPrice = premiumPrice
         self.supportUsername = supportUsername
         self.starsTopUps = starsTopUps

@@ -19,9 +19,12 @@ public struct DatabaseStateStorage: StateStorage {
     /// Both halves in one query, in SQL rather than through the model (read on every first tap
     /// of a chat, where the model's query building cost more than the query).
     public func stateAndData(for key: StorageKey) async throws -> (state: String?, data: [String: [UInt8]]) {
-        guard let row = try await (database as! any SQLDatabase).raw("""
-            SELECT state, data FROM conversation_states WHERE chat_id = \(bind: key.chatID) AND user_id = \(bind: key.userID)
-            """).first()
+        guard
+            let row = try await (database as! any SQLDatabase).raw(
+                """
+                SELECT state, data FROM conversation_states WHERE chat_id = \(bind: key.chatID) AND user_id = \(bind: key.userID)
+                """
+            ).first()
         else { return (nil, [:]) }
         return (try row.decode(column: "state", as: String?.self), Self.values(in: try row.decode(column: "data", as: String.self)))
     }

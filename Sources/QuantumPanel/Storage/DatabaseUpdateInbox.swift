@@ -54,7 +54,8 @@ public struct DatabaseUpdateInbox: UpdateInbox {
         let now = Date()
         var insert = sql.insert(into: Self.table).columns("update_id", "payload", "received_at", "received_by")
         for update in updates {
-            insert = insert.values(SQLBind(update.updateID), SQLBind(String(decoding: try encoder.encode(update), as: UTF8.self)), SQLBind(now), SQLBind(owner))
+            insert = insert.values(
+                SQLBind(update.updateID), SQLBind(String(decoding: try encoder.encode(update), as: UTF8.self)), SQLBind(now), SQLBind(owner))
         }
         let rows = try await insert.ignoringConflicts(with: "update_id").returning("update_id").all()
         let inserted = Set(try rows.map { try $0.decode(column: "update_id", as: Int64.self) })
@@ -114,10 +115,12 @@ public struct DatabaseUpdateInbox: UpdateInbox {
     /// it can't be taken here. Taken here, it is released at once (as ``orphans()`` does), which
     /// is cheaper than reading `pg_locks`.
     private func isAlive(_ owner: String) async throws -> Bool {
-        let row = try await sql.raw("""
+        let row = try await sql.raw(
+            """
             SELECT CASE WHEN pg_try_advisory_lock(hashtextextended(\(bind: owner), 0))
               THEN NOT pg_advisory_unlock(hashtextextended(\(bind: owner), 0)) ELSE true END AS alive
-            """).first()
+            """
+        ).first()
         return try row?.decode(column: "alive", as: Bool.self) ?? false
     }
 
@@ -126,13 +129,15 @@ public struct DatabaseUpdateInbox: UpdateInbox {
     private func takeOver(as owner: String, includingOwn: Bool) async throws -> [Update] {
         // No owner's id is empty (they are UUIDs), so without `includingOwn` the first test never holds.
         let own = includingOwn ? owner : ""
-        let rows = try await sql.raw("""
+        let rows = try await sql.raw(
+            """
             UPDATE update_inbox SET received_by = \(bind: owner)
             WHERE handled_at IS NULL AND (received_by = \(bind: own) OR (received_by IS DISTINCT FROM \(bind: owner)
               AND (received_by IS NULL OR CASE WHEN pg_try_advisory_lock(hashtextextended(received_by, 0))
                    THEN pg_advisory_unlock(hashtextextended(received_by, 0)) ELSE false END)))
             RETURNING update_id, payload
-            """).all()
+            """
+        ).all()
         return try await decode(rows).sorted { $0.updateID < $1.updateID }
     }
 

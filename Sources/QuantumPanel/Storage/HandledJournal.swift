@@ -1,9 +1,10 @@
+import Synchronization
+
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
-import Synchronization
 
 /// Handled update ids appended to a local file the moment each handler returns.
 ///
@@ -38,7 +39,7 @@ final class HandledJournal: Sendable {
             let descriptor = open(file, O_WRONLY | O_APPEND | O_CREAT | O_CLOEXEC, 0o600)
             guard descriptor >= 0 else {
                 let failure = errno
-                descriptors.forEach { _ = close($0) }
+                for opened in descriptors { _ = close(opened) }
                 throw JournalError(path: file, errno: failure)
             }
             descriptors.append(descriptor)
@@ -47,7 +48,9 @@ final class HandledJournal: Sendable {
     }
 
     deinit {
-        state.withLock { $0.descriptors.forEach { _ = close($0) } }
+        state.withLock { state in
+            for descriptor in state.descriptors { _ = close(descriptor) }
+        }
     }
 
     /// Records `updateID` as handled.
@@ -96,7 +99,7 @@ final class HandledJournal: Sendable {
     func emptyAll() {
         state.withLock { state in
             guard state.unflushed.isEmpty, !state.isFlushing else { return }
-            state.descriptors.forEach { _ = ftruncate($0, 0) }
+            for descriptor in state.descriptors { _ = ftruncate(descriptor, 0) }
         }
     }
 

@@ -73,7 +73,8 @@ public struct BotClient: Sendable {
         }
     }
 
-    private func sendRetrying<Method: BotMethod, Result: Decodable>(_ method: Method, decoding: Result.Type, timeout: Duration) async throws -> Result {
+    private func sendRetrying<Method: BotMethod, Result: Decodable>(_ method: Method, decoding: Result.Type, timeout: Duration) async throws -> Result
+    {
         let request = try encode(method, timeout: timeout)
         var attempt = 1
         while true {
@@ -114,7 +115,8 @@ public struct BotClient: Sendable {
         } catch {
             // A proxy's HTML error page or a result of the wrong shape; a 5xx stays retryable.
             let code: BotAPIError.Code = (500...599).contains(response.status) ? .serverError : .invalidResponse
-            throw BotAPIError(method: request.method, code: code, errorCode: response.status, description: "unreadable answer (\(DecodedUpdate.describe(error)))")
+            throw BotAPIError(
+                method: request.method, code: code, errorCode: response.status, description: "unreadable answer (\(DecodedUpdate.describe(error)))")
         }
         if envelope.ok, let result = envelope.result {
             return result

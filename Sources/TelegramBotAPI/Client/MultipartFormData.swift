@@ -18,7 +18,8 @@ struct MultipartFormData {
     }
 
     mutating func append(file name: String, upload: FileUpload) {
-        body.writeString("--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.quoted(name))\"; filename=\"\(Self.quoted(upload.filename))\"\r\n")
+        body.writeString(
+            "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(Self.quoted(name))\"; filename=\"\(Self.quoted(upload.filename))\"\r\n")
         body.writeString("Content-Type: \(upload.contentType)\r\n\r\n")
         body.writeBytes(upload.bytes)
         body.writeString("\r\n")

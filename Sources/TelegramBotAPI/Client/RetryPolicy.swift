@@ -13,7 +13,9 @@ public struct RetryPolicy: Sendable {
     /// When set, no retry starts after it, however many attempts are left.
     public var deadline: ContinuousClock.Instant?
 
-    public init(maxAttempts: Int = 5, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30), maxRetryAfter: Duration = .seconds(60)) {
+    public init(
+        maxAttempts: Int = 5, baseDelay: Duration = .milliseconds(500), maxDelay: Duration = .seconds(30), maxRetryAfter: Duration = .seconds(60)
+    ) {
         precondition(maxAttempts >= 1, "a call is attempted at least once")
         self.maxAttempts = maxAttempts
         self.baseDelay = baseDelay

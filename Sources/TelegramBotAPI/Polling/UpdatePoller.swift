@@ -33,7 +33,10 @@ public struct UpdatePoller: AsyncSequence, Sendable {
         public var minBackoff: Duration
         public var maxBackoff: Duration
 
-        public init(timeout: Duration = .seconds(30), limit: Int = 100, allowedUpdates: [String]? = nil, minBackoff: Duration = .seconds(1), maxBackoff: Duration = .seconds(60)) {
+        public init(
+            timeout: Duration = .seconds(30), limit: Int = 100, allowedUpdates: [String]? = nil, minBackoff: Duration = .seconds(1),
+            maxBackoff: Duration = .seconds(60)
+        ) {
             self.timeout = timeout
             self.limit = limit
             self.allowedUpdates = allowedUpdates
@@ -116,7 +119,8 @@ public struct UpdatePoller: AsyncSequence, Sendable {
                 )
                 let batch: [DecodedUpdate]
                 do {
-                    batch = try await poller.client.send(request, decoding: [DecodedUpdate].self, timeout: poller.client.requestTimeout + configuration.timeout)
+                    batch = try await poller.client.send(
+                        request, decoding: [DecodedUpdate].self, timeout: poller.client.requestTimeout + configuration.timeout)
                     backoff = configuration.minBackoff
                 } catch let error as BotAPIError where error.code == .unauthorized {
                     poller.logger.critical("getUpdates refused the bot token (401 Unauthorized); check BOT_TOKEN", metadata: ["error": "\(error)"])
@@ -128,7 +132,8 @@ public struct UpdatePoller: AsyncSequence, Sendable {
                             metadata: ["error": "\(error)", "retry.in": "\(backoff)"]
                         )
                     } else {
-                        poller.logger.warning("getUpdates failed; waiting before the next try", metadata: ["error": "\(error)", "retry.in": "\(backoff)"])
+                        poller.logger.warning(
+                            "getUpdates failed; waiting before the next try", metadata: ["error": "\(error)", "retry.in": "\(backoff)"])
                     }
                     try await poller.clock.sleep(for: backoff)
                     backoff = Swift.min(backoff * 2, configuration.maxBackoff)

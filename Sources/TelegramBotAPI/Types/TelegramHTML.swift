@@ -115,7 +115,8 @@ public struct TelegramHTML: Sendable {
             }
         case "tg-emoji":
             guard let id = attribute("emoji-id", in: attributes) else {
-                throw ParseError(description: "can't parse entities: Can't find emoji-id attribute of the tag \"tg-emoji\" at byte offset \(byteOffset)")
+                throw ParseError(
+                    description: "can't parse entities: Can't find emoji-id attribute of the tag \"tg-emoji\" at byte offset \(byteOffset)")
             }
             entity.customEmojiID = id
         case "code":

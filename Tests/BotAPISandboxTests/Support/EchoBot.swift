@@ -11,7 +11,8 @@ struct EchoBot {
     }
 
     func runPolling() async throws {
-        let poller = UpdatePoller(client: bot, configuration: .init(timeout: .seconds(5)), logger: Logger(label: "echo", factory: { _ in SwiftLogNoOpLogHandler() }))
+        let poller = UpdatePoller(
+            client: bot, configuration: .init(timeout: .seconds(5)), logger: Logger(label: "echo", factory: { _ in SwiftLogNoOpLogHandler() }))
         for try await update in poller {
             try await handle(update)
         }

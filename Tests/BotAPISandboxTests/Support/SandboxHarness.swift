@@ -1,7 +1,7 @@
 import AsyncHTTPClient
 import BotAPISandbox
-import Testing
 import TelegramBotAPI
+import Testing
 
 /// Runs a sandbox and a real `BotClient` pointed at it over loopback, then stops both.
 func withSandboxBot<Value: Sendable>(

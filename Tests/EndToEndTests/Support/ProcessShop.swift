@@ -98,7 +98,9 @@ struct ProcessShop: Sendable {
         }
         try await withDatabase { after throws in
             for buyer in buyers {
-                #expect(try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)", sourceLocation: sourceLocation)
+                #expect(
+                    try await after.orders.orders(of: buyer.id, page: 1).items.count == 1, "exactly one order for \(buyer.id)",
+                    sourceLocation: sourceLocation)
                 #expect(try await after.users.find(telegramID: buyer.id)?.balance.minorUnits == 0, "charged once", sourceLocation: sourceLocation)
             }
         }
@@ -107,8 +109,10 @@ struct ProcessShop: Sendable {
     /// One product, `keys` keys at $5.00, and `count` registered customers holding `balance` cents.
     func stock(keys: Int, named name: String = Self.productName) async throws {
         try await withDatabase { shop in
-            let product = try await shop.catalog.createProduct(name: name, description: "Survives anything", photoFileID: nil, isPremiumOnly: false, by: 1)
-            let price = try await shop.catalog.addPrice(to: product, durationLabel: "1 month", durationDays: 30, price: Money(minorUnits: 500, currency: .usd), resellerPrice: nil, by: 1)
+            let product = try await shop.catalog.createProduct(
+                name: name, description: "Survives anything", photoFileID: nil, isPremiumOnly: false, by: 1)
+            let price = try await shop.catalog.addPrice(
+                to: product, durationLabel: "1 month", durationDays: 30, price: Money(minorUnits: 500, currency: .usd), resellerPrice: nil, by: 1)
             _ = try await shop.stock.addKeys((1...keys).map { "\(name.prefix(5).uppercased())-\($0)" }.joined(separator: "\n"), to: price, by: 1)
         }
     }
@@ -119,7 +123,9 @@ struct ProcessShop: Sendable {
         try await withDatabase { shop in
             for user in users {
                 _ = try await shop.users.register(telegramID: user.id, username: nil, firstName: user.user.firstName, languageCode: "en")
-                if balance > 0 { _ = try await shop.ledger.credit(Money(minorUnits: balance, currency: .usd), to: user.id, reason: .adminCredit, actorID: 1) }
+                if balance > 0 {
+                    _ = try await shop.ledger.credit(Money(minorUnits: balance, currency: .usd), to: user.id, reason: .adminCredit, actorID: 1)
+                }
                 if reseller {
                     _ = try await shop.users.setReseller(true, telegramID: user.id)
                 }
@@ -234,7 +240,9 @@ enum JSONScalar: Decodable {
 }
 
 /// Runs `body` with a fresh folder and, for PostgreSQL, a fresh database's URL.
-func withProcessShopStorage<Value>(_ kind: TestDatabaseKind, _ body: (_ folder: String, _ postgresURL: String?) async throws -> Value) async throws -> Value {
+func withProcessShopStorage<Value>(
+    _ kind: TestDatabaseKind, _ body: (_ folder: String, _ postgresURL: String?) async throws -> Value
+) async throws -> Value {
     try await withTemporaryFolder { folder in
         switch kind {
         case .sqlite: try await body(folder, nil)

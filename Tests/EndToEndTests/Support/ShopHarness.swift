@@ -85,9 +85,12 @@ struct ShopHarness: Sendable {
             try await row.create(on: database)
             product = row.id!
         } else {
-            product = try await shop.catalog.createProduct(name: name, description: description, photoFileID: photoFileID, isPremiumOnly: premiumOnly, by: shop.admins.rootAdminID)
+            product = try await shop.catalog.createProduct(
+                name: name, description: description, photoFileID: photoFileID, isPremiumOnly: premiumOnly, by: shop.admins.rootAdminID)
         }
-        let price = try await shop.catalog.addPrice(to: product, durationLabel: duration, durationDays: 30, price: Self.dollars(price), resellerPrice: reseller.map(Self.dollars), by: shop.admins.rootAdminID)
+        let price = try await shop.catalog.addPrice(
+            to: product, durationLabel: duration, durationDays: 30, price: Self.dollars(price), resellerPrice: reseller.map(Self.dollars),
+            by: shop.admins.rootAdminID)
         if !keys.isEmpty {
             _ = try await shop.stock.addKeys(keys.joined(separator: "\n"), to: price, by: shop.admins.rootAdminID)
         }
@@ -104,7 +107,12 @@ func withShop<Value: Sendable>(
     rootAdminID: Int64 = ShopHarness.rootAdmin,
     _ body: @Sendable (ShopHarness) async throws -> Value
 ) async throws -> Value {
-    let logger = Logger(label: "e2e", factory: { ProcessInfo.processInfo.environment["E2E_LOG"] == nil ? SwiftLogNoOpLogHandler() as any LogHandler : StreamLogHandler.standardError(label: $0) })
+    let logger = Logger(
+        label: "e2e",
+        factory: {
+            ProcessInfo.processInfo.environment["E2E_LOG"] == nil
+                ? SwiftLogNoOpLogHandler() as any LogHandler : StreamLogHandler.standardError(label: $0)
+        })
     return try await withTemporaryMarketplaceDatabase(kind, additionalMigrations: BotStorage.migrations) { database in
         let db = database.database(logger: logger)
         let shop = Shop(

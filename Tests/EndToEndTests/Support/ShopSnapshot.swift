@@ -5,10 +5,14 @@ import Marketplace
 func shopSnapshot(_ database: any Database) async throws -> [String] {
     var rows: [String] = []
     for product in try await Product.query(on: database).sort(\.$id).all() {
-        rows.append("product \(product.id!) \(product.name) \(product.details) \(product.photoFileID ?? "-") \(product.isPremiumOnly) \(product.isVisible) \(product.isArchived) \(product.sortOrder)")
+        rows.append(
+            "product \(product.id!) \(product.name) \(product.details) \(product.photoFileID ?? "-") \(product.isPremiumOnly) \(product.isVisible) \(product.isArchived) \(product.sortOrder)"
+        )
     }
     for price in try await ProductPrice.query(on: database).sort(\.$id).all() {
-        rows.append("price \(price.id!) \(price.durationLabel) \(price.durationDays ?? -1) \(price.price) \(price.resellerPrice ?? -1) \(price.isVisible) \(price.isArchived) \(price.sortOrder)")
+        rows.append(
+            "price \(price.id!) \(price.durationLabel) \(price.durationDays ?? -1) \(price.price) \(price.resellerPrice ?? -1) \(price.isVisible) \(price.isArchived) \(price.sortOrder)"
+        )
     }
     for key in try await ProductKey.query(on: database).sort(\.$id).all() {
         rows.append("key \(key.id!) \(key.keyText) \(key.isUsed) \(key.$order.id ?? -1)")

@@ -44,7 +44,7 @@ final class TinyBalancer: Sendable {
         for target in targets {
             do {
                 statuses.append(try await send(request, body: body, to: target))
-            } catch where targets.count == 1 {
+            } catch  where targets.count == 1 {
                 // A backend that can't be reached is down from now on, and the next one takes
                 // the call, as a balancer's health check would have it.
                 down.withLock { _ = $0.insert(target) }

@@ -42,13 +42,20 @@ final class WebDriver: Sendable {
             guard ContinuousClock.now < deadline else { throw Failure(description: "chromedriver did not start within 30 s") }
             try await Task.sleep(for: .milliseconds(50))
         }
-        let capabilities: [String: Any] = ["capabilities": ["alwaysMatch": [
-            "browserName": "chrome",
-            "goog:chromeOptions": [
-                "binary": chromium,
-                "args": ["--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(width),\(height)", "--no-first-run"],
-            ],
-        ]]]
+        let capabilities: [String: Any] = [
+            "capabilities": [
+                "alwaysMatch": [
+                    "browserName": "chrome",
+                    "goog:chromeOptions": [
+                        "binary": chromium,
+                        "args": [
+                            "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--window-size=\(width),\(height)",
+                            "--no-first-run",
+                        ],
+                    ],
+                ]
+            ]
+        ]
         let session = try await Self.request("POST", baseURL + "/session", capabilities)["value"] as? [String: Any]
         guard let id = session?["sessionId"] as? String else { throw Failure(description: "no session: \(session ?? [:])") }
         sessionID = id
@@ -95,7 +102,8 @@ final class WebDriver: Sendable {
 
     /// Clicks, as a person does, the newest element `selector` picks whose text starts with `text`.
     func click(_ selector: String, startingWith text: String) async throws {
-        let script = "return [...document.querySelectorAll(\(Self.quoted(selector)))].reverse().find(e => e.textContent.trim().startsWith(\(Self.quoted(text)))) || null"
+        let script =
+            "return [...document.querySelectorAll(\(Self.quoted(selector)))].reverse().find(e => e.textContent.trim().startsWith(\(Self.quoted(text)))) || null"
         // The chat redraws a message the bot edits: one found just before may be gone; find it again.
         for attempt in 1...3 {
             guard let element = try await waitFor("\(selector) \(text)", script) as? [String: Any], let id = element.values.first as? String else {
@@ -148,7 +156,9 @@ final class WebDriver: Sendable {
         }
         let response = try await HTTPClient.shared.execute(request, timeout: .seconds(60))
         let data = Data(buffer: try await response.body.collect(upTo: 64 << 20))
-        guard let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any] else { throw Failure(description: "not JSON from chromedriver") }
+        guard let answer = try JSONSerialization.jsonObject(with: data) as? [String: Any] else {
+            throw Failure(description: "not JSON from chromedriver")
+        }
         if let value = answer["value"] as? [String: Any], let error = value["error"] as? String {
             throw Failure(description: "WebDriver \(method) \(url): \(error): \(value["message"] ?? "")")
         }

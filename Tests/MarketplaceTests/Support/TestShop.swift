@@ -43,9 +43,13 @@ struct TestShop {
     }
 
     /// A product with one price and `keys` keys in stock; returns the price id.
-    func price(_ name: String = "Netflix", price: String = "5.00", reseller: String? = nil, keys: Int = 0, premiumOnly: Bool = false) async throws -> Int {
+    func price(
+        _ name: String = "Netflix", price: String = "5.00", reseller: String? = nil, keys: Int = 0, premiumOnly: Bool = false
+    ) async throws -> Int {
         let product = try await catalog.createProduct(name: name, description: "\(name) account", isPremiumOnly: premiumOnly, by: Self.rootAdmin)
-        let priceID = try await catalog.addPrice(to: product, durationLabel: "1 month", durationDays: 30, price: Self.dollars(price), resellerPrice: reseller.map(Self.dollars), by: Self.rootAdmin)
+        let priceID = try await catalog.addPrice(
+            to: product, durationLabel: "1 month", durationDays: 30, price: Self.dollars(price), resellerPrice: reseller.map(Self.dollars),
+            by: Self.rootAdmin)
         if keys > 0 {
             let text = (1...keys).map { "\(name.uppercased())-KEY-\($0)" }.joined(separator: "\n")
             _ = try await stock.addKeys(text, to: priceID, by: Self.rootAdmin)

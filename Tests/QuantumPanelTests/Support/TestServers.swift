@@ -18,7 +18,9 @@ enum TestServers {
 
     /// The server URL in `variable`; throws (so the test fails) when it is unset.
     static func url(_ variable: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> URL {
-        let text = try #require(ProcessInfo.processInfo.environment[variable], "\(variable) is not set: run the tests with ./scripts/test", sourceLocation: sourceLocation)
+        let text = try #require(
+            ProcessInfo.processInfo.environment[variable], "\(variable) is not set: run the tests with ./scripts/test", sourceLocation: sourceLocation
+        )
         return try #require(URL(string: text), "\(variable) is not a URL", sourceLocation: sourceLocation)
     }
 }

@@ -24,7 +24,10 @@ struct IndexedImage {
 
     /// Fills the rectangle, clipped to the picture.
     mutating func fill(x: Int, y: Int, width w: Int, height h: Int, color: UInt8) {
-        let left = max(0, x), right = min(width, x + w), top = max(0, y), bottom = min(height, y + h)
+        let left = max(0, x)
+        let right = min(width, x + w)
+        let top = max(0, y)
+        let bottom = min(height, y + h)
         guard left < right, top < bottom else { return }
         for row in top..<bottom {
             let start = row * width
@@ -35,15 +38,23 @@ struct IndexedImage {
     /// A line `thickness` pixels wide, from one point to the other (Bresenham, with a square pen).
     mutating func line(from start: (x: Int, y: Int), to end: (x: Int, y: Int), thickness: Int = 1, color: UInt8) {
         var (x, y) = start
-        let dx = abs(end.x - x), dy = -abs(end.y - y)
-        let stepX = x < end.x ? 1 : -1, stepY = y < end.y ? 1 : -1
+        let dx = abs(end.x - x)
+        let dy = -abs(end.y - y)
+        let stepX = x < end.x ? 1 : -1
+        let stepY = y < end.y ? 1 : -1
         var error = dx + dy
         while true {
             fill(x: x - thickness / 2, y: y - thickness / 2, width: thickness, height: thickness, color: color)
             if x == end.x && y == end.y { return }
             let doubled = 2 * error
-            if doubled >= dy { error += dy; x += stepX }
-            if doubled <= dx { error += dx; y += stepY }
+            if doubled >= dy {
+                error += dy
+                x += stepX
+            }
+            if doubled <= dx {
+                error += dx
+                y += stepY
+            }
         }
     }
 

@@ -28,7 +28,10 @@ struct SalesChart {
     func png() throws -> [UInt8] {
         let palette: [(UInt8, UInt8, UInt8)] = [(0xFF, 0xFF, 0xFF), (0x42, 0x42, 0x42), (0xE6, 0xE6, 0xE6), (0x21, 0x21, 0x21)] + Self.productColors
         var image = IndexedImage(width: Self.width, height: Self.height, palette: palette)
-        let left = 80, right = Self.width - 120, top = 24, bottom = Self.height - 56
+        let left = 80
+        let right = Self.width - 120
+        let top = 24
+        let bottom = Self.height - 56
         let plotHeight = bottom - top
         let slot = Double(right - left) / Double(sales.days)
 

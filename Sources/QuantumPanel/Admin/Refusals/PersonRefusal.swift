@@ -17,7 +17,8 @@ enum PersonRefusal: ReadableRefusal, Equatable {
         return switch self {
         case .notAPerson: people.notAPerson
         case .hiddenForward(let name): people.hiddenForward(HTML.escape(HTML.truncate(name, to: 40)))
-        case .unknownUsername(let name): people.unknownUsername(HTML.escape(HTML.truncate(name.hasPrefix("@") ? String(name.dropFirst()) : name, to: 40)))
+        case .unknownUsername(let name):
+            people.unknownUsername(HTML.escape(HTML.truncate(name.hasPrefix("@") ? String(name.dropFirst()) : name, to: 40)))
         case .customerNotFound(let typed): people.customerNotFound(HTML.escape(HTML.truncate(typed, to: 40)))
         case .noUsername(let id): people.noUsername(id)
         case .cantBanAdmin: people.cantBanAdmin

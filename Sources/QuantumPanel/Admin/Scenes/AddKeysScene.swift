@@ -60,7 +60,8 @@ struct AddKeysScene: PanelScene {
         } catch let refusal as KeyFileRefusal {
             return try await leave(draft, context, note: "⚠️ " + refusal.words(in: context.adminTemplates.language))
         }
-        context.logger.info("Keys added", metadata: ["price.id": "\(draft.priceID)", "added": "\(report.added)", "duplicates": "\(report.duplicates)"])
+        context.logger.info(
+            "Keys added", metadata: ["price.id": "\(draft.priceID)", "added": "\(report.added)", "duplicates": "\(report.duplicates)"])
         try await admin.showPriceStock(context, priceID: draft.priceID, note: context.adminTemplates.report(report))
         if report.restocked { admin.restockWakeUp.wake() }
     }

@@ -27,7 +27,9 @@ struct AddProductScene: PanelScene {
         case .name: return ScenePrompt(strings.askName)
         case .description: return ScenePrompt(strings.askDescription, options: [.init(strings.skipButton, answer: "skip")])
         case .photo: return ScenePrompt(strings.askPhoto, options: [.init(strings.skipButton, answer: "skip")])
-        case .premium: return ScenePrompt(strings.askPremium, options: [.init(strings.yesButton, answer: "yes"), .init(strings.noButton, answer: "no")], layout: [2])
+        case .premium:
+            return ScenePrompt(
+                strings.askPremium, options: [.init(strings.yesButton, answer: "yes"), .init(strings.noButton, answer: "no")], layout: [2])
         }
     }
 
@@ -75,7 +77,8 @@ struct AddProductScene: PanelScene {
         let strings = templates.strings
         return SceneSummary([
             "\(strings.nameLabel): <b>\(templates.e(draft.name))</b>",
-            "\(strings.descriptionLabel): " + (draft.description.isEmpty ? strings.noneValue : templates.e(HTML.truncate(draft.description, to: 600))),
+            "\(strings.descriptionLabel): "
+                + (draft.description.isEmpty ? strings.noneValue : templates.e(HTML.truncate(draft.description, to: 600))),
             "\(strings.photoLabel): " + (draft.photoFileID == nil ? strings.noneValue : "✓"),
             "\(strings.premiumOnlyLabel): " + (draft.isPremiumOnly ? strings.yesButton : strings.noButton),
         ])
@@ -85,7 +88,8 @@ struct AddProductScene: PanelScene {
         let strings = context.adminTemplates.strings
         do {
             let productID = try await admin.shop.catalog.createProduct(
-                name: draft.name, description: draft.description, photoFileID: draft.photoFileID, isPremiumOnly: draft.isPremiumOnly, by: try context.customer.telegramID
+                name: draft.name, description: draft.description, photoFileID: draft.photoFileID, isPremiumOnly: draft.isPremiumOnly,
+                by: try context.customer.telegramID
             )
             try await admin.showProduct(context, productID: productID, note: strings.productAdded)
         } catch let error as CatalogError {

@@ -67,7 +67,8 @@ struct AddSellerScene: PanelScene {
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
         let templates = context.adminTemplates
         do {
-            let seller = try await admin.shop.sellers.add(username: draft.username, displayName: draft.name, note: draft.note, by: try context.customer.telegramID)
+            let seller = try await admin.shop.sellers.add(
+                username: draft.username, displayName: draft.name, note: draft.note, by: try context.customer.telegramID)
             try await admin.showSeller(context, sellerID: seller.id, note: templates.people.sellerAdded)
         } catch {
             try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))

@@ -43,7 +43,8 @@ struct AdminRoleScene: PanelScene {
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         let people = context.adminTemplates.people
         return SceneSummary(
-            [SceneSummary.change(people.roleLabel, from: people.roleName(draft.current), to: people.roleName(draft.role ?? draft.current))], question: draft.name
+            [SceneSummary.change(people.roleLabel, from: people.roleName(draft.current), to: people.roleName(draft.role ?? draft.current))],
+            question: draft.name
         )
     }
 

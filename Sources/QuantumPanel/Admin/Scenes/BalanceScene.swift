@@ -44,7 +44,9 @@ struct BalanceScene: PanelScene {
             case .amount:
                 let amount = try admin.amount(text)
                 let customer = try await admin.customer(draft.telegramID)
-                if !draft.isCredit, amount > customer.balance { return .refuse(templates.people.debitTooLarge(templates.e(customer.balance.formatted))) }
+                if !draft.isCredit, amount > customer.balance {
+                    return .refuse(templates.people.debitTooLarge(templates.e(customer.balance.formatted)))
+                }
                 draft.amount = amount.minorUnits
                 return .ask(.note, draft)
             case .note:
@@ -77,7 +79,8 @@ struct BalanceScene: PanelScene {
         let balance: Money
         do {
             let actor = try context.customer.telegramID
-            balance = draft.isCredit
+            balance =
+                draft.isCredit
                 ? try await admin.shop.ledger.credit(amount, to: id, reason: .adminCredit, actorID: actor, note: note)
                 : try await admin.shop.ledger.debit(amount, from: id, reason: .adminDebit, actorID: actor, note: note)
         } catch {

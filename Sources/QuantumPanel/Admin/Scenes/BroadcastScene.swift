@@ -34,14 +34,19 @@ struct BroadcastScene: PanelScene {
         case .content: return ScenePrompt(broadcasts.askContent)
         case .button: return ScenePrompt(broadcasts.askButton, options: [.init(templates.strings.skipButton, answer: "skip")])
         case .audience:
-            return ScenePrompt(broadcasts.askAudience, options: ["everyone", "premium", "resellers", "buyers"].map { .init(broadcasts.audienceName($0), answer: $0) })
+            return ScenePrompt(
+                broadcasts.askAudience,
+                options: ["everyone", "premium", "resellers", "buyers"].map { .init(broadcasts.audienceName($0), answer: $0) })
         case .product:
             let products = try await admin.shop.catalog.adminProducts().filter { !$0.isArchived }.prefix(20)
-            return ScenePrompt(templates.people.productLabel + ": " + broadcasts.askProduct, options: products.map { .init($0.name, answer: "product:\($0.id)") })
+            return ScenePrompt(
+                templates.people.productLabel + ": " + broadcasts.askProduct, options: products.map { .init($0.name, answer: "product:\($0.id)") })
         case .speed:
             let count = try await admin.shop.broadcasts.recipientCount(draft.audience)
             let stars = AdminTemplates.paidBroadcastStars(count)
-            return ScenePrompt(broadcasts.askSpeed(count, stars), options: [.init(broadcasts.freeButton, answer: "free"), .init(broadcasts.paidButton(stars), answer: "paid")], layout: [2])
+            return ScenePrompt(
+                broadcasts.askSpeed(count, stars),
+                options: [.init(broadcasts.freeButton, answer: "free"), .init(broadcasts.paidButton(stars), answer: "paid")], layout: [2])
         }
     }
 
@@ -104,7 +109,9 @@ struct BroadcastScene: PanelScene {
         if case .buyers(let productID) = draft.audience { productName = try? await admin.shop.catalog.adminProduct(productID).name }
         let count = try await admin.shop.broadcasts.recipientCount(draft.audience)
         var lines = [broadcasts.audienceLine(templates.audienceName(draft.audience, productName: productName), count)]
-        if let text = draft.message.buttonText, let url = draft.message.buttonURL { lines.append(broadcasts.buttonLine(templates.e(text), templates.e(url))) }
+        if let text = draft.message.buttonText, let url = draft.message.buttonURL {
+            lines.append(broadcasts.buttonLine(templates.e(text), templates.e(url)))
+        }
         if draft.isPaid { lines.append(broadcasts.paidLine(AdminTemplates.paidBroadcastStars(count))) }
         // Below the preview, as a message of its own, so it reads after it.
         return SceneSummary(lines, question: broadcasts.preview, isNewMessage: true)
@@ -121,7 +128,8 @@ struct BroadcastScene: PanelScene {
             return try await leave(draft, context, note: "⚠️ " + (try context.adminTemplates.words(for: error)))
         }
         context.logger.info("Broadcast confirmed", metadata: ["broadcast.id": "\(broadcast.id)"])
-        let screen = try context.adminTemplates.broadcastProgress(broadcast, try await admin.shop.broadcasts.counts(broadcast.id), perSecond: configuration.broadcastPerSecond)
+        let screen = try context.adminTemplates.broadcastProgress(
+            broadcast, try await admin.shop.broadcasts.counts(broadcast.id), perSecond: configuration.broadcastPerSecond)
         let sent = try await context.answer(screen.text, replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard))
         try await admin.shop.broadcasts.setProgressMessage(broadcast.id, chatID: sent.chat.id, messageID: sent.messageID)
     }

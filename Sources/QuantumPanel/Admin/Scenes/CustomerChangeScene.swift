@@ -40,7 +40,9 @@ struct CustomerChangeScene: PanelScene {
             return SceneSummary([who, status], question: (isBanned ? people.confirmBan : people.confirmUnban)(templates.name(customer)))
         case .refundStars(let paymentID):
             let profile = try await admin.shop.users.profile(customer.telegramID)
-            guard let payment = profile.starsPayments.first(where: { $0.id == paymentID }) else { throw StarsRefundError.paymentNotFound(paymentID: paymentID) }
+            guard let payment = profile.starsPayments.first(where: { $0.id == paymentID }) else {
+                throw StarsRefundError.paymentNotFound(paymentID: paymentID)
+            }
             return SceneSummary([who], question: people.confirmStarsRefund(payment.stars, templates.e(payment.credited.formatted)))
         }
         return SceneSummary([who, SceneSummary.change(people.statusLabel, from: templates.status(customer), to: templates.status(after))])

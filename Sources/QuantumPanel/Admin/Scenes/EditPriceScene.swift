@@ -35,9 +35,12 @@ struct EditPriceScene: PanelScene {
         switch draft.field {
         case .label: return ScenePrompt(strings.askLabel + "\n\n\(strings.durationLabelLabel): <code>\(templates.e(price.durationLabel))</code>")
         case .duration:
-            return ScenePrompt(strings.askDuration + "\n\n\(strings.durationLabel): \(templates.duration(price.durationDays))", options: [.init(strings.lifetimeButton, answer: "lifetime")])
+            return ScenePrompt(
+                strings.askDuration + "\n\n\(strings.durationLabel): \(templates.duration(price.durationDays))",
+                options: [.init(strings.lifetimeButton, answer: "lifetime")])
         case .amount:
-            return ScenePrompt(strings.askPrice(AdminTemplates.example(admin.currency)) + "\n\n\(strings.priceLabel): \(templates.e(price.price.formatted))")
+            return ScenePrompt(
+                strings.askPrice(AdminTemplates.example(admin.currency)) + "\n\n\(strings.priceLabel): \(templates.e(price.price.formatted))")
         case .reseller: return admin.resellerQuestion(typed: draft.amount, price: price.price.minorUnits, templates)
         }
     }
@@ -86,9 +89,11 @@ struct EditPriceScene: PanelScene {
         let change: String
         switch draft.field {
         case .label: change = SceneSummary.change(strings.durationLabelLabel, from: e(price.durationLabel), to: e(draft.label))
-        case .duration: change = SceneSummary.change(strings.durationLabel, from: templates.duration(price.durationDays), to: templates.duration(draft.days))
+        case .duration:
+            change = SceneSummary.change(strings.durationLabel, from: templates.duration(price.durationDays), to: templates.duration(draft.days))
         case .amount: change = SceneSummary.change(strings.priceLabel, from: e(price.price.formatted), to: money(draft.amount))
-        case .reseller: change = SceneSummary.change(strings.resellerPriceLabel, from: money(price.resellerPrice?.minorUnits), to: money(draft.amount))
+        case .reseller:
+            change = SceneSummary.change(strings.resellerPriceLabel, from: money(price.resellerPrice?.minorUnits), to: money(draft.amount))
         }
         return SceneSummary([change], question: title)
     }

@@ -74,7 +74,9 @@ struct EditProductScene: PanelScene {
             let shown = { (text: String, limit: Int) in text.isEmpty ? strings.noneValue : e(HTML.truncate(text, to: limit)) }
             return SceneSummary([SceneSummary.change(strings.descriptionLabel, from: shown(product.description, 300), to: shown(draft.value, 600))])
         case .photo:
-            return SceneSummary([SceneSummary.change(strings.photoLabel, from: product.photoFileID == nil ? strings.noneValue : "✓", to: "✓ (new)")], question: e(product.name))
+            return SceneSummary(
+                [SceneSummary.change(strings.photoLabel, from: product.photoFileID == nil ? strings.noneValue : "✓", to: "✓ (new)")],
+                question: e(product.name))
         }
     }
 

@@ -58,11 +58,15 @@ struct EditSellerScene: PanelScene {
         let people = templates.people
         let seller = try await admin.shop.sellers.seller(draft.sellerID)
         let none = templates.strings.noneValue
-        let line = switch draft.field {
-        case .username: SceneSummary.change(people.sellerUsernameLabel, from: "@" + templates.e(seller.username), to: "@" + templates.e(draft.value ?? ""))
-        case .name: SceneSummary.change(people.sellerNameLabel, from: templates.e(seller.displayName), to: templates.e(draft.value ?? ""))
-        case .note: SceneSummary.change(people.sellerNoteLabel, from: seller.note.map { templates.e($0) } ?? none, to: draft.value.map { templates.e($0) } ?? none)
-        }
+        let line =
+            switch draft.field {
+            case .username:
+                SceneSummary.change(people.sellerUsernameLabel, from: "@" + templates.e(seller.username), to: "@" + templates.e(draft.value ?? ""))
+            case .name: SceneSummary.change(people.sellerNameLabel, from: templates.e(seller.displayName), to: templates.e(draft.value ?? ""))
+            case .note:
+                SceneSummary.change(
+                    people.sellerNoteLabel, from: seller.note.map { templates.e($0) } ?? none, to: draft.value.map { templates.e($0) } ?? none)
+            }
         return SceneSummary([line])
     }
 

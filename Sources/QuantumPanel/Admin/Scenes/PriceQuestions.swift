@@ -25,7 +25,8 @@ extension AdminHandlers {
         let noReseller = ScenePrompt.Option(strings.noResellerButton, answer: "noReseller")
         guard let reseller, reseller > price else { return ScenePrompt(question, options: [noReseller], layout: [1]) }
         let warning = strings.resellerAbovePrice(
-            templates.e(Money(minorUnits: reseller, currency: currency).formatted), templates.e(Money(minorUnits: price, currency: currency).formatted)
+            templates.e(Money(minorUnits: reseller, currency: currency).formatted),
+            templates.e(Money(minorUnits: price, currency: currency).formatted)
         )
         return ScenePrompt("⚠️ " + warning + "\n\n" + question, options: [.init(strings.keepButton, answer: "keep"), noReseller], layout: [2])
     }

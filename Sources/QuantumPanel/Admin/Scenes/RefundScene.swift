@@ -30,11 +30,15 @@ struct RefundScene: PanelScene {
             let order = try await admin.shop.refunds.order(draft.orderID)
             let chosen = Set(draft.keyIDs ?? [])
             let keys = order.refundableKeys.prefix(AdminTemplates.keysShown)
-            let options = keys.map { ScenePrompt.Option((chosen.contains($0.id) ? "☑ " : "☐ ") + $0.text, answer: "key:\($0.id)") }
+            let options =
+                keys.map { ScenePrompt.Option((chosen.contains($0.id) ? "☑ " : "☐ ") + $0.text, answer: "key:\($0.id)") }
                 + [.init(people.allKeysButton, answer: "all"), .init(people.nextButton, answer: "next")]
-            return ScenePrompt(people.orderTitle(order.orderID) + "\n\n" + people.askRefundKeys, options: options, layout: Array(repeating: 1, count: keys.count) + [2])
+            return ScenePrompt(
+                people.orderTitle(order.orderID) + "\n\n" + people.askRefundKeys, options: options,
+                layout: Array(repeating: 1, count: keys.count) + [2])
         case .disposition:
-            return ScenePrompt(people.askDisposition, options: RefundDisposition.allCases.map { .init(people.dispositionButton($0), answer: $0.rawValue) })
+            return ScenePrompt(
+                people.askDisposition, options: RefundDisposition.allCases.map { .init(people.dispositionButton($0), answer: $0.rawValue) })
         }
     }
 
@@ -77,7 +81,8 @@ struct RefundScene: PanelScene {
         return SceneSummary([
             people.orderTitle(order.orderID) + " · " + e(order.productName),
             "\(people.customerLabel): \(templates.name(order.customer))",
-            people.refundKeysLabel(keys.count, order.keys.count) + ": " + keys.map { "<code>\(e(HTML.truncate($0.text, to: 40)))</code>" }.joined(separator: ", "),
+            people.refundKeysLabel(keys.count, order.keys.count) + ": "
+                + keys.map { "<code>\(e(HTML.truncate($0.text, to: 40)))</code>" }.joined(separator: ", "),
             "\(people.refundAmountLabel): <b>\(e(amount.formatted))</b>",
             SceneSummary.change(people.balanceLabel, from: e(balance.formatted), to: e(after.formatted)),
             people.dispositionName(draft.disposition),
@@ -88,13 +93,17 @@ struct RefundScene: PanelScene {
         let templates = context.adminTemplates
         let outcome: RefundOutcome
         do {
-            outcome = try await admin.shop.refunds.refund(orderID: draft.orderID, keyIDs: draft.keyIDs, disposition: draft.disposition, by: try context.customer.telegramID)
+            outcome = try await admin.shop.refunds.refund(
+                orderID: draft.orderID, keyIDs: draft.keyIDs, disposition: draft.disposition, by: try context.customer.telegramID)
         } catch {
             context.logger.info("Admin change refused", metadata: ["task": "refund", "reason": "\(error)"])
             return try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
         }
-        context.logger.info("Order refunded", metadata: ["order.id": "\(outcome.orderID)", "keys": "\(outcome.keys.count)", "disposition": "\(outcome.disposition.rawValue)"])
-        try await admin.showOrder(context, orderID: outcome.orderID, note: templates.people.refunded(templates.e(outcome.amount.formatted), outcome.keys.count))
+        context.logger.info(
+            "Order refunded",
+            metadata: ["order.id": "\(outcome.orderID)", "keys": "\(outcome.keys.count)", "disposition": "\(outcome.disposition.rawValue)"])
+        try await admin.showOrder(
+            context, orderID: outcome.orderID, note: templates.people.refunded(templates.e(outcome.amount.formatted), outcome.keys.count))
         await admin.tell(outcome.customerTelegramID, context) { strings, e in
             strings.refundNotice(outcome.orderID, e(outcome.amount.formatted), outcome.keys.count, e(outcome.balanceAfter.formatted))
         }

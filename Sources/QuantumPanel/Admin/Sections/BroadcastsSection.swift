@@ -30,7 +30,8 @@ struct BroadcastsSection: PanelSection {
             let broadcasts = admin.shop.broadcasts
             let broadcast = try await broadcasts.set(status, broadcastID: press.broadcastID, by: try context.customer.telegramID)
             try await context.answerCallback(nil)
-            let screen = try context.adminTemplates.broadcastProgress(broadcast, try await broadcasts.counts(broadcast.id), perSecond: admin.configuration.broadcastPerSecond)
+            let screen = try context.adminTemplates.broadcastProgress(
+                broadcast, try await broadcasts.counts(broadcast.id), perSecond: admin.configuration.broadcastPerSecond)
             try await admin.show(screen, context)
         }
     }

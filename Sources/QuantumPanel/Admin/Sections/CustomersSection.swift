@@ -30,7 +30,8 @@ struct CustomersSection: PanelSection {
         admin.onPress(AdminCustomersCallback.self, on: router, fallback: { [admin] in try await admin.showPanel($0) }) { press, context in
             try await admin.showCustomers(context, filter: press.filter, page: press.page)
         }
-        admin.onPress(AdminCustomerCallback.self, on: router, fallback: { [admin] in try await admin.showCustomers($0, filter: .all, page: 1) }) { press, context in
+        admin.onPress(AdminCustomerCallback.self, on: router, fallback: { [admin] in try await admin.showCustomers($0, filter: .all, page: 1) }) {
+            press, context in
             try await act(on: press, context)
         }
     }
@@ -43,7 +44,8 @@ struct CustomersSection: PanelSection {
         case .open: return try await admin.showCustomer(context, telegramID: id)
         case .orders: return try await admin.showCustomerOrders(context, customer, page: press.value)
         case .credit, .debit:
-            return try await admin.scenes.start(BalanceScene(admin: admin), at: .amount, with: .init(telegramID: id, isCredit: press.action == .credit), context)
+            return try await admin.scenes.start(
+                BalanceScene(admin: admin), at: .amount, with: .init(telegramID: id, isCredit: press.action == .credit), context)
         case .premium: change = .premium(!customer.isPremium)
         case .reseller: change = .reseller(!customer.isReseller)
         case .ban:

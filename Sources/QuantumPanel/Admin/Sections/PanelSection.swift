@@ -37,7 +37,9 @@ extension PanelSection {
     func makeRouter() -> Router {
         let router = Router(name: "admin.\(Self.self)")
         if !Self.entries.isEmpty {
-            admin.onPress(AdminCallback.self, where: { Self.entries[$0.to] != nil }, on: router, fallback: { [admin] in try await admin.showPanel($0) }) { press, context in
+            admin.onPress(
+                AdminCallback.self, where: { Self.entries[$0.to] != nil }, on: router, fallback: { [admin] in try await admin.showPanel($0) }
+            ) { press, context in
                 try await open(press.to, page: press.page, context)
             }
         }

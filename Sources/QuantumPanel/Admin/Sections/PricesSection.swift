@@ -16,7 +16,8 @@ struct PricesSection: PanelSection {
 
     func addHandlers(to router: Router) {
         admin.onPress(
-            AdminPriceCallback.self, where: { !StockSection.priceActions.contains($0.action) }, on: router, fallback: { [admin] in try await admin.showProducts($0, page: 1) }
+            AdminPriceCallback.self, where: { !StockSection.priceActions.contains($0.action) }, on: router,
+            fallback: { [admin] in try await admin.showProducts($0, page: 1) }
         ) { press, context in
             try await act(on: press, context)
         }
@@ -48,7 +49,9 @@ struct PricesSection: PanelSection {
             let (product, price) = try await admin.find(id)
             let orders = try await admin.shop.orders.count(priceID: id)
             let keys = price.stock + price.sold
-            guard keys == 0, orders == 0 else { return try await admin.show(try context.adminTemplates.priceInUse(price, keys: keys, orders: orders), context) }
+            guard keys == 0, orders == 0 else {
+                return try await admin.show(try context.adminTemplates.priceInUse(price, keys: keys, orders: orders), context)
+            }
             try await admin.scenes.confirm(PriceChangeScene(admin: admin), .init(priceID: id, productID: product.id, change: .delete), context)
         case .stock, .addKeys, .export, .deleteAll:
             // StockSection's: never routed here.

@@ -5,7 +5,9 @@ import Marketplace
 struct ProductsSection: PanelSection {
     let admin: AdminHandlers
 
-    static let entries: [AdminCallback.Section: AdminAccess] = [.products: .anyOf([.catalogue, .catalogueTexts]), .addProduct: .permission(.catalogue)]
+    static let entries: [AdminCallback.Section: AdminAccess] = [
+        .products: .anyOf([.catalogue, .catalogueTexts]), .addProduct: .permission(.catalogue),
+    ]
     static let buttons: [any CallbackData.Type] = [AdminProductCallback.self]
 
     static func access(for data: String) -> AdminAccess? {
@@ -38,7 +40,8 @@ struct ProductsSection: PanelSection {
         switch press.action {
         case .open: try await admin.showProduct(context, productID: id)
         case .name: try await scenes.start(EditProductScene(admin: admin), at: .value, with: .init(productID: id, field: .name), context)
-        case .description: try await scenes.start(EditProductScene(admin: admin), at: .value, with: .init(productID: id, field: .description), context)
+        case .description:
+            try await scenes.start(EditProductScene(admin: admin), at: .value, with: .init(productID: id, field: .description), context)
         case .photo: try await scenes.start(EditProductScene(admin: admin), at: .value, with: .init(productID: id, field: .photo), context)
         case .removePhoto: try await scenes.confirm(ProductChangeScene(admin: admin), .init(productID: id, change: .removePhoto), context)
         case .addPrice: try await scenes.start(AddPriceScene(admin: admin), at: .label, with: .init(productID: id), context)

@@ -24,7 +24,8 @@ struct StaffSection: PanelSection {
         admin.onPress(AdminStaffCallback.self, on: router, fallback: { [admin] in try await admin.showPanel($0) }) { press, context in
             let member = try await member(press.telegramID, context)
             guard !member.isRoot else { throw AdminError.rootIsPermanent }
-            try await admin.scenes.confirm(RemoveAdminScene(admin: admin), .init(telegramID: member.telegramID, name: context.adminTemplates.staffName(member)), context)
+            try await admin.scenes.confirm(
+                RemoveAdminScene(admin: admin), .init(telegramID: member.telegramID, name: context.adminTemplates.staffName(member)), context)
         }
         admin.onPress(AdminRoleCallback.self, on: router, fallback: { [admin] in try await admin.showStaff($0) }) { press, context in
             let member = try await member(press.telegramID, context)
@@ -36,7 +37,9 @@ struct StaffSection: PanelSection {
 
     private func member(_ telegramID: Int64, _ context: HandlerContext) async throws -> StaffMember {
         try admin.checkRoot(context)
-        guard let member = try await admin.shop.admins.staff().first(where: { $0.telegramID == telegramID }) else { throw AdminError.noSuchAdmin(telegramID: telegramID) }
+        guard let member = try await admin.shop.admins.staff().first(where: { $0.telegramID == telegramID }) else {
+            throw AdminError.noSuchAdmin(telegramID: telegramID)
+        }
         return member
     }
 }

@@ -38,7 +38,8 @@ struct StockSection: PanelSection {
             try await admin.showKeys(context, priceID: press.priceID, page: press.page)
         }
         admin.onPress(AdminDeleteKeyCallback.self, on: router, fallback: fallback) { press, context in
-            try await admin.scenes.confirm(StockChangeScene(admin: admin), .init(priceID: press.priceID, change: .deleteKey(keyID: press.keyID)), context)
+            try await admin.scenes.confirm(
+                StockChangeScene(admin: admin), .init(priceID: press.priceID, change: .deleteKey(keyID: press.keyID)), context)
         }
     }
 }

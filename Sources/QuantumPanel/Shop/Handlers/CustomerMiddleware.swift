@@ -15,7 +15,8 @@ struct CustomerMiddleware: UpdateMiddleware {
         guard let user = context.update.sender, !user.isBot else { return }
         var customer = try await users.find(telegramID: user.id)
         if customer == nil {
-            customer = try await users.register(telegramID: user.id, username: user.username, firstName: user.firstName, languageCode: user.languageCode)
+            customer = try await users.register(
+                telegramID: user.id, username: user.username, firstName: user.firstName, languageCode: user.languageCode)
         }
         guard let customer else { return }
         if customer.isBlocked, context.update.myChatMember == nil {

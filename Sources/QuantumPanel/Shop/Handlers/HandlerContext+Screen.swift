@@ -32,7 +32,9 @@ extension HandlerContext {
             try await editMessage(screen.text, replyMarkup: screen.keyboard)
         case (_?, let wanted?) where message.photo?.contains(where: { $0.fileID == wanted }) == true:
             do {
-                try await bot.perform(EditMessageCaption(chatID: chat, messageID: message.messageID, caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
+                try await bot.perform(
+                    EditMessageCaption(
+                        chatID: chat, messageID: message.messageID, caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
             } catch let error as BotAPIError where error.code == .messageNotModified {
                 // The same card again: nothing to change.
             }
@@ -48,7 +50,10 @@ extension HandlerContext {
             return try await reply(screen.text, replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard))
         }
         guard let chatID else { throw RoutingError.noChat(updateID: update.updateID) }
-        try await bot.perform(SendPhoto(chatID: .id(chatID), photo: .fileID(photo), caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
+        try await bot.perform(
+            SendPhoto(
+                chatID: .id(chatID), photo: .fileID(photo), caption: screen.text, parseMode: "HTML",
+                replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
     }
 
     private func sendFollowUps(_ screen: Screen) async throws {

@@ -1,5 +1,5 @@
-import Foundation
 import BotRouting
+import Foundation
 import Logging
 import Marketplace
 import TelegramBotAPI
@@ -64,7 +64,9 @@ extension ShopHandlers {
         }
         // Only resellers buy more than one at a time.
         let quantity = customer.isReseller ? min(max(1, quantity), Self.maximumQuantity) : 1
-        try await context.show(context.templates.confirmation(product: product, offer: offer, quantity: quantity, customer: customer, token: Self.token(for: context.update), notice: notice))
+        try await context.show(
+            context.templates.confirmation(
+                product: product, offer: offer, quantity: quantity, customer: customer, token: Self.token(for: context.update), notice: notice))
     }
 
     private func buyKeys(_ context: HandlerContext, _ buy: BuyCallback) async throws {
@@ -76,12 +78,17 @@ extension ShopHandlers {
                 telegramID: customer.telegramID, priceID: buy.priceID, quantity: buy.quantity,
                 expectedTotal: Money(minorUnits: buy.total, currency: shop.currency), idempotencyKey: key
             )
-            context.logger.info("Sold", metadata: ["order.id": "\(receipt.orderID)", "price.id": "\(buy.priceID)", "quantity": "\(buy.quantity)", "repeat": "\(receipt.isRepeat)"])
+            context.logger.info(
+                "Sold",
+                metadata: [
+                    "order.id": "\(receipt.orderID)", "price.id": "\(buy.priceID)", "quantity": "\(buy.quantity)", "repeat": "\(receipt.isRepeat)",
+                ])
             try await context.answerCallback(receipt.isRepeat ? context.templates.strings.alreadyBought : nil)
             try await showReceipt(receipt, context)
         } catch PurchaseError.priceChanged(_, _, let current) {
             context.logger.debug("Asked again: the total changed", metadata: ["price.id": "\(buy.priceID)"])
-            try await showConfirmation(context, priceID: buy.priceID, quantity: buy.quantity, notice: context.templates.strings.priceChanged(HTML.escape(current.formatted)))
+            try await showConfirmation(
+                context, priceID: buy.priceID, quantity: buy.quantity, notice: context.templates.strings.priceChanged(HTML.escape(current.formatted)))
         } catch let error as PurchaseError {
             let productID = try await shop.catalog.catalogue(for: customer).first { $0.offers.contains { $0.priceID == buy.priceID } }?.id
             try await context.show(context.templates.refusal(error, productID: productID))
@@ -97,13 +104,15 @@ extension ShopHandlers {
         } catch is CancellationError {
             throw CancellationError()
         } catch {
-            context.logger.error("The receipt could not be shown; sending it anew", metadata: ["order.id": "\(receipt.orderID)", "error": "\(error)"])
+            context.logger.error(
+                "The receipt could not be shown; sending it anew", metadata: ["order.id": "\(receipt.orderID)", "error": "\(error)"])
             do {
                 for text in [screen.text] + screen.followUps { try await context.answer(text) }
             } catch is CancellationError {
                 throw CancellationError()
             } catch {
-                context.logger.error("The receipt could not be sent; the order is in My orders", metadata: ["order.id": "\(receipt.orderID)", "error": "\(error)"])
+                context.logger.error(
+                    "The receipt could not be sent; the order is in My orders", metadata: ["order.id": "\(receipt.orderID)", "error": "\(error)"])
             }
         }
     }
@@ -117,9 +126,10 @@ extension ShopHandlers {
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
         for byte in source.utf8 { hash = (hash ^ UInt64(byte)) &* 0x100_0000_01b3 }
         let alphabet = Array("abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789")
-        return String((0..<10).map { _ in
-            defer { hash /= 62 }
-            return alphabet[Int(hash % 62)]
-        })
+        return String(
+            (0..<10).map { _ in
+                defer { hash /= 62 }
+                return alphabet[Int(hash % 62)]
+            })
     }
 }

@@ -39,11 +39,12 @@ extension ShopHandlers {
             let strings = context.templates.strings
             let credit = shop.stars.credit(forStars: pick.stars).formatted
             try await context.answerCallback()
-            try await context.bot.send(SendInvoice(
-                chatID: .id(customer.telegramID), title: strings.invoiceTitle, description: strings.invoiceDescription(pick.stars, credit),
-                payload: TopUpPayload(telegramID: customer.telegramID, stars: pick.stars).text, currency: "XTR",
-                prices: [LabeledPrice(label: "⭐ \(pick.stars)", amount: Int64(pick.stars))]
-            ))
+            try await context.bot.send(
+                SendInvoice(
+                    chatID: .id(customer.telegramID), title: strings.invoiceTitle, description: strings.invoiceDescription(pick.stars, credit),
+                    payload: TopUpPayload(telegramID: customer.telegramID, stars: pick.stars).text, currency: "XTR",
+                    prices: [LabeledPrice(label: "⭐ \(pick.stars)", amount: Int64(pick.stars))]
+                ))
         }
         return router
     }
@@ -66,15 +67,21 @@ extension ShopHandlers {
             guard let payment = message.successfulPayment, let user = message.from else { return }
             let customer = try await shop.users.find(telegramID: user.id)
             let strings = Language(customer: customer, telegramCode: user.languageCode).strings
-            guard payment.currency == "XTR", let payload = TopUpPayload(payment.invoicePayload), payload.telegramID == user.id, Int64(payload.stars) == payment.totalAmount else {
+            guard payment.currency == "XTR", let payload = TopUpPayload(payment.invoicePayload), payload.telegramID == user.id,
+                Int64(payload.stars) == payment.totalAmount
+            else {
                 // Telegram only charges after our pre-checkout yes, so this is someone else's invoice: leave it to support.
                 context.logger.error("A payment that matches no top-up", metadata: ["charge.id": "\(payment.telegramPaymentChargeID)"])
                 try await context.answer(strings.paymentRefused)
                 return
             }
-            let outcome = try await shop.stars.book(chargeID: payment.telegramPaymentChargeID, telegramID: user.id, stars: payload.stars, payload: payment.invoicePayload)
-            context.logger.info("Stars top-up", metadata: ["charge.id": "\(payment.telegramPaymentChargeID)", "stars": "\(payload.stars)", "repeat": "\(outcome.isRepeat)"])
-            let text = outcome.isRepeat
+            let outcome = try await shop.stars.book(
+                chargeID: payment.telegramPaymentChargeID, telegramID: user.id, stars: payload.stars, payload: payment.invoicePayload)
+            context.logger.info(
+                "Stars top-up",
+                metadata: ["charge.id": "\(payment.telegramPaymentChargeID)", "stars": "\(payload.stars)", "repeat": "\(outcome.isRepeat)"])
+            let text =
+                outcome.isRepeat
                 ? strings.paymentAlreadyCredited
                 : strings.toppedUp(HTML.escape(outcome.credited.formatted), HTML.escape(outcome.balance.formatted))
             try await context.answer(text)

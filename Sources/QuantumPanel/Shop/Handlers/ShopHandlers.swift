@@ -19,7 +19,10 @@ struct ShopHandlers: Sendable {
         customers.use(CustomerMiddleware(users: shop.users, broadcasts: shop.broadcasts))
         customers.include(membershipRouter())
         let scenes = ShopScenes.make(
-            shop: shop, showPanel: { [shop, configuration] context, note in try await AdminHandlers.showPanel(context, shop: shop, configuration: configuration, note: note) },
+            shop: shop,
+            showPanel: { [shop, configuration] context, note in
+                try await AdminHandlers.showPanel(context, shop: shop, configuration: configuration, note: note)
+            },
             showMenu: { context, note in try await showMenu(context, note: note) }
         )
         // Dialogs first, then the panel: each takes its input before the shop's screens do.
@@ -78,7 +81,8 @@ struct ShopHandlers: Sendable {
         router.message(.command("start")) { message, context in
             guard let user = message.from else { return }
             // /start refreshes what Telegram tells about the customer.
-            let customer = try await shop.users.register(telegramID: user.id, username: user.username, firstName: user.firstName, languageCode: user.languageCode)
+            let customer = try await shop.users.register(
+                telegramID: user.id, username: user.username, firstName: user.firstName, languageCode: user.languageCode)
             var context = context
             context.values[CustomerKey.self] = customer
             try await context.fsm.clear()

@@ -138,7 +138,9 @@ extension Strings {
         creditedNotice: { "💰 <b>\($0)</b> was added to your balance.\nReason: \($1)\nBalance: <b>\($2)</b>" },
         debitedNotice: { "➖ <b>\($0)</b> was taken from your balance.\nReason: \($1)\nBalance: <b>\($2)</b>" },
         refundNotice: { "↩️ Order #\($0): <b>\($1)</b> refunded to your balance for \($2 == 1 ? "1 key" : "\($2) keys").\nBalance: <b>\($3)</b>" },
-        starsRefundNotice: { "⭐ \($0) Stars were refunded to your Telegram account, and <b>\($1)</b> taken from your balance.\nBalance: <b>\($2)</b>" },
+        starsRefundNotice: {
+            "⭐ \($0) Stars were refunded to your Telegram account, and <b>\($1)</b> taken from your balance.\nBalance: <b>\($2)</b>"
+        },
         premiumGrantedNotice: "💎 You are premium now: the premium catalogue is open to you.",
         premiumRevokedNotice: "Your premium status has ended.",
         resellerOnNotice: "🏪 You are a reseller now: you see reseller prices and may buy several keys at once.",

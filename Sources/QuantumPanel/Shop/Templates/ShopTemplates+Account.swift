@@ -11,10 +11,12 @@ extension ShopTemplates {
         if customer.isPremium {
             text += strings.premiumActive
         } else {
-            text += strings.premiumPitch + "\n\n" + Self.frame([
-                "\(strings.premiumPriceLabel): <b>\(e(price.formatted))</b>",
-                "\(strings.balanceLabel): \(e(customer.balance.formatted))",
-            ])
+            text +=
+                strings.premiumPitch + "\n\n"
+                + Self.frame([
+                    "\(strings.premiumPriceLabel): <b>\(e(price.formatted))</b>",
+                    "\(strings.balanceLabel): \(e(customer.balance.formatted))",
+                ])
             rows.append([try button(strings.premiumUpgradeButton(price.formatted), PremiumUpgradeCallback(confirmed: true))])
             if customer.balance < price { rows.append([try button(strings.topUpButton, NavigateCallback(to: .balance))]) }
         }
@@ -75,9 +77,10 @@ extension ShopTemplates {
 
     func languages(current: Language) throws -> Screen {
         let names: [(Language, String)] = [(.english, "🇬🇧 English"), (.russian, "🇷🇺 Русский")]
-        let rows = try names.map { language, name in
-            [try button(language == current ? "✅ \(name)" : name, LanguageCallback(language: language))]
-        } + [[try menuButton()]]
+        let rows =
+            try names.map { language, name in
+                [try button(language == current ? "✅ \(name)" : name, LanguageCallback(language: language))]
+            } + [[try menuButton()]]
         return Screen(text: header(strings.languageTitle), keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }
 }

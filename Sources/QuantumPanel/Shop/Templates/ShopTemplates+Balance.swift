@@ -23,16 +23,19 @@ extension ShopTemplates {
         if lines.isEmpty {
             text += strings.noActivity
         } else {
-            text += Self.frame(lines.map { line in
-                let sign = line.delta.minorUnits > 0 ? "+" : ""
-                let note = line.note.map { ": " + e(HTML.truncate($0, to: 60)) } ?? ""
-                return "\(Self.date(line.date)) · \(reason(line.reason))\(note) <b>\(sign)\(e(line.delta.formatted))</b>"
-            })
+            text += Self.frame(
+                lines.map { line in
+                    let sign = line.delta.minorUnits > 0 ? "+" : ""
+                    let note = line.note.map { ": " + e(HTML.truncate($0, to: 60)) } ?? ""
+                    return "\(Self.date(line.date)) · \(reason(line.reason))\(note) <b>\(sign)\(e(line.delta.formatted))</b>"
+                })
         }
         text += "\n\n" + strings.otherTopUpWays
         var rows: [[InlineKeyboardButton]] = []
         if starsEnabled { rows.append([try button(strings.starsButton, NavigateCallback(to: .topUp))]) }
-        rows.append([try button(strings.menuSellers, NavigateCallback(to: .sellers)), try button(strings.menuSupport, NavigateCallback(to: .support))])
+        rows.append([
+            try button(strings.menuSellers, NavigateCallback(to: .sellers)), try button(strings.menuSupport, NavigateCallback(to: .support)),
+        ])
         rows.append([try menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }

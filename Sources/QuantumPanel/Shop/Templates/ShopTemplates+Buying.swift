@@ -9,7 +9,9 @@ extension ShopTemplates {
     static let resellerQuantities = [1, 5, 10]
 
     /// - Parameter notice: said first, when the customer is asked again (the price changed).
-    func confirmation(product: CatalogueProduct, offer: CatalogueProduct.Offer, quantity: Int, customer: CustomerSnapshot, token: String, notice: String? = nil) throws -> Screen {
+    func confirmation(
+        product: CatalogueProduct, offer: CatalogueProduct.Offer, quantity: Int, customer: CustomerSnapshot, token: String, notice: String? = nil
+    ) throws -> Screen {
         let total = offer.price.multiplied(by: quantity) ?? offer.price
         var lines = [
             "\(strings.productLabel): <b>\(e(product.name))</b>",
@@ -35,21 +37,26 @@ extension ShopTemplates {
         if short > 0 {
             text += "\n\n" + strings.insufficientFunds(e(Money(minorUnits: short, currency: total.currency).formatted))
         }
-        rows.append([try button(strings.buyButton(total.formatted), BuyCallback(priceID: offer.priceID, quantity: quantity, total: total.minorUnits, token: token))])
+        rows.append([
+            try button(
+                strings.buyButton(total.formatted), BuyCallback(priceID: offer.priceID, quantity: quantity, total: total.minorUnits, token: token))
+        ])
         if short > 0 { rows.append([try button(strings.topUpButton, NavigateCallback(to: .topUp))]) }
         rows.append([try button(strings.cancelButton, ProductCallback(productID: product.id, page: 1))])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }
 
     func receipt(_ receipt: OrderReceipt) throws -> Screen {
-        var text = header(strings.purchaseTitle) + "\n" + Self.frame([
-            "\(strings.orderLabel): <b>#\(receipt.orderID)</b>",
-            // Cut, so the receipt of a purchase that has committed always fits.
-            "\(strings.productLabel): \(e(HTML.truncate(receipt.productName, to: 256))) · \(e(HTML.truncate(receipt.durationLabel, to: 64)))",
-            "\(strings.quantityLabel): \(receipt.quantity)",
-            "\(strings.priceLabel): \(e(receipt.amount.formatted))",
-            "\(strings.balanceLabel): <b>\(e(receipt.balanceAfter.formatted))</b>",
-        ])
+        var text =
+            header(strings.purchaseTitle) + "\n"
+            + Self.frame([
+                "\(strings.orderLabel): <b>#\(receipt.orderID)</b>",
+                // Cut, so the receipt of a purchase that has committed always fits.
+                "\(strings.productLabel): \(e(HTML.truncate(receipt.productName, to: 256))) · \(e(HTML.truncate(receipt.durationLabel, to: 64)))",
+                "\(strings.quantityLabel): \(receipt.quantity)",
+                "\(strings.priceLabel): \(e(receipt.amount.formatted))",
+                "\(strings.balanceLabel): <b>\(e(receipt.balanceAfter.formatted))</b>",
+            ])
         if receipt.isRepeat { text = strings.alreadyBought + "\n\n" + text }
         let keyboard = InlineKeyboardMarkup(inlineKeyboard: [
             [try button(strings.menuOrders, NavigateCallback(to: .orders)), try button(strings.menuProducts, NavigateCallback(to: .products))],
@@ -92,7 +99,9 @@ extension ShopTemplates {
         case .insufficientFunds:
             text = strings.insufficientFunds(e(error.shortfall?.formatted ?? ""))
             rows.append([try button(strings.topUpButton, NavigateCallback(to: .topUp))])
-            rows.append([try button(strings.menuSellers, NavigateCallback(to: .sellers)), try button(strings.menuSupport, NavigateCallback(to: .support))])
+            rows.append([
+                try button(strings.menuSellers, NavigateCallback(to: .sellers)), try button(strings.menuSupport, NavigateCallback(to: .support)),
+            ])
         case .outOfStock(let priceID, let available):
             text = strings.outOfStockNow(available)
             if available == 0 { rows.append([try button(strings.notifyMeButton, RestockCallback(priceID: priceID))]) }
@@ -115,8 +124,10 @@ extension ShopTemplates {
 
     /// The message a customer gets when a price they waited for is back.
     func restockNotice(_ notice: RestockService.Notice) throws -> Screen {
-        Screen(text: strings.restocked(e(notice.productName), e(notice.durationLabel)), keyboard: InlineKeyboardMarkup(inlineKeyboard: [
-            [try button(strings.restockOpen, ProductCallback(productID: notice.productID, page: 1))],
-        ]))
+        Screen(
+            text: strings.restocked(e(notice.productName), e(notice.durationLabel)),
+            keyboard: InlineKeyboardMarkup(inlineKeyboard: [
+                [try button(strings.restockOpen, ProductCallback(productID: notice.productID, page: 1))]
+            ]))
     }
 }

@@ -11,7 +11,9 @@ extension ShopTemplates {
 
     func products(_ catalogue: [CatalogueProduct], page: Int) throws -> Screen {
         guard !catalogue.isEmpty else {
-            return Screen(text: header(strings.productsTitle) + "\n" + strings.productsEmpty, keyboard: InlineKeyboardMarkup(inlineKeyboard: [[try menuButton()]]))
+            return Screen(
+                text: header(strings.productsTitle) + "\n" + strings.productsEmpty,
+                keyboard: InlineKeyboardMarkup(inlineKeyboard: [[try menuButton()]]))
         }
         let (shown, page, pageCount) = Self.page(catalogue, page, size: Self.productsPerPage)
         var rows: [[InlineKeyboardButton]] = []
@@ -36,9 +38,11 @@ extension ShopTemplates {
             body.append(strings.noPricesNow)
         } else {
             body.append("<b>\(strings.pricesTitle)</b>")
-            body.append(Self.frame(product.offers.map { offer in
-                "\(e(offer.durationLabel)) — <b>\(e(offer.price.formatted))</b> · \(stockHint(offer.stock))"
-            }))
+            body.append(
+                Self.frame(
+                    product.offers.map { offer in
+                        "\(e(offer.durationLabel)) — <b>\(e(offer.price.formatted))</b> · \(stockHint(offer.stock))"
+                    }))
         }
         if product.isLocked {
             body.append("")

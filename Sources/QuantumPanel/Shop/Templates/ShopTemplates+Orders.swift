@@ -7,15 +7,20 @@ import TelegramBotAPI
 extension ShopTemplates {
     func orders(_ page: Page<OrderSummary>) throws -> Screen {
         guard !page.items.isEmpty else {
-            return Screen(text: header(strings.ordersTitle) + "\n" + strings.ordersEmpty, keyboard: InlineKeyboardMarkup(inlineKeyboard: [
-                [try button(strings.menuProducts, NavigateCallback(to: .products))], [try menuButton()],
-            ]))
+            return Screen(
+                text: header(strings.ordersTitle) + "\n" + strings.ordersEmpty,
+                keyboard: InlineKeyboardMarkup(inlineKeyboard: [
+                    [try button(strings.menuProducts, NavigateCallback(to: .products))], [try menuButton()],
+                ]))
         }
         let lines = page.items.map { order in
             "<b>#\(order.orderID)</b> · \(Self.date(order.date)) · \(e(HTML.truncate(order.productName, to: 40))) · \(e(order.amount.formatted))"
         }
         var rows = try page.items.map { order in
-            [try button("#\(order.orderID) · \(order.productName) · \(order.durationLabel)", OrderCallback(orderID: order.orderID, page: page.number))]
+            [
+                try button(
+                    "#\(order.orderID) · \(order.productName) · \(order.durationLabel)", OrderCallback(orderID: order.orderID, page: page.number))
+            ]
         }
         let paging = try pagination(page: page.number, pageCount: page.pageCount) { OrdersPageCallback(page: $0) }
         if !paging.isEmpty { rows.append(paging) }
@@ -24,12 +29,14 @@ extension ShopTemplates {
     }
 
     func order(_ order: OrderSummary, page: Int) throws -> Screen {
-        let text = header(strings.orderTitle(order.orderID)) + "\n" + Self.frame([
-            "\(strings.dateLabel): \(Self.date(order.date))",
-            "\(strings.productLabel): \(e(order.productName)) · \(e(order.durationLabel))",
-            "\(strings.quantityLabel): \(order.quantity)",
-            "\(strings.priceLabel): \(e(order.amount.formatted))",
-        ])
+        let text =
+            header(strings.orderTitle(order.orderID)) + "\n"
+            + Self.frame([
+                "\(strings.dateLabel): \(Self.date(order.date))",
+                "\(strings.productLabel): \(e(order.productName)) · \(e(order.durationLabel))",
+                "\(strings.quantityLabel): \(order.quantity)",
+                "\(strings.priceLabel): \(e(order.amount.formatted))",
+            ])
         let (inline, followUps) = keyMessages(order.keys, after: text)
         let keyboard = InlineKeyboardMarkup(inlineKeyboard: [[try button(strings.back, OrdersPageCallback(page: page)), try menuButton()]])
         return Screen(text: inline, keyboard: keyboard, followUps: followUps)

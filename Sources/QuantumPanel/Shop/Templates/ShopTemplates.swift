@@ -40,7 +40,9 @@ struct ShopTemplates: Sendable {
     }
 
     func pagination(page: Int, pageCount: Int, data: (Int) -> some CallbackData) throws -> [InlineKeyboardButton] {
-        try InlineKeyboardBuilder.paginationRow(page: page, pageCount: pageCount, previous: strings.previousPage, next: strings.nextPage) { (number) throws(CallbackDataError) in try data(number).pack() }
+        try InlineKeyboardBuilder.paginationRow(page: page, pageCount: pageCount, previous: strings.previousPage, next: strings.nextPage) {
+            (number) throws(CallbackDataError) in try data(number).pack()
+        }
     }
 
     func status(of customer: CustomerSnapshot) -> String {
