@@ -194,7 +194,7 @@ import Testing
             let payment = try #require(try await harness.shop.users.profile(ana.id).starsPayments.first?.id)
             // A broadcast that is over, so the bot's broadcaster sends nothing while customers tap.
             let row = Broadcast()
-            (row.adminID, row.text, row.audience, row.isPaid, row.status) = (ShopHarness.rootAdmin, "Hi", "everyone", false, "finished")
+            (row.adminID, row.text, row.audience, row.isPaid, row.status) = (ShopHarness.rootAdmin, "Hi", "everyone", false, .finished)
             try await row.create(on: harness.database)
             let broadcast = try row.requireID()
             let before = try await shopSnapshot(harness.database)

@@ -1,8 +1,22 @@
+import FluentSQL
 import Marketplace
 import MarketplaceTesting
 import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct ShopAdministrationTests {
+    @Test(arguments: TestDatabase.available)
+    func aBroadcastStatusThisVersionDoesNotKnowIsAnErrorNotACancellation(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            try await shop.customer(500)
+            let broadcasts = BroadcastService(database: shop.db)
+            let broadcast = try await broadcasts.create(BroadcastMessage(text: "Hi"), to: .everyone, isPaid: false, by: TestShop.rootAdmin)
+            #expect(try await broadcasts.status(broadcast.id) == .sending)
+            #expect(try await broadcasts.counts(broadcast.id).byState == [.pending: 1])
+            try await (shop.db as! any SQLDatabase).raw("UPDATE broadcasts SET status = 'exploded' WHERE id = \(bind: broadcast.id)").run()
+            await #expect(throws: (any Error).self, "a newer version's status, read by this one") { try await broadcasts.status(broadcast.id) }
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func stockTakesKeysPerLineAndCountsDuplicatesAndInvalidOnes(database: TestDatabase) async throws {
         try await withTestShop(database) { shop in

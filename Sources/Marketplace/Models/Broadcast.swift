@@ -18,8 +18,8 @@ public final class Broadcast: Model, @unchecked Sendable {
     @OptionalField(key: "product_id") public var productID: Int?
     /// Sent with `allow_paid_broadcast`, past the free limit, paid in Stars.
     @Field(key: "is_paid") public var isPaid: Bool
-    /// A ``BroadcastStatus`` raw value.
-    @Field(key: "status") public var status: String
+    /// Stored as its raw value; a value this version doesn't know fails the read.
+    @Field(key: "status") public var status: BroadcastStatus
     @OptionalField(key: "progress_chat_id") public var progressChatID: Int64?
     @OptionalField(key: "progress_message_id") public var progressMessageID: Int64?
     @OptionalField(key: "started_at") public var startedAt: Date?
@@ -38,8 +38,8 @@ public final class BroadcastDelivery: Model, @unchecked Sendable {
     @ID(custom: .id, generatedBy: .database) public var id: Int?
     @Field(key: "broadcast_id") public var broadcastID: Int
     @Field(key: "telegram_id") public var telegramID: Int64
-    /// A ``BroadcastDeliveryState`` raw value.
-    @Field(key: "state") public var state: String
+    /// Stored as its raw value; a value this version doesn't know fails the read.
+    @Field(key: "state") public var state: BroadcastDeliveryState
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
 
     public init() {}

@@ -43,7 +43,7 @@ public struct AdminProduct: Sendable, Equatable {
 
 extension CatalogService {
     /// One price's unsold keys, for the stock section.
-    public struct StockLine: Sendable, Equatable {
+    public struct StockLine: Sendable, Equatable, Decodable {
         public var priceID: Int
         public var productName: String
         public var durationLabel: String
@@ -52,20 +52,14 @@ extension CatalogService {
 
     /// Every price that isn't archived, in the order customers see them, with its unsold keys.
     public func stockLines() async throws -> [StockLine] {
-        let rows = try await database.sql.raw(
+        try await database.sql.raw(
             """
-            SELECT pp.id AS price_id, p.name AS name, pp.duration_label AS label,
+            SELECT pp.id AS price_id, p.name AS product_name, pp.duration_label,
                    (SELECT COUNT(*) FROM product_keys k WHERE k.price_id = pp.id AND NOT k.is_used) AS stock
             FROM product_prices pp JOIN products p ON p.id = pp.product_id
             WHERE NOT pp.is_archived AND NOT p.is_archived
             ORDER BY p.sort_order, p.id, pp.sort_order, pp.id
             """
-        ).all()
-        return try rows.map { row in
-            StockLine(
-                priceID: try row.decode(column: "price_id", as: Int.self), productName: try row.decode(column: "name", as: String.self),
-                durationLabel: try row.decode(column: "label", as: String.self), stock: try row.decode(column: "stock", as: Int.self)
-            )
-        }
+        ).all(decoding: StockLine.self, with: .snakeCase)
     }
 }

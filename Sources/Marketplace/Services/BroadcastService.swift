@@ -34,7 +34,7 @@ public enum BroadcastStatus: String, Sendable, Codable {
     case sending, paused, cancelled, finished
 }
 
-public enum BroadcastDeliveryState: String, Sendable, CaseIterable {
+public enum BroadcastDeliveryState: String, Sendable, Codable, CaseIterable {
     case pending
     /// Handed to Telegram; the answer is being awaited.
     case sending
@@ -107,11 +107,9 @@ public struct BroadcastService: Sendable {
 
     /// Who `audience` reaches now: customers neither banned nor blocking the bot.
     public func recipientCount(_ audience: BroadcastAudience) async throws -> Int {
-        let (condition, binds) = Self.condition(audience)
-        var query = SQLQueryString("SELECT COUNT(*) AS count FROM customers WHERE is_banned = \(bind: false) AND is_blocked = \(bind: false)")
-        query.appendInterpolation(unsafeRaw: condition.isEmpty ? "" : " AND ")
-        Self.append(condition, binds, to: &query)
-        return try await database.sql.raw(query).first()?.decode(column: "count", as: Int.self) ?? 0
+        try await database.sql.raw(
+            "SELECT COUNT(*) AS count FROM customers WHERE is_banned = \(bind: false) AND is_blocked = \(bind: false)\(Self.condition(audience))"
+        ).first(decodingColumn: "count", as: Int.self) ?? 0
     }
 
     /// Creates the broadcast with its recipients, ready to send.
@@ -129,19 +127,15 @@ public struct BroadcastService: Sendable {
             broadcast.audience = audience.kind
             if case .buyers(let productID) = audience { broadcast.productID = productID }
             broadcast.isPaid = isPaid
-            broadcast.status = BroadcastStatus.sending.rawValue
+            broadcast.status = BroadcastStatus.sending
             try await broadcast.create(on: db)
             let id = try broadcast.requireID()
-            let (condition, binds) = Self.condition(audience)
-            var insert = SQLQueryString(
+            try await db.sql.raw(
                 """
                 INSERT INTO broadcast_deliveries (broadcast_id, telegram_id, state) SELECT \(bind: id), telegram_id, \(bind: BroadcastDeliveryState.pending.rawValue)
-                FROM customers WHERE is_banned = \(bind: false) AND is_blocked = \(bind: false)
-                """)
-            insert.appendInterpolation(unsafeRaw: condition.isEmpty ? "" : " AND ")
-            Self.append(condition, binds, to: &insert)
-            insert.appendInterpolation(unsafeRaw: " ORDER BY id")
-            try await db.sql.raw(insert).run()
+                FROM customers WHERE is_banned = \(bind: false) AND is_blocked = \(bind: false)\(Self.condition(audience)) ORDER BY id
+                """
+            ).run()
             guard try await BroadcastDelivery.query(on: db).filter(\.$broadcastID == id).count() > 0 else { throw BroadcastError.noRecipients }
             try await AuditLog.record(
                 admin: adminID, action: "broadcast.create", subject: "broadcast \(id)", details: "\(audience.kind)\(isPaid ? ", paid" : "")", on: db)
@@ -150,21 +144,14 @@ public struct BroadcastService: Sendable {
         return Self.snapshot(broadcast)
     }
 
-    /// The SQL that narrows customers to `audience`; every value is bound, never spliced.
-    private static func condition(_ audience: BroadcastAudience) -> (String, [Int]) {
+    /// What narrows customers to `audience`, after the statement's other conditions; every value
+    /// is bound.
+    private static func condition(_ audience: BroadcastAudience) -> SQLQueryString {
         switch audience {
-        case .everyone: ("", [])
-        case .premium: ("is_premium = TRUE", [])
-        case .resellers: ("is_reseller = TRUE", [])
-        case .buyers(let productID): ("id IN (SELECT customer_id FROM orders WHERE product_id = ?)", [productID])
-        }
-    }
-
-    private static func append(_ condition: String, _ binds: [Int], to query: inout SQLQueryString) {
-        let parts = condition.split(separator: "?", omittingEmptySubsequences: false)
-        for (index, part) in parts.enumerated() {
-            query.appendInterpolation(unsafeRaw: String(part))
-            if index < binds.count { query.appendInterpolation(bind: binds[index]) }
+        case .everyone: ""
+        case .premium: " AND is_premium = TRUE"
+        case .resellers: " AND is_reseller = TRUE"
+        case .buyers(let productID): " AND id IN (SELECT customer_id FROM orders WHERE product_id = \(bind: productID))"
         }
     }
 
@@ -175,7 +162,7 @@ public struct BroadcastService: Sendable {
 
     /// The broadcasts being sent, oldest first.
     public func sending() async throws -> [BroadcastSnapshot] {
-        try await Broadcast.query(on: database).filter(\.$status == BroadcastStatus.sending.rawValue).sort(\.$id).all().map(Self.snapshot)
+        try await Broadcast.query(on: database).filter(\.$status == BroadcastStatus.sending).sort(\.$id).all().map(Self.snapshot)
     }
 
     public func setProgressMessage(_ id: Int, chatID: Int64, messageID: Int64) async throws {
@@ -193,15 +180,16 @@ public struct BroadcastService: Sendable {
                 throw BroadcastError.broadcastNotFound(broadcastID: broadcastID)
             }
             let before = broadcast.status
-            guard before == BroadcastStatus.sending.rawValue || before == BroadcastStatus.paused.rawValue else {
+            guard before == .sending || before == .paused else {
                 throw BroadcastError.alreadyOver(broadcastID: broadcastID)
             }
-            guard before != status.rawValue else { return broadcast }
-            broadcast.status = status.rawValue
+            guard before != status else { return broadcast }
+            broadcast.status = status
             if status == .cancelled { broadcast.finishedAt = Date() }
             try await broadcast.save(on: db)
             try await AuditLog.record(
-                admin: adminID, action: "broadcast.\(status.rawValue)", subject: "broadcast \(broadcastID)", before: before, after: status.rawValue,
+                admin: adminID, action: "broadcast.\(status.rawValue)", subject: "broadcast \(broadcastID)", before: before.rawValue,
+                after: status.rawValue,
                 on: db)
             return broadcast
         }
@@ -209,12 +197,13 @@ public struct BroadcastService: Sendable {
     }
 
     public func status(_ id: Int) async throws -> BroadcastStatus {
-        try await BroadcastStatus(rawValue: Broadcast.find(id, on: database)?.status ?? "") ?? .cancelled
+        // A broadcast that is gone is over.
+        try await Broadcast.find(id, on: database)?.status ?? .cancelled
     }
 
     /// The next recipients still to be sent, in the order they were listed.
     public func pendingRecipients(_ id: Int, limit: Int) async throws -> [Int64] {
-        try await BroadcastDelivery.query(on: database).filter(\.$broadcastID == id).filter(\.$state == BroadcastDeliveryState.pending.rawValue)
+        try await BroadcastDelivery.query(on: database).filter(\.$broadcastID == id).filter(\.$state == BroadcastDeliveryState.pending)
             .sort(\.$id).limit(limit).all().map(\.telegramID)
     }
 
@@ -233,20 +222,19 @@ public struct BroadcastService: Sendable {
     /// Settles a claimed recipient; one who blocked the bot is marked so later broadcasts skip them.
     public func settle(_ telegramID: Int64, of id: Int, as state: BroadcastDeliveryState) async throws {
         try await BroadcastDelivery.query(on: database).filter(\.$broadcastID == id).filter(\.$telegramID == telegramID)
-            .set(\.$state, to: state.rawValue).update()
+            .set(\.$state, to: state).update()
         if state == .blocked { try await markBlocked(true, telegramID: telegramID) }
     }
 
     public func counts(_ id: Int) async throws -> BroadcastCounts {
+        struct StateCount: Decodable {
+            let state: BroadcastDeliveryState
+            let count: Int
+        }
         let rows = try await database.sql.raw(
             "SELECT state, COUNT(*) AS count FROM broadcast_deliveries WHERE broadcast_id = \(bind: id) GROUP BY state"
-        ).all()
-        var byState: [BroadcastDeliveryState: Int] = [:]
-        for row in rows {
-            guard let state = BroadcastDeliveryState(rawValue: try row.decode(column: "state", as: String.self)) else { continue }
-            byState[state] = try row.decode(column: "count", as: Int.self)
-        }
-        return BroadcastCounts(byState: byState)
+        ).all(decoding: StateCount.self)
+        return BroadcastCounts(byState: Dictionary(rows.map { ($0.state, $0.count) }) { first, _ in first })
     }
 
     public func markStarted(_ id: Int) async throws {
@@ -254,17 +242,17 @@ public struct BroadcastService: Sendable {
     }
 
     public func finish(_ id: Int) async throws {
-        try await Broadcast.query(on: database).filter(\.$id == id).filter(\.$status == BroadcastStatus.sending.rawValue)
-            .set(\.$status, to: BroadcastStatus.finished.rawValue).set(\.$finishedAt, to: Date()).update()
+        try await Broadcast.query(on: database).filter(\.$id == id).filter(\.$status == BroadcastStatus.sending)
+            .set(\.$status, to: BroadcastStatus.finished).set(\.$finishedAt, to: Date()).update()
     }
 
     /// After a stop without a goodbye: recipients left mid-send are not sent again.
     /// - Returns: how many there were.
     @discardableResult
     public func settleInterrupted() async throws -> Int {
-        let interrupted = try await BroadcastDelivery.query(on: database).filter(\.$state == BroadcastDeliveryState.sending.rawValue).count()
-        try await BroadcastDelivery.query(on: database).filter(\.$state == BroadcastDeliveryState.sending.rawValue).set(
-            \.$state, to: BroadcastDeliveryState.unknown.rawValue
+        let interrupted = try await BroadcastDelivery.query(on: database).filter(\.$state == BroadcastDeliveryState.sending).count()
+        try await BroadcastDelivery.query(on: database).filter(\.$state == BroadcastDeliveryState.sending).set(
+            \.$state, to: BroadcastDeliveryState.unknown
         ).update()
         return interrupted
     }
@@ -282,7 +270,7 @@ public struct BroadcastService: Sendable {
             message: BroadcastMessage(
                 text: broadcast.text, photoFileID: broadcast.photoFileID, buttonText: broadcast.buttonText, buttonURL: broadcast.buttonURL),
             audience: BroadcastAudience(kind: broadcast.audience, productID: broadcast.productID) ?? .everyone, isPaid: broadcast.isPaid,
-            status: BroadcastStatus(rawValue: broadcast.status) ?? .cancelled, progressChatID: broadcast.progressChatID,
+            status: broadcast.status, progressChatID: broadcast.progressChatID,
             progressMessageID: broadcast.progressMessageID,
             startedAt: broadcast.startedAt, finishedAt: broadcast.finishedAt
         )

@@ -202,10 +202,11 @@ extension CatalogService {
     func counts(groupedBy column: String, where isUsed: Bool, ids: [Int]?) async throws -> [Int: Int] {
         var query: SQLQueryString = "SELECT \(ident: column) AS owner, COUNT(*) AS key_count FROM product_keys WHERE is_used = \(bind: isUsed)"
         if let ids { query = query + " AND \(ident: column) IN (\(binds: ids))" }
-        var counts: [Int: Int] = [:]
-        for row in try await database.sql.raw(query + " GROUP BY \(ident: column)").all() {
-            counts[try row.decode(column: "owner", as: Int.self)] = try row.decode(column: "key_count", as: Int.self)
+        struct Count: Decodable {
+            let owner: Int
+            let keyCount: Int
         }
-        return counts
+        let rows = try await database.sql.raw(query + " GROUP BY \(ident: column)").all(decoding: Count.self, with: .snakeCase)
+        return Dictionary(rows.map { ($0.owner, $0.keyCount) }) { first, _ in first }
     }
 }

@@ -105,8 +105,8 @@ public struct LedgerService: Sendable {
             WHERE id = \(bind: customerID) AND balance + \(bind: delta) >= 0
             RETURNING balance
             """
-        ).first()
-        guard let balance = try row?.decode(column: "balance", as: Int64.self) else {
+        ).first(decodingColumn: "balance", as: Int64.self)
+        guard let balance = row else {
             let current = try await Customer.find(customerID, on: db)?.balance ?? 0
             throw LedgerError.insufficientFunds(balance: Money(minorUnits: current, currency: currency))
         }
@@ -137,13 +137,12 @@ public struct LedgerService: Sendable {
 
     /// Customers whose balance differs from the sum of their ledger: empty unless something is badly wrong.
     public func unbalancedCustomers() async throws -> [Int64] {
-        let rows = try await database.sql.raw(
+        try await database.sql.raw(
             """
             SELECT c.telegram_id AS telegram_id FROM customers c
             LEFT JOIN (SELECT customer_id, SUM(delta) AS total FROM ledger_entries GROUP BY customer_id) l ON l.customer_id = c.id
             WHERE c.balance <> COALESCE(l.total, 0)
             """
-        ).all()
-        return try rows.map { try $0.decode(column: "telegram_id", as: Int64.self) }
+        ).all(decodingColumn: "telegram_id", as: Int64.self)
     }
 }

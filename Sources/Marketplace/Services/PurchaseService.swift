@@ -103,8 +103,8 @@ public struct PurchaseService: Sendable {
                 \(bind: total), 'completed', \(bind: idempotencyKey), \(bind: now), \(bind: now))
             RETURNING id
             """
-        ).first()
-        guard let orderID = try inserted?.decode(column: "id", as: Int.self) else { throw PurchaseError.unavailable(priceID: priceID) }
+        ).first(decodingColumn: "id", as: Int.self)
+        guard let orderID = inserted else { throw PurchaseError.unavailable(priceID: priceID) }
 
         let keys = try await claimKeys(priceID: priceID, quantity: quantity, orderID: orderID, on: db)
         guard keys.count == quantity else { throw PurchaseError.outOfStock(priceID: priceID, available: keys.count) }
@@ -121,7 +121,7 @@ public struct PurchaseService: Sendable {
     }
 
     /// A price with the product it sells, as the purchase checks them.
-    private struct PriceOnSale {
+    private struct PriceOnSale: Decodable {
         var price: Int64
         var resellerPrice: Int64?
         var isVisible: Bool
@@ -132,24 +132,14 @@ public struct PurchaseService: Sendable {
         var isPremiumOnly: Bool
 
         static func find(_ priceID: Int, on db: any Database) async throws -> PriceOnSale? {
-            guard
-                let row = try await db.sql.raw(
-                    """
-                    SELECT pp.price, pp.reseller_price, pp.is_visible, pp.duration_label, p.id AS product_id, p.name AS product_name,
-                        p.is_visible AS product_is_visible, p.is_premium_only
-                    FROM product_prices pp JOIN products p ON p.id = pp.product_id
-                    WHERE pp.id = \(bind: priceID)
-                    """
-                ).first()
-            else { return nil }
-            return PriceOnSale(
-                price: try row.decode(column: "price", as: Int64.self), resellerPrice: try row.decode(column: "reseller_price", as: Int64?.self),
-                isVisible: try row.decode(column: "is_visible", as: Bool.self),
-                durationLabel: try row.decode(column: "duration_label", as: String.self),
-                productID: try row.decode(column: "product_id", as: Int.self), productName: try row.decode(column: "product_name", as: String.self),
-                productIsVisible: try row.decode(column: "product_is_visible", as: Bool.self),
-                isPremiumOnly: try row.decode(column: "is_premium_only", as: Bool.self)
-            )
+            try await db.sql.raw(
+                """
+                SELECT pp.price, pp.reseller_price, pp.is_visible, pp.duration_label, p.id AS product_id, p.name AS product_name,
+                    p.is_visible AS product_is_visible, p.is_premium_only
+                FROM product_prices pp JOIN products p ON p.id = pp.product_id
+                WHERE pp.id = \(bind: priceID)
+                """
+            ).first(decoding: PriceOnSale.self, with: .snakeCase)
         }
     }
 
@@ -162,29 +152,22 @@ public struct PurchaseService: Sendable {
     /// PostgreSQL skips keys other buyers have locked, so racing buyers never wait on each other
     /// and never get the same key; the caller checks that enough came back.
     private static func claimKeys(priceID: Int, quantity: Int, orderID: Int, on db: any Database) async throws -> [String] {
-        let rows: [any SQLRow]
-        if db.isPostgres {
-            rows = try await db.sql.raw(
-                """
-                UPDATE product_keys SET is_used = TRUE, order_id = \(bind: orderID)
-                WHERE id IN (SELECT id FROM product_keys WHERE price_id = \(bind: priceID) AND is_used = FALSE ORDER BY id LIMIT \(bind: quantity) FOR UPDATE SKIP LOCKED)
-                RETURNING id, key_text
-                """
-            ).all()
-        } else {
-            rows = try await db.sql.raw(
-                """
-                UPDATE product_keys SET is_used = TRUE, order_id = \(bind: orderID)
-                WHERE id IN (SELECT id FROM product_keys WHERE price_id = \(bind: priceID) AND is_used = FALSE ORDER BY id LIMIT \(bind: quantity))
-                RETURNING id, key_text
-                """
-            ).all()
-        }
-        return
-            try rows
-            .map { (try $0.decode(column: "id", as: Int.self), try $0.decode(column: "key_text", as: String.self)) }
-            .sorted { $0.0 < $1.0 }
-            .map(\.1)
+        // PostgreSQL skips the keys other buyers' transactions hold; SQLite has one writer at a time.
+        let skipLocked: SQLQueryString = db.isPostgres ? " FOR UPDATE SKIP LOCKED" : ""
+        return try await db.sql.raw(
+            """
+            UPDATE product_keys SET is_used = TRUE, order_id = \(bind: orderID)
+            WHERE id IN (SELECT id FROM product_keys WHERE price_id = \(bind: priceID) AND is_used = FALSE ORDER BY id LIMIT \(bind: quantity)\(skipLocked))
+            RETURNING id, key_text
+            """
+        ).all(decoding: ClaimedKey.self, with: .snakeCase).sorted { $0.id < $1.id }.map(\.keyText)
+    }
+
+    /// A key ``claimKeys(priceID:quantity:orderID:on:)`` marked sold.
+    private struct ClaimedKey: Decodable {
+        let id: Int
+        let keyText: String
+
     }
 
     /// The receipt of the order an idempotency key made, if the key was used before.

@@ -10,12 +10,27 @@ public struct RestockService: Sendable {
     }
 
     /// Someone to tell, and what is back.
-    public struct Notice: Sendable, Equatable {
+    public struct Notice: Sendable, Equatable, Decodable {
         public var telegramID: Int64
         public var priceID: Int
         public var productID: Int
         public var productName: String
         public var durationLabel: String
+    }
+
+    /// A request that can be met now: its row, and whom to tell what, read from the same row.
+    private struct DueRequest: Decodable {
+        let id: Int
+        let notice: Notice
+
+        private enum CodingKeys: String, CodingKey {
+            case id
+        }
+
+        init(from decoder: any Decoder) throws {
+            id = try decoder.container(keyedBy: CodingKeys.self).decode(Int.self, forKey: .id)
+            notice = try Notice(from: decoder)
+        }
     }
 
     /// Remembers that `telegramID` wants to know when `priceID` is back; asking twice changes nothing.
@@ -47,7 +62,7 @@ public struct RestockService: Sendable {
         try await database.atomically { db in
             let rows = try await db.sql.raw(
                 """
-                SELECT r.id AS id, r.telegram_id AS telegram_id, r.price_id AS price_id, p.id AS product_id, p.name AS name, pp.duration_label AS label
+                SELECT r.id AS id, r.telegram_id AS telegram_id, r.price_id AS price_id, p.id AS product_id, p.name AS product_name, pp.duration_label
                 FROM restock_requests r
                 JOIN product_prices pp ON pp.id = r.price_id
                 JOIN products p ON p.id = pp.product_id
@@ -55,17 +70,10 @@ public struct RestockService: Sendable {
                   AND EXISTS (SELECT 1 FROM product_keys k WHERE k.price_id = r.price_id AND NOT k.is_used)
                 ORDER BY r.id
                 """
-            ).all()
-            let ids = try rows.map { try $0.decode(column: "id", as: Int.self) }
-            guard !ids.isEmpty else { return [] }
-            try await RestockRequest.query(on: db).filter(\.$id ~~ ids).delete()
-            return try rows.map { row in
-                Notice(
-                    telegramID: try row.decode(column: "telegram_id", as: Int64.self), priceID: try row.decode(column: "price_id", as: Int.self),
-                    productID: try row.decode(column: "product_id", as: Int.self), productName: try row.decode(column: "name", as: String.self),
-                    durationLabel: try row.decode(column: "label", as: String.self)
-                )
-            }
+            ).all(decoding: DueRequest.self, with: .snakeCase)
+            guard !rows.isEmpty else { return [] }
+            try await RestockRequest.query(on: db).filter(\.$id ~~ rows.map(\.id)).delete()
+            return rows.map(\.notice)
         }
     }
 }

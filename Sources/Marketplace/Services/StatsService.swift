@@ -46,18 +46,18 @@ public struct StatsService: Sendable {
         let premium = try await Customer.query(on: database).filter(\.$isPremium == true).count()
         let startOfToday = Date(timeIntervalSince1970: (now.timeIntervalSince1970 / 86_400).rounded(.down) * 86_400)
         let products = try await Product.query(on: database).all()
-        let stockRows = try await database.sql.raw(
+        struct KeyFigures: Decodable {
+            let productID: Int
+            let stock: Int
+            let sold: Int
+        }
+        let keyRows = try await database.sql.raw(
             """
             SELECT product_id, SUM(CASE WHEN is_used THEN 0 ELSE 1 END) AS stock, SUM(CASE WHEN is_used THEN 1 ELSE 0 END) AS sold
             FROM product_keys GROUP BY product_id
             """
-        ).all()
-        var figures: [Int: (stock: Int, sold: Int)] = [:]
-        for row in stockRows {
-            figures[try row.decode(column: "product_id", as: Int.self)] = (
-                try row.decode(column: "stock", as: Int.self), try row.decode(column: "sold", as: Int.self)
-            )
-        }
+        ).all(decoding: KeyFigures.self, with: .snakeCase)
+        let figures = Dictionary(keyRows.map { ($0.productID, (stock: $0.stock, sold: $0.sold)) }) { first, _ in first }
         return ShopStats(
             customers: customers,
             premiumCustomers: premium,
@@ -73,7 +73,7 @@ public struct StatsService: Sendable {
     }
 
     /// A price on sale with fewer unsold keys than the threshold.
-    public struct LowStock: Sendable, Equatable {
+    public struct LowStock: Sendable, Equatable, Decodable {
         public var productName: String
         public var durationLabel: String
         public var priceID: Int
@@ -83,21 +83,15 @@ public struct StatsService: Sendable {
     /// The prices on sale (visible, not archived) with fewer than `threshold` unsold keys, emptiest first.
     public func lowStock(below threshold: Int) async throws -> [LowStock] {
         guard threshold > 0 else { return [] }
-        let rows = try await database.sql.raw(
+        return try await database.sql.raw(
             """
-            SELECT pp.id AS price_id, p.name AS name, pp.duration_label AS label,
+            SELECT pp.id AS price_id, p.name AS product_name, pp.duration_label,
                    (SELECT COUNT(*) FROM product_keys k WHERE k.price_id = pp.id AND NOT k.is_used) AS stock
             FROM product_prices pp JOIN products p ON p.id = pp.product_id
             WHERE pp.is_visible AND NOT pp.is_archived AND p.is_visible AND NOT p.is_archived
             ORDER BY stock, pp.id
             """
-        ).all()
-        return try rows.map { row in
-            LowStock(
-                productName: try row.decode(column: "name", as: String.self), durationLabel: try row.decode(column: "label", as: String.self),
-                priceID: try row.decode(column: "price_id", as: Int.self), stock: try row.decode(column: "stock", as: Int.self)
-            )
-        }.filter { $0.stock < threshold }
+        ).all(decoding: LowStock.self, with: .snakeCase).filter { $0.stock < threshold }
     }
 
     private func period(since start: Date?) async throws -> ShopStats.Period {
@@ -108,8 +102,11 @@ public struct StatsService: Sendable {
             .from(Order.schema)
             .where("status", .equal, "completed")
         if let start { query = query.where("created_at", .greaterThanOrEqual, start) }
-        guard let row = try await query.first() else { return ShopStats.Period(orders: 0, revenue: .zero(currency)) }
-        let revenue = try row.decode(column: "revenue", as: Int64.self)
-        return ShopStats.Period(orders: try row.decode(column: "orders", as: Int.self), revenue: Money(minorUnits: revenue, currency: currency))
+        struct Figures: Decodable {
+            let orders: Int
+            let revenue: Int64
+        }
+        guard let figures = try await query.first(decoding: Figures.self) else { return ShopStats.Period(orders: 0, revenue: .zero(currency)) }
+        return ShopStats.Period(orders: figures.orders, revenue: Money(minorUnits: figures.revenue, currency: currency))
     }
 }

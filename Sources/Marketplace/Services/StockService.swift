@@ -134,7 +134,7 @@ public struct StockService: Sendable {
         guard try await ProductPrice.find(priceID, on: database) != nil else { throw CatalogError.priceNotFound(priceID: priceID) }
         return try await database.sql.select().column("key_text").from(ProductKey.schema)
             .where("price_id", .equal, priceID).where("is_used", .equal, false).orderBy("id")
-            .all().map { try $0.decode(column: "key_text", as: String.self) }
+            .all(decodingColumn: "key_text", as: String.self)
     }
 
     /// Deletes unsold keys; a sold key is refused and nothing is deleted.

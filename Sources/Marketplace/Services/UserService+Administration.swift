@@ -52,19 +52,23 @@ extension UserService {
             throw LedgerError.unknownCustomer(telegramID: telegramID)
         }
         // PostgreSQL sums bigints as numeric; the cast keeps one integer type on both databases.
+        struct OrderFigures: Decodable {
+            let orders: Int
+            let spent: Int64
+        }
         let orders = try await database.sql.select()
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "orders")
             .column(SQLRaw("CAST(COALESCE(SUM(amount), 0) AS BIGINT)"), as: "spent")
             .from(Order.schema)
             .where("customer_id", .equal, id)
-            .first()
+            .first(decoding: OrderFigures.self)
         let payments = try await StarsPayment.query(on: database).filter(\.$customer.$id == id).sort(\.$id, .descending).limit(10).all()
         return CustomerProfile(
             customer: CustomerSnapshot(customer, currency: currency),
             firstSeen: customer.createdAt ?? Date(timeIntervalSince1970: 0),
             lastSeen: customer.lastSeenAt,
-            orderCount: try orders?.decode(column: "orders", as: Int.self) ?? 0,
-            spent: Money(minorUnits: try orders?.decode(column: "spent", as: Int64.self) ?? 0, currency: currency),
+            orderCount: orders?.orders ?? 0,
+            spent: Money(minorUnits: orders?.spent ?? 0, currency: currency),
             lastLedgerLines: try await LedgerService(database: database, currency: currency).recentLines(of: telegramID, limit: ledgerLines),
             starsPayments: payments.map {
                 StarsPaymentSummary(

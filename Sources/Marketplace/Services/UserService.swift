@@ -69,8 +69,8 @@ public struct UserService: Sendable {
     public func find(username: String) async throws -> CustomerSnapshot? {
         let name = (username.hasPrefix("@") ? String(username.dropFirst()) : username).lowercased()
         guard !name.isEmpty else { return nil }
-        let rows = try await database.sql.raw("SELECT telegram_id FROM customers WHERE lower(username) = \(bind: name) ORDER BY id LIMIT 1").all()
-        guard let telegramID = try rows.first?.decode(column: "telegram_id", as: Int64.self) else { return nil }
+        let sql = database.sql.raw("SELECT telegram_id FROM customers WHERE lower(username) = \(bind: name) ORDER BY id LIMIT 1")
+        guard let telegramID = try await sql.first(decodingColumn: "telegram_id", as: Int64.self) else { return nil }
         return try await find(telegramID: telegramID)
     }
 

@@ -90,7 +90,7 @@ public struct ShopBackup: Sendable {
         try await withShop(at: path) { sql in
             let report: [String]
             do {
-                report = try await sql.raw("PRAGMA integrity_check").all().map { try $0.decode(column: "integrity_check", as: String.self) }
+                report = try await sql.raw("PRAGMA integrity_check").all(decodingColumn: "integrity_check", as: String.self)
             } catch {
                 throw BackupError.notAShop(path: name, reason: "SQLite can't read it (\(error))")
             }
@@ -99,8 +99,8 @@ public struct ShopBackup: Sendable {
                 "SELECT name FROM sqlite_master WHERE type = 'table' AND name IN ('customers', 'orders', '_fluent_migrations')"
             ).all()
             guard tables.count == 3 else { throw BackupError.notAShop(path: name, reason: "it has none of the shop's tables") }
-            let customers = try await sql.raw("SELECT COUNT(*) AS n FROM customers").first()?.decode(column: "n", as: Int.self) ?? 0
-            let orders = try await sql.raw("SELECT COUNT(*) AS n FROM orders").first()?.decode(column: "n", as: Int.self) ?? 0
+            let customers = try await sql.raw("SELECT COUNT(*) AS n FROM customers").first(decodingColumn: "n", as: Int.self) ?? 0
+            let orders = try await sql.raw("SELECT COUNT(*) AS n FROM orders").first(decodingColumn: "n", as: Int.self) ?? 0
             let bytes = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
             return Summary(customers: customers, orders: orders, bytes: bytes)
         }

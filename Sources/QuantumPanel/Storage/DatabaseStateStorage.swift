@@ -19,14 +19,18 @@ public struct DatabaseStateStorage: StateStorage {
     /// Both halves in one query, in SQL rather than through the model (read on every first tap
     /// of a chat, where the model's query building cost more than the query).
     public func stateAndData(for key: StorageKey) async throws -> (state: String?, data: [String: [UInt8]]) {
+        struct Row: Decodable {
+            let state: String?
+            let data: String
+        }
         guard
             let row = try await (database as! any SQLDatabase).raw(
                 """
                 SELECT state, data FROM conversation_states WHERE chat_id = \(bind: key.chatID) AND user_id = \(bind: key.userID)
                 """
-            ).first()
+            ).first(decoding: Row.self)
         else { return (nil, [:]) }
-        return (try row.decode(column: "state", as: String?.self), Self.values(in: try row.decode(column: "data", as: String.self)))
+        return (row.state, Self.values(in: row.data))
     }
 
     public func setState(_ state: String?, for key: StorageKey) async throws {

@@ -2,6 +2,7 @@ import BotRouting
 import FluentKit
 import FluentSQL
 import Foundation
+import Marketplace
 import TelegramBotAPI
 
 /// The update inbox in the shop's database, so that a crash (SIGKILL, OOM, power) loses no
@@ -57,8 +58,8 @@ public struct DatabaseUpdateInbox: UpdateInbox {
             insert = insert.values(
                 SQLBind(update.updateID), SQLBind(String(decoding: try encoder.encode(update), as: UTF8.self)), SQLBind(now), SQLBind(owner))
         }
-        let rows = try await insert.ignoringConflicts(with: "update_id").returning("update_id").all()
-        let inserted = Set(try rows.map { try $0.decode(column: "update_id", as: Int64.self) })
+        let inserted = Set(
+            try await insert.ignoringConflicts(with: "update_id").returning("update_id").all(decodingColumn: "update_id", as: Int64.self))
         if updates.contains(where: { $0.updateID % 1_000 == 0 }) {
             try await prune(before: now.addingTimeInterval(-Self.retention))
         }
@@ -81,22 +82,27 @@ public struct DatabaseUpdateInbox: UpdateInbox {
         let rows = try await sql.select().columns("update_id", "payload").from(Self.table)
             .where("handled_at", .is, SQLLiteral.null)
             .orderBy("update_id")
-            .all()
+            .all(decoding: KeptUpdate.self, with: .snakeCase)
         return try await decode(rows)
+    }
+
+    /// An update's row as kept: its payload is the update's JSON.
+    private struct KeptUpdate: Decodable {
+        let updateID: Int64
+        let payload: String?
     }
 
     /// The updates in `rows`; one kept by a newer version that this one can't read is marked
     /// handled, not read again at every start.
-    private func decode(_ rows: [any SQLRow]) async throws -> [Update] {
+    private func decode(_ rows: [KeptUpdate]) async throws -> [Update] {
         let decoder = JSONDecoder()
         var updates: [Update] = []
         var unreadable: [Int64] = []
         for row in rows {
-            let payload = try row.decodeNil(column: "payload") ? nil : try row.decode(column: "payload", as: String.self)
-            if let update = payload.flatMap({ try? decoder.decode(Update.self, from: Data($0.utf8)) }) {
+            if let update = row.payload.flatMap({ try? decoder.decode(Update.self, from: Data($0.utf8)) }) {
                 updates.append(update)
             } else {
-                unreadable.append(try row.decode(column: "update_id", as: Int64.self))
+                unreadable.append(row.updateID)
             }
         }
         try await mark(unreadable)
@@ -115,13 +121,12 @@ public struct DatabaseUpdateInbox: UpdateInbox {
     /// it can't be taken here. Taken here, it is released at once (as ``orphans()`` does), which
     /// is cheaper than reading `pg_locks`.
     private func isAlive(_ owner: String) async throws -> Bool {
-        let row = try await sql.raw(
+        try await sql.raw(
             """
             SELECT CASE WHEN pg_try_advisory_lock(hashtextextended(\(bind: owner), 0))
               THEN NOT pg_advisory_unlock(hashtextextended(\(bind: owner), 0)) ELSE true END AS alive
             """
-        ).first()
-        return try row?.decode(column: "alive", as: Bool.self) ?? false
+        ).first(decodingColumn: "alive", as: Bool.self) ?? false
     }
 
     /// The orphans, and with `includingOwn` this owner's unhandled updates too: at the
@@ -137,7 +142,7 @@ public struct DatabaseUpdateInbox: UpdateInbox {
                    THEN pg_advisory_unlock(hashtextextended(received_by, 0)) ELSE false END)))
             RETURNING update_id, payload
             """
-        ).all()
+        ).all(decoding: KeptUpdate.self, with: .snakeCase)
         return try await decode(rows).sorted { $0.updateID < $1.updateID }
     }
 
