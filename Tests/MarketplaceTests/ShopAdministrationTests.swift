@@ -5,14 +5,26 @@ import Testing
 
 @Suite(.timeLimit(.minutes(1))) struct ShopAdministrationTests {
     @Test(arguments: TestDatabase.available)
-    func aBroadcastStatusThisVersionDoesNotKnowIsAnErrorNotACancellation(database: TestDatabase) async throws {
+    func aStatusThisVersionDoesNotKnowIsAnErrorNotAGuess(database: TestDatabase) async throws {
         try await withTestShop(database) { shop in
-            try await shop.customer(500)
+            try await shop.customer(500, balance: "20.00")
+            let sql = shop.db as! any SQLDatabase
+            let order = try await shop.purchases.buy(telegramID: 500, priceID: try await shop.price(keys: 1)).orderID
+            let refunds = RefundService(database: shop.db, currency: TestShop.currency)
+            #expect(try await refunds.order(order).status == .completed)
+            try await sql.raw("UPDATE orders SET status = 'lost' WHERE id = \(bind: order)").run()
+            await #expect(throws: (any Error).self, "an order's status from a newer version") { try await refunds.order(order) }
+            #expect(try await shop.ledger.recentLines(of: 500).map(\.reason) == [.purchase, .adminCredit])
+            try await sql.raw("UPDATE ledger_entries SET reason = 'gift'").run()
+            await #expect(throws: (any Error).self, "a ledger reason from a newer version, not an admin's credit") {
+                try await shop.ledger.recentLines(of: 500)
+            }
+
             let broadcasts = BroadcastService(database: shop.db)
             let broadcast = try await broadcasts.create(BroadcastMessage(text: "Hi"), to: .everyone, isPaid: false, by: TestShop.rootAdmin)
             #expect(try await broadcasts.status(broadcast.id) == .sending)
             #expect(try await broadcasts.counts(broadcast.id).byState == [.pending: 1])
-            try await (shop.db as! any SQLDatabase).raw("UPDATE broadcasts SET status = 'exploded' WHERE id = \(bind: broadcast.id)").run()
+            try await sql.raw("UPDATE broadcasts SET status = 'exploded' WHERE id = \(bind: broadcast.id)").run()
             await #expect(throws: (any Error).self, "a newer version's status, read by this one") { try await broadcasts.status(broadcast.id) }
         }
     }

@@ -13,7 +13,7 @@ public final class KeyRefund: Model, @unchecked Sendable {
     /// Minor units given back for this key: its share of the order's amount.
     @Field(key: "amount") public var amount: Int64
     /// A ``RefundDisposition``'s raw value.
-    @Field(key: "disposition") public var disposition: String
+    @Field(key: "disposition") public var disposition: RefundDisposition
     @Field(key: "admin_id") public var adminID: Int64
     @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
     @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?

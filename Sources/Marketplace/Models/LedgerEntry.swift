@@ -13,7 +13,7 @@ public final class LedgerEntry: Model, @unchecked Sendable {
     @Parent(key: "customer_id") public var customer: Customer
     @Field(key: "delta") public var delta: Int64
     @Field(key: "balance_after") public var balanceAfter: Int64
-    @Field(key: "reason") public var reason: String
+    @Field(key: "reason") public var reason: LedgerReason
     /// Telegram id of who caused it: the customer, or the admin who credited.
     @OptionalField(key: "actor_id") public var actorID: Int64?
     /// What the admin told the customer, for an admin's credit or debit.

@@ -15,7 +15,7 @@ public final class Order: Model, @unchecked Sendable {
     @Field(key: "quantity") public var quantity: Int
     /// Minor units paid in all.
     @Field(key: "amount") public var amount: Int64
-    @Field(key: "status") public var status: String
+    @Field(key: "status") public var status: OrderStatus
     /// A repeated request with the same key returns this order instead of buying again.
     @OptionalField(key: "idempotency_key") public var idempotencyKey: String?
     @Children(for: \.$order) public var keys: [ProductKey]

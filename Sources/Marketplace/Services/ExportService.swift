@@ -33,7 +33,7 @@ public struct ExportService: Sendable {
                 [
                     String(order.id!), Self.date(order.createdAt), String(order.$customer.id), Self.text(order.productName),
                     Self.text(order.durationLabel),
-                    String(order.quantity), amount(order.amount), currency.code, order.status,
+                    String(order.quantity), amount(order.amount), currency.code, order.status.rawValue,
                 ]
             } write: {
                 try await write($0)
@@ -61,7 +61,7 @@ public struct ExportService: Sendable {
                 [
                     String(entry.id!), Self.date(entry.createdAt), String(entry.$customer.id), amount(entry.delta), amount(entry.balanceAfter),
                     currency.code,
-                    entry.reason, Self.text(entry.note ?? ""), entry.actorID.map(String.init) ?? "", entry.orderID.map(String.init) ?? "",
+                    entry.reason.rawValue, Self.text(entry.note ?? ""), entry.actorID.map(String.init) ?? "", entry.orderID.map(String.init) ?? "",
                 ]
             } write: {
                 try await write($0)

@@ -131,7 +131,7 @@ public struct LedgerService: Sendable {
         return entries.map {
             LedgerLine(
                 delta: Money(minorUnits: $0.delta, currency: currency), balanceAfter: Money(minorUnits: $0.balanceAfter, currency: currency),
-                reason: LedgerReason(rawValue: $0.reason) ?? .adminCredit, note: $0.note, date: $0.createdAt ?? Date(timeIntervalSince1970: 0))
+                reason: $0.reason, note: $0.note, date: $0.createdAt ?? Date(timeIntervalSince1970: 0))
         }
     }
 

@@ -100,7 +100,7 @@ public struct PurchaseService: Sendable {
             """
             INSERT INTO orders (customer_id, product_id, price_id, product_name, duration_label, quantity, amount, status, idempotency_key, created_at, updated_at)
             VALUES (\(bind: buyer.id), \(bind: price.productID), \(bind: priceID), \(bind: price.productName), \(bind: price.durationLabel), \(bind: quantity),
-                \(bind: total), 'completed', \(bind: idempotencyKey), \(bind: now), \(bind: now))
+                \(bind: total), \(bind: OrderStatus.completed.rawValue), \(bind: idempotencyKey), \(bind: now), \(bind: now))
             RETURNING id
             """
         ).first(decodingColumn: "id", as: Int.self)

@@ -2,6 +2,13 @@ import FluentKit
 import Foundation
 
 /// What happens to a refunded key.
+/// Where an order stands: stored as its raw value; one this version doesn't know fails the read.
+public enum OrderStatus: String, Sendable, Codable {
+    case completed
+    case partiallyRefunded = "partially_refunded"
+    case refunded
+}
+
 public enum RefundDisposition: String, Sendable, Codable, CaseIterable {
     /// Back in stock, to be sold again: the customer never used it.
     case restock
@@ -51,8 +58,7 @@ public struct AdminOrder: Sendable, Equatable {
     public var quantity: Int
     public var amount: Money
     public var date: Date
-    /// `completed`, `partially_refunded` or `refunded`.
-    public var status: String
+    public var status: OrderStatus
     /// Every key the order delivered, in the order they were delivered.
     public var keys: [Key]
 
@@ -117,7 +123,7 @@ public struct RefundService: Sendable {
                 refund.keyID = key.id
                 refund.keyText = key.text
                 refund.amount = shares[key.id] ?? 0
-                refund.disposition = disposition.rawValue
+                refund.disposition = disposition
                 refund.adminID = adminID
                 try await refund.create(on: db)
                 total += refund.amount
@@ -127,13 +133,13 @@ public struct RefundService: Sendable {
             }
             let balance = try await LedgerService.post(
                 total, customerID: customerID, reason: .refund, actorID: adminID, orderID: orderID, idempotencyKey: nil, currency: currency, on: db)
-            let status = targets.count == order.refundableKeys.count ? "refunded" : "partially_refunded"
+            let status: OrderStatus = targets.count == order.refundableKeys.count ? .refunded : .partiallyRefunded
             try await Order.query(on: db).filter(\.$id == orderID).set(\.$status, to: status).update()
             let amount = Money(minorUnits: total, currency: currency)
             try await AuditLog.record(
                 admin: adminID, action: "order.refund.\(disposition.rawValue)", subject: "order \(orderID)",
                 details: "\(targets.count) of \(order.keys.count) keys · \(amount.formatted)",
-                before: order.status, after: status, on: db
+                before: order.status.rawValue, after: status.rawValue, on: db
             )
             return RefundOutcome(
                 orderID: orderID, customerTelegramID: customer.telegramID, keys: targets.map(\.text), amount: amount,
@@ -183,7 +189,7 @@ public struct RefundService: Sendable {
         for refund in refunds {
             // A key put back in stock has left the order: the refund remembers it.
             keys[refund.keyID, default: AdminOrder.Key(id: refund.keyID, text: refund.keyText)].refund = AdminOrder.Refund(
-                amount: Money(minorUnits: refund.amount, currency: currency), disposition: RefundDisposition(rawValue: refund.disposition) ?? .revoke,
+                amount: Money(minorUnits: refund.amount, currency: currency), disposition: refund.disposition,
                 date: refund.createdAt ?? Date(timeIntervalSince1970: 0)
             )
         }

@@ -56,7 +56,7 @@ public struct LedgerLine: Sendable, Equatable {
 }
 
 /// Why a balance changed.
-public enum LedgerReason: String, Sendable, CaseIterable {
+public enum LedgerReason: String, Sendable, Codable, CaseIterable {
     case purchase
     case adminCredit = "admin_credit"
     case adminDebit = "admin_debit"

@@ -100,7 +100,7 @@ public struct StatsService: Sendable {
             .column(SQLFunction("COUNT", args: SQLLiteral.all), as: "orders")
             .column(SQLRaw("CAST(COALESCE(SUM(amount), 0) AS BIGINT)"), as: "revenue")
             .from(Order.schema)
-            .where("status", .equal, "completed")
+            .where("status", .equal, OrderStatus.completed.rawValue)
         if let start { query = query.where("created_at", .greaterThanOrEqual, start) }
         struct Figures: Decodable {
             let orders: Int

@@ -87,9 +87,9 @@ extension PeopleStrings {
         keysTitle: "Keys",
         orderStatus: { status in
             switch status {
-            case "refunded": "refunded"
-            case "partially_refunded": "partly refunded"
-            default: "completed"
+            case .refunded: "refunded"
+            case .partiallyRefunded: "partly refunded"
+            case .completed: "completed"
             }
         },
         keyRefunded: { amount, disposition in disposition == .restock ? "↩️ \(amount) refunded, back in stock" : "↩️ \(amount) refunded, revoked" },

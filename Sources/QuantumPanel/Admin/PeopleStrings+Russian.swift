@@ -87,9 +87,9 @@ extension PeopleStrings {
         keysTitle: "Ключи",
         orderStatus: { status in
             switch status {
-            case "refunded": "возвращён"
-            case "partially_refunded": "возвращён частично"
-            default: "выполнен"
+            case .refunded: "возвращён"
+            case .partiallyRefunded: "возвращён частично"
+            case .completed: "выполнен"
             }
         },
         keyRefunded: { amount, disposition in disposition == .restock ? "↩️ возвращено \(amount), снова в продаже" : "↩️ возвращено \(amount), отозван"

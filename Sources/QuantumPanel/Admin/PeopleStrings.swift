@@ -81,7 +81,7 @@ struct PeopleStrings: Sendable {
     var paidLabel: String
     var refundedLabel: String
     var keysTitle: String
-    var orderStatus: @Sendable (_ status: String) -> String
+    var orderStatus: @Sendable (_ status: OrderStatus) -> String
     var keyRefunded: @Sendable (_ amount: String, _ disposition: RefundDisposition) -> String
     var refundButton: String
     var askRefundKeys: String
