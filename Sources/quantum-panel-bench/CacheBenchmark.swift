@@ -48,8 +48,8 @@ struct CacheBenchmark {
         for (name, cache) in caches {
             let admins = AdminService(database: db, rootAdminID: 1, cache: cache)
             let adminRate = try await rate(operations: 5_000) { index in _ = try await admins.isAdmin(Int64(1_000 + index % 200)) }
-            let catalog = CatalogService(database: db, currency: .usd, cache: cache)
-            let catalogueRate = try await rate(operations: 1_000) { _ in _ = try await catalog.catalogue(for: customer) }
+            let catalogue = CatalogueService(database: db, currency: .usd, cache: cache)
+            let catalogueRate = try await rate(operations: 1_000) { _ in _ = try await catalogue.products(for: customer) }
             print(
                 "\(name.padding(toLength: 16, withPad: " ", startingAt: 0))  admin checks: \(Int(adminRate)) /s   catalogue views: \(Int(catalogueRate)) /s"
             )
@@ -61,12 +61,12 @@ struct CacheBenchmark {
 
     /// 30 products of 3 prices with 20 keys each, 100 admins, one customer.
     static func seed(_ db: any Database) async throws -> CustomerSnapshot {
-        let catalog = CatalogService(database: db, currency: .usd)
+        let catalogue = CatalogueService(database: db, currency: .usd)
         let stock = StockService(database: db)
         for product in 1...30 {
-            let id = try await catalog.createProduct(name: "Product \(product)", description: "A product for the benchmark", by: 1)
+            let id = try await catalogue.createProduct(name: "Product \(product)", description: "A product for the benchmark", by: 1)
             for (label, days) in [("1 month", 30), ("3 months", 90), ("Lifetime", 0)] {
-                let price = try await catalog.addPrice(
+                let price = try await catalogue.addPrice(
                     to: id, durationLabel: label, durationDays: days == 0 ? nil : days, price: Money(minorUnits: 499, currency: .usd), by: 1)
                 _ = try await stock.addKeys((1...20).map { "P\(product)-\(label)-\($0)" }.joined(separator: "\n"), to: price, by: 1)
             }

@@ -65,9 +65,9 @@ enum ShopBenchmark {
             try await database.migrate(logger: logger)
             let shop = Shop(
                 database: database.database(logger: logger), currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd))
-            let product = try await shop.catalog.createProduct(
+            let product = try await shop.catalogue.createProduct(
                 name: productName, description: "For the benchmark", photoFileID: nil, isPremiumOnly: false, by: 1)
-            let price = try await shop.catalog.addPrice(
+            let price = try await shop.catalogue.addPrice(
                 to: product, durationLabel: "1 month", durationDays: 30, price: Money(minorUnits: 100, currency: .usd), resellerPrice: nil, by: 1)
             _ = try await shop.stock.addKeys((0..<keys).map { "BENCH-\($0)" }.joined(separator: "\n"), to: price, by: 1)
             for user in users {

@@ -25,8 +25,8 @@ struct ProductsCommand: AsyncParsableCommand {
         func run() async throws {
             try await ShopTask.run(environmentFile: options.environmentFile) { shop, _ in
                 var lines: [String] = []
-                for summary in try await shop.catalog.adminProducts() {
-                    let product = try await shop.catalog.adminProduct(summary.id)
+                for summary in try await shop.catalogue.adminProducts() {
+                    let product = try await shop.catalogue.adminProduct(summary.id)
                     let state = product.isArchived ? "archived" : product.isVisible ? "shown" : "hidden"
                     lines.append("#\(product.id) \(product.name) [\(state)\(product.isPremiumOnly ? ", premium only" : "")]")
                     for price in product.prices {
@@ -53,7 +53,7 @@ struct ProductsCommand: AsyncParsableCommand {
             try await ShopTask.run(environmentFile: options.environmentFile) { shop, _ in
                 let encoder = JSONEncoder()
                 encoder.outputFormatting = [.prettyPrinted, .sortedKeys, .withoutEscapingSlashes]
-                let file = try await shop.catalog.exportCatalogue()
+                let file = try await shop.catalogue.exportCatalogue()
                 try ShopTask.write(String(decoding: try encoder.encode(file), as: UTF8.self) + "\n", to: output)
                 if let output { print("Exported \(file.products.count) products, \(file.products.flatMap(\.prices).count) prices to \(output).") }
             }
@@ -79,7 +79,7 @@ struct ProductsCommand: AsyncParsableCommand {
                     throw ShopTask.Refusal("\(file) isn't a catalogue file: \(Self.describe(error))")
                 }
                 do {
-                    let report = try await shop.catalog.importCatalogue(catalogue, by: AuditLog.commandLine)
+                    let report = try await shop.catalogue.importCatalogue(catalogue, by: AuditLog.commandLine)
                     var text = "Imported \(report.productsAdded) products and \(report.pricesAdded) prices from \(file)."
                     if !report.skipped.isEmpty { text += " Skipped, already in the shop: \(report.skipped.joined(separator: ", "))." }
                     print(text)

@@ -88,11 +88,11 @@ struct SandboxCommand: AsyncParsableCommand {
             )
             // Made on every start, after the admin, so she has the same id as in the shop's database.
             let ana = await sandbox.makeUser(firstName: "Ana", username: "demo_ana")
-            if try await shop.catalog.productCount() == 0 {
+            if try await shop.catalogue.productCount() == 0 {
                 let outcome = try await DemoShopSeeder(shop: shop, adminID: settings.rootAdminID).seed(
                     .init(products: 5, pricesPerProduct: 3, keysPerPrice: 20))
-                for product in try await shop.catalog.adminProducts() {
-                    _ = try await shop.catalog.updateProduct(
+                for product in try await shop.catalogue.adminProducts() {
+                    _ = try await shop.catalogue.updateProduct(
                         product.id, .init(photoFileID: .some(DemoPhoto.fileID(productID: product.id))), by: settings.rootAdminID)
                 }
                 for (username, name, note) in [
@@ -109,7 +109,7 @@ struct SandboxCommand: AsyncParsableCommand {
             }
             // The sandbox keeps files in memory: the demo's photos are given again on every start
             // (a product without one never names its id).
-            for (index, product) in try await shop.catalog.adminProducts().enumerated() {
+            for (index, product) in try await shop.catalogue.adminProducts().enumerated() {
                 await sandbox.state.keepFile(
                     DemoPhoto.svg(name: product.name, index: index), as: DemoPhoto.fileID(productID: product.id),
                     path: "photos/demo_\(product.id).svg")

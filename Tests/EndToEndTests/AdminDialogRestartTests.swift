@@ -31,9 +31,9 @@ extension BotProcessTests {
                     #expect(summary.shown.contains("Name: Survivor") && summary.shown.contains("Description: Typed before the crash"))
                     #expect(try await boss.tap(startingWith: "✅ Confirm", within: .seconds(10)).shown.contains("Product added"))
                     #expect(await bot.stop() == 0, "a graceful stop after the restart: \(bot.log)")
-                    let products = try await shop.withDatabase { try await $0.catalog.adminProducts() }
+                    let products = try await shop.withDatabase { try await $0.catalogue.adminProducts() }
                     #expect(products.map(\.name) == ["Survivor"])
-                    let product = try await shop.withDatabase { try await $0.catalog.adminProduct(products[0].id) }
+                    let product = try await shop.withDatabase { try await $0.catalogue.adminProduct(products[0].id) }
                     #expect(product.description == "Typed before the crash", "what was typed before the kill was kept")
                 }
             }

@@ -189,7 +189,7 @@ import Testing
 
     /// What the shop's database holds that a button could change.
     static func state(_ harness: ShopHarness, customer: Int64) async throws -> [String] {
-        let products = try await harness.shop.catalog.adminProducts().map {
+        let products = try await harness.shop.catalogue.adminProducts().map {
             "\($0.name) \($0.isVisible) \($0.isArchived) \($0.isPremiumOnly) \($0.stock)"
         }
         let audit = try await harness.shop.audit.entries(page: 1, pageSize: 1).totalCount

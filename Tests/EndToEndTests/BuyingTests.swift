@@ -145,7 +145,7 @@ import Testing
             _ = try await ana.tap("🛍 Products")
             _ = try await ana.tap("Netflix · 1")
             _ = try await ana.tap("1 month · $5.00")
-            try await harness.shop.catalog.updatePrice(price, .init(price: ShopHarness.dollars("6.00")), by: ShopHarness.rootAdmin)
+            try await harness.shop.catalogue.updatePrice(price, .init(price: ShopHarness.dollars("6.00")), by: ShopHarness.rootAdmin)
             let again = try await ana.tap("✅ Buy for $5.00")
             #expect(again.shown.contains("The price changed since you looked: the total is now $6.00. Nothing was charged"))
             #expect(again.buttons.contains("✅ Buy for $6.00"))

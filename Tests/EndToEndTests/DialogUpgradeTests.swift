@@ -32,7 +32,7 @@ import Testing
             let answer = try await user.ask("Netflix")
             #expect(answer.shown.hasPrefix("That dialog has ended"), "\(answer.shown)")
             #expect(try await harness.storage.state(for: key) == nil)
-            #expect(try await harness.shop.catalog.adminProducts().isEmpty, "nothing was changed")
+            #expect(try await harness.shop.catalogue.adminProducts().isEmpty, "nothing was changed")
             #expect(!(try await user.ask("Netflix").shown.hasPrefix("That dialog has ended")), "nothing is left of it")
         }
     }

@@ -152,18 +152,18 @@ import Testing
             try await admins.remove(50, by: 1)
             #expect(try await !admins.isAdmin(50), "removal takes effect on the next check, not in ten minutes")
 
-            let catalog = CatalogService(database: db, currency: .usd, cache: cache)
+            let catalogue = CatalogueService(database: db, currency: .usd, cache: cache)
             let customer = try await UserService(database: db, currency: .usd).register(
                 telegramID: 9, username: nil, firstName: "Ana", languageCode: nil)
-            #expect(try await catalog.catalogue(for: customer).isEmpty)
-            let product = try await catalog.createProduct(name: "Netflix", description: "", by: 1)
-            let price = try await catalog.addPrice(
+            #expect(try await catalogue.products(for: customer).isEmpty)
+            let product = try await catalogue.createProduct(name: "Netflix", description: "", by: 1)
+            let price = try await catalogue.addPrice(
                 to: product, durationLabel: "1 month", durationDays: 30, price: Money(minorUnits: 500, currency: .usd), by: 1)
-            #expect(try await catalog.catalogue(for: customer).map(\.name) == ["Netflix"], "a new product shows on the next view")
+            #expect(try await catalogue.products(for: customer).map(\.name) == ["Netflix"], "a new product shows on the next view")
             _ = try await StockService(database: db).addKeys("K1\nK2", to: price, by: 1)
-            #expect(try await catalog.catalogue(for: customer).first?.stock == 2, "stock is counted live")
-            try await catalog.updatePrice(price, .init(price: Money(minorUnits: 450, currency: .usd)), by: 1)
-            #expect(try await catalog.catalogue(for: customer).first?.offers.first?.price.minorUnits == 450)
+            #expect(try await catalogue.products(for: customer).first?.stock == 2, "stock is counted live")
+            try await catalogue.updatePrice(price, .init(price: Money(minorUnits: 450, currency: .usd)), by: 1)
+            #expect(try await catalogue.products(for: customer).first?.offers.first?.price.minorUnits == 450)
 
             let users = UserService(database: db, currency: .usd, cache: cache)
             #expect(try await users.find(telegramID: 9)?.balance.minorUnits == 0)
@@ -178,8 +178,8 @@ import Testing
             _ = try await users.register(telegramID: 404, username: nil, firstName: "New", languageCode: nil)
             #expect(try await users.find(telegramID: 404)?.firstName == "New", "registering clears a cached miss")
 
-            try await catalog.setProductVisible(false, productID: product, by: 1)
-            #expect(try await catalog.catalogue(for: customer).isEmpty)
+            try await catalogue.setProductVisible(false, productID: product, by: 1)
+            #expect(try await catalogue.products(for: customer).isEmpty)
 
             let sellers = SellerService(database: db, cache: cache)
             #expect(try await sellers.list().isEmpty)

@@ -50,7 +50,7 @@ import Testing
             _ = try await shop.users.setBanned(true, telegramID: 101)
             await #expect(throws: PurchaseError.banned) { try await shop.purchases.buy(telegramID: 101, priceID: price) }
             _ = try await shop.users.setBanned(false, telegramID: 101)
-            try await shop.catalog.setPriceVisible(false, priceID: price, by: TestShop.rootAdmin)
+            try await shop.catalogue.setPriceVisible(false, priceID: price, by: TestShop.rootAdmin)
             await #expect(throws: PurchaseError.unavailable(priceID: price)) { try await shop.purchases.buy(telegramID: 101, priceID: price) }
 
             #expect(try await shop.users.find(telegramID: 101)?.balance == TestShop.dollars("50.00"))

@@ -48,7 +48,7 @@ import Testing
             let unused = try await shop.stock.unusedKeys(priceID: price)
             #expect(unused.map(\.text) == ["BBB-2", "CCC-3"])
             let soldID = unused[0].id - 1
-            await #expect(throws: CatalogError.soldKeyCantBeDeleted(keyID: soldID)) {
+            await #expect(throws: CatalogueError.soldKeyCantBeDeleted(keyID: soldID)) {
                 try await shop.stock.deleteUnused(keyIDs: [soldID, unused[0].id], by: TestShop.rootAdmin)
             }
             try await shop.stock.deleteUnused(keyIDs: [unused[0].id], by: TestShop.rootAdmin)
@@ -93,21 +93,23 @@ import Testing
         try await withTestShop(database) { shop in
             let netflix = try await shop.price("Netflix", price: "5.00", reseller: "4.00", keys: 3)
             _ = try await shop.price("Spotify", price: "2.00", keys: 1, premiumOnly: true)
-            let hidden = try await shop.catalog.createProduct(name: "Secret", description: "", by: TestShop.rootAdmin)
-            try await shop.catalog.setProductVisible(false, productID: hidden, by: TestShop.rootAdmin)
+            let hidden = try await shop.catalogue.createProduct(name: "Secret", description: "", by: TestShop.rootAdmin)
+            try await shop.catalogue.setProductVisible(false, productID: hidden, by: TestShop.rootAdmin)
             let free = try await shop.customer(1000)
-            let view = try await shop.catalog.catalogue(for: free)
+            let view = try await shop.catalogue.products(for: free)
             #expect(view.map(\.name) == ["Netflix", "Spotify"])
             #expect(view[0].offers.map(\.price) == [TestShop.dollars("5.00")])
             #expect(view[0].offers.map(\.stock) == [3])
             #expect(view[1].isLocked)
             _ = try await shop.users.setReseller(true, telegramID: 1000)
             _ = try await shop.users.setPremium(true, telegramID: 1000)
-            let reseller = try await shop.catalog.catalogue(for: try await shop.users.find(telegramID: 1000)!)
+            let reseller = try await shop.catalogue.products(for: try await shop.users.find(telegramID: 1000)!)
             #expect(reseller[0].offers.first { $0.priceID == netflix }?.price == TestShop.dollars("4.00"))
             #expect(reseller[1].isLocked == false)
-            await #expect(throws: CatalogError.productInUse(keys: 3, orders: 0)) { try await shop.catalog.deleteProduct(1, by: TestShop.rootAdmin) }
-            try await shop.catalog.deleteProduct(hidden, by: TestShop.rootAdmin)
+            await #expect(throws: CatalogueError.productInUse(keys: 3, orders: 0)) {
+                try await shop.catalogue.deleteProduct(1, by: TestShop.rootAdmin)
+            }
+            try await shop.catalogue.deleteProduct(hidden, by: TestShop.rootAdmin)
         }
     }
 
@@ -215,26 +217,26 @@ import Testing
     func productsAndPricesCanBeEditedFieldByField(database: TestDatabase) async throws {
         try await withTestShop(database) { shop in
             let price = try await shop.price("Netflix", price: "5.00", keys: 1)
-            try await shop.catalog.updateProduct(
+            try await shop.catalogue.updateProduct(
                 1, .init(name: " Netflix 4K ", description: "UHD", photoFileID: .some("AgAC-photo"), isPremiumOnly: false), by: TestShop.rootAdmin)
-            try await shop.catalog.updatePrice(
+            try await shop.catalogue.updatePrice(
                 price,
                 .init(
                     durationLabel: "Lifetime", durationDays: .some(nil), price: TestShop.dollars("20.00"),
                     resellerPrice: .some(TestShop.dollars("15.00"))), by: TestShop.rootAdmin)
             let customer = try await shop.customer(1)
-            let view = try await shop.catalog.catalogue(for: customer)
+            let view = try await shop.catalogue.products(for: customer)
             #expect(view.first?.name == "Netflix 4K")
             #expect(view.first?.photoFileID == "AgAC-photo")
             #expect(view.first?.offers.first?.durationLabel == "Lifetime")
             #expect(view.first?.offers.first?.durationDays == nil)
             #expect(view.first?.offers.first?.price == TestShop.dollars("20.00"))
-            await #expect(throws: CatalogError.nameEmpty) { try await shop.catalog.updateProduct(1, .init(name: "  "), by: TestShop.rootAdmin) }
-            await #expect(throws: CatalogError.priceNotFound(priceID: 99)) {
-                try await shop.catalog.updatePrice(99, .init(price: TestShop.dollars("1")), by: TestShop.rootAdmin)
+            await #expect(throws: CatalogueError.nameEmpty) { try await shop.catalogue.updateProduct(1, .init(name: "  "), by: TestShop.rootAdmin) }
+            await #expect(throws: CatalogueError.priceNotFound(priceID: 99)) {
+                try await shop.catalogue.updatePrice(99, .init(price: TestShop.dollars("1")), by: TestShop.rootAdmin)
             }
-            await #expect(throws: CatalogError.durationNotPositive) {
-                try await shop.catalog.updatePrice(price, .init(durationDays: .some(0)), by: TestShop.rootAdmin)
+            await #expect(throws: CatalogueError.durationNotPositive) {
+                try await shop.catalogue.updatePrice(price, .init(durationDays: .some(0)), by: TestShop.rootAdmin)
             }
         }
     }

@@ -19,16 +19,16 @@ import Testing
 
     static let attempts: [Attempt] = [
         Attempt(permission: .catalogue) { shop, actor, _, _ in
-            _ = try await shop.catalog.createProduct(name: "New \(actor)", description: "", by: actor)
+            _ = try await shop.catalogue.createProduct(name: "New \(actor)", description: "", by: actor)
         },
         Attempt(permission: .catalogue) { shop, actor, product, _ in
-            try await shop.catalog.updateProduct(product, .init(isPremiumOnly: true), by: actor)
+            try await shop.catalogue.updateProduct(product, .init(isPremiumOnly: true), by: actor)
         },
         Attempt(permission: .catalogue) { shop, actor, _, price in
-            try await shop.catalog.updatePrice(price, .init(price: Money(minorUnits: 100 + actor, currency: .usd)), by: actor)
+            try await shop.catalogue.updatePrice(price, .init(price: Money(minorUnits: 100 + actor, currency: .usd)), by: actor)
         },
         Attempt(permission: .catalogueTexts) { shop, actor, product, _ in
-            try await shop.catalog.updateProduct(product, .init(name: "Renamed \(actor)"), by: actor)
+            try await shop.catalogue.updateProduct(product, .init(name: "Renamed \(actor)"), by: actor)
         },
         Attempt(permission: .stock) { shop, actor, _, price in _ = try await shop.stock.addKeys("KEY-\(actor)", to: price, by: actor) },
         Attempt(permission: .customerStatus) { shop, actor, _, _ in _ = try await shop.users.setPremium(actor % 2 == 0, telegramID: 7, by: actor) },
@@ -55,7 +55,7 @@ import Testing
             let shop = Shop(database: test.db, currency: .usd, rootAdminID: TestShop.rootAdmin, starValue: Money(minorUnits: 1, currency: .usd))
             try await test.customer(7)
             let price = try await test.price(keys: 1)
-            let product = try await shop.catalog.adminProduct(havingPrice: price).id
+            let product = try await shop.catalogue.adminProduct(havingPrice: price).id
             for (role, id) in Self.staff { try await shop.admins.add(id, username: nil, role: role, by: TestShop.rootAdmin) }
 
             for (role, actor) in Self.staff.sorted(by: { $0.value < $1.value }) {

@@ -80,7 +80,7 @@ import Testing
                     database: database.database(logger: logger), currency: .usd, rootAdminID: 1, starValue: Money(minorUnits: 1, currency: .usd))
                 let customer = try #require(try await shop.users.find(telegramID: 501))
                 #expect(customer.balance == Money(minorUnits: 2500, currency: .usd))
-                let catalogue = try await shop.catalog.catalogue(for: customer)
+                let catalogue = try await shop.catalogue.products(for: customer)
                 #expect(catalogue.map(\.name) == ["Netflix Premium", "Spotify Family"])
                 #expect(catalogue.flatMap(\.offers).map(\.stock) == [3, 3, 3, 3])
                 await database.shutdown()
@@ -118,7 +118,7 @@ import Testing
                 "\(list.standardOutput)")
 
             try await withShop(directory + "/second.sqlite") { shop, database async throws in
-                let exported = try await shop.catalog.exportCatalogue()
+                let exported = try await shop.catalogue.exportCatalogue()
                 #expect(exported == (try JSONDecoder().decode(CatalogueFile.self, from: Data(json.utf8))), "the same catalogue, field for field")
                 let actors = Set(try await AuditEntry.query(on: database).all().map(\.adminID))
                 #expect(actors == [AuditLog.commandLine], "recorded as the command line")
@@ -141,7 +141,7 @@ import Testing
             let short = try Self.run(["products", "import", "short.json"], environment: ["DATABASE_URL": "sqlite://shop.sqlite"], in: directory)
             #expect(short.standardError == "error: short.json isn't a catalogue file: products is missing\n")
             try await withShop(directory + "/shop.sqlite") { shop, _ async throws in
-                #expect(try await shop.catalog.productCount() == 0)
+                #expect(try await shop.catalogue.productCount() == 0)
             }
         }
     }

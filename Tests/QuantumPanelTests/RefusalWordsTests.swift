@@ -15,7 +15,7 @@ import Testing
         TypedNumberRefusal(.notANumber, typed: typed, currency: .usd), TypedNumberRefusal(.tooManyDecimals(allowed: 2), typed: typed, currency: .usd),
         TypedNumberRefusal(.tooLarge, typed: typed, currency: .usd), TypedNumberRefusal(.empty, typed: "", currency: .usd),
         TypedNumberRefusal(.negative, typed: "-1", currency: .usd), TypedNumberRefusal.daysNotANumber(typed: typed),
-        CatalogError.nameEmpty, CatalogError.priceInUse(keys: 2, orders: 3), CatalogError.keyNotFound(keyID: 1),
+        CatalogueError.nameEmpty, CatalogueError.priceInUse(keys: 2, orders: 3), CatalogueError.keyNotFound(keyID: 1),
         LedgerError.insufficientFunds(balance: Money(minorUnits: 100, currency: .usd)), LedgerError.noteEmpty,
         RefundError.nothingToRefund(orderID: 1), StarsRefundError.telegramRefused(reason: typed),
         AdminError.notPermitted(.money, telegramID: 5), AdminError.rootIsPermanent, AdminError.sameRole(AdminRole.support),

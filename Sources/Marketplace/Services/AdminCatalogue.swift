@@ -41,7 +41,7 @@ public struct AdminProduct: Sendable, Equatable {
     public func price(_ id: Int) -> Price? { prices.first { $0.id == id } }
 }
 
-extension CatalogService {
+extension CatalogueService {
     /// One price's unsold keys, for the stock section.
     public struct StockLine: Sendable, Equatable, Decodable {
         public var priceID: Int

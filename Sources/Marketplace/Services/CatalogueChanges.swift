@@ -1,4 +1,4 @@
-extension CatalogService {
+extension CatalogueService {
     /// Changes to a product; nil leaves a field as it is.
     public struct ProductChanges: Sendable {
         public var name: String?

@@ -76,7 +76,7 @@ public struct CatalogueFile: Codable, Sendable, Equatable {
     }
 }
 
-extension CatalogService {
+extension CatalogueService {
     /// Every product that isn't archived, with its prices that aren't, in the customers' order.
     public func exportCatalogue() async throws -> CatalogueFile {
         var products: [CatalogueFile.Product] = []

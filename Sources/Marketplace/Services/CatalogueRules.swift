@@ -15,7 +15,7 @@ public enum CatalogueRules {
     public static let durationDaysLimit = 36_500
 
     /// The name trimmed, or why it can't be one.
-    public static func name(_ text: String) throws(CatalogError) -> String {
+    public static func name(_ text: String) throws(CatalogueError) -> String {
         let name = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !name.isEmpty else { throw .nameEmpty }
         guard name.utf16.count <= nameLimit else { throw .nameTooLong(length: name.utf16.count, limit: nameLimit) }
@@ -23,7 +23,7 @@ public enum CatalogueRules {
     }
 
     /// The description trimmed (it may be empty), or why it is too long for the card it goes on.
-    public static func description(_ text: String, hasPhoto: Bool) throws(CatalogError) -> String {
+    public static func description(_ text: String, hasPhoto: Bool) throws(CatalogueError) -> String {
         let description = text.trimmingCharacters(in: .whitespacesAndNewlines)
         let length = description.utf16.count
         if hasPhoto, length > photoDescriptionLimit { throw .descriptionTooLongForPhoto(length: length, limit: photoDescriptionLimit) }
@@ -31,7 +31,7 @@ public enum CatalogueRules {
         return description
     }
 
-    public static func durationLabel(_ text: String) throws(CatalogError) -> String {
+    public static func durationLabel(_ text: String) throws(CatalogueError) -> String {
         let label = text.trimmingCharacters(in: .whitespacesAndNewlines)
         guard !label.isEmpty else { throw .durationLabelEmpty }
         guard label.utf16.count <= durationLabelLimit else { throw .durationLabelTooLong(length: label.utf16.count, limit: durationLabelLimit) }
@@ -39,19 +39,19 @@ public enum CatalogueRules {
     }
 
     /// - Parameter days: nil for lifetime.
-    public static func duration(_ days: Int?) throws(CatalogError) -> Int? {
+    public static func duration(_ days: Int?) throws(CatalogueError) -> Int? {
         guard let days else { return nil }
         guard days > 0 else { throw .durationNotPositive }
         guard days <= durationDaysLimit else { throw .durationTooLong(days: days, limit: durationDaysLimit) }
         return days
     }
 
-    public static func price(_ amount: Money) throws(CatalogError) -> Money {
+    public static func price(_ amount: Money) throws(CatalogueError) -> Money {
         guard amount.minorUnits > 0 else { throw .priceNotPositive }
         return amount
     }
 
-    public static func resellerPrice(_ amount: Money?) throws(CatalogError) -> Money? {
+    public static func resellerPrice(_ amount: Money?) throws(CatalogueError) -> Money? {
         guard let amount else { return nil }
         guard amount.minorUnits > 0 else { throw .resellerPriceNotPositive }
         return amount

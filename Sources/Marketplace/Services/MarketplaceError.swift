@@ -101,7 +101,7 @@ extension AdminError: CustomStringConvertible {
 
 /// Why a catalogue or stock change was refused. Lengths are UTF-16 code units, as Telegram
 /// counts what the customer sees.
-public enum CatalogError: Error, Equatable, Sendable {
+public enum CatalogueError: Error, Equatable, Sendable {
     case productNotFound(productID: Int)
     case priceNotFound(priceID: Int)
     case nameEmpty
@@ -123,7 +123,7 @@ public enum CatalogError: Error, Equatable, Sendable {
     case keyNotFound(keyID: Int)
 }
 
-extension CatalogError: CustomStringConvertible {
+extension CatalogueError: CustomStringConvertible {
     /// In English, for the command line and logs; the panel words each in the admin's language.
     public var description: String {
         switch self {

@@ -37,7 +37,7 @@ public struct RestockService: Sendable {
     /// - Returns: false when they had already asked.
     @discardableResult
     public func request(telegramID: Int64, priceID: Int) async throws -> Bool {
-        guard try await ProductPrice.find(priceID, on: database) != nil else { throw CatalogError.priceNotFound(priceID: priceID) }
+        guard try await ProductPrice.find(priceID, on: database) != nil else { throw CatalogueError.priceNotFound(priceID: priceID) }
         guard try await RestockRequest.query(on: database).filter(\.$telegramID == telegramID).filter(\.$price.$id == priceID).count() == 0 else {
             return false
         }

@@ -7,7 +7,7 @@ public struct Shop: Sendable {
     public let purchases: PurchaseService
     public let orders: OrderHistoryService
     public let refunds: RefundService
-    public let catalog: CatalogService
+    public let catalogue: CatalogueService
     public let stock: StockService
     public let admins: AdminService
     public let sellers: SellerService
@@ -32,7 +32,7 @@ public struct Shop: Sendable {
         purchases = PurchaseService(database: database, currency: currency, cache: cache)
         orders = OrderHistoryService(database: database, currency: currency)
         refunds = RefundService(database: database, currency: currency, cache: cache, permissions: admins)
-        catalog = CatalogService(database: database, currency: currency, cache: cache, ttls: ttls, permissions: admins)
+        catalogue = CatalogueService(database: database, currency: currency, cache: cache, ttls: ttls, permissions: admins)
         stock = StockService(database: database, permissions: admins)
         sellers = SellerService(database: database, cache: cache, ttls: ttls, permissions: admins)
         stats = StatsService(database: database, currency: currency)

@@ -35,7 +35,7 @@ public struct StockService: Sendable {
         progress: @escaping @Sendable (_ done: Int, _ total: Int) async -> Void = { _, _ in }
     ) async throws -> StockReport {
         try await permissions.require(.stock, adminID)
-        guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.priceNotFound(priceID: priceID) }
+        guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogueError.priceNotFound(priceID: priceID) }
         let productID = price.$product.id
         var report = StockReport(added: 0, duplicates: 0, invalid: 0)
         var batch: [(line: Int, key: String)] = []
@@ -125,13 +125,13 @@ public struct StockService: Sendable {
 
     /// One key's text.
     public func key(_ keyID: Int) async throws -> String {
-        guard let key = try await ProductKey.find(keyID, on: database) else { throw CatalogError.keyNotFound(keyID: keyID) }
+        guard let key = try await ProductKey.find(keyID, on: database) else { throw CatalogueError.keyNotFound(keyID: keyID) }
         return key.keyText
     }
 
     /// Every unsold key of a price, oldest first, for an export.
     public func exportUnused(priceID: Int) async throws -> [String] {
-        guard try await ProductPrice.find(priceID, on: database) != nil else { throw CatalogError.priceNotFound(priceID: priceID) }
+        guard try await ProductPrice.find(priceID, on: database) != nil else { throw CatalogueError.priceNotFound(priceID: priceID) }
         return try await database.sql.select().column("key_text").from(ProductKey.schema)
             .where("price_id", .equal, priceID).where("is_used", .equal, false).orderBy("id")
             .all(decodingColumn: "key_text", as: String.self)
@@ -142,8 +142,8 @@ public struct StockService: Sendable {
         try await permissions.require(.stock, adminID)
         try await database.atomically { db in
             let keys = try await ProductKey.query(on: db).filter(\.$id ~~ keyIDs).all()
-            if let sold = keys.first(where: \.isUsed) { throw CatalogError.soldKeyCantBeDeleted(keyID: sold.id!) }
-            if let missing = keyIDs.first(where: { id in !keys.contains { $0.id == id } }) { throw CatalogError.keyNotFound(keyID: missing) }
+            if let sold = keys.first(where: \.isUsed) { throw CatalogueError.soldKeyCantBeDeleted(keyID: sold.id!) }
+            if let missing = keyIDs.first(where: { id in !keys.contains { $0.id == id } }) { throw CatalogueError.keyNotFound(keyID: missing) }
             try await ProductKey.query(on: db).filter(\.$id ~~ keyIDs).filter(\.$isUsed == false).delete()
             try await AuditLog.record(
                 admin: adminID, action: "stock.delete", subject: "keys", details: keyIDs.map(String.init).joined(separator: ","),
@@ -158,7 +158,7 @@ public struct StockService: Sendable {
     public func deleteAllUnused(priceID: Int, by adminID: Int64) async throws -> Int {
         try await permissions.require(.stock, adminID)
         return try await database.atomically { db in
-            guard try await ProductPrice.find(priceID, on: db) != nil else { throw CatalogError.priceNotFound(priceID: priceID) }
+            guard try await ProductPrice.find(priceID, on: db) != nil else { throw CatalogueError.priceNotFound(priceID: priceID) }
             let count = try await ProductKey.query(on: db).filter(\.$price.$id == priceID).filter(\.$isUsed == false).count()
             try await ProductKey.query(on: db).filter(\.$price.$id == priceID).filter(\.$isUsed == false).delete()
             try await AuditLog.record(

@@ -6,8 +6,8 @@ import TelegramBotAPI
 extension AdminHandlers {
     /// A price and its product.
     func find(_ priceID: Int) async throws -> (AdminProduct, AdminProduct.Price) {
-        let product = try await shop.catalog.adminProduct(havingPrice: priceID)
-        guard let price = product.price(priceID) else { throw CatalogError.priceNotFound(priceID: priceID) }
+        let product = try await shop.catalogue.adminProduct(havingPrice: priceID)
+        guard let price = product.price(priceID) else { throw CatalogueError.priceNotFound(priceID: priceID) }
         return (product, price)
     }
 

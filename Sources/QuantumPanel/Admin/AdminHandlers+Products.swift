@@ -6,12 +6,12 @@ import TelegramBotAPI
 extension AdminHandlers {
     func showProducts(_ context: HandlerContext, page: Int, note: String? = nil) async throws {
         let templates = context.adminTemplates
-        try await show(templates.noted(try templates.products(try await shop.catalog.adminProducts(), page: page), note), context)
+        try await show(templates.noted(try templates.products(try await shop.catalogue.adminProducts(), page: page), note), context)
     }
 
     func showProduct(_ context: HandlerContext, productID: Int, note: String? = nil) async throws {
         let templates = context.adminTemplates
-        let product = try await shop.catalog.adminProduct(productID)
+        let product = try await shop.catalogue.adminProduct(productID)
         try await show(templates.noted(try templates.product(product, threshold: configuration.lowStockThreshold), note), context)
     }
 
@@ -19,7 +19,7 @@ extension AdminHandlers {
     func showProductOrList(_ context: HandlerContext, productID: Int, note: String?) async throws {
         do {
             try await showProduct(context, productID: productID, note: note)
-        } catch is CatalogError {
+        } catch is CatalogueError {
             try await showProducts(context, page: 1, note: note)
         }
     }

@@ -18,7 +18,7 @@ extension AdminHandlers {
     func showStock(_ context: HandlerContext, page: Int, note: String? = nil) async throws {
         let templates = context.adminTemplates
         try await show(
-            templates.noted(try templates.stock(try await shop.catalog.stockLines(), page: page, threshold: configuration.lowStockThreshold), note),
+            templates.noted(try templates.stock(try await shop.catalogue.stockLines(), page: page, threshold: configuration.lowStockThreshold), note),
             context)
     }
 
@@ -32,7 +32,7 @@ extension AdminHandlers {
     func showPriceStockOrList(_ context: HandlerContext, priceID: Int, note: String?) async throws {
         do {
             try await showPriceStock(context, priceID: priceID, note: note)
-        } catch is CatalogError {
+        } catch is CatalogueError {
             try await showProducts(context, page: 1, note: note)
         }
     }

@@ -158,7 +158,7 @@ struct AdminHandlers: Sendable {
     }
 
     /// Reads an amount as typed (`9.99`, `10`, `9,99`).
-    /// - Throws: ``TypedNumberRefusal`` or ``CatalogError`` when it isn't one.
+    /// - Throws: ``TypedNumberRefusal`` or ``CatalogueError`` when it isn't one.
     func amount(_ text: String) throws -> Money {
         do {
             return try CatalogueRules.price(try Money.parse(text, currency: currency))

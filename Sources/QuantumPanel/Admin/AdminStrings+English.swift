@@ -7,7 +7,7 @@ extension AdminStrings {
         sevenDaysLabel: "7 days",
         thirtyDaysLabel: "30 days",
         allTimeLabel: "All time",
-        ordersCount: { $0 == 1 ? "1 order" : "\($0) orders" },
+        ordersCount: { Plural.english($0, "order", "orders") },
         lowStockTitle: { "Low on stock (under \($0) keys)" },
         stockFine: "Every price on sale has enough keys.",
         sectionProducts: "🛍 Products",
@@ -31,7 +31,7 @@ extension AdminStrings {
         hiddenMark: "🙈",
         archivedMark: "🗄",
         premiumMark: "💎",
-        keysCount: { $0 == 1 ? "1 key" : "\($0) keys" },
+        keysCount: { Plural.english($0, "key", "keys") },
         nameLabel: "Name",
         descriptionLabel: "Description",
         photoLabel: "Photo",
@@ -67,7 +67,7 @@ extension AdminStrings {
         pressYesOrNo: "Press Yes or No below.",
         pressConfirm: "Press ✅ Confirm to save it, or ✖ Cancel.",
         productInUse: { keys, orders in
-            "It can't be deleted: \(keys == 1 ? "1 key" : "\(keys) keys") and \(orders == 1 ? "1 order" : "\(orders) orders") refer to it, and deleting it would break their history. Archive it instead: customers no longer see it, and orders keep it."
+            "It can't be deleted: \(Plural.english(keys, "key", "keys")) and \(Plural.english(orders, "order", "orders")) refer to it, and deleting it would break their history. Archive it instead: customers no longer see it, and orders keep it."
         },
         confirmDeleteProduct: { "Delete <b>\($0)</b> and its prices for good?" },
         confirmArchive: { "Archive <b>\($0)</b>? Customers no longer see it; its orders keep it. You can unarchive it later." },
@@ -77,7 +77,7 @@ extension AdminStrings {
         priceTitle: "🏷 <b>Price</b>",
         durationLabelLabel: "Label",
         durationLabel: "Duration",
-        days: { $0 == 1 ? "1 day" : "\($0) days" },
+        days: { Plural.english($0, "day", "days") },
         lifetime: "lifetime",
         priceLabel: "Price",
         resellerPriceLabel: "Reseller price",
@@ -101,7 +101,7 @@ extension AdminStrings {
             "The reseller price \(reseller) is above the price \(price): resellers would pay more than everyone else. Keep it, or send another amount."
         },
         priceInUse: { keys, orders in
-            "It can't be deleted: \(keys == 1 ? "1 key" : "\(keys) keys") and \(orders == 1 ? "1 order" : "\(orders) orders") refer to it. Archive it instead: it is no longer sold, and orders and keys keep it."
+            "It can't be deleted: \(Plural.english(keys, "key", "keys")) and \(Plural.english(orders, "order", "orders")) refer to it. Archive it instead: it is no longer sold, and orders and keys keep it."
         },
         confirmDeletePrice: { "Delete the price <b>\($0)</b> for good?" },
         priceAdded: "✅ Price added. Add keys to put it on sale.",
@@ -122,7 +122,7 @@ extension AdminStrings {
         downloading: { "⏳ Reading <b>\($0)</b>…" },
         checking: { done, total in "⏳ Checking: \(done) of \(total) lines…" },
         storing: { done, total in "⏳ Adding: \(done) of \(total) lines…" },
-        keysPreview: { new, target in "Add <b>\(new == 1 ? "1 new key" : "\(new) new keys")</b> to \(target)?" },
+        keysPreview: { new, target in "Add <b>\(Plural.english(new, "new key", "new keys"))</b> to \(target)?" },
         reportAdded: { "Added: <b>\($0)</b>" },
         reportDuplicates: { "Duplicates: \($0)" },
         reportBlank: { "Blank lines: \($0)" },
@@ -139,9 +139,9 @@ extension AdminStrings {
         fileNotText: "The file isn't UTF-8 text: save it as UTF-8 and send it again.",
         confirmDeleteKey: { "Delete the unsold key <code>\($0)</code>?" },
         confirmDeleteAll: { count, target in "Delete all <b>\(count)</b> unsold keys of \(target)? Sold keys stay with their orders." },
-        keysDeleted: { $0 == 1 ? "🗑 1 key deleted." : "🗑 \($0) keys deleted." },
+        keysDeleted: { "🗑 \(Plural.english($0, "key", "keys")) deleted." },
         soldKey: "That key has been sold: it stays with its order.",
-        exportCaption: { count, target in "\(count == 1 ? "1 unsold key" : "\(count) unsold keys") of \(target)" },
+        exportCaption: { count, target in "\(Plural.english(count, "unsold key", "unsold keys")) of \(target)" },
 
         nameEmpty: "The name is empty: send the product's name.",
         nameTooLong: { length, limit in "That name is \(length) characters; customers see at most \(limit). Send a shorter one." },

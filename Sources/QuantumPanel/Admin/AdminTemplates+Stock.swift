@@ -4,7 +4,7 @@ import TelegramBotAPI
 
 /// The stock section: every price's unsold keys, one price's stock, its keys, and import reports.
 extension AdminTemplates {
-    func stock(_ lines: [CatalogService.StockLine], page: Int, threshold: Int) throws -> Screen {
+    func stock(_ lines: [CatalogueService.StockLine], page: Int, threshold: Int) throws -> Screen {
         var text = shop.header(strings.stockTitle) + "\n"
         var rows: [[InlineKeyboardButton]] = []
         if lines.isEmpty {

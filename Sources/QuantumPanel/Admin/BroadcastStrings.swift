@@ -49,12 +49,12 @@ extension BroadcastStrings {
         },
         askProduct: "Buyers of which product?",
         askSpeed: {
-            "\($0) customers. Send it free, about 25 a second, or as a paid broadcast: up to 1000 a second, about \($1) Stars from the bot's balance?"
+            "\(Plural.english($0, "customer", "customers")). Send it free, about 25 a second, or as a paid broadcast: up to 1000 a second, about \($1) Stars from the bot's balance?"
         },
         freeButton: "Free",
         paidButton: { "⚡ Paid · ≈ \($0) ⭐" },
         preview: "👆 This is how customers will see it.",
-        audienceLine: { "To: \($0) · \($1 == 1 ? "1 customer" : "\($1) customers")" },
+        audienceLine: { "To: \($0) · \(Plural.english($1, "customer", "customers"))" },
         buttonLine: { "Button: \($0) → \($1)" },
         paidLine: { "Paid broadcast: about \($0) Stars" },
         noRecipients: "Nobody would receive it: no customer is in that audience.",
@@ -99,12 +99,12 @@ extension BroadcastStrings {
         },
         askProduct: "Купившим какой товар?",
         askSpeed: {
-            "Покупателей: \($0). Отправить бесплатно, около 25 в секунду, или платной рассылкой: до 1000 в секунду, около \($1) звёзд с баланса бота?"
+            "\(Plural.russian($0, "покупатель", "покупателя", "покупателей")). Отправить бесплатно, около 25 в секунду, или платной рассылкой: до 1000 в секунду, около \(Plural.russian($1, "звезды", "звёзд", "звёзд")) с баланса бота?"
         },
         freeButton: "Бесплатно",
         paidButton: { "⚡ Платно · ≈ \($0) ⭐" },
         preview: "👆 Так сообщение увидят покупатели.",
-        audienceLine: { "Кому: \($0) · покупателей: \($1)" },
+        audienceLine: { "Кому: \($0) · \(Plural.russian($1, "покупатель", "покупателя", "покупателей"))" },
         buttonLine: { "Кнопка: \($0) → \($1)" },
         paidLine: { "Платная рассылка: около \($0) звёзд" },
         noRecipients: "Никто не получит: в этой группе нет покупателей.",

@@ -16,7 +16,7 @@ extension PeopleStrings {
             case .banned: "⛔ Banned"
             }
         },
-        customersCount: { $0 == 1 ? "1 customer" : "\($0) customers" },
+        customersCount: { Plural.english($0, "customer", "customers") },
         customersEmpty: "No customers here yet.",
         findCustomerButton: "🔎 Find a customer",
         askCustomer: "Send the customer's Telegram id or @username, forward a message of theirs, or pick them with the button under the text box.",
@@ -103,7 +103,7 @@ extension PeopleStrings {
         dispositionName: { $0 == .restock ? "back to stock" : "revoked, never sold again" },
         refundKeysLabel: { "Keys: \($0) of \($1)" },
         refundAmountLabel: "Refund",
-        refunded: { "✅ Refunded \($0) for \($1 == 1 ? "1 key" : "\($1) keys")." },
+        refunded: { "✅ Refunded \($0) for \(Plural.english($1, "key", "keys"))." },
         alreadyRefunded: "Part of that has been refunded meanwhile; nothing was changed.",
         nothingToRefund: "Every key of this order has been refunded already.",
 

@@ -16,7 +16,7 @@ extension PeopleStrings {
             case .banned: "⛔ Заблокированы"
             }
         },
-        customersCount: { "Покупателей: \($0)" },
+        customersCount: { Plural.russian($0, "покупатель", "покупателя", "покупателей") },
         customersEmpty: "Здесь пока никого нет.",
         findCustomerButton: "🔎 Найти покупателя",
         askCustomer: "Пришлите Telegram id или @username покупателя, перешлите его сообщение или выберите его кнопкой под полем ввода.",
@@ -64,7 +64,7 @@ extension PeopleStrings {
         confirmBan: { "Заблокировать <b>\($0)</b>? Магазин будет закрыт для него до разблокировки, начатые диалоги закончатся." },
         confirmUnban: { "Разблокировать <b>\($0)</b>? Магазин снова откроется для него." },
         confirmStarsRefund: { "Вернуть ⭐ \($0) звёзд на Telegram-аккаунт покупателя? Его баланс уменьшится на <b>\($1)</b>." },
-        starsRefunded: { "✅ Возвращено звёзд: \($0)." },
+        starsRefunded: { "✅ Возвращено: \(Plural.russian(Int($0), "звезда", "звезды", "звёзд"))." },
         starsRefundPending: "⏳ Telegram не ответил. Возврат записан и завершится, когда Telegram ответит.",
         starsBalanceTooLow: { "Баланс \($0), а возврат забирает \($1): покупатель уже потратил часть пополнения." },
         starsAlreadyRefunded: "Это пополнение уже возвращено.",
@@ -104,7 +104,7 @@ extension PeopleStrings {
         dispositionName: { $0 == .restock ? "снова в продаже" : "отозваны, больше не продаются" },
         refundKeysLabel: { "Ключи: \($0) из \($1)" },
         refundAmountLabel: "К возврату",
-        refunded: { "✅ Возвращено \($0), ключей: \($1)." },
+        refunded: { "✅ Возвращено \($0) за \(Plural.russian($1, "ключ", "ключа", "ключей"))." },
         alreadyRefunded: "Часть этого уже вернули; ничего не изменено.",
         nothingToRefund: "Все ключи этого заказа уже возвращены.",
 

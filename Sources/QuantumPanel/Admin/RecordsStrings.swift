@@ -49,7 +49,7 @@ extension RecordsStrings {
             case .audit: "📜 Audit log"
             }
         },
-        exportCaption: { $0 == 1 ? "1 row" : "\($0) rows" },
+        exportCaption: { Plural.english($0, "row", "rows") },
         chartCaption: { "📈 Orders (bars, by product) and revenue (line) per day, last 30 days: \($0) orders, <b>\($1)</b>." },
         chartEmpty: "No orders in the last 30 days: nothing to draw yet.",
         otherProducts: "other"
@@ -77,7 +77,7 @@ extension RecordsStrings {
             case .audit: "📜 Журнал"
             }
         },
-        exportCaption: { "Строк: \($0)" },
+        exportCaption: { Plural.russian($0, "строка", "строки", "строк") },
         chartCaption: { "📈 Заказы (столбцы, по товарам) и выручка (линия) по дням за 30 дней: заказов \($0), <b>\($1)</b>." },
         chartEmpty: "За последние 30 дней заказов нет: рисовать пока нечего.",
         otherProducts: "другие"

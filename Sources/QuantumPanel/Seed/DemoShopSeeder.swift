@@ -51,7 +51,7 @@ public struct DemoShopSeeder: Sendable {
         for index in 0..<plan.products {
             let name = index < Self.names.count ? Self.names[index] : "Demo product \(index + 1)"
             // Every fourth product is for premium customers, to show the lock.
-            let product = try await shop.catalog.createProduct(
+            let product = try await shop.catalogue.createProduct(
                 name: name, description: "Demo: \(name), delivered as a license key at once.", isPremiumOnly: index % 4 == 3, sortOrder: index,
                 by: adminID
             )
@@ -62,7 +62,7 @@ public struct DemoShopSeeder: Sendable {
                     ? Self.durations[slot] : (label: "\(slot + 3) months", days: Optional((slot + 3) * 30), units: Int64(slot + 3) * 4)
                 let price = Money(minorUnits: duration.units * scale, currency: shop.currency)
                 let reseller = Money(minorUnits: duration.units * scale * 8 / 10, currency: shop.currency)
-                let priceID = try await shop.catalog.addPrice(
+                let priceID = try await shop.catalogue.addPrice(
                     to: product, durationLabel: duration.label, durationDays: duration.days, price: price, resellerPrice: reseller, sortOrder: slot,
                     by: adminID
                 )

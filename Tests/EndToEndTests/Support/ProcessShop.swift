@@ -109,9 +109,9 @@ struct ProcessShop: Sendable {
     /// One product, `keys` keys at $5.00, and `count` registered customers holding `balance` cents.
     func stock(keys: Int, named name: String = Self.productName) async throws {
         try await withDatabase { shop in
-            let product = try await shop.catalog.createProduct(
+            let product = try await shop.catalogue.createProduct(
                 name: name, description: "Survives anything", photoFileID: nil, isPremiumOnly: false, by: 1)
-            let price = try await shop.catalog.addPrice(
+            let price = try await shop.catalogue.addPrice(
                 to: product, durationLabel: "1 month", durationDays: 30, price: Money(minorUnits: 500, currency: .usd), resellerPrice: nil, by: 1)
             _ = try await shop.stock.addKeys((1...keys).map { "\(name.prefix(5).uppercased())-\($0)" }.joined(separator: "\n"), to: price, by: 1)
         }

@@ -85,10 +85,10 @@ struct ShopHarness: Sendable {
             try await row.create(on: database)
             product = row.id!
         } else {
-            product = try await shop.catalog.createProduct(
+            product = try await shop.catalogue.createProduct(
                 name: name, description: description, photoFileID: photoFileID, isPremiumOnly: premiumOnly, by: shop.admins.rootAdminID)
         }
-        let price = try await shop.catalog.addPrice(
+        let price = try await shop.catalogue.addPrice(
             to: product, durationLabel: duration, durationDays: 30, price: Self.dollars(price), resellerPrice: reseller.map(Self.dollars),
             by: shop.admins.rootAdminID)
         if !keys.isEmpty {

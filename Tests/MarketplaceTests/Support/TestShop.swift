@@ -25,7 +25,7 @@ struct TestShop {
     var users: UserService { UserService(database: db, currency: Self.currency) }
     var admins: AdminService { AdminService(database: db, rootAdminID: Self.rootAdmin) }
     var stock: StockService { StockService(database: db) }
-    var catalog: CatalogService { CatalogService(database: db, currency: Self.currency) }
+    var catalogue: CatalogueService { CatalogueService(database: db, currency: Self.currency) }
 
     static func dollars(_ text: String) -> Money {
         try! Money.parse(text, currency: currency)
@@ -46,8 +46,8 @@ struct TestShop {
     func price(
         _ name: String = "Netflix", price: String = "5.00", reseller: String? = nil, keys: Int = 0, premiumOnly: Bool = false
     ) async throws -> Int {
-        let product = try await catalog.createProduct(name: name, description: "\(name) account", isPremiumOnly: premiumOnly, by: Self.rootAdmin)
-        let priceID = try await catalog.addPrice(
+        let product = try await catalogue.createProduct(name: name, description: "\(name) account", isPremiumOnly: premiumOnly, by: Self.rootAdmin)
+        let priceID = try await catalogue.addPrice(
             to: product, durationLabel: "1 month", durationDays: 30, price: Self.dollars(price), resellerPrice: reseller.map(Self.dollars),
             by: Self.rootAdmin)
         if keys > 0 {

@@ -2,7 +2,7 @@ import Marketplace
 
 // The services' refusals in the admin's words. Lookups of a thing deleted meanwhile say "gone".
 
-extension CatalogError: ReadableRefusal {
+extension CatalogueError: ReadableRefusal {
     func words(in language: Language) -> String {
         let strings = language.adminStrings
         return switch self {

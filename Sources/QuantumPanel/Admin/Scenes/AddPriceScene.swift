@@ -76,7 +76,7 @@ struct AddPriceScene: PanelScene {
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         let templates = context.adminTemplates
         let strings = templates.strings
-        let product = try await admin.shop.catalog.adminProduct(draft.productID)
+        let product = try await admin.shop.catalogue.adminProduct(draft.productID)
         let money = { (minor: Int64) in templates.e(Money(minorUnits: minor, currency: admin.currency).formatted) }
         return SceneSummary([
             "\(strings.nameLabel): \(templates.e(product.name))",
@@ -90,12 +90,12 @@ struct AddPriceScene: PanelScene {
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
         let currency = admin.currency
         do {
-            let priceID = try await admin.shop.catalog.addPrice(
+            let priceID = try await admin.shop.catalogue.addPrice(
                 to: draft.productID, durationLabel: draft.label, durationDays: draft.days, price: Money(minorUnits: draft.amount, currency: currency),
                 resellerPrice: draft.resellerAmount.map { Money(minorUnits: $0, currency: currency) }, by: try context.customer.telegramID
             )
             try await admin.showPrice(context, priceID: priceID, note: context.adminTemplates.strings.priceAdded)
-        } catch let error as CatalogError {
+        } catch let error as CatalogueError {
             try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }

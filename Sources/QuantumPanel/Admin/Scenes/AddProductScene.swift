@@ -87,12 +87,12 @@ struct AddProductScene: PanelScene {
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
         let strings = context.adminTemplates.strings
         do {
-            let productID = try await admin.shop.catalog.createProduct(
+            let productID = try await admin.shop.catalogue.createProduct(
                 name: draft.name, description: draft.description, photoFileID: draft.photoFileID, isPremiumOnly: draft.isPremiumOnly,
                 by: try context.customer.telegramID
             )
             try await admin.showProduct(context, productID: productID, note: strings.productAdded)
-        } catch let error as CatalogError {
+        } catch let error as CatalogueError {
             try await admin.showProducts(context, page: 1, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }

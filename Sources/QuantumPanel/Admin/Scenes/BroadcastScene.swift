@@ -38,7 +38,7 @@ struct BroadcastScene: PanelScene {
                 broadcasts.askAudience,
                 options: ["everyone", "premium", "resellers", "buyers"].map { .init(broadcasts.audienceName($0), answer: $0) })
         case .product:
-            let products = try await admin.shop.catalog.adminProducts().filter { !$0.isArchived }.prefix(20)
+            let products = try await admin.shop.catalogue.adminProducts().filter { !$0.isArchived }.prefix(20)
             return ScenePrompt(
                 templates.people.productLabel + ": " + broadcasts.askProduct, options: products.map { .init($0.name, answer: "product:\($0.id)") })
         case .speed:
@@ -106,7 +106,7 @@ struct BroadcastScene: PanelScene {
         let templates = context.adminTemplates
         let broadcasts = templates.broadcasts
         var productName: String?
-        if case .buyers(let productID) = draft.audience { productName = try? await admin.shop.catalog.adminProduct(productID).name }
+        if case .buyers(let productID) = draft.audience { productName = try? await admin.shop.catalogue.adminProduct(productID).name }
         let count = try await admin.shop.broadcasts.recipientCount(draft.audience)
         var lines = [broadcasts.audienceLine(templates.audienceName(draft.audience, productName: productName), count)]
         if let text = draft.message.buttonText, let url = draft.message.buttonURL {

@@ -100,7 +100,7 @@ struct EditPriceScene: PanelScene {
 
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
         let currency = admin.currency
-        var changes = CatalogService.PriceChanges()
+        var changes = CatalogueService.PriceChanges()
         switch draft.field {
         case .label: changes.durationLabel = draft.label
         case .duration: changes.durationDays = .some(draft.days)
@@ -108,9 +108,9 @@ struct EditPriceScene: PanelScene {
         case .reseller: changes.resellerPrice = .some(draft.amount.map { Money(minorUnits: $0, currency: currency) })
         }
         do {
-            try await admin.shop.catalog.updatePrice(draft.priceID, changes, by: try context.customer.telegramID)
+            try await admin.shop.catalogue.updatePrice(draft.priceID, changes, by: try context.customer.telegramID)
             try await admin.showPrice(context, priceID: draft.priceID, note: context.adminTemplates.strings.saved)
-        } catch let error as CatalogError {
+        } catch let error as CatalogueError {
             try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }

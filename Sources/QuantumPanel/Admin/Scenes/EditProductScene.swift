@@ -30,7 +30,7 @@ struct EditProductScene: PanelScene {
         let strings = templates.strings
         switch draft.field {
         case .name:
-            let product = try await admin.shop.catalog.adminProduct(draft.productID)
+            let product = try await admin.shop.catalogue.adminProduct(draft.productID)
             return ScenePrompt(strings.askName + "\n\n\(strings.nameLabel): <code>\(templates.e(product.name))</code>")
         case .description: return ScenePrompt(strings.askNewDescription)
         case .photo: return ScenePrompt(strings.askNewPhoto)
@@ -48,15 +48,15 @@ struct EditProductScene: PanelScene {
                 draft.value = try CatalogueRules.name(text)
             case .description:
                 guard let text = message.text else { return .refuse(templates.strings.sendText) }
-                let product = try await admin.shop.catalog.adminProduct(draft.productID)
+                let product = try await admin.shop.catalogue.adminProduct(draft.productID)
                 draft.value = try CatalogueRules.description(text, hasPhoto: product.photoFileID != nil)
             case .photo:
                 guard let photo = message.photo?.last?.fileID else { return .refuse(templates.strings.sendPhotoOrSkip) }
                 // The card must leave the caption room for the description.
-                _ = try CatalogueRules.description(try await admin.shop.catalog.adminProduct(draft.productID).description, hasPhoto: true)
+                _ = try CatalogueRules.description(try await admin.shop.catalogue.adminProduct(draft.productID).description, hasPhoto: true)
                 draft.value = photo
             }
-        } catch let error as CatalogError {
+        } catch let error as CatalogueError {
             return .refuse(error.words(in: templates.language))
         }
         return .summarize(draft)
@@ -66,7 +66,7 @@ struct EditProductScene: PanelScene {
         let templates = context.adminTemplates
         let strings = templates.strings
         let e = templates.e
-        let product = try await admin.shop.catalog.adminProduct(draft.productID)
+        let product = try await admin.shop.catalogue.adminProduct(draft.productID)
         switch draft.field {
         case .name:
             return SceneSummary([SceneSummary.change(strings.nameLabel, from: e(product.name), to: e(draft.value))])
@@ -81,16 +81,16 @@ struct EditProductScene: PanelScene {
     }
 
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
-        var changes = CatalogService.ProductChanges()
+        var changes = CatalogueService.ProductChanges()
         switch draft.field {
         case .name: changes.name = draft.value
         case .description: changes.description = draft.value
         case .photo: changes.photoFileID = .some(draft.value)
         }
         do {
-            try await admin.shop.catalog.updateProduct(draft.productID, changes, by: try context.customer.telegramID)
+            try await admin.shop.catalogue.updateProduct(draft.productID, changes, by: try context.customer.telegramID)
             try await admin.showProduct(context, productID: draft.productID, note: context.adminTemplates.strings.saved)
-        } catch let error as CatalogError {
+        } catch let error as CatalogueError {
             try await admin.showProductOrList(context, productID: draft.productID, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }

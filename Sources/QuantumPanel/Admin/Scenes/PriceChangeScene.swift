@@ -43,16 +43,16 @@ struct PriceChangeScene: PanelScene {
         do {
             switch draft.change {
             case .removeReseller:
-                try await admin.shop.catalog.updatePrice(id, .init(resellerPrice: .some(nil)), by: actor)
+                try await admin.shop.catalogue.updatePrice(id, .init(resellerPrice: .some(nil)), by: actor)
                 try await admin.showPrice(context, priceID: id, note: strings.saved)
             case .archive:
-                try await admin.shop.catalog.setPriceArchived(true, priceID: id, by: actor)
+                try await admin.shop.catalogue.setPriceArchived(true, priceID: id, by: actor)
                 try await admin.showPrice(context, priceID: id, note: strings.saved)
             case .delete:
-                try await admin.shop.catalog.deletePrice(id, by: actor)
+                try await admin.shop.catalogue.deletePrice(id, by: actor)
                 try await admin.showProductOrList(context, productID: draft.productID, note: strings.priceDeleted)
             }
-        } catch let error as CatalogError {
+        } catch let error as CatalogueError {
             try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }

@@ -5,7 +5,7 @@ import Marketplace
 /// What the price dialogs ask alike: the amounts, and the reseller price with its warning.
 extension AdminHandlers {
     /// A whole number of days.
-    /// - Throws: ``TypedNumberRefusal`` or ``CatalogError`` when it isn't one.
+    /// - Throws: ``TypedNumberRefusal`` or ``CatalogueError`` when it isn't one.
     func days(_ text: String) throws -> Int {
         let trimmed = text.trimmingCharacters(in: .whitespaces)
         guard let days = Int(trimmed) else { throw TypedNumberRefusal.daysNotANumber(typed: trimmed) }
@@ -35,7 +35,7 @@ extension AdminHandlers {
     func showPriceOrProduct(_ context: HandlerContext, priceID: Int, productID: Int?, note: String?) async throws {
         do {
             try await showPrice(context, priceID: priceID, note: note)
-        } catch is CatalogError {
+        } catch is CatalogueError {
             guard let productID else { return try await showProducts(context, page: 1, note: note) }
             try await showProductOrList(context, productID: productID, note: note)
         }

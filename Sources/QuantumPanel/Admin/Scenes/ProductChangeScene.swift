@@ -26,7 +26,7 @@ struct ProductChangeScene: PanelScene {
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         let templates = context.adminTemplates
         let strings = templates.strings
-        let name = templates.e(try await admin.shop.catalog.adminProduct(draft.productID).name)
+        let name = templates.e(try await admin.shop.catalogue.adminProduct(draft.productID).name)
         switch draft.change {
         case .removePhoto: return SceneSummary([SceneSummary.change(strings.photoLabel, from: "✓", to: strings.noneValue)], question: name)
         case .delete: return SceneSummary(question: strings.confirmDeleteProduct(name))
@@ -42,16 +42,16 @@ struct ProductChangeScene: PanelScene {
         do {
             switch draft.change {
             case .removePhoto:
-                try await admin.shop.catalog.updateProduct(id, .init(photoFileID: .some(nil)), by: actor)
+                try await admin.shop.catalogue.updateProduct(id, .init(photoFileID: .some(nil)), by: actor)
                 try await admin.showProduct(context, productID: id, note: strings.saved)
             case .archive:
-                try await admin.shop.catalog.setProductArchived(true, productID: id, by: actor)
+                try await admin.shop.catalogue.setProductArchived(true, productID: id, by: actor)
                 try await admin.showProduct(context, productID: id, note: strings.saved)
             case .delete:
-                try await admin.shop.catalog.deleteProduct(id, by: actor)
+                try await admin.shop.catalogue.deleteProduct(id, by: actor)
                 try await admin.showProducts(context, page: 1, note: strings.productDeleted)
             }
-        } catch let error as CatalogError {
+        } catch let error as CatalogueError {
             try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }

@@ -45,7 +45,7 @@ struct StockChangeScene: PanelScene {
                 let count = try await admin.shop.stock.deleteAllUnused(priceID: draft.priceID, by: actor)
                 try await admin.showPriceStock(context, priceID: draft.priceID, note: context.adminTemplates.strings.keysDeleted(count))
             }
-        } catch let error as CatalogError {
+        } catch let error as CatalogueError {
             try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
         }
     }

@@ -27,7 +27,7 @@ struct PricesSection: PanelSection {
         let id = press.priceID
         let by = try context.customer.telegramID
         let strings = context.adminTemplates.strings
-        let catalog = admin.shop.catalog
+        let catalogue = admin.shop.catalogue
         switch press.action {
         case .open: try await admin.showPrice(context, priceID: id)
         case .label: try await edit(.label, of: id, context)
@@ -37,13 +37,13 @@ struct PricesSection: PanelSection {
         case .removeReseller: try await change(.removeReseller, of: id, context)
         case .archive: try await change(.archive, of: id, context)
         case .hide, .show:
-            try await catalog.setPriceVisible(press.action == .show, priceID: id, by: by)
+            try await catalogue.setPriceVisible(press.action == .show, priceID: id, by: by)
             try await admin.showPrice(context, priceID: id, note: strings.saved)
         case .unarchive:
-            try await catalog.setPriceArchived(false, priceID: id, by: by)
+            try await catalogue.setPriceArchived(false, priceID: id, by: by)
             try await admin.showPrice(context, priceID: id, note: strings.saved)
         case .up, .down:
-            let (place, count) = try await catalog.movePrice(id, up: press.action == .up, by: by)
+            let (place, count) = try await catalogue.movePrice(id, up: press.action == .up, by: by)
             try await admin.showPrice(context, priceID: id, note: strings.moved(place, count))
         case .delete:
             let (product, price) = try await admin.find(id)

@@ -47,20 +47,20 @@ struct ProductsSection: PanelSection {
         case .addPrice: try await scenes.start(AddPriceScene(admin: admin), at: .label, with: .init(productID: id), context)
         case .archive: try await scenes.confirm(ProductChangeScene(admin: admin), .init(productID: id, change: .archive), context)
         case .premium:
-            let product = try await shop.catalog.adminProduct(id)
-            try await shop.catalog.updateProduct(id, .init(isPremiumOnly: !product.isPremiumOnly), by: by)
+            let product = try await shop.catalogue.adminProduct(id)
+            try await shop.catalogue.updateProduct(id, .init(isPremiumOnly: !product.isPremiumOnly), by: by)
             try await admin.showProduct(context, productID: id, note: strings.saved)
         case .hide, .show:
-            try await shop.catalog.setProductVisible(press.action == .show, productID: id, by: by)
+            try await shop.catalogue.setProductVisible(press.action == .show, productID: id, by: by)
             try await admin.showProduct(context, productID: id, note: strings.saved)
         case .unarchive:
-            try await shop.catalog.setProductArchived(false, productID: id, by: by)
+            try await shop.catalogue.setProductArchived(false, productID: id, by: by)
             try await admin.showProduct(context, productID: id, note: strings.saved)
         case .up, .down:
-            let (place, count) = try await shop.catalog.moveProduct(id, up: press.action == .up, by: by)
+            let (place, count) = try await shop.catalogue.moveProduct(id, up: press.action == .up, by: by)
             try await admin.showProduct(context, productID: id, note: strings.moved(place, count))
         case .delete:
-            let product = try await shop.catalog.adminProduct(id)
+            let product = try await shop.catalogue.adminProduct(id)
             guard product.keys == 0, product.orders == 0 else {
                 return try await admin.show(try context.adminTemplates.productInUse(product), context)
             }

@@ -17,7 +17,7 @@ extension ShopHandlers {
             try await showProducts(context, page: pick.page)
         }
         router.callbackQuery(ProductCallback.self) { pick, _, context in
-            let catalogue = try await shop.catalog.catalogue(for: try context.customer)
+            let catalogue = try await shop.catalogue.products(for: try context.customer)
             guard let product = catalogue.first(where: { $0.id == pick.productID }) else {
                 try await context.answerCallback(context.templates.strings.productGone, showAlert: true)
                 return try await showProducts(context, page: pick.page)
@@ -39,7 +39,7 @@ extension ShopHandlers {
             do {
                 try await shop.restock.request(telegramID: try context.customer.telegramID, priceID: request.priceID)
                 try await context.answerCallback(context.templates.strings.notifyMeDone, showAlert: true)
-            } catch CatalogError.priceNotFound {
+            } catch CatalogueError.priceNotFound {
                 try await context.answerCallback(context.templates.strings.unavailableNow, showAlert: true)
             }
         }
@@ -47,13 +47,13 @@ extension ShopHandlers {
     }
 
     private func showProducts(_ context: HandlerContext, page: Int) async throws {
-        let catalogue = try await shop.catalog.catalogue(for: try context.customer)
+        let catalogue = try await shop.catalogue.products(for: try context.customer)
         try await context.show(context.templates.products(catalogue, page: page))
     }
 
     func showConfirmation(_ context: HandlerContext, priceID: Int, quantity: Int, notice: String? = nil) async throws {
         let customer = try context.customer
-        let catalogue = try await shop.catalog.catalogue(for: customer)
+        let catalogue = try await shop.catalogue.products(for: customer)
         guard let product = catalogue.first(where: { $0.offers.contains { $0.priceID == priceID } }),
             let offer = product.offers.first(where: { $0.priceID == priceID })
         else {
@@ -90,7 +90,7 @@ extension ShopHandlers {
             try await showConfirmation(
                 context, priceID: buy.priceID, quantity: buy.quantity, notice: context.templates.strings.priceChanged(HTML.escape(current.formatted)))
         } catch let error as PurchaseError {
-            let productID = try await shop.catalog.catalogue(for: customer).first { $0.offers.contains { $0.priceID == buy.priceID } }?.id
+            let productID = try await shop.catalogue.products(for: customer).first { $0.offers.contains { $0.priceID == buy.priceID } }?.id
             try await context.show(context.templates.refusal(error, productID: productID))
         }
     }

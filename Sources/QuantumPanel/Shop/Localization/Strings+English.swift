@@ -137,7 +137,7 @@ extension Strings {
         lateTopUp: { "⭐ A payment that had not reached the shop was found: <b>\($0)</b> added. Balance: <b>\($1)</b>." },
         creditedNotice: { "💰 <b>\($0)</b> was added to your balance.\nReason: \($1)\nBalance: <b>\($2)</b>" },
         debitedNotice: { "➖ <b>\($0)</b> was taken from your balance.\nReason: \($1)\nBalance: <b>\($2)</b>" },
-        refundNotice: { "↩️ Order #\($0): <b>\($1)</b> refunded to your balance for \($2 == 1 ? "1 key" : "\($2) keys").\nBalance: <b>\($3)</b>" },
+        refundNotice: { "↩️ Order #\($0): <b>\($1)</b> refunded to your balance for \(Plural.english($2, "key", "keys")).\nBalance: <b>\($3)</b>" },
         starsRefundNotice: {
             "⭐ \($0) Stars were refunded to your Telegram account, and <b>\($1)</b> taken from your balance.\nBalance: <b>\($2)</b>"
         },

@@ -4,7 +4,7 @@ import FluentSQL
 /// The admin side of products: create, edit, hide, archive, reorder, delete. Each change is
 /// checked by ``CatalogueRules``, written to the audit log with what it was before, and clears
 /// the cached catalogue, so the next customer view shows it.
-extension CatalogService {
+extension CatalogueService {
     /// - Parameter sortOrder: nil puts it after every other product.
     /// - Returns: the new product's id.
     public func createProduct(
@@ -44,7 +44,7 @@ extension CatalogService {
 
     /// One product with all its prices, their stock and what refers to it.
     public func adminProduct(_ productID: Int) async throws -> AdminProduct {
-        guard let product = try await Product.find(productID, on: database) else { throw CatalogError.productNotFound(productID: productID) }
+        guard let product = try await Product.find(productID, on: database) else { throw CatalogueError.productNotFound(productID: productID) }
         let prices = try await ProductPrice.query(on: database).filter(\.$product.$id == productID).sort(\.$isArchived).sort(\.$sortOrder).sort(\.$id)
             .all()
         let ids = prices.compactMap(\.id)
@@ -69,14 +69,14 @@ extension CatalogService {
 
     /// The product that has `priceID`.
     public func adminProduct(havingPrice priceID: Int) async throws -> AdminProduct {
-        guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.priceNotFound(priceID: priceID) }
+        guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogueError.priceNotFound(priceID: priceID) }
         return try await adminProduct(price.$product.id)
     }
 
     public func updateProduct(_ productID: Int, _ changes: ProductChanges, by adminID: Int64) async throws {
         let onlyTexts = changes.isPremiumOnly == nil && changes.sortOrder == nil
         try await permissions.require(onlyTexts ? .catalogueTexts : .catalogue, adminID)
-        guard let product = try await Product.find(productID, on: database) else { throw CatalogError.productNotFound(productID: productID) }
+        guard let product = try await Product.find(productID, on: database) else { throw CatalogueError.productNotFound(productID: productID) }
         let before = Self.describe(product)
         if let name = changes.name { product.name = try CatalogueRules.name(name) }
         if let photo = changes.photoFileID { product.photoFileID = photo }
@@ -109,7 +109,7 @@ extension CatalogService {
     public func moveProduct(_ productID: Int, up: Bool, by adminID: Int64) async throws -> (place: Int, of: Int) {
         try await permissions.require(.catalogue, adminID)
         let products = try await Product.query(on: database).filter(\.$isArchived == false).sort(\.$sortOrder).sort(\.$id).all()
-        guard let index = products.firstIndex(where: { $0.id == productID }) else { throw CatalogError.productNotFound(productID: productID) }
+        guard let index = products.firstIndex(where: { $0.id == productID }) else { throw CatalogueError.productNotFound(productID: productID) }
         return try await move(
             products, at: index, up: up, sortOrder: \.sortOrder, action: "product.move", subject: "product \(productID)", by: adminID)
     }
@@ -141,10 +141,10 @@ extension CatalogService {
     public func deleteProduct(_ productID: Int, by adminID: Int64) async throws {
         try await permissions.require(.catalogue, adminID)
         try await database.atomically { db in
-            guard let product = try await Product.find(productID, on: db) else { throw CatalogError.productNotFound(productID: productID) }
+            guard let product = try await Product.find(productID, on: db) else { throw CatalogueError.productNotFound(productID: productID) }
             let keys = try await ProductKey.query(on: db).filter(\.$productID == productID).count()
             let orders = try await Order.query(on: db).filter(\.$productID == productID).count()
-            guard keys == 0, orders == 0 else { throw CatalogError.productInUse(keys: keys, orders: orders) }
+            guard keys == 0, orders == 0 else { throw CatalogueError.productInUse(keys: keys, orders: orders) }
             try await ProductPrice.query(on: db).filter(\.$product.$id == productID).delete()
             try await Product.query(on: db).filter(\.$id == productID).delete()
             try await AuditLog.record(
@@ -154,7 +154,7 @@ extension CatalogService {
     }
 
     private func updateFlags(_ productID: Int, by adminID: Int64, action: String, _ change: (Product) -> Void) async throws {
-        guard let product = try await Product.find(productID, on: database) else { throw CatalogError.productNotFound(productID: productID) }
+        guard let product = try await Product.find(productID, on: database) else { throw CatalogueError.productNotFound(productID: productID) }
         let before = Self.describe(product)
         change(product)
         try await product.save(on: database)

@@ -2,7 +2,7 @@ import FluentKit
 
 /// The admin side of prices, under the same rules as products: checked, audited, and the
 /// cached catalogue cleared at once.
-extension CatalogService {
+extension CatalogueService {
     /// - Parameter sortOrder: nil puts it after the product's other prices.
     /// - Returns: the new price's id.
     public func addPrice(
@@ -10,7 +10,7 @@ extension CatalogService {
         by adminID: Int64
     ) async throws -> Int {
         try await permissions.require(.catalogue, adminID)
-        guard try await Product.find(productID, on: database) != nil else { throw CatalogError.productNotFound(productID: productID) }
+        guard try await Product.find(productID, on: database) != nil else { throw CatalogueError.productNotFound(productID: productID) }
         let row = ProductPrice()
         row.$product.id = productID
         row.durationLabel = try CatalogueRules.durationLabel(durationLabel)
@@ -61,7 +61,7 @@ extension CatalogService {
     @discardableResult
     public func movePrice(_ priceID: Int, up: Bool, by adminID: Int64) async throws -> (place: Int, of: Int) {
         try await permissions.require(.catalogue, adminID)
-        guard let moved = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.priceNotFound(priceID: priceID) }
+        guard let moved = try await ProductPrice.find(priceID, on: database) else { throw CatalogueError.priceNotFound(priceID: priceID) }
         let prices = try await ProductPrice.query(on: database).filter(\.$product.$id == moved.$product.id).filter(\.$isArchived == false)
             .sort(\.$sortOrder).sort(\.$id).all()
         // An archived price has no place in the list: unarchive it first.
@@ -73,10 +73,10 @@ extension CatalogService {
     public func deletePrice(_ priceID: Int, by adminID: Int64) async throws {
         try await permissions.require(.catalogue, adminID)
         try await database.atomically { db in
-            guard let price = try await ProductPrice.find(priceID, on: db) else { throw CatalogError.priceNotFound(priceID: priceID) }
+            guard let price = try await ProductPrice.find(priceID, on: db) else { throw CatalogueError.priceNotFound(priceID: priceID) }
             let keys = try await ProductKey.query(on: db).filter(\.$price.$id == priceID).count()
             let orders = try await Order.query(on: db).filter(\.$priceID == priceID).count()
-            guard keys == 0, orders == 0 else { throw CatalogError.priceInUse(keys: keys, orders: orders) }
+            guard keys == 0, orders == 0 else { throw CatalogueError.priceInUse(keys: keys, orders: orders) }
             try await ProductPrice.query(on: db).filter(\.$id == priceID).delete()
             try await AuditLog.record(admin: adminID, action: "price.delete", subject: "price \(priceID)", before: describe(price), on: db)
         }
@@ -84,7 +84,7 @@ extension CatalogService {
     }
 
     private func changePrice(_ priceID: Int, action: String, by adminID: Int64, _ change: (ProductPrice) throws -> Void) async throws {
-        guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogError.priceNotFound(priceID: priceID) }
+        guard let price = try await ProductPrice.find(priceID, on: database) else { throw CatalogueError.priceNotFound(priceID: priceID) }
         let before = describe(price)
         try change(price)
         try await price.save(on: database)

@@ -2,7 +2,7 @@ import FluentKit
 import FluentSQL
 
 /// Products and their prices, and the catalogue as each customer sees it.
-public struct CatalogService: Sendable {
+public struct CatalogueService: Sendable {
     let database: any Database
     let currency: Currency
     let cache: any Cache
@@ -31,11 +31,11 @@ public struct CatalogService: Sendable {
     /// The visible products and prices `customer` may see, with what they pay and the stock of
     /// each price. Products and prices come from the cache (two queries on a miss); stock is one
     /// grouped query every time, so it is never stale.
-    public func catalogue(for customer: CustomerSnapshot) async throws -> [CatalogueProduct] {
-        try await ShopTracing.span("CatalogService.catalogue") { try await loadCatalogue(for: customer) }
+    public func products(for customer: CustomerSnapshot) async throws -> [CatalogueProduct] {
+        try await ShopTracing.span("CatalogueService.products") { try await loadProducts(for: customer) }
     }
 
-    private func loadCatalogue(for customer: CustomerSnapshot) async throws -> [CatalogueProduct] {
+    private func loadProducts(for customer: CustomerSnapshot) async throws -> [CatalogueProduct] {
         let database = database
         let visible = try await cache.value(for: CacheKey.catalogue, ttl: ttl) {
             try await Self.visibleProducts(on: database)
