@@ -20,10 +20,18 @@ import Testing
                 try await shop.ledger.recentLines(of: 500)
             }
 
+            let refunded = try await shop.purchases.buy(telegramID: 500, priceID: try await shop.price("Spotify", keys: 1)).orderID
+            _ = try await refunds.refund(orderID: refunded, disposition: .restock, by: TestShop.rootAdmin)
+            #expect(try await refunds.order(refunded).keys.first?.refund?.disposition == .restock)
+            try await sql.raw("UPDATE key_refunds SET disposition = 'lost'").run()
+            await #expect(throws: (any Error).self, "a refund's disposition from a newer version, not 'revoke'") { try await refunds.order(refunded) }
+
             let broadcasts = BroadcastService(database: shop.db)
             let broadcast = try await broadcasts.create(BroadcastMessage(text: "Hi"), to: .everyone, isPaid: false, by: TestShop.rootAdmin)
             #expect(try await broadcasts.status(broadcast.id) == .sending)
             #expect(try await broadcasts.counts(broadcast.id).byState == [.pending: 1])
+            try await sql.raw("UPDATE broadcast_deliveries SET state = 'lost'").run()
+            await #expect(throws: (any Error).self, "a delivery's state from a newer version") { try await broadcasts.counts(broadcast.id) }
             try await sql.raw("UPDATE broadcasts SET status = 'exploded' WHERE id = \(bind: broadcast.id)").run()
             await #expect(throws: (any Error).self, "a newer version's status, read by this one") { try await broadcasts.status(broadcast.id) }
         }
