@@ -35,7 +35,7 @@ enum BackupTask {
         var logger = Logger(label: "quantum-panel")
         logger.logLevel = .warning
         do {
-            guard case .sqlite(let path) = settings.database else {
+            guard case .sqlite(let path) = settings.database.location else {
                 throw BackupError.postgres(
                     command:
                         "pg_dump --format=custom --file=shop.dump \"$DATABASE_URL\" (and pg_restore --clean --dbname=\"$DATABASE_URL\" shop.dump to restore)"

@@ -8,8 +8,10 @@ enum BotLauncher {
     /// Loads settings, turning bad configuration into its lines on standard error and exit code 2.
     /// - Parameter overrides: values that win over the environment and the file.
     /// - Parameter fallbacks: values for variables neither the environment nor the file sets.
-    static func loadSettings(environmentFile: String, overrides: [String: String] = [:], fallbacks: [String: String] = [:]) async throws -> Settings {
-        let environment = ProcessInfo.processInfo.environment.merging(overrides) { _, override in override }
+    static func loadSettings(
+        environmentFile: String, overrides: [SettingsVariable: String] = [:], fallbacks: [SettingsVariable: String] = [:]
+    ) async throws -> Settings {
+        let environment = ProcessInfo.processInfo.environment.merging(overrides.map { ($0.name, $1) }) { _, override in override }
         do {
             return try await Settings.load(environment: environment, environmentFile: environmentFile, fallbacks: fallbacks)
         } catch {

@@ -18,7 +18,7 @@ struct MigrateCommand: AsyncParsableCommand {
         LoggingBootstrap.bootstrap(settings: settings)
         let logger = Logger(label: "quantum-panel")
         do {
-            let database = try settings.database.open(poolSize: 1)
+            let database = try settings.database.location.open(poolSize: 1)
             do {
                 try await database.migrate(logger: logger)
                 await database.shutdown()
@@ -26,7 +26,7 @@ struct MigrateCommand: AsyncParsableCommand {
                 await database.shutdown()
                 throw error
             }
-            logger.info("Migrations done", metadata: ["database": "\(settings.database)"])
+            logger.info("Migrations done", metadata: ["database": "\(settings.database.location)"])
         } catch {
             logger.critical("Migrations failed", metadata: ["error": "\(DatabaseFailure.describe(error))"])
             throw ExitCode.failure

@@ -21,7 +21,7 @@ struct RestoreCommand: AsyncParsableCommand {
     func run() async throws {
         let settings = try await BotLauncher.loadSettings(environmentFile: environmentFile, fallbacks: ShopTask.fallbacks)
         try await BackupTask.run(settings: settings) { backup, shopPath in
-            let lock = try settings.database.lockWhileRunning()
+            let lock = try settings.database.location.lockWhileRunning()
             let restored = try await backup.restore(from: file, to: shopPath)
             withExtendedLifetime(lock) {}
             var text = "Restored \(shopPath) from \(file): \(restored.summary.customers) customers, \(restored.summary.orders) orders."

@@ -59,15 +59,21 @@ struct SandboxCommand: AsyncParsableCommand {
 
     /// Runs the bot with the sandbox's URL and token, and a simulated root admin unless ROOT_ADMIN_ID is set.
     private func runBot(against sandbox: BotAPISandbox, baseURL: String) async throws {
-        var overrides = ["BOT_TOKEN": sandbox.token.value, "TELEGRAM_API_URL": baseURL, "BOT_MODE": "polling", "DATABASE_URL": database]
-        if ProcessInfo.processInfo.environment["ROOT_ADMIN_ID"] == nil {
+        var overrides = [
+            TelegramSettings.tokenVariable: sandbox.token.value, TelegramSettings.apiURLVariable: baseURL, TelegramSettings.modeVariable: "polling",
+            DatabaseSettings.urlVariable: database,
+        ]
+        if ProcessInfo.processInfo.environment[TelegramSettings.rootAdminIDVariable.name] == nil {
             let admin = await sandbox.makeUser(firstName: "Admin", username: "shop_admin")
-            overrides["ROOT_ADMIN_ID"] = String(admin.id)
+            overrides[TelegramSettings.rootAdminIDVariable] = String(admin.id)
             say("Simulated root admin: user \(admin.id) (@shop_admin)")
         }
         // The bot's listeners on loopback, on any free ports (the log says which): the sandbox
         // must start whatever else listens on 8080 and 9090.
-        let fallbacks = ["HTTP_HOST": "127.0.0.1", "HTTP_PORT": "0", "OPS_HOST": "127.0.0.1", "OPS_PORT": "0"]
+        let fallbacks = [
+            HTTPSettings.hostVariable: "127.0.0.1", HTTPSettings.portVariable: "0", HTTPSettings.opsHostVariable: "127.0.0.1",
+            HTTPSettings.opsPortVariable: "0",
+        ]
         let settings = try await BotLauncher.loadSettings(environmentFile: environmentFile, overrides: overrides, fallbacks: fallbacks)
         if !noDemo {
             try await stockDemoShop(settings: settings, sandbox: sandbox)
@@ -78,31 +84,32 @@ struct SandboxCommand: AsyncParsableCommand {
     /// An empty database gets the demo shop and a simulated customer with money to spend.
     private func stockDemoShop(settings: Settings, sandbox: BotAPISandbox) async throws {
         let logger = Logger(label: "quantum-panel", factory: { _ in SwiftLogNoOpLogHandler() })
-        let database = try settings.database.open(poolSize: 1)
+        let database = try settings.database.location.open(poolSize: 1)
         do {
             try await database.migrate(logger: logger)
-            let currency = Currency(code: settings.currency)
+            let currency = settings.shop.currency
             let shop = Shop(
-                database: database.database(logger: logger), currency: currency, rootAdminID: settings.rootAdminID,
-                starValue: Money(minorUnits: settings.starValueMinorUnits, currency: currency)
+                database: database.database(logger: logger), currency: currency, rootAdminID: settings.telegram.rootAdminID,
+                starValue: settings.shop.starValue
             )
             // Made on every start, after the admin, so she has the same id as in the shop's database.
             let ana = await sandbox.makeUser(firstName: "Ana", username: "demo_ana")
             if try await shop.catalogue.productCount() == 0 {
-                let outcome = try await DemoShopSeeder(shop: shop, adminID: settings.rootAdminID).seed(
+                let outcome = try await DemoShopSeeder(shop: shop, adminID: settings.telegram.rootAdminID).seed(
                     .init(products: 5, pricesPerProduct: 3, keysPerPrice: 20))
                 for product in try await shop.catalogue.adminProducts() {
                     _ = try await shop.catalogue.updateProduct(
-                        product.id, .init(photoFileID: .some(DemoPhoto.fileID(productID: product.id))), by: settings.rootAdminID)
+                        product.id, .init(photoFileID: .some(DemoPhoto.fileID(productID: product.id))), by: settings.telegram.rootAdminID)
                 }
                 for (username, name, note) in [
                     ("keys_guru", "Keys Guru", "Bulk keys, answers within an hour"), ("night_store", "Night Store", "Open 20:00–02:00 UTC"),
                 ] {
-                    _ = try await shop.sellers.add(username: username, displayName: name, note: note, by: settings.rootAdminID)
+                    _ = try await shop.sellers.add(username: username, displayName: name, note: note, by: settings.telegram.rootAdminID)
                 }
                 _ = try await shop.users.register(telegramID: ana.id, username: "demo_ana", firstName: "Ana", languageCode: "en")
                 try await shop.ledger.credit(
-                    Money(minorUnits: 100 * currency.scale, currency: currency), to: ana.id, reason: .adminCredit, actorID: settings.rootAdminID)
+                    Money(minorUnits: 100 * currency.scale, currency: currency), to: ana.id, reason: .adminCredit,
+                    actorID: settings.telegram.rootAdminID)
                 say(
                     "Demo shop stocked: \(outcome.products) products with photos, \(outcome.keys.count) keys, 2 trusted sellers; simulated customer user \(ana.id) (@demo_ana) has \(Money(minorUnits: 100 * currency.scale, currency: currency).formatted)"
                 )

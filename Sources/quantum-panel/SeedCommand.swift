@@ -67,12 +67,12 @@ struct SeedCommand: AsyncParsableCommand {
                 products: products, pricesPerProduct: pricesPerProduct, keysPerPrice: keysPerPrice,
                 customers: customers.flatMap(Self.range), startingBalance: startingBalance
             )
-            let outcome = try await DemoShopSeeder(shop: shop, adminID: settings.rootAdminID).seed(plan)
+            let outcome = try await DemoShopSeeder(shop: shop, adminID: settings.telegram.rootAdminID).seed(plan)
             if let keysFile {
                 try Data(outcome.keys.map { $0 + "\n" }.joined().utf8).write(to: URL(fileURLWithPath: keysFile))
             }
             print(
-                "Seeded \(settings.database): \(outcome.products) products, \(outcome.prices) prices, \(outcome.keys.count) keys, \(outcome.customers) customers"
+                "Seeded \(settings.database.location): \(outcome.products) products, \(outcome.prices) prices, \(outcome.keys.count) keys, \(outcome.customers) customers"
                     + (outcome.customers > 0 ? " with \(startingBalance.formatted) each" : "") + (keysFile.map { "; keys written to \($0)" } ?? "")
                     + ".")
         }

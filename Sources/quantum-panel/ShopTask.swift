@@ -8,7 +8,7 @@ import QuantumPanel
 /// through the same services the panel uses, and a refusal as one `error:` line with exit code 1.
 enum ShopTask {
     /// Stands in for `BOT_TOKEN` and `ROOT_ADMIN_ID` when a task that never calls Telegram runs without them.
-    static let fallbacks = ["BOT_TOKEN": "1:SEED_seed_seed_seed_seed_seed_seed_seed", "ROOT_ADMIN_ID": "1"]
+    static let fallbacks = [TelegramSettings.tokenVariable: "1:SEED_seed_seed_seed_seed_seed_seed_seed", TelegramSettings.rootAdminIDVariable: "1"]
 
     static func run(environmentFile: String, _ body: (Shop, Settings) async throws -> Void) async throws {
         let settings = try await BotLauncher.loadSettings(environmentFile: environmentFile, fallbacks: fallbacks)

@@ -19,7 +19,7 @@ import Yams
         #expect(Set(services.keys) == ["postgres", "redis", "bot"])
         let bot = try #require(services["bot"] as? [String: Any])
         let environment = try #require(bot["environment"] as? [String: Any])
-        #expect(Set(environment.keys).isSubset(of: Settings.variableNames), "every variable is one the bot reads")
+        #expect(Set(environment.keys).isSubset(of: Settings.variables.map(\.name)), "every variable is one the bot reads")
         #expect((environment["DATABASE_URL"] as? String)?.hasPrefix("postgres://") == true)
         #expect((environment["REDIS_URL"] as? String)?.hasPrefix("redis://") == true)
         #expect(environment["HTTP_PORT"] as? String == "8080")
@@ -50,7 +50,7 @@ import Yams
         #expect(["livenessProbe", "readinessProbe", "startupProbe"].map(probePort) == ["ops", "ops", "ops"], "probes reach the operations listener")
         let environment = try #require(container["env"] as? [[String: Any]])
         let names = Set(environment.compactMap { $0["name"] as? String })
-        #expect(names.isSubset(of: Settings.variableNames))
+        #expect(names.isSubset(of: Settings.variables.map(\.name)))
         let value = { (name: String) in environment.first { $0["name"] as? String == name }?["value"] as? String }
         let ports = Dictionary(
             uniqueKeysWithValues: ((container["ports"] as? [[String: Any]]) ?? []).compactMap { port in
@@ -64,7 +64,7 @@ import Yams
         let secret = try #require(try Self.yaml("deploy/kubernetes/secret.example.yaml").first)
         #expect((secret["metadata"] as? [String: Any])?["name"] as? String == secretName)
         let secretKeys = Set(((secret["stringData"] as? [String: Any]) ?? [:]).keys)
-        #expect(secretKeys.isSubset(of: Settings.variableNames) && secretKeys.contains("BOT_TOKEN") && secretKeys.contains("WEBHOOK_SECRET"))
+        #expect(secretKeys.isSubset(of: Settings.variables.map(\.name)) && secretKeys.contains("BOT_TOKEN") && secretKeys.contains("WEBHOOK_SECRET"))
 
         let service = try #require(try Self.yaml("deploy/kubernetes/service.yaml").first)
         #expect((service["spec"] as? [String: Any])?["selector"] as? [String: String] == labels)

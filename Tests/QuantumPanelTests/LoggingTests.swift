@@ -90,7 +90,8 @@ import Testing
 
     @Test func secretsAreRedactedInTheLogFile() async throws {
         let settings = try await Self.settings([
-            "WEBHOOK_SECRET": "hook-secret-123", "DATABASE_URL": "postgres://shop:s3cr3t-pw@db/shop",
+            "BOT_MODE": "webhook", "WEBHOOK_URL": "https://shop.example.com/telegram", "WEBHOOK_SECRET": "hook-secret-123",
+            "DATABASE_URL": "postgres://shop:s3cr3t-pw@db/shop",
         ])
         try await withTemporaryDirectory { directory in
             let logger = Self.fileLogger(directory: directory, now: MovableNow(Self.noon), settings: settings)

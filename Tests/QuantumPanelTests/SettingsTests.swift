@@ -25,25 +25,25 @@ import Testing
 
     @Test func minimalSettingsGetTheDocumentedDefaults() async throws {
         let settings = try await Self.load(Self.minimal)
-        #expect(settings.botToken.value == Self.token)
-        #expect(settings.rootAdminID == 42)
-        #expect(settings.database == .sqlite(path: "data/quantum-panel.sqlite"))
-        #expect(settings.redisURL == nil)
-        #expect(settings.telegramAPIURL == "https://api.telegram.org")
-        #expect(settings.botMode == .polling)
-        #expect(settings.httpHost == "0.0.0.0")
-        #expect(settings.httpPort == 8080)
-        #expect(settings.logLevel == .info)
-        #expect(settings.logDirectory == "logs")
-        #expect(settings.databasePoolSize == 5)
-        #expect(settings.currency == "USD")
-        #expect(settings.premiumPriceMinorUnits == 1000)
-        #expect(settings.cacheTTLs == .standard)
-        #expect(settings.starsTopUps == [50, 100, 250, 500, 1000])
-        #expect(settings.starValueMinorUnits == 1)
+        #expect(settings.telegram.token.value == Self.token)
+        #expect(settings.telegram.rootAdminID == 42)
+        #expect(settings.database.location == .sqlite(path: "data/quantum-panel.sqlite"))
+        #expect(settings.cache.redisURL == nil)
+        #expect(settings.telegram.apiURL == "https://api.telegram.org")
+        #expect(settings.telegram.mode == .polling)
+        #expect(settings.http.host == "0.0.0.0")
+        #expect(settings.http.port == 8080)
+        #expect(settings.logging.level == .info)
+        #expect(settings.logging.directory == "logs")
+        #expect(settings.database.poolSize == 5)
+        #expect(settings.shop.currency.code == "USD")
+        #expect(settings.shop.premiumPrice.minorUnits == 1000)
+        #expect(settings.cache.ttls == .standard)
+        #expect(settings.shop.starsTopUps == [50, 100, 250, 500, 1000])
+        #expect(settings.shop.starValue.minorUnits == 1)
         #expect(settings.tracing == nil, "tracing is off by default")
-        #expect(settings.databaseWait == nil, "start-up waits for the database for ever")
-        #expect(settings.answerRetryWindow == .seconds(60))
+        #expect(settings.database.wait == nil, "start-up waits for the database for ever")
+        #expect(settings.telegram.answerRetryWindow == .seconds(60))
     }
 
     @Test func theDatabaseWaitAndTheAnswerRetryWindowAreRead() async throws {
@@ -51,13 +51,13 @@ import Testing
         environment["DATABASE_WAIT"] = "0"
         environment["ANSWER_RETRY_WINDOW"] = "0"
         var settings = try await Self.load(environment)
-        #expect(settings.databaseWait == .zero, "0 fails at once")
-        #expect(settings.answerRetryWindow == .zero)
+        #expect(settings.database.wait == .zero, "0 fails at once")
+        #expect(settings.telegram.answerRetryWindow == .zero)
         environment["DATABASE_WAIT"] = "Forever"
         environment["ANSWER_RETRY_WINDOW"] = "120"
         settings = try await Self.load(environment)
-        #expect(settings.databaseWait == nil)
-        #expect(settings.answerRetryWindow == .seconds(120))
+        #expect(settings.database.wait == nil)
+        #expect(settings.telegram.answerRetryWindow == .seconds(120))
     }
 
     @Test func tracingIsOffOrOTLPWithAnEndpointAndASampleRatio() async throws {
@@ -88,16 +88,16 @@ import Testing
         environment["STARS_TOP_UPS"] = "500, 100,100"
         environment["STAR_VALUE"] = "0.02"
         let settings = try await Self.load(environment)
-        #expect(settings.cacheTTLs == CacheTTLs(admin: .zero, customer: .seconds(60), catalogue: .seconds(30), sellers: .seconds(600)))
-        #expect(settings.starsTopUps == [100, 500])
-        #expect(settings.starValueMinorUnits == 2)
+        #expect(settings.cache.ttls == CacheTTLs(admin: .zero, customer: .seconds(60), catalogue: .seconds(30), sellers: .seconds(600)))
+        #expect(settings.shop.starsTopUps == [100, 500])
+        #expect(settings.shop.starValue.minorUnits == 2)
     }
 
     @Test func dotEnvExampleListsEveryVariable() throws {
         let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
         let example = try String(contentsOf: root.appendingPathComponent(".env.example"), encoding: .utf8)
         let names = example.split(separator: "\n").filter { !$0.hasPrefix("#") && $0.contains("=") }.map { String($0.prefix { $0 != "=" }) }
-        #expect(names == Settings.variableNames)
+        #expect(names == Settings.variables.map(\.name))
     }
 
     @Test func missingEverythingNamesBothRequiredVariables() async {
@@ -210,7 +210,7 @@ import Testing
     func databaseURLsOfEveryAcceptedForm(url: String, location: DatabaseLocation) async throws {
         var environment = Self.minimal
         environment["DATABASE_URL"] = url
-        #expect(try await Self.load(environment).database == location)
+        #expect(try await Self.load(environment).database.location == location)
     }
 
     @Test func printedSettingsShowNoSecret() async throws {
@@ -235,7 +235,7 @@ import Testing
         var environment = Self.minimal
         environment["CURRENCY"] = currency
         environment["PREMIUM_PRICE"] = price
-        #expect(try await Self.load(environment).premiumPriceMinorUnits == minorUnits)
+        #expect(try await Self.load(environment).shop.premiumPrice.minorUnits == minorUnits)
     }
 
     @Test func dotEnvIsReadAndTheEnvironmentWins() async throws {
@@ -252,11 +252,11 @@ import Testing
                 """
             try dotEnv.write(toFile: file, atomically: true, encoding: .utf8)
             let settings = try await Settings.load(environment: ["HTTP_PORT": "9100", "LOG_LEVEL": ""], environmentFile: file)
-            #expect(settings.botToken.value == Self.token, "quotes around a value are removed")
-            #expect(settings.rootAdminID == 1001)
-            #expect(settings.currency == "EUR")
-            #expect(settings.httpPort == 9100, "the environment wins over .env")
-            #expect(settings.logLevel == .info, "an empty variable counts as unset, and is not filled from .env")
+            #expect(settings.telegram.token.value == Self.token, "quotes around a value are removed")
+            #expect(settings.telegram.rootAdminID == 1001)
+            #expect(settings.shop.currency.code == "EUR")
+            #expect(settings.http.port == 9100, "the environment wins over .env")
+            #expect(settings.logging.level == .info, "an empty variable counts as unset, and is not filled from .env")
         }
     }
 }

@@ -19,7 +19,7 @@ struct DatabaseStartup {
     struct Misconfigured: Error, CustomStringConvertible {
         let target: String
         let reason: String
-        var description: String { "The database refuses this bot (\(target)): \(reason). Check DATABASE_URL." }
+        var description: String { "The database refuses this bot (\(target)): \(reason). Check \(DatabaseSettings.urlVariable)." }
     }
 
     /// The database did not answer within `DATABASE_WAIT`.
@@ -27,7 +27,7 @@ struct DatabaseStartup {
         let target: String
         let waited: Duration
         let reason: String
-        var description: String { "The database did not answer within DATABASE_WAIT (\(waited)) at \(target): \(reason)" }
+        var description: String { "The database did not answer within \(DatabaseSettings.waitVariable) (\(waited)) at \(target): \(reason)" }
     }
 
     /// Returns once `SELECT 1` answers.

@@ -9,13 +9,17 @@ struct LeaderOnlyService: Service {
     let services: [any Service]
     let onLead: @Sendable () -> Void
     let onStandby: @Sendable () -> Void
-    let logger: Logger
 
     func run() async throws {
-        try await lock.whileLeading(waiting: onStandby) { [services, onLead, logger] in
+        try await lock.whileLeading(waiting: onStandby) { [services, onLead] in
             onLead()
-            let group = ServiceGroup(configuration: .init(services: services.map { .init(service: $0) }, logger: logger))
-            try await group.run()
+            // Child tasks share the group's graceful shutdown; losing the lead cancels them all.
+            try await withThrowingTaskGroup(of: Void.self) { group in
+                for service in services {
+                    group.addTask { try await service.run() }
+                }
+                try await group.waitForAll()
+            }
         }
     }
 }

@@ -10,14 +10,14 @@ extension QuantumPanelApp {
     /// (A bot running with the in-process cache shows a catalogue change within
     /// `CACHE_TTL_CATALOGUE`; stock is never cached.)
     public func withShop<Value>(_ body: (Shop) async throws -> Value) async throws -> Value {
-        let database = try settings.database.open(poolSize: 1)
+        let database = try settings.database.location.open(poolSize: 1)
         var redis: RedisClient?
         do {
             try await database.migrate(logger: logger)
             redis = makeRedisClient()
-            await reportRedis(redis)
+            await Self.reportRedis(redis, logger: logger)
             let cache: any Cache =
-                if let redis, let botID = settings.botToken.botID { makeCache(redis: redis, botID: botID) } else { DisabledCache() }
+                if let redis { makeCache(redis: redis, botID: settings.telegram.botID) } else { DisabledCache() }
             let value = try await body(makeShop(database: database.database(logger: logger), cache: cache))
             await redis?.close()
             await database.shutdown()

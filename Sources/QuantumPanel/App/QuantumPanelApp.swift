@@ -25,16 +25,18 @@ public struct QuantumPanelApp: Sendable {
 
     /// Runs until a shutdown signal; returns normally after a graceful stop.
     ///
-    /// One `ServiceGroup` runs the HTTP server (health, readiness, the webhook) and the bot
-    /// (``BotService``); SIGTERM or SIGINT stops the bot first (no new updates, those in flight
-    /// finished, the polling offset confirmed), then the server; then Redis, the HTTP client and
-    /// the database are closed.
+    /// Everything is made here, up front, and run as one flat `ServiceGroup`: the span exporter,
+    /// the HTTP listeners, the ``BotPrelude`` (database, migrations, `getMe`), the
+    /// ``UpdateService`` and the background jobs, the last two once the prelude is done and, with
+    /// PostgreSQL, only while this process leads where only one may run. SIGTERM or SIGINT stops
+    /// them in reverse order: updates first (none new, those in flight finished, the polling
+    /// offset confirmed), the servers last; then Redis, the HTTP client and the database close.
     /// - Throws: ``BotAPIError`` when Telegram refuses the token or can't be reached at start.
     public func run() async throws {
-        let database = try settings.database.open(poolSize: settings.databasePoolSize)
+        let database = try settings.database.location.open(poolSize: settings.database.poolSize)
         let lock: ShopFileLock?
         do {
-            lock = try settings.database.lockWhileRunning()
+            lock = try settings.database.location.lockWhileRunning()
         } catch {
             await database.shutdown()
             throw error
@@ -46,40 +48,77 @@ public struct QuantumPanelApp: Sendable {
         httpConfiguration.tracing.tracer = nil
         let httpClient = HTTPClient(eventLoopGroupProvider: .singleton, configuration: httpConfiguration)
         let redis = makeRedisClient()
-        let intake = settings.botMode == .webhook ? WebhookIntake() : nil
-        let outages = DatabaseOutages.monitor(database, logger: logger)
-        let readiness = Readiness(database: database, outages: outages, redis: redis, intake: intake, logger: logger)
-        let webhook = intake.map {
-            WebhookRoute(
-                path: BotHTTPServer.webhookPath(of: settings.webhookURL ?? ""), secret: settings.webhookSecret ?? "", intake: $0, logger: logger)
-        }
-        let bot = BotService(
-            app: self, database: database, httpClient: httpClient, redis: redis, readiness: readiness, intake: intake, outages: outages)
-        // Whichever ends, the other stops gracefully: a bot that can't start takes the server down with it.
-        // The span exporter first, so it stops last and sends the spans of the last updates.
-        let stock = StockMetrics(
-            registry: MetricsBootstrap.registry,
-            stats: StatsService(database: database.database(logger: logger), currency: Currency(code: settings.currency)))
-        let exporter = tracingExporter.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []
-        func together(_ service: some Service) -> ServiceGroupConfiguration.ServiceConfiguration {
-            .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
-        }
-        let servers =
-            [together(BotHTTPServer.makeOperations(settings: settings, readiness: readiness, stock: stock, logger: logger))]
-            + (BotHTTPServer.makePublic(settings: settings, webhook: webhook, logger: logger).map { [together($0)] } ?? [])
-        let group = ServiceGroup(
-            configuration: .init(
-                services: exporter + servers + [together(bot)],
-                gracefulShutdownSignals: [.sigterm, .sigint], logger: logger
-            )
-        )
         do {
-            try await group.run()
+            try await ServiceGroup(
+                configuration: .init(
+                    services: try services(database: database, httpClient: httpClient, redis: redis),
+                    gracefulShutdownSignals: [.sigterm, .sigint], logger: logger)
+            ).run()
         } catch {
             await close(redis: redis, httpClient: httpClient, database: database)
             throw error
         }
         await close(redis: redis, httpClient: httpClient, database: database)
+    }
+
+    /// The whole bot, in the order it starts; it stops in reverse.
+    private func services(
+        database: MarketplaceDatabase, httpClient: HTTPClient, redis: RedisClient?
+    ) throws -> [ServiceGroupConfiguration.ServiceConfiguration] {
+        let botID = settings.telegram.botID
+        let bot = BotClient(
+            transport: AsyncHTTPClientTransport(httpClient: httpClient, baseURL: settings.telegram.apiURL, token: settings.telegram.token),
+            logger: logger)
+        let cache = makeCache(redis: redis, botID: botID)
+        let db = database.database(logger: Self.databaseLogger(logger))
+        let shopBot = ShopBot(shop: makeShop(database: db, cache: cache), configuration: ShopConfiguration(settings: settings))
+        let storage = CachedStateStorage(database: DatabaseStateStorage(database: db), cache: cache)
+        let journalPath = try handledJournalPath(botID: botID)
+        let outages = DatabaseOutages.monitor(database, logger: logger)
+        let webhook = settings.telegram.mode.webhook
+        let intake = webhook.map { _ in WebhookIntake() }
+        let readiness = Readiness(database: database, outages: outages, redis: redis, intake: intake, logger: logger)
+        let stock = StockMetrics(registry: MetricsBootstrap.registry, stats: StatsService(database: db, currency: settings.shop.currency))
+        let gate = PreludeGate()
+        let prelude = BotPrelude(settings: settings, database: database, bot: bot, redis: redis, shopBot: shopBot, gate: gate, logger: logger)
+        let jobs: [any Service] = [
+            StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger),
+            shopBot.makeRestockNotifier(bot: bot, logger: logger),
+            Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcasts.perSecond, logger: logger),
+        ]
+        let polling = webhook == nil
+        let leaderLock = try settings.database.location.postgresURL.map { try PostgresLeaderLock(url: $0, botID: botID, logger: logger) }
+        let updates = UpdateService(
+            settings: settings, gate: gate, bot: bot, shopBot: shopBot, storage: storage,
+            makeInbox: { try DatabaseUpdateInbox(database: db, journalPath: journalPath, owner: $0) }, outages: outages, intake: intake,
+            readiness: readiness, isElected: leaderLock != nil && polling, logger: logger)
+        // With PostgreSQL only the leader polls and runs the jobs; every process takes webhook calls.
+        let taking: [any Service]
+        if let leaderLock {
+            let mode = settings.telegram.mode.name
+            let leaderOnly = LeaderOnlyService(
+                lock: leaderLock, services: polling ? [updates] + jobs : jobs,
+                onLead: { [readiness] in if polling { readiness.setUpdates(mode) } },
+                onStandby: { [readiness] in if polling { readiness.setUpdates("standby") } })
+            taking = (polling ? [] : [updates]) + [AfterPrelude(gate: gate, service: leaderOnly)]
+        } else {
+            taking = [updates] + jobs.map { AfterPrelude(gate: gate, service: $0) }
+        }
+        // Whichever ends, the rest stop gracefully: a bot that can't start takes the servers down
+        // with it. The prelude alone may end and leave the rest running.
+        func together(_ service: any Service) -> ServiceGroupConfiguration.ServiceConfiguration {
+            .init(service: service, successTerminationBehavior: .gracefullyShutdownGroup, failureTerminationBehavior: .gracefullyShutdownGroup)
+        }
+        let exporter = tracingExporter.map { [ServiceGroupConfiguration.ServiceConfiguration(service: $0)] } ?? []
+        let webhookRoute = webhook.flatMap { webhook in
+            intake.map { WebhookRoute(path: BotHTTPServer.webhookPath(of: webhook.url), secret: webhook.secret, intake: $0, logger: logger) }
+        }
+        let servers =
+            [together(BotHTTPServer.makeOperations(settings: settings, readiness: readiness, stock: stock, logger: logger))]
+            + (BotHTTPServer.makePublic(settings: settings, webhook: webhookRoute, logger: logger).map { [together($0)] } ?? [])
+        let start = ServiceGroupConfiguration.ServiceConfiguration(
+            service: prelude, successTerminationBehavior: .ignore, failureTerminationBehavior: .gracefullyShutdownGroup)
+        return exporter + servers + [start] + taking.map(together)
     }
 
     private func close(redis: RedisClient?, httpClient: HTTPClient, database: MarketplaceDatabase) async {
@@ -94,18 +133,6 @@ public struct QuantumPanelApp: Sendable {
     public static func stopReport(for error: any Error) -> (status: Int32, message: String) {
         if error is DatabaseStartup.Misconfigured { return (2, "\(error)") }
         return (1, DatabaseFailure(error).map { "the database failed: \($0.reason)" } ?? DatabaseFailure.describe(error))
-    }
-
-    /// Asks the Bot API who the bot is, and says so in the log.
-    func connect(_ bot: BotClient) async throws -> User {
-        let me = try await bot.send(GetMe())
-        logger.info(
-            "Connected to the Bot API",
-            metadata: [
-                "bot.id": "\(me.id)", "bot.username": "\(me.username ?? "")", "mode": "\(settings.botMode.rawValue)",
-                "database": "\(settings.database)",
-            ])
-        return me
     }
 }
 
@@ -127,12 +154,12 @@ extension QuantumPanelApp {
     /// The Redis client when `REDIS_URL` is set, whether or not Redis answers yet: while it is
     /// down the cache in front of it falls through to the database, and it is used once it is up.
     func makeRedisClient() -> RedisClient? {
-        guard let url = settings.redisURL, let configuration = try? RedisConfiguration(url: url) else { return nil }
+        guard let url = settings.cache.redisURL, let configuration = try? RedisConfiguration(url: url) else { return nil }
         return RedisClient(configuration: configuration, logger: logger)
     }
 
     /// Says in the log whether Redis answers at start.
-    func reportRedis(_ redis: RedisClient?) async {
+    static func reportRedis(_ redis: RedisClient?, logger: Logger) async {
         guard let redis else { return }
         do {
             try await redis.ping()
@@ -148,7 +175,7 @@ extension QuantumPanelApp {
     func makeCache(redis: RedisClient?, botID: Int64) -> any Cache {
         redis.map {
             DegradingCache(
-                wrapping: RedisCache(redis: $0, namespace: RedisCache.namespace(botID: botID, currency: Currency(code: settings.currency))),
+                wrapping: RedisCache(redis: $0, namespace: RedisCache.namespace(botID: botID, currency: settings.shop.currency)),
                 logger: logger)
         } ?? MemoryCache()
     }
@@ -157,7 +184,7 @@ extension QuantumPanelApp {
     /// with PostgreSQL: other processes may share the database and take over its updates, and
     /// must see every mark, so marks go straight to the database.
     func handledJournalPath(botID: Int64) throws -> String? {
-        guard case .sqlite(let path) = settings.database else { return nil }
+        guard case .sqlite(let path) = settings.database.location else { return nil }
         let folder = (path as NSString).deletingLastPathComponent
         if !folder.isEmpty { try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true) }
         return (folder.isEmpty ? "" : folder + "/") + "handled-updates-\(botID).journal"
@@ -165,10 +192,10 @@ extension QuantumPanelApp {
 
     /// The shop's services on `cache`.
     func makeShop(database: any Database, cache: any Cache) -> Shop {
-        let currency = Currency(code: settings.currency)
+        let currency = settings.shop.currency
         return Shop(
-            database: database, currency: currency, rootAdminID: settings.rootAdminID,
-            starValue: Money(minorUnits: settings.starValueMinorUnits, currency: currency), cache: cache, ttls: settings.cacheTTLs
+            database: database, currency: currency, rootAdminID: settings.telegram.rootAdminID,
+            starValue: settings.shop.starValue, cache: cache, ttls: settings.cache.ttls
         )
     }
 }

@@ -15,7 +15,7 @@ public enum BackupError: Error, Equatable, CustomStringConvertible {
 
     public var description: String {
         switch self {
-        case .noShop(let path): "there is no shop at \(path) (DATABASE_URL names it)"
+        case .noShop(let path): "there is no shop at \(path) (\(DatabaseSettings.urlVariable) names it)"
         case .destinationExists(let path): "\(path) already exists; a backup never overwrites a file, so name a new one"
         case .noBackup(let path): "there is no file at \(path)"
         case .notAShop(let path, let reason): "\(path) is not a Quantum Panel shop: \(reason)"

@@ -14,7 +14,7 @@ enum BotHTTPServer {
         let router = Hummingbird.Router()
         webhook.add(to: router)
         return application(
-            router, host: settings.httpHost, port: settings.httpPort, says: "Public server listening", metadata: ["webhook": "\(webhook.path)"],
+            router, host: settings.http.host, port: settings.http.port, says: "Public server listening", metadata: ["webhook": "\(webhook.path)"],
             logger: logger)
     }
 
@@ -23,7 +23,8 @@ enum BotHTTPServer {
         let router = Hummingbird.Router()
         HealthRoutes(readiness: readiness).add(to: router)
         MetricsRoute(registry: MetricsBootstrap.registry, process: MetricsBootstrap.process, stock: stock).add(to: router)
-        return application(router, host: settings.opsHost, port: settings.opsPort, says: "Operations server listening", metadata: [:], logger: logger)
+        return application(
+            router, host: settings.http.opsHost, port: settings.http.opsPort, says: "Operations server listening", metadata: [:], logger: logger)
     }
 
     private static func application(

@@ -8,23 +8,23 @@ public enum LoggingBootstrap {
     static func makeHandler(settings: Settings, file: DailyLogFile, console: Bool = true) -> any LogHandler {
         var handlers: [any LogHandler] = [DailyFileLogHandler(file: file)]
         if console {
-            handlers.append(ConsoleLogHandler(level: settings.logLevel))
+            handlers.append(ConsoleLogHandler(level: settings.logging.level))
         }
         return RedactingLogHandler(wrapping: MultiplexLogHandler(handlers), secrets: secrets(in: settings))
     }
 
     /// Installs the handlers for the whole process. Call once, before the first logger is made.
     public static func bootstrap(settings: Settings) {
-        let file = DailyLogFile(directory: settings.logDirectory)
+        let file = DailyLogFile(directory: settings.logging.directory)
         LoggingSystem.bootstrap { _ in makeHandler(settings: settings, file: file) }
     }
 
     /// What must never be written: the token, the webhook secret, and passwords in service URLs.
     static func secrets(in settings: Settings) -> [String] {
-        var secrets = [settings.botToken.value]
-        if let secret = settings.webhookSecret { secrets.append(secret) }
-        if case .postgres(let url) = settings.database { secrets.append(contentsOf: passwords(in: url)) }
-        if let redis = settings.redisURL { secrets.append(contentsOf: passwords(in: redis)) }
+        var secrets = [settings.telegram.token.value]
+        if let webhook = settings.telegram.mode.webhook { secrets.append(webhook.secret) }
+        if case .postgres(let url) = settings.database.location { secrets.append(contentsOf: passwords(in: url)) }
+        if let redis = settings.cache.redisURL { secrets.append(contentsOf: passwords(in: redis)) }
         return secrets
     }
 

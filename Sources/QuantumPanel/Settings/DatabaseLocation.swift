@@ -34,6 +34,12 @@ public enum DatabaseLocation: Sendable, Equatable, CustomStringConvertible {
         }
     }
 
+    /// The PostgreSQL server's URL; nil for SQLite.
+    public var postgresURL: String? {
+        if case .postgres(let url) = self { return url }
+        return nil
+    }
+
     /// Says where the data is without the password.
     public var description: String {
         switch self {

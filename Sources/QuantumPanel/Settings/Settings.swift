@@ -2,93 +2,50 @@ import Logging
 import Marketplace
 import TelegramBotAPI
 
-/// Everything the bot is configured with, read once at start and checked as a whole.
+/// Everything the bot is configured with, read once at start and checked as a whole: one group
+/// per concern, each reading its own variables.
 ///
-/// Values come from the environment, then a `.env` file, then the defaults below
-/// (``Settings/load(environment:environmentFile:)``). `.env.example` documents each variable.
+/// Values come from the environment, then a `.env` file, then defaults
+/// (``Settings/load(environment:environmentFile:fallbacks:)``). `.env.example` documents each variable.
 public struct Settings: Sendable {
-    /// How Telegram delivers updates.
-    public enum BotMode: String, Sendable, CaseIterable {
-        case polling, webhook
-    }
+    public var telegram: TelegramSettings
+    public var database: DatabaseSettings
+    public var cache: CacheSettings
+    public var http: HTTPSettings
+    public var logging: LoggingSettings
+    public var shop: ShopSettings
+    public var broadcasts: BroadcastSettings
+    /// Nil, the default, records no spans.
+    public var tracing: TracingSettings?
 
-    public var botToken: BotToken
-    /// The owner: always an admin, never removable.
-    public var rootAdminID: Int64
-    /// The support contact shown to customers, without the `@`.
-    public var adminUsername: String?
-    public var database: DatabaseLocation
-    /// Unset: the cache lives in the process.
-    public var redisURL: String?
-    /// `https://api.telegram.org`, a local Bot API server or the sandbox.
-    public var telegramAPIURL: String
-    public var botMode: BotMode
-    /// The public URL Telegram posts updates to; required in webhook mode.
-    public var webhookURL: String?
-    /// Sent back by Telegram in `X-Telegram-Bot-Api-Secret-Token`, so forged webhook calls are refused.
-    public var webhookSecret: String?
-    /// Where the internet reaches the bot: the webhook. Nothing else is served there.
-    public var httpHost: String
-    public var httpPort: Int
-    /// Where probes and scrapers inside the network reach it: `/healthz`, `/readyz`, `/metrics`.
-    public var opsHost = "0.0.0.0"
-    public var opsPort = 9090
-    /// The console's level; the log file always records `debug` and above.
-    public var logLevel: Logger.Level
-    public var logDirectory: String
-    public var databasePoolSize: Int
-    /// ISO 4217 code of the shop's currency.
-    public var currency: String
-    /// The premium upgrade's price, in the currency's minor units.
-    public var premiumPriceMinorUnits: Int64
-    /// How long admin checks, customers, the catalogue and the sellers list stay cached.
-    public var cacheTTLs: CacheTTLs
-    /// The Stars amounts a customer can top up with.
-    public var starsTopUps: [Int]
-    /// How much balance one Star buys, in the currency's minor units.
-    public var starValueMinorUnits: Int64
-    /// Whether `run` brings the schema up to date at start (`quantum-panel migrate` does it by hand).
-    public var autoMigrate: Bool
-    /// A price with fewer unsold keys than this is flagged in the admin panel and its dashboard.
-    public var lowStockThreshold: Int = 5
-    /// Broadcast messages sent a second; Telegram allows about 30 in all, and the shop answers too.
-    public var broadcastPerSecond: Int = 25
-    /// Whether admins may send paid broadcasts (`allow_paid_broadcast`, up to 1000 a second, paid in Stars).
-    public var paidBroadcasts: Bool = false
-    /// Where spans go (`TRACING=otlp`); nil, the default, records none.
-    public var tracing: TracingSettings? = nil
-    /// How long start-up waits for an unreachable database (`DATABASE_WAIT`); nil waits for ever.
-    public var databaseWait: Duration? = nil
-    /// How long an update's answers are retried while the Bot API fails (`ANSWER_RETRY_WINDOW`),
-    /// counted from when its handling began; then the customer gets the apology.
-    public var answerRetryWindow: Duration = .seconds(60)
-
-    /// Spans exported over OTLP/HTTP.
-    public struct TracingSettings: Sendable, Equatable {
-        /// The collector's traces URL, such as `http://localhost:4318/v1/traces`.
-        public var endpoint: String
-        /// The share of updates traced, from 0 to 1 (a fraction, not money).
-        public var sampleRatio: Double
-
-        public init(endpoint: String, sampleRatio: Double) {
-            self.endpoint = endpoint
-            self.sampleRatio = sampleRatio
-        }
-    }
-}
-
-extension Settings {
     /// Every variable the bot reads, in the order `.env.example` lists them.
-    public static let variableNames = [
-        "BOT_TOKEN", "ROOT_ADMIN_ID", "ADMIN_USERNAME", "DATABASE_URL", "DATABASE_POOL_SIZE", "AUTO_MIGRATE", "REDIS_URL",
-        "CACHE_TTL_ADMIN", "CACHE_TTL_CUSTOMER", "CACHE_TTL_CATALOGUE", "CACHE_TTL_SELLERS", "TELEGRAM_API_URL", "BOT_MODE",
-        "WEBHOOK_URL", "WEBHOOK_SECRET", "HTTP_HOST", "HTTP_PORT", "OPS_HOST", "OPS_PORT", "LOG_LEVEL", "LOG_DIR", "CURRENCY", "PREMIUM_PRICE",
-        "STARS_TOP_UPS", "STAR_VALUE", "LOW_STOCK_THRESHOLD", "BROADCAST_PER_SECOND", "PAID_BROADCASTS",
-        "TRACING", "TRACING_ENDPOINT", "TRACING_SAMPLE_RATIO", "DATABASE_WAIT", "ANSWER_RETRY_WINDOW",
-    ]
+    public static let variables =
+        TelegramSettings.variables + WebhookSettings.variables + DatabaseSettings.variables + CacheSettings.variables
+        + HTTPSettings.variables + LoggingSettings.variables + ShopSettings.variables + BroadcastSettings.variables
+        + TracingSettings.variables
 
-    /// Variables whose values never appear in a message.
-    static let secretNames: Set<String> = ["BOT_TOKEN", "WEBHOOK_SECRET", "DATABASE_URL", "REDIS_URL"]
+    /// Reads every group, so that one run reports every problem; nil when there was one.
+    init?(reading reader: SettingsReader) {
+        let telegram = TelegramSettings(reading: reader)
+        let database = DatabaseSettings(reading: reader)
+        let cache = CacheSettings(reading: reader)
+        let http = HTTPSettings(reading: reader)
+        let logging = LoggingSettings(reading: reader)
+        let shop = ShopSettings(reading: reader)
+        let broadcasts = BroadcastSettings(reading: reader)
+        let tracing = TracingSettings.read(reader)
+        guard reader.problems.isEmpty, let telegram, let database, let cache, let http, let logging, let shop, let broadcasts,
+            let tracing = tracing.value
+        else { return nil }
+        self.telegram = telegram
+        self.database = database
+        self.cache = cache
+        self.http = http
+        self.logging = logging
+        self.shop = shop
+        self.broadcasts = broadcasts
+        self.tracing = tracing
+    }
 }
 
 extension Settings: CustomStringConvertible {
@@ -96,19 +53,18 @@ extension Settings: CustomStringConvertible {
     /// without its password.
     public var description: String {
         var fields = [
-            "botToken: ***", "rootAdminID: \(rootAdminID)", "database: \(database)",
-            "redis: \(redisURL == nil ? "none" : "***")", "telegramAPIURL: \(telegramAPIURL)",
-            "botMode: \(botMode.rawValue)", "http: \(httpHost):\(httpPort)", "ops: \(opsHost):\(opsPort)", "logLevel: \(logLevel)",
-            "logDirectory: \(logDirectory)", "databasePoolSize: \(databasePoolSize)",
-            "currency: \(currency)", "premiumPriceMinorUnits: \(premiumPriceMinorUnits)", "autoMigrate: \(autoMigrate)",
-            "cacheTTLs: admin \(cacheTTLs.admin), customer \(cacheTTLs.customer), catalogue \(cacheTTLs.catalogue), sellers \(cacheTTLs.sellers)",
-            "starsTopUps: \(starsTopUps)", "starValueMinorUnits: \(starValueMinorUnits)", "lowStockThreshold: \(lowStockThreshold)",
-            "broadcastPerSecond: \(broadcastPerSecond)", "paidBroadcasts: \(paidBroadcasts)",
-            "databaseWait: \(databaseWait.map { "\($0)" } ?? "forever")", "answerRetryWindow: \(answerRetryWindow)",
+            "botToken: ***", "rootAdminID: \(telegram.rootAdminID)", "database: \(database.location)",
+            "redis: \(cache.redisURL == nil ? "none" : "***")", "telegramAPIURL: \(telegram.apiURL)", "botMode: \(telegram.mode.name)",
+            "http: \(http.host):\(http.port)", "ops: \(http.opsHost):\(http.opsPort)", "logLevel: \(logging.level)",
+            "logDirectory: \(logging.directory)", "databasePoolSize: \(database.poolSize)", "currency: \(shop.currency.code)",
+            "premiumPrice: \(shop.premiumPrice.minorUnits)", "autoMigrate: \(database.autoMigrate)",
+            "cacheTTLs: admin \(cache.ttls.admin), customer \(cache.ttls.customer), catalogue \(cache.ttls.catalogue), sellers \(cache.ttls.sellers)",
+            "starsTopUps: \(shop.starsTopUps)", "starValue: \(shop.starValue.minorUnits)", "lowStockThreshold: \(shop.lowStockThreshold)",
+            "broadcastPerSecond: \(broadcasts.perSecond)", "paidBroadcasts: \(broadcasts.paid)",
+            "databaseWait: \(database.wait.map { "\($0)" } ?? "forever")", "answerRetryWindow: \(telegram.answerRetryWindow)",
         ]
-        if let adminUsername { fields.append("adminUsername: @\(adminUsername)") }
-        if let webhookURL { fields.append("webhookURL: \(webhookURL)") }
-        if webhookSecret != nil { fields.append("webhookSecret: ***") }
+        if let adminUsername = telegram.adminUsername { fields.append("adminUsername: @\(adminUsername)") }
+        if let webhook = telegram.mode.webhook { fields.append("webhookURL: \(webhook.url), webhookSecret: ***") }
         if let tracing { fields.append("tracing: otlp to \(tracing.endpoint), sampling \(tracing.sampleRatio)") }
         return "Settings(" + fields.joined(separator: ", ") + ")"
     }

@@ -29,12 +29,12 @@ public struct ShopConfiguration: Sendable {
 
 extension ShopConfiguration {
     public init(settings: Settings) {
-        let currency = Currency(code: settings.currency)
+        let currency = settings.shop.currency
         self.init(
-            premiumPrice: Money(minorUnits: settings.premiumPriceMinorUnits, currency: currency),
-            supportUsername: settings.adminUsername, starsTopUps: settings.starsTopUps,
-            lowStockThreshold: settings.lowStockThreshold, paidBroadcasts: settings.paidBroadcasts,
-            broadcastPerSecond: settings.broadcastPerSecond
+            premiumPrice: settings.shop.premiumPrice,
+            supportUsername: settings.telegram.adminUsername, starsTopUps: settings.shop.starsTopUps,
+            lowStockThreshold: settings.shop.lowStockThreshold, paidBroadcasts: settings.broadcasts.paid,
+            broadcastPerSecond: settings.broadcasts.perSecond
         )
     }
 }
