@@ -7,6 +7,7 @@ WORKDIR /build
 COPY Package.swift ./
 RUN swift package resolve
 COPY Sources ./Sources
+COPY Plugins ./Plugins
 COPY scripts ./scripts
 RUN scripts/build-release \
     && cp "$(swift build -c release --static-swift-stdlib --product quantum-panel --show-bin-path)/quantum-panel" /build/quantum-panel \

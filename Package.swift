@@ -98,6 +98,9 @@ let package = Package(
             ],
             swiftSettings: swiftSettings
         ),
+        // Compiles a target's html, css and js files into it as string constants (`EmbeddedFiles`).
+        .executableTarget(name: "EmbedFilesTool", swiftSettings: swiftSettings),
+        .plugin(name: "EmbedFiles", capability: .buildTool(), dependencies: ["EmbedFilesTool"]),
         .target(
             name: "BotAPISandbox",
             dependencies: [
@@ -111,7 +114,9 @@ let package = Package(
                 .product(name: "NIOHTTP1", package: "swift-nio"),
                 .product(name: "ServiceLifecycle", package: "swift-service-lifecycle"),
             ],
-            swiftSettings: swiftSettings
+            swiftSettings: swiftSettings,
+            // The web chat's page (WebChat/webchat.html, .css, .js), in the binary with no bundle.
+            plugins: ["EmbedFiles"]
         ),
         .target(
             name: "QuantumPanel",

@@ -7,7 +7,8 @@ import TelegramBotAPI
 /// The web chat: a page at `/` that looks and behaves like a Telegram chat with the bot, and
 /// the routes it needs beside the control API.
 ///
-/// - `GET /`, `/webchat.css`, `/webchat.js`: the page, served from the binary.
+/// - `GET /`, `/webchat.css`, `/webchat.js`: the page, `WebChat/webchat.*` compiled into the binary
+///   (`EmbeddedFiles`, written at build time by the EmbedFiles plugin).
 /// - `GET /sandbox/users/{id}/chat`: the chat as a client draws it (``ChatView``).
 /// - `GET /sandbox/users/{id}/events`: the same, again on every change (server-sent events).
 /// - `GET /sandbox/files/{file_id}`: a file's bytes, for photos and downloads.
@@ -20,9 +21,9 @@ struct WebChatRoutes {
     static let keepAlive: Duration = .seconds(15)
 
     func add(to router: Router<BasicRequestContext>) {
-        router.get("/") { _, _ in Self.asset(WebChatPage.html, type: "text/html; charset=utf-8") }
-        router.get("webchat.css") { _, _ in Self.asset(WebChatPage.css, type: "text/css; charset=utf-8") }
-        router.get("webchat.js") { _, _ in Self.asset(WebChatScript.source, type: "text/javascript; charset=utf-8") }
+        router.get("/") { _, _ in Self.asset(EmbeddedFiles.webchatHTML, type: "text/html; charset=utf-8") }
+        router.get("webchat.css") { _, _ in Self.asset(EmbeddedFiles.webchatCSS, type: "text/css; charset=utf-8") }
+        router.get("webchat.js") { _, _ in Self.asset(EmbeddedFiles.webchatJS, type: "text/javascript; charset=utf-8") }
         let group = router.group("sandbox")
         group.get("users/{id}/chat") { _, context in
             try await ControlRoutes.respond { try await state.chatView(of: try ControlRoutes.userID(context)) }
