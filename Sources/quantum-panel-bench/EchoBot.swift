@@ -36,7 +36,7 @@ struct EchoBot: AsyncParsableCommand {
         let bot = BotClient(transport: AsyncHTTPClientTransport(httpClient: httpClient, baseURL: api, token: token), logger: logger)
         let router = Router(name: "echo")
         router.message { message, context in
-            try await context.reply(message.text ?? "?", parseMode: nil)
+            try await context.reply(plain: message.text ?? "?")
         }
         let me = try await bot.send(GetMe())
         let dispatcher = Dispatcher(router: router, bot: bot, botUsername: me.username, outerMiddlewares: [LoggingMiddleware()], logger: logger)

@@ -23,7 +23,7 @@ import Testing
             try await context.fsm.set(OrderForm.product)
             var keyboard = InlineKeyboardBuilder()
             keyboard.row(InlineKeyboardBuilder.cancelButton())
-            try await context.answer("Which product?", replyMarkup: .inlineKeyboard(keyboard.markup), parseMode: nil)
+            try await context.answer(plain: "Which product?", replyMarkup: .inlineKeyboard(keyboard.markup))
         }
         form.message(.state(OrderForm.product) && .hasText) { message, context in
             try await context.fsm.set(message.text ?? "", for: "product")
@@ -32,23 +32,23 @@ import Testing
             for quantity in 1...3 { try keyboard.button("\(quantity)", data: QuantityCallback(quantity: quantity)) }
             keyboard.adjust(3)
             keyboard.row(InlineKeyboardBuilder.cancelButton())
-            try await context.answer("How many \(message.text ?? "")?", replyMarkup: .inlineKeyboard(keyboard.markup), parseMode: nil)
+            try await context.answer(plain: "How many \(message.text ?? "")?", replyMarkup: .inlineKeyboard(keyboard.markup))
         }
         form.message(.state(OrderForm.quantity)) { _, context in
-            try await context.answer("Please pick a quantity with the buttons.", parseMode: nil)
+            try await context.answer(plain: "Please pick a quantity with the buttons.")
         }
         form.callbackQuery(QuantityCallback.self, .state(OrderForm.quantity)) { pick, _, context in
             let product = try await context.fsm.value(String.self, for: "product") ?? "?"
             try await context.fsm.clear()
             try await context.answerCallback("Ordered")
-            try await context.editMessage("Order: \(product) × \(pick.quantity)", parseMode: nil)
+            try await context.editMessage(plain: "Order: \(product) × \(pick.quantity)")
         }
         form.callbackQuery(QuantityCallback.self) { _, _, context in
             try await context.answerCallback("This form has expired; send /order again.", showAlert: true)
         }
         root.include(form)
         let fallback = Router(name: "fallback")
-        fallback.message { _, context in try await context.answer("Send /order to start.", parseMode: nil) }
+        fallback.message { _, context in try await context.answer(plain: "Send /order to start.") }
         root.include(fallback)
         return root
     }

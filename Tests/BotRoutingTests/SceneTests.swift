@@ -74,7 +74,7 @@ import Testing
             try await context.editMessage("Renamed to \(draft.newName).")
         }
 
-        func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+        func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
             try await context.editMessage("\(note)\n\nPets: \(pets.all.keys.sorted().joined(separator: ", "))")
         }
     }

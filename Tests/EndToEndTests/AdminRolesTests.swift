@@ -97,6 +97,8 @@ import Testing
             var labels: Set<String> = []
             var refused: [String] = []
             var failed: [String] = []
+            // Every screen reads as text: no tag or entity of the bot's HTML shows, escaped once too often.
+            var markupShown: [String] = []
             while true {
                 // What the chat showed before the panel (the shop's welcome) is the customer's.
                 for entry in await staff.transcript() where entry.sender == "bot" && entry.messageID >= panel.messageID {
@@ -112,7 +114,12 @@ import Testing
                 let answer = try #require(try await Self.answer(to: press, of: staff), "the bot answered \(data)")
                 if [Self.notPermitted, "Only the root admin manages admins."].contains(answer.text) { refused.append(data) }
                 if answer.text?.contains("something went wrong") == true { failed.append(data) }
+                let screen = await staff.transcript().last { $0.sender == "bot" }?.text ?? ""
+                // (The broadcast dialog's question shows tags on purpose: it says how to write one.)
+                let teachesHTML = screen.contains("Telegram's HTML (<b>bold</b>")
+                if !teachesHTML, screen.contains("<") || screen.contains("&lt;") || screen.contains("&amp;") { markupShown.append(screen) }
             }
+            #expect(markupShown.isEmpty, "the bot's HTML shows as text on these screens: \(markupShown)")
             #expect(refused.isEmpty, "a \(role) was shown buttons it may not press: \(refused)")
             #expect(failed.isEmpty, "pressing these failed: \(failed)")
             let expected = try #require(Self.crawlExpectations[role])

@@ -1,3 +1,4 @@
+import BotRouting
 import Marketplace
 import Testing
 
@@ -24,11 +25,11 @@ import Testing
 
     @Test(arguments: Language.allCases) func everyRefusalHasWordsWithTheTypedTextEscaped(_ language: Language) throws {
         for refusal in Self.refusals {
-            let words = try language.words(for: refusal)
+            let words = try language.words(for: refusal).rendered
             #expect(!words.isEmpty, "\(refusal)")
             #expect(!words.contains(Self.typed), "\(refusal) in \(language) shows what was typed unescaped: \(words)")
         }
-        #expect(try Language.english.words(for: PersonRefusal.customerNotFound(typed: Self.typed)).contains("&lt;b&gt;&amp;x"))
+        #expect(try Language.english.words(for: PersonRefusal.customerNotFound(typed: Self.typed)).rendered.contains("&lt;b&gt;&amp;x"))
         #expect(try Language.russian.words(for: PersonRefusal.cantBanAdmin) != Language.english.words(for: PersonRefusal.cantBanAdmin))
     }
 

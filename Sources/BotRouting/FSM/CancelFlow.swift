@@ -12,9 +12,9 @@ public enum CancelFlow {
         makeRouter { context, wasInFlow in
             if context.update.callbackQuery != nil {
                 try await context.answerCallback(reply)
-                try await context.editMessage(reply, parseMode: nil)
+                try await context.editMessage(plain: reply)
             } else {
-                try await context.answer(wasInFlow ? reply : nothingToCancel, replyMarkup: ReplyKeyboardBuilder.remove, parseMode: nil)
+                try await context.answer(plain: wasInFlow ? reply : nothingToCancel, replyMarkup: ReplyKeyboardBuilder.remove)
             }
         }
     }

@@ -57,7 +57,7 @@ public final class ErrorBoundaryMiddleware: UpdateMiddleware {
             if context.update.callbackQuery != nil {
                 try? await context.answerCallback(text, showAlert: true)
             } else if context.chatID != nil {
-                try? await context.reply(text, parseMode: nil)
+                try? await context.reply(plain: text)
             }
         }
     }

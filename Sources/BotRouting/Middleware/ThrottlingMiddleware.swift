@@ -44,7 +44,7 @@ public final class ThrottlingMiddleware: UpdateMiddleware {
             if context.update.callbackQuery != nil {
                 try? await context.answerCallback(notice)
             } else {
-                try? await context.reply(notice, parseMode: nil)
+                try? await context.reply(plain: notice)
             }
         }
     }

@@ -35,17 +35,27 @@ public struct HandlerContext: Sendable {
     /// The chat to answer in: the message's, or the chat of the message behind a button.
     public var chatID: Int64? { update.chat?.id ?? update.sender?.id }
 
-    /// Sends a message to the update's chat (HTML by default: templates escape what they insert)
-    /// and returns it as Telegram made it.
+    /// Sends a message to the update's chat and returns it as Telegram made it.
     @discardableResult
-    public func answer(_ text: String, replyMarkup: ReplyMarkup? = nil, parseMode: String? = "HTML") async throws -> Message {
-        try await bot.send(message(text, replyMarkup: replyMarkup, parseMode: parseMode))
+    public func answer(_ html: HTML, replyMarkup: ReplyMarkup? = nil) async throws -> Message {
+        try await bot.send(message(html.rendered, replyMarkup: replyMarkup, parseMode: "HTML"))
     }
 
-    /// ``answer(_:replyMarkup:parseMode:)`` for a handler that doesn't need the message back:
-    /// Telegram's answer is checked, the ``Message`` in it isn't decoded.
-    public func reply(_ text: String, replyMarkup: ReplyMarkup? = nil, parseMode: String? = "HTML") async throws {
-        try await bot.perform(message(text, replyMarkup: replyMarkup, parseMode: parseMode))
+    /// ``answer(_:replyMarkup:)`` in plain text: nothing in `text` is markup.
+    @discardableResult
+    public func answer(plain text: String, replyMarkup: ReplyMarkup? = nil) async throws -> Message {
+        try await bot.send(message(text, replyMarkup: replyMarkup, parseMode: nil))
+    }
+
+    /// ``answer(_:replyMarkup:)`` for a handler that doesn't need the message back: Telegram's
+    /// answer is checked, the ``Message`` in it isn't decoded.
+    public func reply(_ html: HTML, replyMarkup: ReplyMarkup? = nil) async throws {
+        try await bot.perform(message(html.rendered, replyMarkup: replyMarkup, parseMode: "HTML"))
+    }
+
+    /// ``reply(_:replyMarkup:)`` in plain text.
+    public func reply(plain text: String, replyMarkup: ReplyMarkup? = nil) async throws {
+        try await bot.perform(message(text, replyMarkup: replyMarkup, parseMode: nil))
     }
 
     private func message(_ text: String, replyMarkup: ReplyMarkup?, parseMode: String?) throws -> SendMessage {
@@ -55,9 +65,18 @@ public struct HandlerContext: Sendable {
 
     /// Replaces the text (and keyboard) of the message whose button was pressed; when it can no
     /// longer be edited (deleted, too old), sends the text as a new message instead.
-    public func editMessage(_ text: String, replyMarkup: InlineKeyboardMarkup? = nil, parseMode: String? = "HTML") async throws {
+    public func editMessage(_ html: HTML, replyMarkup: InlineKeyboardMarkup? = nil) async throws {
+        try await edit(html.rendered, replyMarkup: replyMarkup, parseMode: "HTML")
+    }
+
+    /// ``editMessage(_:replyMarkup:)`` in plain text.
+    public func editMessage(plain text: String, replyMarkup: InlineKeyboardMarkup? = nil) async throws {
+        try await edit(text, replyMarkup: replyMarkup, parseMode: nil)
+    }
+
+    private func edit(_ text: String, replyMarkup: InlineKeyboardMarkup?, parseMode: String?) async throws {
         guard let message = update.callbackQuery?.message, message.isAccessible else {
-            try await reply(text, replyMarkup: replyMarkup.map(ReplyMarkup.inlineKeyboard), parseMode: parseMode)
+            try await bot.perform(self.message(text, replyMarkup: replyMarkup.map(ReplyMarkup.inlineKeyboard), parseMode: parseMode))
             return
         }
         do {

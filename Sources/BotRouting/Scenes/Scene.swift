@@ -25,7 +25,7 @@ import TelegramBotAPI
 ///         SceneSummary([SceneSummary.change("Name", from: draft.oldName, to: draft.newName)], question: "Rename it?")
 ///     }
 ///     func confirm(_ draft: Draft, _ context: HandlerContext) async throws { … }
-///     func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws { … }
+///     func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws { … }
 /// }
 /// try await scenes.start(RenameProduct(), at: .name, with: draft, context)
 /// ```
@@ -57,7 +57,7 @@ public protocol Scene: Sendable {
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws
 
     /// Shows where the dialog was started from, with `note` ("Cancelled, nothing was changed").
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws
 
     /// After `step`'s question was shown (asked, or asked again): what else it needs, such as a
     /// reply keyboard, which Telegram shows only with a message of its own.
@@ -99,9 +99,9 @@ public enum SceneMove<S: Scene>: Sendable {
     /// On to `step`, with what the draft now holds.
     case ask(S.Step, S.Draft)
     /// Back to an earlier `step`, saying why (what was chosen leads nowhere).
-    case back(S.Step, S.Draft, reason: String)
+    case back(S.Step, S.Draft, reason: HTML)
     /// The input is refused: the same question again, with the reason; nothing is stored.
-    case refuse(String)
+    case refuse(HTML)
     /// The summary, and ✅ Confirm.
     case summarize(S.Draft)
     /// The dialog is over; the scene has shown what came of it (a search's result, say).

@@ -16,12 +16,12 @@ public struct ScenePrompt: Sendable {
         }
     }
 
-    public var text: String
+    public var text: HTML
     public var options: [Option]
     /// Options per row; the last size repeats, as ``InlineKeyboardBuilder/adjust(_:)``.
     public var layout: [Int]
 
-    public init(_ text: String, options: [Option] = [], layout: [Int] = [1]) {
+    public init(_ text: HTML, options: [Option] = [], layout: [Int] = [1]) {
         self.text = text
         self.options = options
         self.layout = layout
@@ -30,27 +30,31 @@ public struct ScenePrompt: Sendable {
 
 /// What Confirm will do: a line per change (``change(_:from:to:)``) and a question.
 public struct SceneSummary: Sendable, Equatable {
-    /// HTML lines.
-    public var lines: [String]
-    /// Asked after the lines (HTML): "Delete <b>Netflix</b>?".
-    public var question: String?
+    public var lines: [HTML]
+    /// Asked after the lines: "Delete <b>Netflix</b>?".
+    public var question: HTML?
     /// Sent as a message of its own rather than in place of the question: below something the
     /// scene sent first (a preview).
     public var isNewMessage: Bool
 
-    public init(_ lines: [String] = [], question: String? = nil, isNewMessage: Bool = false) {
+    public init(_ lines: [HTML] = [], question: HTML? = nil, isNewMessage: Bool = false) {
         self.lines = lines
         self.question = question
         self.isNewMessage = isNewMessage
     }
 
-    /// `field: before → <b>after</b>`; the parts are HTML.
-    public static func change(_ field: String, from before: String, to after: String) -> String {
+    /// `field: before → <b>after</b>`.
+    public static func change(_ field: String, from before: HTML, to after: HTML) -> HTML {
+        "\(field): \(before) → <b>\(after)</b>"
+    }
+
+    /// `field: before → <b>after</b>`, the values shown as typed.
+    public static func change(_ field: String, from before: String, to after: String) -> HTML {
         "\(field): \(before) → <b>\(after)</b>"
     }
 
     /// The lines, then the question after a blank line: ``Scenes``' default layout.
-    public static let plainText: @Sendable (SceneSummary, HandlerContext) -> String = { summary, _ in
+    public static let plainText: @Sendable (SceneSummary, HandlerContext) -> HTML = { summary, _ in
         ([summary.lines.joined(separator: "\n")].filter { !$0.isEmpty } + [summary.question].compactMap { $0 }).joined(separator: "\n\n")
     }
 }

@@ -6,7 +6,7 @@ public protocol SceneWords: Sendable {
     /// dialog this version can no longer read.
     var dialogEnded: String { get }
     /// Anything but the buttons while the summary waits for Confirm.
-    var pressConfirm: String { get }
+    var pressConfirm: HTML { get }
     /// The sender may not be in this dialog (any more).
     var notAllowed: String { get }
     var confirmButton: String { get }
@@ -18,7 +18,7 @@ public struct EnglishSceneWords: SceneWords {
     public init() {}
     public var cancelled: String { "Cancelled: nothing was changed." }
     public var dialogEnded: String { "That dialog has ended; nothing was changed." }
-    public var pressConfirm: String { "Press ✅ Confirm to go ahead, or ✖ Cancel." }
+    public var pressConfirm: HTML { "Press ✅ Confirm to go ahead, or ✖ Cancel." }
     public var notAllowed: String { "You may not do this; nothing was changed." }
     public var confirmButton: String { "✅ Confirm" }
     public var cancelButton: String { "✖ Cancel" }

@@ -21,7 +21,7 @@ import TelegramBotAPI
 /// goes on after a restart from the old message's buttons.
 public final class Scenes: Sendable {
     /// Shows a question or a summary: the pressed button's message edited, or a new message.
-    public typealias Show = @Sendable (_ context: HandlerContext, _ text: String, _ keyboard: InlineKeyboardMarkup) async throws -> Void
+    public typealias Show = @Sendable (_ context: HandlerContext, _ text: HTML, _ keyboard: InlineKeyboardMarkup) async throws -> Void
     /// Shows where a user lands when a dialog ended without its scene (with the note saying so).
     public typealias Ended = @Sendable (_ context: HandlerContext, _ note: String) async throws -> Void
 
@@ -30,7 +30,7 @@ public final class Scenes: Sendable {
     private let passThrough: UpdateFilter
     private let retiredGroups: Set<String>
     private let show: Show
-    private let summaryText: @Sendable (SceneSummary, HandlerContext) -> String
+    private let summaryText: @Sendable (SceneSummary, HandlerContext) -> HTML
     private let ended: Ended
 
     /// - Parameters:
@@ -44,7 +44,7 @@ public final class Scenes: Sendable {
     public init(
         words: @escaping @Sendable (HandlerContext) -> any SceneWords = { _ in EnglishSceneWords() }, passThrough: UpdateFilter = .command("start"),
         retiredGroups: Set<String> = [], show: @escaping Show = Scenes.editOrAnswer,
-        summaryText: @escaping @Sendable (SceneSummary, HandlerContext) -> String = SceneSummary.plainText, ended: @escaping Ended
+        summaryText: @escaping @Sendable (SceneSummary, HandlerContext) -> HTML = SceneSummary.plainText, ended: @escaping Ended
     ) {
         self.words = words
         self.passThrough = passThrough
@@ -148,7 +148,7 @@ public final class Scenes: Sendable {
         case (.cancel, _):
             try await context.fsm.clear()
             try await context.answerCallback(words.cancelled)
-            try await scene.leave(record.draft, context, note: words.cancelled)
+            try await scene.leave(record.draft, context, note: HTML(text: words.cancelled))
         case (.button(_, SceneCallback.confirm), nil):
             try await context.fsm.clear()
             try await context.answerCallback(nil)
@@ -195,7 +195,7 @@ public final class Scenes: Sendable {
         try await context.fsm.replace(data: [SceneStorage.dataName: record], state: SceneStorage.statePrefix + S.id)
     }
 
-    private func ask<S: Scene>(_ scene: S, _ record: SceneRecord<S>, reason: String?, _ context: HandlerContext) async throws {
+    private func ask<S: Scene>(_ scene: S, _ record: SceneRecord<S>, reason: HTML?, _ context: HandlerContext) async throws {
         guard let step = record.step else { return }
         let prompt = try await scene.prompt(for: step, record.draft, context)
         var keyboard = InlineKeyboardBuilder()
@@ -208,7 +208,7 @@ public final class Scenes: Sendable {
         try await scene.didAsk(step, record.draft, context)
     }
 
-    private func summarize<S: Scene>(_ scene: S, _ record: SceneRecord<S>, reason: String?, _ context: HandlerContext) async throws {
+    private func summarize<S: Scene>(_ scene: S, _ record: SceneRecord<S>, reason: HTML?, _ context: HandlerContext) async throws {
         let summary = try await scene.summary(of: record.draft, context)
         let text = Self.noted(summaryText(summary, context), reason)
         let confirm = InlineKeyboardButton(
@@ -236,7 +236,7 @@ public final class Scenes: Sendable {
         try await ended(context, note)
     }
 
-    private static func noted(_ text: String, _ reason: String?) -> String {
+    private static func noted(_ text: HTML, _ reason: HTML?) -> HTML {
         reason.map { "⚠️ \($0)\n\n\(text)" } ?? text
     }
 

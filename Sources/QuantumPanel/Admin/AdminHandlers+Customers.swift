@@ -14,19 +14,19 @@ extension AdminHandlers {
     }
 
     /// The customer's profile, or the list when there is no such customer.
-    func showCustomerOrList(_ context: HandlerContext, telegramID: Int64, note: String?) async throws {
+    func showCustomerOrList(_ context: HandlerContext, telegramID: Int64, note: HTML?) async throws {
         guard (try? await shop.users.find(telegramID: telegramID)) ?? nil != nil else {
             return try await showCustomers(context, filter: .all, page: 1, note: note)
         }
         try await showCustomer(context, telegramID: telegramID, note: note)
     }
 
-    func showCustomers(_ context: HandlerContext, filter: CustomerFilter, page: Int, note: String? = nil) async throws {
+    func showCustomers(_ context: HandlerContext, filter: CustomerFilter, page: Int, note: HTML? = nil) async throws {
         let templates = context.adminTemplates
         try await show(templates.noted(try templates.customers(try await shop.users.list(filter, page: page), filter: filter), note), context)
     }
 
-    func showCustomer(_ context: HandlerContext, telegramID: Int64, note: String? = nil) async throws {
+    func showCustomer(_ context: HandlerContext, telegramID: Int64, note: HTML? = nil) async throws {
         let templates = context.adminTemplates
         try await show(templates.noted(try templates.profile(try await shop.users.profile(telegramID)), note), context)
     }
@@ -41,10 +41,10 @@ extension AdminHandlers {
     /// Puts Telegram's user picker under the text box; a reply keyboard comes only with a message of its own.
     func showPicker(_ context: HandlerContext) async throws {
         let templates = context.adminTemplates
-        _ = try await context.answer(templates.people.pickHint, replyMarkup: .replyKeyboard(templates.picker()))
+        _ = try await context.answer(plain: templates.people.pickHint, replyMarkup: .replyKeyboard(templates.picker()))
     }
 
-    func removePicker(_ context: HandlerContext, saying text: String) async throws {
+    func removePicker(_ context: HandlerContext, saying text: HTML) async throws {
         _ = try await context.answer(text, replyMarkup: .removeKeyboard(ReplyKeyboardRemove(removeKeyboard: true)))
     }
 
@@ -53,7 +53,7 @@ extension AdminHandlers {
     /// - Throws: ``PersonRefusal`` when it names no one.
     func person(in message: Message, forAdmin: Bool, _ templates: AdminTemplates) async throws -> (id: Int64, name: String, typed: String) {
         if let picked = message.usersShared?.users.first {
-            let name = picked.firstName.map { templates.e($0) } ?? picked.username.map { "@" + templates.e($0) } ?? "\(picked.userID)"
+            let name = picked.firstName.map { $0 } ?? picked.username.map { "@" + $0 } ?? "\(picked.userID)"
             return (picked.userID, name, "\(picked.userID)")
         }
         if let origin = message.forwardOrigin {
@@ -61,7 +61,7 @@ extension AdminHandlers {
                 if let hidden = origin.senderUserName { throw PersonRefusal.hiddenForward(name: hidden) }
                 throw PersonRefusal.notAPerson
             }
-            return (user.id, templates.e(user.firstName), "\(user.id)")
+            return (user.id, user.firstName, "\(user.id)")
         }
         guard let text = message.text?.trimmingCharacters(in: .whitespaces), !text.isEmpty else { throw PersonRefusal.notAPerson }
         if let id = CustomerRules.userID(text) { return (id, "<code>\(id)</code>", text) }
@@ -73,12 +73,11 @@ extension AdminHandlers {
     }
 
     /// Sends the customer a short message in their language; one who blocked the bot isn't told.
-    func tell(_ telegramID: Int64, _ context: HandlerContext, _ text: (Strings, (String) -> String) -> String) async {
+    func tell(_ telegramID: Int64, _ context: HandlerContext, _ text: (Strings) -> HTML) async {
         let customer = try? await shop.users.find(telegramID: telegramID)
-        let strings = Language(customer: customer, telegramCode: customer?.languageCode).strings
-        let message = text(strings) { HTML.escape($0) }
+        let message = text(Language(customer: customer, telegramCode: customer?.languageCode).strings)
         do {
-            _ = try await context.bot.send(SendMessage(chatID: .id(telegramID), text: message, parseMode: "HTML"))
+            _ = try await context.bot.send(SendMessage(chatID: .id(telegramID), text: message.rendered, parseMode: "HTML"))
         } catch {
             context.logger.info(
                 "A customer could not be told of a change to their account", metadata: ["customer.id": "\(telegramID)", "error": "\(error)"])

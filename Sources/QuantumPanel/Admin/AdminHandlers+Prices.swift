@@ -11,7 +11,7 @@ extension AdminHandlers {
         return (product, price)
     }
 
-    func showPrice(_ context: HandlerContext, priceID: Int, note: String? = nil) async throws {
+    func showPrice(_ context: HandlerContext, priceID: Int, note: HTML? = nil) async throws {
         let (product, price) = try await find(priceID)
         let templates = context.adminTemplates
         try await show(templates.noted(try templates.price(price, of: product), note), context)

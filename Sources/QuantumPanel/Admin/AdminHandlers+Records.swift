@@ -6,12 +6,12 @@ import TelegramBotAPI
 
 /// The audit log (``AuditSection``), the CSV exports (``ExportSection``) and the chart.
 extension AdminHandlers {
-    func showAudit(_ context: HandlerContext, person: Int64?, page: Int, note: String? = nil) async throws {
+    func showAudit(_ context: HandlerContext, person: Int64?, page: Int, note: HTML? = nil) async throws {
         let templates = context.adminTemplates
         let entries = try await shop.audit.entries(involving: person, page: page)
         var names: [Int64: String] = [:]
         for id in Set(entries.items.map(\.adminID)) {
-            if let admin = try await shop.users.find(telegramID: id) { names[id] = templates.e(HTML.truncate(admin.firstName, to: 30)) }
+            if let admin = try await shop.users.find(telegramID: id) { names[id] = HTML.truncate(admin.firstName, to: 30) }
         }
         var named: (id: Int64, name: String)?
         if let person { named = (person, try await shop.users.find(telegramID: person).map(templates.name) ?? "<code>\(person)</code>") }
@@ -51,10 +51,10 @@ extension AdminHandlers {
         }
         try await context.answerCallback(nil)
         let chart = SalesChart(sales: sales)
-        let legend = chart.legendEntries(other: records.otherProducts).map { "\($0.mark) \(HTML.escape(HTML.truncate($0.name, to: 30)))" }.joined(
-            separator: "\n")
-        let caption = records.chartCaption(sales.totalOrders, HTML.escape(sales.totalRevenue.formatted)) + "\n\n" + legend
+        let legend = chart.legendEntries(other: records.otherProducts).map { entry -> HTML in "\(entry.mark) \(HTML.truncate(entry.name, to: 30))" }
+            .joined(separator: "\n")
+        let caption = records.chartCaption(sales.totalOrders, sales.totalRevenue.formatted) + "\n\n" + legend
         let upload = FileUpload(filename: "sales-\(ShopTemplates.date(Date())).png", contentType: "image/png", bytes: try chart.png())
-        try await context.bot.send(SendPhoto(chatID: .id(chatID), photo: .upload(upload), caption: caption, parseMode: "HTML"))
+        try await context.bot.send(SendPhoto(chatID: .id(chatID), photo: .upload(upload), caption: caption.rendered, parseMode: "HTML"))
     }
 }

@@ -4,7 +4,7 @@ import TelegramBotAPI
 
 /// The admins' screen (``StaffSection``) and the trusted sellers' (``SellersSection``).
 extension AdminHandlers {
-    func showStaff(_ context: HandlerContext, note: String? = nil) async throws {
+    func showStaff(_ context: HandlerContext, note: HTML? = nil) async throws {
         try checkRoot(context)
         let templates = context.adminTemplates
         try await show(templates.noted(try templates.staff(try await shop.admins.staff()), note), context)
@@ -12,18 +12,18 @@ extension AdminHandlers {
 
     // MARK: Trusted sellers
 
-    func showSellers(_ context: HandlerContext, page: Int, note: String? = nil) async throws {
+    func showSellers(_ context: HandlerContext, page: Int, note: HTML? = nil) async throws {
         let templates = context.adminTemplates
         try await show(templates.noted(try templates.sellers(try await shop.sellers.list(), page: page), note), context)
     }
 
-    func showSeller(_ context: HandlerContext, sellerID: Int, note: String? = nil) async throws {
+    func showSeller(_ context: HandlerContext, sellerID: Int, note: HTML? = nil) async throws {
         let templates = context.adminTemplates
         try await show(templates.noted(try templates.seller(try await shop.sellers.seller(sellerID)), note), context)
     }
 
     /// The seller's card, or the list when they are gone.
-    func showSellerOrList(_ context: HandlerContext, sellerID: Int, note: String?) async throws {
+    func showSellerOrList(_ context: HandlerContext, sellerID: Int, note: HTML?) async throws {
         guard (try? await shop.sellers.seller(sellerID)) != nil else { return try await showSellers(context, page: 1, note: note) }
         try await showSeller(context, sellerID: sellerID, note: note)
     }

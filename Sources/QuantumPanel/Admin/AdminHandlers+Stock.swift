@@ -15,21 +15,21 @@ extension AdminHandlers {
     /// Files larger than this say they are being read.
     static let progressFileSize = 64 * 1024
 
-    func showStock(_ context: HandlerContext, page: Int, note: String? = nil) async throws {
+    func showStock(_ context: HandlerContext, page: Int, note: HTML? = nil) async throws {
         let templates = context.adminTemplates
         try await show(
             templates.noted(try templates.stock(try await shop.catalogue.stockLines(), page: page, threshold: configuration.lowStockThreshold), note),
             context)
     }
 
-    func showPriceStock(_ context: HandlerContext, priceID: Int, note: String? = nil) async throws {
+    func showPriceStock(_ context: HandlerContext, priceID: Int, note: HTML? = nil) async throws {
         let (product, price) = try await find(priceID)
         let templates = context.adminTemplates
         try await show(templates.noted(try templates.priceStock(price, of: product, threshold: configuration.lowStockThreshold), note), context)
     }
 
     /// The price's stock, or the products list when the price is gone.
-    func showPriceStockOrList(_ context: HandlerContext, priceID: Int, note: String?) async throws {
+    func showPriceStockOrList(_ context: HandlerContext, priceID: Int, note: HTML?) async throws {
         do {
             try await showPriceStock(context, priceID: priceID, note: note)
         } catch is CatalogueError {
@@ -57,7 +57,7 @@ extension AdminHandlers {
         try await context.bot.send(
             SendDocument(
                 chatID: .id(chatID), document: .upload(upload),
-                caption: templates.strings.exportCaption(keys.count, templates.target(product, price)), parseMode: "HTML"))
+                caption: templates.strings.exportCaption(keys.count, templates.target(product, price)).rendered, parseMode: "HTML"))
     }
 
     /// Letters, digits and dashes, for a file name.
@@ -79,7 +79,7 @@ extension AdminHandlers {
             guard (file.fileSize ?? 0) <= Int64(Self.downloadLimit) else {
                 throw KeyFileRefusal.tooLarge(limitMegabytes: Self.downloadLimit / 1024 / 1024)
             }
-            if (file.fileSize ?? 0) > Int64(Self.progressFileSize) { await progress.update(strings.downloading(HTML.escape(name))) }
+            if (file.fileSize ?? 0) > Int64(Self.progressFileSize) { await progress.update(strings.downloading(name)) }
             let buffer = try await context.bot.download(file)
             do {
                 return try KeyFile.lines(Array(buffer: buffer), kind: kind)

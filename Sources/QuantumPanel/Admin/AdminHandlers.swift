@@ -79,7 +79,7 @@ struct AdminHandlers: Sendable {
             try await leaveDialog(context)
             let people = context.adminTemplates.people
             let isRootOnly = AdminAccess.required(for: query.data ?? "") == .root
-            try await context.answerCallback(isRootOnly ? people.notRoot : people.notPermitted, showAlert: true)
+            try await context.answerCallback(isRootOnly ? people.notRoot.plainText : people.notPermitted, showAlert: true)
             try await showPanel(context)
         }
         return router
@@ -98,7 +98,7 @@ struct AdminHandlers: Sendable {
             do {
                 try await act(press, context)
             } catch let refusal as any ReadableRefusal {
-                try await context.answerCallback(refusal.words(in: context.adminTemplates.language), showAlert: true)
+                try await context.answerCallback(refusal.words(in: context.adminTemplates.language).plainText, showAlert: true)
                 try await fallback(context)
             }
         }
@@ -125,13 +125,13 @@ struct AdminHandlers: Sendable {
         return router
     }
 
-    func showPanel(_ context: HandlerContext, note: String? = nil) async throws {
+    func showPanel(_ context: HandlerContext, note: HTML? = nil) async throws {
         try await Self.showPanel(context, shop: shop, configuration: configuration, note: note)
     }
 
     /// The panel's first screen with the sections the admin's role opens; also where a dialog that
     /// ended without its scene lands (``ShopScenes``).
-    static func showPanel(_ context: HandlerContext, shop: Shop, configuration: ShopConfiguration, note: String?) async throws {
+    static func showPanel(_ context: HandlerContext, shop: Shop, configuration: ShopConfiguration, note: HTML?) async throws {
         let stats = try await shop.stats.stats()
         let low = try await shop.stats.lowStock(below: configuration.lowStockThreshold)
         let panel = try context.adminTemplates.panel(stats, lowStock: low, threshold: configuration.lowStockThreshold)
@@ -152,7 +152,7 @@ struct AdminHandlers: Sendable {
     /// Ends any dialog, taking away the user picker if its step showed one.
     func leaveDialog(_ context: HandlerContext, saying text: String? = nil) async throws {
         if let dialog = try await scenes.current(PersonScene.self, context), dialog.step != nil, dialog.draft.telegramID == nil {
-            try await removePicker(context, saying: text ?? context.adminTemplates.strings.cancelled)
+            try await removePicker(context, saying: HTML(text: text ?? context.adminTemplates.strings.cancelled))
         }
         try await context.fsm.clear()
     }

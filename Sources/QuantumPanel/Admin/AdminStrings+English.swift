@@ -1,3 +1,5 @@
+import BotRouting
+
 extension AdminStrings {
     static let english = AdminStrings(
         panelTitle: "🛠 <b>Admin panel</b>",

@@ -1,3 +1,5 @@
+import BotRouting
+
 extension AdminStrings {
     static let russian = AdminStrings(
         panelTitle: "🛠 <b>Панель администратора</b>",

@@ -1,7 +1,9 @@
+import BotRouting
+
 /// Every text of the admin panel, in one language, as ``Strings`` is for the shop. Values passed
 /// in are already escaped by ``AdminTemplates``.
 struct AdminStrings: Sendable {
-    var panelTitle: String
+    var panelTitle: HTML
     var customersLabel: String
     var premiumCustomersLabel: String
     var todayLabel: String
@@ -21,13 +23,13 @@ struct AdminStrings: Sendable {
     var noButton: String
     var cancelled: String
     var dialogEnded: String
-    var saved: String
-    var moved: @Sendable (_ place: Int, _ count: Int) -> String
-    var confirmTitle: String
-    var gone: String
+    var saved: HTML
+    var moved: @Sendable (_ place: Int, _ count: Int) -> HTML
+    var confirmTitle: HTML
+    var gone: HTML
 
     // Products
-    var productsTitle: String
+    var productsTitle: HTML
     var productsEmpty: String
     var addProductButton: String
     var hiddenMark: String
@@ -58,24 +60,24 @@ struct AdminStrings: Sendable {
     var archiveButton: String
     var unarchiveButton: String
     var addPriceButton: String
-    var askName: String
-    var askDescription: String
-    var askPhoto: String
-    var askPremium: String
-    var askNewDescription: String
-    var askNewPhoto: String
-    var sendText: String
-    var sendPhotoOrSkip: String
-    var pressYesOrNo: String
-    var pressConfirm: String
-    var productInUse: @Sendable (_ keys: Int, _ orders: Int) -> String
-    var confirmDeleteProduct: @Sendable (_ name: String) -> String
-    var confirmArchive: @Sendable (_ name: String) -> String
-    var productAdded: String
-    var productDeleted: String
+    var askName: HTML
+    var askDescription: HTML
+    var askPhoto: HTML
+    var askPremium: HTML
+    var askNewDescription: HTML
+    var askNewPhoto: HTML
+    var sendText: HTML
+    var sendPhotoOrSkip: HTML
+    var pressYesOrNo: HTML
+    var pressConfirm: HTML
+    var productInUse: @Sendable (_ keys: Int, _ orders: Int) -> HTML
+    var confirmDeleteProduct: @Sendable (_ name: HTML) -> HTML
+    var confirmArchive: @Sendable (_ name: HTML) -> HTML
+    var productAdded: HTML
+    var productDeleted: HTML
 
     // Prices
-    var priceTitle: String
+    var priceTitle: HTML
     var durationLabelLabel: String
     var durationLabel: String
     var days: @Sendable (_ count: Int) -> String
@@ -93,19 +95,19 @@ struct AdminStrings: Sendable {
     var noResellerButton: String
     var keepButton: String
     var stockButton: String
-    var askLabel: String
-    var askDuration: String
-    var askPrice: @Sendable (_ example: String) -> String
-    var askResellerPrice: @Sendable (_ example: String) -> String
-    var badDuration: @Sendable (_ text: String) -> String
+    var askLabel: HTML
+    var askDuration: HTML
+    var askPrice: @Sendable (_ example: String) -> HTML
+    var askResellerPrice: @Sendable (_ example: String) -> HTML
+    var badDuration: @Sendable (_ text: String) -> HTML
     var resellerAbovePrice: @Sendable (_ reseller: String, _ price: String) -> String
-    var priceInUse: @Sendable (_ keys: Int, _ orders: Int) -> String
-    var confirmDeletePrice: @Sendable (_ label: String) -> String
-    var priceAdded: String
-    var priceDeleted: String
+    var priceInUse: @Sendable (_ keys: Int, _ orders: Int) -> HTML
+    var confirmDeletePrice: @Sendable (_ label: HTML) -> HTML
+    var priceAdded: HTML
+    var priceDeleted: HTML
 
     // Stock
-    var stockTitle: String
+    var stockTitle: HTML
     var stockEmpty: String
     var lowMark: String
     var unusedLabel: String
@@ -113,18 +115,18 @@ struct AdminStrings: Sendable {
     var listKeysButton: String
     var exportButton: String
     var deleteAllButton: String
-    var askKeys: String
-    var sendKeysOrFile: String
-    var keysTitle: String
+    var askKeys: HTML
+    var sendKeysOrFile: HTML
+    var keysTitle: HTML
     var noUnusedKeys: String
-    var downloading: @Sendable (_ file: String) -> String
-    var checking: @Sendable (_ done: Int, _ total: Int) -> String
-    var storing: @Sendable (_ done: Int, _ total: Int) -> String
-    var keysPreview: @Sendable (_ new: Int, _ target: String) -> String
-    var reportAdded: @Sendable (_ count: Int) -> String
-    var reportDuplicates: @Sendable (_ count: Int) -> String
-    var reportBlank: @Sendable (_ count: Int) -> String
-    var reportInvalid: @Sendable (_ count: Int) -> String
+    var downloading: @Sendable (_ file: String) -> HTML
+    var checking: @Sendable (_ done: Int, _ total: Int) -> HTML
+    var storing: @Sendable (_ done: Int, _ total: Int) -> HTML
+    var keysPreview: @Sendable (_ new: Int, _ target: HTML) -> HTML
+    var reportAdded: @Sendable (_ count: Int) -> HTML
+    var reportDuplicates: @Sendable (_ count: Int) -> HTML
+    var reportBlank: @Sendable (_ count: Int) -> HTML
+    var reportInvalid: @Sendable (_ count: Int) -> HTML
     var refusedTitle: String
     var refusal: @Sendable (_ line: Int, _ reason: String) -> String
     var reasonRepeated: String
@@ -132,28 +134,28 @@ struct AdminStrings: Sendable {
     var reasonTooLong: String
     var reasonControl: String
     var nothingToAdd: String
-    var fileTooLarge: @Sendable (_ megabytes: Int) -> String
-    var fileType: @Sendable (_ name: String) -> String
-    var fileNotText: String
-    var confirmDeleteKey: @Sendable (_ key: String) -> String
-    var confirmDeleteAll: @Sendable (_ count: Int, _ target: String) -> String
-    var keysDeleted: @Sendable (_ count: Int) -> String
-    var soldKey: String
-    var exportCaption: @Sendable (_ count: Int, _ target: String) -> String
+    var fileTooLarge: @Sendable (_ megabytes: Int) -> HTML
+    var fileType: @Sendable (_ name: String) -> HTML
+    var fileNotText: HTML
+    var confirmDeleteKey: @Sendable (_ key: String) -> HTML
+    var confirmDeleteAll: @Sendable (_ count: Int, _ target: HTML) -> HTML
+    var keysDeleted: @Sendable (_ count: Int) -> HTML
+    var soldKey: HTML
+    var exportCaption: @Sendable (_ count: Int, _ target: HTML) -> HTML
 
     // Refusals of typed input
-    var nameEmpty: String
-    var nameTooLong: @Sendable (_ length: Int, _ limit: Int) -> String
-    var descriptionTooLong: @Sendable (_ length: Int, _ limit: Int) -> String
-    var descriptionTooLongForPhoto: @Sendable (_ length: Int, _ limit: Int) -> String
-    var labelEmpty: String
-    var labelTooLong: @Sendable (_ length: Int, _ limit: Int) -> String
-    var durationNotPositive: String
-    var durationTooLong: @Sendable (_ limit: Int) -> String
-    var priceNotPositive: String
-    var amountEmpty: String
-    var amountNotANumber: @Sendable (_ text: String, _ example: String) -> String
-    var amountNegative: String
-    var amountDecimals: @Sendable (_ text: String, _ currency: String, _ example: String) -> String
-    var amountTooLarge: @Sendable (_ text: String) -> String
+    var nameEmpty: HTML
+    var nameTooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
+    var descriptionTooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
+    var descriptionTooLongForPhoto: @Sendable (_ length: Int, _ limit: Int) -> HTML
+    var labelEmpty: HTML
+    var labelTooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
+    var durationNotPositive: HTML
+    var durationTooLong: @Sendable (_ limit: Int) -> HTML
+    var priceNotPositive: HTML
+    var amountEmpty: HTML
+    var amountNotANumber: @Sendable (_ text: String, _ example: String) -> HTML
+    var amountNegative: HTML
+    var amountDecimals: @Sendable (_ text: String, _ currency: String, _ example: String) -> HTML
+    var amountTooLarge: @Sendable (_ text: String) -> HTML
 }

@@ -10,7 +10,7 @@ extension AdminTemplates {
         case .everyone: broadcasts.audienceName("everyone")
         case .premium: broadcasts.audienceName("premium")
         case .resellers: broadcasts.audienceName("resellers")
-        case .buyers: broadcasts.audienceName("buyers") + (productName.map { ": " + e($0) } ?? "")
+        case .buyers: broadcasts.audienceName("buyers") + (productName.map { ": " + $0 } ?? "")
         }
     }
 
@@ -27,7 +27,7 @@ extension AdminTemplates {
         }
         var text = broadcasts.progress(
             id, broadcasts.statusName(broadcast.status), counts.count(.sent), counts.count(.blocked), counts.count(.failed), counts.left)
-        if broadcast.status == .sending { text += "\n" + broadcasts.timeLeft(counts.left / max(1, perSecond)) }
+        if broadcast.status == .sending { text += "\n\(broadcasts.timeLeft(counts.left / max(1, perSecond)))" }
         guard broadcast.status != .cancelled else { return Screen(text: text, keyboard: nil) }
         let toggle =
             broadcast.status == .paused

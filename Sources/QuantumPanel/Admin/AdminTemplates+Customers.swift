@@ -11,8 +11,8 @@ extension AdminTemplates {
 
     /// How a customer is named on every screen: their name, and @username when they have one.
     func name(_ customer: CustomerSnapshot) -> String {
-        let name = e(HTML.truncate(customer.firstName, to: 40))
-        return customer.username.map { "\(name) (@\(e($0)))" } ?? name
+        let name = HTML.truncate(customer.firstName, to: 40)
+        return customer.username.map { "\(name) (@\($0))" } ?? name
     }
 
     func status(_ customer: CustomerSnapshot) -> String {
@@ -24,16 +24,17 @@ extension AdminTemplates {
     }
 
     func customers(_ page: Page<CustomerSnapshot>, filter: CustomerFilter) throws -> Screen {
-        var text = shop.header(people.customersTitle) + "\n" + "\(people.filterName(filter)): \(people.customersCount(page.totalCount))" + "\n\n"
+        var text: HTML = "\(shop.header(people.customersTitle))\n\(people.filterName(filter)): \(people.customersCount(page.totalCount))\n\n"
         var rows: [[InlineKeyboardButton]] = [[try button(people.findCustomerButton, AdminCallback(to: .findCustomer))]]
         rows.append(
             try CustomerFilter.allCases.map { option in
                 try button((option == filter ? "• " : "") + people.filterName(option), AdminCustomersCallback(filter: option))
             })
         if page.items.isEmpty {
-            text += people.customersEmpty
+            text += HTML(text: people.customersEmpty)
         } else {
-            text += ShopTemplates.frame(page.items.map { "\(name($0)) · <code>\($0.telegramID)</code> · \(e($0.balance.formatted))" })
+            text += ShopTemplates.frame(
+                page.items.map { customer -> HTML in "\(name(customer)) · <code>\(customer.telegramID)</code> · \(customer.balance.formatted)" })
             for customer in page.items {
                 let marks = (customer.isBanned ? "⛔ " : "") + (customer.isPremium ? "💎 " : "") + (customer.isReseller ? "🏪 " : "")
                 rows.append([
@@ -52,33 +53,34 @@ extension AdminTemplates {
     func profile(_ profile: CustomerProfile) throws -> Screen {
         let customer = profile.customer
         let id = customer.telegramID
-        var lines = [
+        let username = customer.username.map { "@" + $0 } ?? strings.noneValue
+        var lines: [HTML] = [
             "\(people.idLabel): <code>\(id)</code>",
-            "\(people.usernameLabel): " + (customer.username.map { "@" + e($0) } ?? strings.noneValue),
-            "\(people.languageLabel): " + e(customer.botLanguage ?? customer.languageCode ?? "—"),
-            "\(people.balanceLabel): <b>\(e(customer.balance.formatted))</b>",
-            "\(people.statusLabel): " + status(customer),
-            "\(people.firstSeenLabel): " + ShopTemplates.date(profile.firstSeen),
+            "\(people.usernameLabel): \(username)",
+            "\(people.languageLabel): \(customer.botLanguage ?? customer.languageCode ?? "—")",
+            "\(people.balanceLabel): <b>\(customer.balance.formatted)</b>",
+            "\(people.statusLabel): \(status(customer))",
+            "\(people.firstSeenLabel): \(ShopTemplates.date(profile.firstSeen))",
         ]
-        if let lastSeen = profile.lastSeen { lines.append("\(people.lastSeenLabel): " + ShopTemplates.date(lastSeen)) }
-        lines.append("\(people.ordersLabel): \(profile.orderCount) · \(people.spentLabel): \(e(profile.spent.formatted))")
-        var text = shop.header("👤 <b>\(name(customer))</b>") + "\n" + ShopTemplates.frame(lines) + "\n\n<b>\(people.lastActivityTitle)</b>\n"
+        if let lastSeen = profile.lastSeen { lines.append("\(people.lastSeenLabel): \(ShopTemplates.date(lastSeen))") }
+        lines.append("\(people.ordersLabel): \(profile.orderCount) · \(people.spentLabel): \(profile.spent.formatted)")
+        var text: HTML = "\(shop.header("👤 <b>\(name(customer))</b>"))\n\(ShopTemplates.frame(lines))\n\n<b>\(people.lastActivityTitle)</b>\n"
         text +=
             profile.lastLedgerLines.isEmpty
-            ? people.noActivity
+            ? HTML(text: people.noActivity)
             : ShopTemplates.frame(
-                profile.lastLedgerLines.map { line in
+                profile.lastLedgerLines.map { line -> HTML in
                     let sign = line.delta.minorUnits > 0 ? "+" : ""
-                    let note = line.note.map { ": " + e(HTML.truncate($0, to: 60)) } ?? ""
-                    return "\(ShopTemplates.date(line.date)) · \(shop.reason(line.reason))\(note) <b>\(sign)\(e(line.delta.formatted))</b>"
+                    let note = line.note.map { ": " + HTML.truncate($0, to: 60) } ?? ""
+                    return "\(ShopTemplates.date(line.date)) · \(shop.reason(line.reason))\(note) <b>\(sign)\(line.delta.formatted)</b>"
                 })
         if !profile.starsPayments.isEmpty {
             text +=
                 "\n\n<b>\(people.starsPaymentsTitle)</b>\n"
                 + ShopTemplates.frame(
-                    profile.starsPayments.map { payment in
+                    profile.starsPayments.map { payment -> HTML in
                         let mark = payment.isRefundPending ? " · " + people.pendingMark : payment.isRefunded ? " · " + people.refundedMark : ""
-                        return "\(ShopTemplates.date(payment.date)) · ⭐ \(payment.stars) → \(e(payment.credited.formatted))\(mark)"
+                        return "\(ShopTemplates.date(payment.date)) · ⭐ \(payment.stars) → \(payment.credited.formatted)\(mark)"
                     })
         }
         var rows: [[InlineKeyboardButton]] = [
@@ -111,11 +113,11 @@ extension AdminTemplates {
         var text = shop.header(people.customerOrdersTitle(name(customer))) + "\n"
         var rows: [[InlineKeyboardButton]] = []
         if page.items.isEmpty {
-            text += people.noOrders
+            text += HTML(text: people.noOrders)
         } else {
             text += ShopTemplates.frame(
-                page.items.map {
-                    "#\($0.orderID) · \(ShopTemplates.date($0.date)) · \(e(HTML.truncate($0.productName, to: 30))) · \(e($0.amount.formatted))"
+                page.items.map { order -> HTML in
+                    "#\(order.orderID) · \(ShopTemplates.date(order.date)) · \(HTML.truncate(order.productName, to: 30)) · \(order.amount.formatted)"
                 })
             for order in page.items {
                 rows.append([

@@ -8,18 +8,18 @@ extension AdminTemplates {
     static let keysShown = 20
 
     func order(_ order: AdminOrder) throws -> Screen {
-        var lines = [
+        var lines: [HTML] = [
             "\(people.customerLabel): \(name(order.customer)) · <code>\(order.customer.telegramID)</code>",
-            "\(people.productLabel): <b>\(e(order.productName))</b> · \(e(order.durationLabel))",
+            "\(people.productLabel): <b>\(order.productName)</b> · \(order.durationLabel)",
             "\(people.dateLabel): \(ShopTemplates.date(order.date))",
-            "\(people.paidLabel): <b>\(e(order.amount.formatted))</b>",
+            "\(people.paidLabel): <b>\(order.amount.formatted)</b>",
             "\(people.statusLabel): \(people.orderStatus(order.status))",
         ]
-        if order.refunded.minorUnits > 0 { lines.append("\(people.refundedLabel): \(e(order.refunded.formatted))") }
-        var text = shop.header(people.orderTitle(order.orderID)) + "\n" + ShopTemplates.frame(lines) + "\n\n<b>\(people.keysTitle)</b>\n"
-        var keys = order.keys.prefix(Self.keysShown).map { key in
-            let refund = key.refund.map { " · " + people.keyRefunded(e($0.amount.formatted), $0.disposition) } ?? ""
-            return "<code>\(e(HTML.truncate(key.text, to: 100)))</code>\(refund)"
+        if order.refunded.minorUnits > 0 { lines.append("\(people.refundedLabel): \(order.refunded.formatted)") }
+        var text: HTML = "\(shop.header(people.orderTitle(order.orderID)))\n\(ShopTemplates.frame(lines))\n\n<b>\(people.keysTitle)</b>\n"
+        var keys = order.keys.prefix(Self.keysShown).map { key -> HTML in
+            let refund = key.refund.map { " · " + people.keyRefunded($0.amount.formatted, $0.disposition) } ?? ""
+            return "<code>\(HTML.truncate(key.text, to: 100))</code>\(refund)"
         }
         if order.keys.count > Self.keysShown { keys.append("+\(order.keys.count - Self.keysShown)") }
         text += ShopTemplates.frame(keys)

@@ -10,16 +10,15 @@ extension AdminTemplates {
 
     func price(_ price: AdminProduct.Price, of product: AdminProduct) throws -> Screen {
         let id = price.id
-        let text =
-            shop.header(strings.priceTitle + " · \(e(product.name))") + "\n"
-            + ShopTemplates.frame([
-                "\(strings.durationLabelLabel): <b>\(e(price.durationLabel))</b>",
-                "\(strings.durationLabel): \(duration(price.durationDays))",
-                "\(strings.priceLabel): <b>\(e(price.price.formatted))</b>",
-                "\(strings.resellerPriceLabel): " + (price.resellerPrice.map { e($0.formatted) } ?? strings.noneValue),
-                "\(strings.visibilityLabel): " + visibility(isVisible: price.isVisible, isArchived: price.isArchived),
-                "\(strings.stockLabel): <b>\(price.stock)</b> · \(strings.soldLabel): \(price.sold)",
-            ])
+        let lines: [HTML] = [
+            "\(strings.durationLabelLabel): <b>\(price.durationLabel)</b>",
+            "\(strings.durationLabel): \(duration(price.durationDays))",
+            "\(strings.priceLabel): <b>\(price.price.formatted)</b>",
+            "\(strings.resellerPriceLabel): \(price.resellerPrice.map { $0.formatted } ?? strings.noneValue)",
+            "\(strings.visibilityLabel): \(visibility(isVisible: price.isVisible, isArchived: price.isArchived))",
+            "\(strings.stockLabel): <b>\(price.stock)</b> · \(strings.soldLabel): \(price.sold)",
+        ]
+        let text: HTML = "\(shop.header("\(strings.priceTitle) · \(product.name)"))\n\(ShopTemplates.frame(lines))"
         var rows: [[InlineKeyboardButton]] = [
             [try button(strings.stockButton, AdminPriceCallback(priceID: id, action: .stock))],
             [
@@ -60,7 +59,7 @@ extension AdminTemplates {
     }
 
     /// "Product · 1 month", for messages about a price.
-    func target(_ product: AdminProduct, _ price: AdminProduct.Price) -> String {
-        "<b>\(e(product.name))</b> · \(e(price.durationLabel))"
+    func target(_ product: AdminProduct, _ price: AdminProduct.Price) -> HTML {
+        "<b>\(product.name)</b> · \(price.durationLabel)"
     }
 }

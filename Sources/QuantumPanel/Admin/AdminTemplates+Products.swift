@@ -13,15 +13,15 @@ extension AdminTemplates {
 
     func products(_ products: [AdminProductSummary], page: Int) throws -> Screen {
         var rows: [[InlineKeyboardButton]] = [[try button(strings.addProductButton, AdminCallback(to: .addProduct))]]
-        var text = shop.header(strings.productsTitle) + "\n"
+        var text: HTML = "\(shop.header(strings.productsTitle))\n"
         if products.isEmpty {
-            text += strings.productsEmpty
+            text += HTML(text: strings.productsEmpty)
         } else {
             let (shown, page, pageCount) = ShopTemplates.page(products, page, size: Self.itemsPerPage)
             text += ShopTemplates.frame(
-                shown.map { product in
-                    marks(isVisible: product.isVisible, isArchived: product.isArchived, isPremiumOnly: product.isPremiumOnly)
-                        + "<b>\(e(HTML.truncate(product.name, to: 40)))</b> · \(strings.keysCount(product.stock))"
+                shown.map { product -> HTML in
+                    let marks = marks(isVisible: product.isVisible, isArchived: product.isArchived, isPremiumOnly: product.isPremiumOnly)
+                    return "\(marks)<b>\(HTML.truncate(product.name, to: 40))</b> · \(strings.keysCount(product.stock))"
                 })
             for product in shown {
                 let label =
@@ -40,23 +40,25 @@ extension AdminTemplates {
         isArchived ? strings.archivedValue : isVisible ? strings.visibleValue : strings.hiddenValue
     }
 
-    func priceLine(_ price: AdminProduct.Price, threshold: Int) -> String {
+    func priceLine(_ price: AdminProduct.Price, threshold: Int) -> HTML {
         let low = price.stock < threshold && !price.isArchived ? " " + strings.lowMark : ""
-        return marks(isVisible: price.isVisible, isArchived: price.isArchived, isPremiumOnly: false)
-            + "\(e(price.durationLabel)) · <b>\(e(price.price.formatted))</b> · \(strings.keysCount(price.stock))\(low)"
+        let marks = marks(isVisible: price.isVisible, isArchived: price.isArchived, isPremiumOnly: false)
+        return "\(marks)\(price.durationLabel) · <b>\(price.price.formatted)</b> · \(strings.keysCount(price.stock))\(low)"
     }
 
     func product(_ product: AdminProduct, threshold: Int) throws -> Screen {
         let id = product.id
-        var lines = [
-            "\(strings.descriptionLabel): " + (product.description.isEmpty ? strings.noneValue : e(HTML.truncate(product.description, to: 600))),
-            "\(strings.photoLabel): " + (product.photoFileID == nil ? strings.noneValue : "✓"),
-            "\(strings.premiumOnlyLabel): " + (product.isPremiumOnly ? strings.yesButton : strings.noButton),
-            "\(strings.visibilityLabel): " + visibility(isVisible: product.isVisible, isArchived: product.isArchived),
+        let description = product.description.isEmpty ? strings.noneValue : HTML.truncate(product.description, to: 600)
+        var lines: [HTML] = [
+            "\(strings.descriptionLabel): \(description)",
+            "\(strings.photoLabel): \(product.photoFileID == nil ? strings.noneValue : "✓")",
+            "\(strings.premiumOnlyLabel): \(product.isPremiumOnly ? strings.yesButton : strings.noButton)",
+            "\(strings.visibilityLabel): \(visibility(isVisible: product.isVisible, isArchived: product.isArchived))",
         ]
-        lines.insert("\(strings.nameLabel): <b>\(e(product.name))</b>", at: 0)
-        var text = shop.header("🏷 <b>\(e(product.name))</b>") + "\n" + ShopTemplates.frame(lines) + "\n\n<b>\(strings.pricesTitle)</b>\n"
-        text += product.prices.isEmpty ? strings.noPrices : ShopTemplates.frame(product.prices.map { priceLine($0, threshold: threshold) })
+        lines.insert("\(strings.nameLabel): <b>\(product.name)</b>", at: 0)
+        var text: HTML = "\(shop.header("🏷 <b>\(product.name)</b>"))\n\(ShopTemplates.frame(lines))\n\n<b>\(strings.pricesTitle)</b>\n"
+        text +=
+            product.prices.isEmpty ? HTML(text: strings.noPrices) : ShopTemplates.frame(product.prices.map { priceLine($0, threshold: threshold) })
 
         var rows: [[InlineKeyboardButton]] = []
         for price in product.prices {

@@ -14,17 +14,20 @@ extension AdminTemplates {
     ///   - names: how each admin in the page is named.
     ///   - person: whom the page is filtered by, with their name.
     func audit(_ page: Page<AuditLine>, names: [Int64: String], person: (id: Int64, name: String)?) throws -> Screen {
-        var text = shop.header(person.map { records.auditAbout($0.name) } ?? records.auditTitle) + "\n"
+        var text: HTML = "\(shop.header(person.map { records.auditAbout($0.name) } ?? records.auditTitle))\n"
         if page.items.isEmpty {
-            text += records.auditEmpty
+            text += HTML(text: records.auditEmpty)
         } else {
-            text += page.items.map { entry in
-                let who = entry.adminID == AuditLog.commandLine ? records.commandLine : names[entry.adminID] ?? "<code>\(entry.adminID)</code>"
-                var line = "▪ \(Self.time(entry.date)) · <b>\(who)</b> · \(e(entry.action)) · \(e(HTML.truncate(entry.subject, to: 40)))"
+            text += page.items.map { entry -> HTML in
+                let who: HTML =
+                    if entry.adminID == AuditLog.commandLine { "\(records.commandLine)" } else {
+                        names[entry.adminID].map { "\($0)" } ?? "<code>\(entry.adminID)</code>"
+                    }
+                var line: HTML = "▪ \(Self.time(entry.date)) · <b>\(who)</b> · \(entry.action) · \(HTML.truncate(entry.subject, to: 40))"
                 if entry.before != nil || entry.after != nil {
-                    line += "\n   " + e(HTML.truncate(entry.before ?? "—", to: 60)) + " → " + e(HTML.truncate(entry.after ?? "—", to: 60))
+                    line += "\n   \(HTML.truncate(entry.before ?? "—", to: 60)) → \(HTML.truncate(entry.after ?? "—", to: 60))"
                 }
-                if !entry.details.isEmpty { line += "\n   " + e(HTML.truncate(entry.details, to: 100)) }
+                if !entry.details.isEmpty { line += "\n   \(HTML.truncate(entry.details, to: 100))" }
                 return line
             }.joined(separator: "\n")
         }

@@ -4,17 +4,18 @@ import TelegramBotAPI
 
 /// The admins list, which only the root admin sees, and the trusted sellers.
 extension AdminTemplates {
-    func staffName(_ member: StaffMember) -> String {
-        let name = member.firstName.map { e(HTML.truncate($0, to: 40)) } ?? "<code>\(member.telegramID)</code>"
-        return member.username.map { "\(name) (@\(e($0)))" } ?? name
+    func staffName(_ member: StaffMember) -> HTML {
+        let name: HTML = member.firstName.map { "\(HTML.truncate($0, to: 40))" } ?? "<code>\(member.telegramID)</code>"
+        return member.username.map { "\(name) (@\($0))" } ?? name
     }
 
     func staff(_ members: [StaffMember]) throws -> Screen {
-        let lines = members.map { member in
-            (member.isRoot ? people.rootMark + " " : "") + staffName(member) + " · <code>\(member.telegramID)</code>"
-                + (member.role.map { " · " + people.roleName($0) } ?? "")
+        let lines = members.map { member -> HTML in
+            let mark = member.isRoot ? people.rootMark + " " : ""
+            let role = member.role.map { " · " + people.roleName($0) } ?? ""
+            return "\(mark)\(staffName(member)) · <code>\(member.telegramID)</code>\(role)"
         }
-        let text = shop.header(people.staffTitle) + "\n" + ShopTemplates.frame(lines) + "\n\n" + people.staffExplanation
+        let text: HTML = "\(shop.header(people.staffTitle))\n\(ShopTemplates.frame(lines))\n\n\(people.staffExplanation)"
         var rows: [[InlineKeyboardButton]] = [[try button(people.addAdminButton, AdminCallback(to: .addAdmin))]]
         for member in members where !member.isRoot {
             let name = member.firstName ?? member.username ?? "\(member.telegramID)"
@@ -26,13 +27,13 @@ extension AdminTemplates {
     }
 
     func sellers(_ sellers: [SellerSnapshot], page: Int) throws -> Screen {
-        var text = shop.header(people.sellersTitle) + "\n"
+        var text: HTML = "\(shop.header(people.sellersTitle))\n"
         var rows: [[InlineKeyboardButton]] = [[try button(people.addSellerButton, AdminCallback(to: .addSeller))]]
         if sellers.isEmpty {
-            text += people.sellersEmpty
+            text += HTML(text: people.sellersEmpty)
         } else {
             let (shown, page, pageCount) = ShopTemplates.page(sellers, page, size: Self.itemsPerPage)
-            text += ShopTemplates.frame(shown.map { "<b>\(e($0.displayName))</b> · @\(e($0.username))" })
+            text += ShopTemplates.frame(shown.map { seller -> HTML in "<b>\(seller.displayName)</b> · @\(seller.username)" })
             for seller in shown {
                 rows.append([try button("\(seller.displayName) · @\(seller.username)", AdminSellerCallback(sellerID: seller.id, action: .open))])
             }
@@ -45,12 +46,12 @@ extension AdminTemplates {
 
     func seller(_ seller: SellerSnapshot) throws -> Screen {
         let id = seller.id
-        let lines = [
-            "\(people.sellerUsernameLabel): @\(e(seller.username))",
-            "\(people.sellerNameLabel): <b>\(e(seller.displayName))</b>",
-            "\(people.sellerNoteLabel): " + (seller.note.map { e($0) } ?? strings.noneValue),
+        let lines: [HTML] = [
+            "\(people.sellerUsernameLabel): @\(seller.username)",
+            "\(people.sellerNameLabel): <b>\(seller.displayName)</b>",
+            "\(people.sellerNoteLabel): \(seller.note ?? strings.noneValue)",
         ]
-        let text = shop.header("🤝 <b>\(e(seller.displayName))</b>") + "\n" + ShopTemplates.frame(lines)
+        let text = shop.header("🤝 <b>\(seller.displayName)</b>") + "\n" + ShopTemplates.frame(lines)
         let rows = [
             [
                 try button(people.editSellerUsernameButton, AdminSellerCallback(sellerID: id, action: .username)),

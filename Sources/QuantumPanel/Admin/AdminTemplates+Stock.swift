@@ -5,16 +5,16 @@ import TelegramBotAPI
 /// The stock section: every price's unsold keys, one price's stock, its keys, and import reports.
 extension AdminTemplates {
     func stock(_ lines: [CatalogueService.StockLine], page: Int, threshold: Int) throws -> Screen {
-        var text = shop.header(strings.stockTitle) + "\n"
+        var text: HTML = "\(shop.header(strings.stockTitle))\n"
         var rows: [[InlineKeyboardButton]] = []
         if lines.isEmpty {
-            text += strings.stockEmpty
+            text += HTML(text: strings.stockEmpty)
         } else {
             let (shown, page, pageCount) = ShopTemplates.page(lines, page, size: Self.itemsPerPage)
             text += ShopTemplates.frame(
-                shown.map { line in
-                    "\(e(HTML.truncate(line.productName, to: 32))) · \(e(line.durationLabel)): <b>\(line.stock)</b>"
-                        + (line.stock < threshold ? " " + strings.lowMark : "")
+                shown.map { line -> HTML in
+                    let low = line.stock < threshold ? " " + strings.lowMark : ""
+                    return "\(HTML.truncate(line.productName, to: 32)) · \(line.durationLabel): <b>\(line.stock)</b>\(low)"
                 })
             for line in shown {
                 let low = line.stock < threshold ? strings.lowMark + " " : ""
@@ -33,12 +33,8 @@ extension AdminTemplates {
 
     func priceStock(_ price: AdminProduct.Price, of product: AdminProduct, threshold: Int) throws -> Screen {
         let low = price.stock < threshold ? " " + strings.lowMark : ""
-        let text =
-            shop.header(strings.stockTitle + " · " + target(product, price)) + "\n"
-            + ShopTemplates.frame([
-                "\(strings.unusedLabel): <b>\(price.stock)</b>\(low)",
-                "\(strings.soldLabel): \(price.sold)",
-            ])
+        let lines: [HTML] = ["\(strings.unusedLabel): <b>\(price.stock)</b>\(low)", "\(strings.soldLabel): \(price.sold)"]
+        let text: HTML = "\(shop.header("\(strings.stockTitle) · \(target(product, price))"))\n\(ShopTemplates.frame(lines))"
         var rows: [[InlineKeyboardButton]] = [[try button(strings.addKeysButton, AdminPriceCallback(priceID: price.id, action: .addKeys))]]
         if price.stock > 0 {
             rows.append([
@@ -56,14 +52,14 @@ extension AdminTemplates {
     /// A page of unsold keys, each in `<code>` so a tap copies it, with a delete button each.
     func keys(_ keys: [(id: Int, text: String)], of price: AdminProduct.Price, product: AdminProduct, page: Int) throws -> Screen {
         let pageCount = max(1, (price.stock + Self.keysPerPage - 1) / Self.keysPerPage)
-        var text = shop.header(strings.keysTitle + " · " + target(product, price)) + "\n"
+        var text: HTML = "\(shop.header("\(strings.keysTitle) · \(target(product, price))"))\n"
         var rows: [[InlineKeyboardButton]] = []
         if keys.isEmpty {
-            text += strings.noUnusedKeys
+            text += HTML(text: strings.noUnusedKeys)
         } else {
             let first = (page - 1) * Self.keysPerPage
-            text += keys.enumerated().map { index, key in "\(first + index + 1). <code>\(e(HTML.truncate(key.text, to: 300)))</code>" }.joined(
-                separator: "\n")
+            text += keys.enumerated().map { index, key -> HTML in "\(first + index + 1). <code>\(HTML.truncate(key.text, to: 300))</code>" }
+                .joined(separator: "\n")
             var builder = InlineKeyboardBuilder()
             for (index, key) in keys.enumerated() {
                 builder.add(try button("🗑 \(first + index + 1)", AdminDeleteKeyCallback(keyID: key.id, priceID: price.id)))
@@ -78,7 +74,7 @@ extension AdminTemplates {
     }
 
     /// What a batch of keys holds (before Confirm) or did (after).
-    func report(_ report: StockReport) -> String {
+    func report(_ report: StockReport) -> HTML {
         var lines = [strings.reportAdded(report.added)]
         if report.duplicates > 0 { lines.append(strings.reportDuplicates(report.duplicates)) }
         if report.blank > 0 { lines.append(strings.reportBlank(report.blank)) }
@@ -86,8 +82,8 @@ extension AdminTemplates {
         var text = ShopTemplates.frame(lines)
         if !report.refusals.isEmpty {
             text +=
-                "\n\n" + strings.refusedTitle + "\n"
-                + report.refusals.map { refusal in
+                "\n\n\(strings.refusedTitle)\n"
+                + report.refusals.map { refusal -> HTML in
                     let reason =
                         switch refusal.reason {
                         case .repeated: strings.reasonRepeated
@@ -95,7 +91,7 @@ extension AdminTemplates {
                         case .tooLong: strings.reasonTooLong
                         case .controlCharacters: strings.reasonControl
                         }
-                    return "• " + strings.refusal(refusal.line, reason) + " · <code>\(e(refusal.text))</code>"
+                    return "• \(strings.refusal(refusal.line, reason)) · <code>\(refusal.text)</code>"
                 }.joined(separator: "\n")
         }
         return text

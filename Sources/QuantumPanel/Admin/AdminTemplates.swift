@@ -24,10 +24,8 @@ struct AdminTemplates: Sendable {
         shop = ShopTemplates(language: language)
     }
 
-    func e(_ text: String) -> String { HTML.escape(text) }
-
     /// What a refusal says to the admin; any other error is thrown on.
-    func words(for error: any Error) throws -> String { try language.words(for: error) }
+    func words(for error: any Error) throws -> HTML { try language.words(for: error) }
 
     func button(_ text: String, _ data: some CallbackData) throws -> InlineKeyboardButton {
         try shop.button(text, data)
@@ -39,7 +37,7 @@ struct AdminTemplates: Sendable {
     }
 
     /// A screen with a note above it: what just happened, or why something was refused.
-    func noted(_ screen: Screen, _ note: String?) -> Screen {
+    func noted(_ screen: Screen, _ note: HTML?) -> Screen {
         guard let note else { return screen }
         var screen = screen
         screen.text = note + "\n\n" + screen.text
@@ -51,14 +49,15 @@ struct AdminTemplates: Sendable {
     /// The panel's first screen, with every section; ``Screen/limited(to:isRoot:)`` takes away
     /// those the admin's role doesn't open.
     func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int) throws -> Screen {
-        func period(_ label: String, _ figures: ShopStats.Period) -> String {
-            "\(label): \(strings.ordersCount(figures.orders)) · <b>\(e(figures.revenue.formatted))</b>"
+        func period(_ label: String, _ figures: ShopStats.Period) -> HTML {
+            "\(label): \(strings.ordersCount(figures.orders)) · <b>\(figures.revenue.formatted)</b>"
         }
-        var text = [
+        let counts: [HTML] = [
+            "\(strings.customersLabel): <b>\(stats.customers)</b>", "\(strings.premiumCustomersLabel): <b>\(stats.premiumCustomers)</b>",
+        ]
+        var text: HTML = [
             shop.header(strings.panelTitle),
-            ShopTemplates.frame([
-                "\(strings.customersLabel): <b>\(stats.customers)</b>", "\(strings.premiumCustomersLabel): <b>\(stats.premiumCustomers)</b>",
-            ]),
+            ShopTemplates.frame(counts),
             "",
             ShopTemplates.frame([
                 period(strings.todayLabel, stats.today), period(strings.sevenDaysLabel, stats.lastSevenDays),
@@ -66,8 +65,8 @@ struct AdminTemplates: Sendable {
             ]),
         ].joined(separator: "\n")
         if threshold > 0 {
-            let low = lowStock.prefix(10).map { "\(e(HTML.truncate($0.productName, to: 40))) · \(e($0.durationLabel)): \($0.stock)" }
-            text += "\n\n<b>\(strings.lowStockTitle(threshold))</b>\n" + (low.isEmpty ? strings.stockFine : ShopTemplates.frame(low))
+            let low = lowStock.prefix(10).map { item -> HTML in "\(HTML.truncate(item.productName, to: 40)) · \(item.durationLabel): \(item.stock)" }
+            text += "\n\n<b>\(strings.lowStockTitle(threshold))</b>\n" + (low.isEmpty ? HTML(text: strings.stockFine) : ShopTemplates.frame(low))
         }
         let sections: [[(String, any CallbackData)]] = [
             [(strings.sectionProducts, AdminCallback(to: .products)), (strings.sectionStock, AdminCallback(to: .stock))],

@@ -1,3 +1,4 @@
+import BotRouting
 import Marketplace
 
 extension PeopleStrings {

@@ -8,7 +8,7 @@ final class ProgressMessage: Sendable {
     private struct Shown {
         var messageID: Int64?
         var lastEdit: ContinuousClock.Instant?
-        var text: String?
+        var text: HTML?
     }
 
     private let context: HandlerContext
@@ -19,7 +19,7 @@ final class ProgressMessage: Sendable {
         self.context = context
     }
 
-    func update(_ text: String) async {
+    func update(_ text: HTML) async {
         let now = ContinuousClock.now
         let (messageID, due) = shown.withLock { shown -> (Int64?, Bool) in
             let due = shown.text != text && shown.lastEdit.map { now - $0 >= Self.interval } ?? true
@@ -32,7 +32,7 @@ final class ProgressMessage: Sendable {
         guard due, let chatID = context.chatID else { return }
         // Progress is a courtesy: a failed edit doesn't stop the work.
         if let messageID {
-            _ = try? await context.bot.send(EditMessageText(chatID: .id(chatID), messageID: messageID, text: text, parseMode: "HTML"))
+            _ = try? await context.bot.send(EditMessageText(chatID: .id(chatID), messageID: messageID, text: text.rendered, parseMode: "HTML"))
         } else if let message = try? await context.answer(text) {
             shown.withLock { $0.messageID = message.messageID }
         }

@@ -1,3 +1,4 @@
+import BotRouting
 import Marketplace
 
 /// The texts of the audit log, the CSV exports and the chart, in one language. Values passed in
@@ -6,17 +7,17 @@ struct RecordsStrings: Sendable {
     var sectionAudit: String
     var sectionExport: String
     var sectionChart: String
-    var auditTitle: String
-    var auditAbout: @Sendable (_ name: String) -> String
+    var auditTitle: HTML
+    var auditAbout: @Sendable (_ name: String) -> HTML
     var auditEmpty: String
     var filterButton: String
     var allEntriesButton: String
     var commandLine: String
-    var askAuditPerson: String
-    var exportTitle: String
+    var askAuditPerson: HTML
+    var exportTitle: HTML
     var exportButton: @Sendable (ExportChoice) -> String
     var exportCaption: @Sendable (_ rows: Int) -> String
-    var chartCaption: @Sendable (_ orders: Int, _ revenue: String) -> String
+    var chartCaption: @Sendable (_ orders: Int, _ revenue: String) -> HTML
     var chartEmpty: String
     var otherProducts: String
 }

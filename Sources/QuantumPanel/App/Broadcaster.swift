@@ -141,7 +141,8 @@ public struct Broadcaster: Service {
         do {
             // The progress edits are not sends into a chat, and stay out of the broadcast's budget.
             try await bot.send(
-                EditMessageText(chatID: .id(chatID), messageID: messageID, text: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
+                EditMessageText(
+                    chatID: .id(chatID), messageID: messageID, text: screen.text.rendered, parseMode: "HTML", replyMarkup: screen.keyboard))
         } catch let error as BotAPIError where error.code == .messageNotModified {
             // Nothing moved since the last edit.
         } catch {

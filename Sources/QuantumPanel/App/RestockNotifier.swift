@@ -1,3 +1,4 @@
+import BotRouting
 import Logging
 import Marketplace
 import ServiceLifecycle
@@ -32,7 +33,7 @@ public struct RestockNotifier: Service {
             do {
                 try await bot.send(
                     SendMessage(
-                        chatID: .id(notice.telegramID), text: screen.text, parseMode: "HTML",
+                        chatID: .id(notice.telegramID), text: screen.text.rendered, parseMode: "HTML",
                         replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
                 told += 1
             } catch {

@@ -66,7 +66,7 @@ struct StarsReconciler: Service {
         let strings = Language(customer: customer, telegramCode: user.languageCode).strings
         _ = try? await bot.send(
             SendMessage(
-                chatID: .id(user.id), text: strings.lateTopUp(HTML.escape(outcome.credited.formatted), HTML.escape(outcome.balance.formatted)),
+                chatID: .id(user.id), text: strings.lateTopUp(outcome.credited.formatted, outcome.balance.formatted).rendered,
                 parseMode: "HTML"
             ))
         return true

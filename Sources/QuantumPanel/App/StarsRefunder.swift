@@ -1,3 +1,4 @@
+import BotRouting
 import Foundation
 import Logging
 import Marketplace
@@ -63,7 +64,7 @@ struct StarsRefunder: Sendable {
         _ = try? await bot.send(
             SendMessage(
                 chatID: .id(claim.telegramID),
-                text: strings.starsRefundNotice(claim.stars, HTML.escape(claim.debited.formatted), HTML.escape(balance.formatted)), parseMode: "HTML"
+                text: strings.starsRefundNotice(claim.stars, claim.debited.formatted, balance.formatted).rendered, parseMode: "HTML"
             ))
     }
 }

@@ -6,7 +6,7 @@ struct PanelSceneWords: SceneWords {
 
     var cancelled: String { templates.strings.cancelled }
     var dialogEnded: String { templates.strings.dialogEnded }
-    var pressConfirm: String { templates.strings.pressConfirm }
+    var pressConfirm: HTML { templates.strings.pressConfirm }
     var notAllowed: String { templates.people.notPermitted }
     var confirmButton: String { templates.strings.confirmButton }
     var cancelButton: String { templates.strings.cancelButton }

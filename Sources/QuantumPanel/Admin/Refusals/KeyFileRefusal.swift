@@ -1,3 +1,5 @@
+import BotRouting
+
 /// Why a file of keys the admin sent can't be read.
 enum KeyFileRefusal: ReadableRefusal, Equatable {
     /// Not one of the kinds ``KeyFile`` reads (text, CSV).
@@ -7,10 +9,10 @@ enum KeyFileRefusal: ReadableRefusal, Equatable {
     /// Its bytes aren't text.
     case notText
 
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let strings = language.adminStrings
         return switch self {
-        case .wrongType(let name): strings.fileType(HTML.escape(name))
+        case .wrongType(let name): strings.fileType(name)
         case .tooLarge(let limit): strings.fileTooLarge(limit)
         case .notText: strings.fileNotText
         }

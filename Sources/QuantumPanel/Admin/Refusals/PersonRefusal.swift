@@ -1,3 +1,5 @@
+import BotRouting
+
 /// Why the admin's answer to "who?" (a customer, an admin, a seller) names no one usable.
 enum PersonRefusal: ReadableRefusal, Equatable {
     /// Neither a picked user, a forwarded message, an id nor a @username.
@@ -12,14 +14,14 @@ enum PersonRefusal: ReadableRefusal, Equatable {
     /// A banned admin would be locked out of the panel too.
     case cantBanAdmin
 
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let people = language.peopleStrings
         return switch self {
         case .notAPerson: people.notAPerson
-        case .hiddenForward(let name): people.hiddenForward(HTML.escape(HTML.truncate(name, to: 40)))
+        case .hiddenForward(let name): people.hiddenForward(HTML.truncate(name, to: 40))
         case .unknownUsername(let name):
-            people.unknownUsername(HTML.escape(HTML.truncate(name.hasPrefix("@") ? String(name.dropFirst()) : name, to: 40)))
-        case .customerNotFound(let typed): people.customerNotFound(HTML.escape(HTML.truncate(typed, to: 40)))
+            people.unknownUsername(HTML.truncate(name.hasPrefix("@") ? String(name.dropFirst()) : name, to: 40))
+        case .customerNotFound(let typed): people.customerNotFound(HTML.truncate(typed, to: 40))
         case .noUsername(let id): people.noUsername(id)
         case .cantBanAdmin: people.cantBanAdmin
         }

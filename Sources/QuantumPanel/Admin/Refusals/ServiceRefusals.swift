@@ -1,9 +1,10 @@
+import BotRouting
 import Marketplace
 
 // The services' refusals in the admin's words. Lookups of a thing deleted meanwhile say "gone".
 
 extension CatalogueError: ReadableRefusal {
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let strings = language.adminStrings
         return switch self {
         case .nameEmpty: strings.nameEmpty
@@ -24,12 +25,12 @@ extension CatalogueError: ReadableRefusal {
 }
 
 extension LedgerError: ReadableRefusal {
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let people = language.peopleStrings
         return switch self {
         case .unknownCustomer: people.customerGone
         case .nonPositiveAmount: language.adminStrings.priceNotPositive
-        case .insufficientFunds(let balance): people.debitTooLarge(HTML.escape(balance.formatted))
+        case .insufficientFunds(let balance): people.debitTooLarge(balance.formatted)
         case .noteEmpty: people.noteEmpty
         case .noteTooLong(let length, let limit): people.noteTooLong(length, limit)
         }
@@ -37,7 +38,7 @@ extension LedgerError: ReadableRefusal {
 }
 
 extension RefundError: ReadableRefusal {
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let people = language.peopleStrings
         return switch self {
         case .orderNotFound(let id): people.orderNotFound(id)
@@ -48,24 +49,24 @@ extension RefundError: ReadableRefusal {
 }
 
 extension StarsRefundError: ReadableRefusal {
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let people = language.peopleStrings
         return switch self {
         case .paymentNotFound: language.adminStrings.gone
         case .alreadyRefunded: people.starsAlreadyRefunded
-        case .balanceTooLow(let balance, let needed): people.starsBalanceTooLow(HTML.escape(balance.formatted), HTML.escape(needed.formatted))
-        case .telegramRefused(let reason): people.starsRefusedByTelegram(HTML.escape(HTML.truncate(reason, to: 100)))
+        case .balanceTooLow(let balance, let needed): people.starsBalanceTooLow(balance.formatted, needed.formatted)
+        case .telegramRefused(let reason): people.starsRefusedByTelegram(HTML.truncate(reason, to: 100))
         }
     }
 }
 
 extension AdminError: ReadableRefusal {
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let people = language.peopleStrings
         return switch self {
         case .notAnAdmin, .notRoot: people.notRoot
         case .rootIsPermanent: people.rootPermanent
-        case .notPermitted: people.notPermitted
+        case .notPermitted: HTML(text: people.notPermitted)
         case .sameRole: people.sameRole
         case .rootHasNoRole: people.rootHasNoRole
         case .alreadyAnAdmin: people.alreadyAdmin
@@ -76,21 +77,21 @@ extension AdminError: ReadableRefusal {
 }
 
 extension SellerError: ReadableRefusal {
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let people = language.peopleStrings
         return switch self {
         case .usernameInvalid: people.usernameInvalid
         case .displayNameEmpty: people.displayNameEmpty
         case .displayNameTooLong(let length, let limit): people.displayNameTooLong(length, limit)
         case .noteTooLong(let length, let limit): people.sellerNoteTooLong(length, limit)
-        case .alreadyListed(let name): people.alreadyListed(HTML.escape(name))
+        case .alreadyListed(let name): people.alreadyListed(name)
         case .sellerNotFound: people.sellerGone
         }
     }
 }
 
 extension BroadcastError: ReadableRefusal {
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let broadcasts = language.broadcastStrings
         return switch self {
         case .broadcastNotFound: language.adminStrings.gone

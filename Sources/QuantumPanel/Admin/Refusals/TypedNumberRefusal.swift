@@ -1,3 +1,4 @@
+import BotRouting
 import Marketplace
 
 /// Why what the admin typed is not an amount of money or a number of days.
@@ -19,9 +20,9 @@ enum TypedNumberRefusal: ReadableRefusal, Equatable {
         }
     }
 
-    func words(in language: Language) -> String {
+    func words(in language: Language) -> HTML {
         let strings = language.adminStrings
-        func shown(_ typed: String) -> String { HTML.escape(HTML.truncate(typed, to: 40)) }
+        func shown(_ typed: String) -> String { HTML.truncate(typed, to: 40) }
         return switch self {
         case .amountEmpty: strings.amountEmpty
         case .amountNotANumber(let typed, let currency): strings.amountNotANumber(shown(typed), AdminTemplates.example(currency))

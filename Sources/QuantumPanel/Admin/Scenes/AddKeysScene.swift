@@ -17,7 +17,7 @@ struct AddKeysScene: PanelScene {
         var priceID: Int
         var source: KeySource?
         /// The count shown before Confirm (HTML), so a large file isn't read and checked again.
-        var preview = ""
+        var preview: HTML = ""
     }
 
     let admin: AdminHandlers
@@ -37,11 +37,11 @@ struct AddKeysScene: PanelScene {
         }
         do {
             let report = try await admin.stockReport(source, priceID: draft.priceID, write: false, context)
-            guard report.added > 0 else { return .refuse(templates.report(report) + "\n\n" + templates.strings.nothingToAdd) }
+            guard report.added > 0 else { return .refuse("\(templates.report(report))\n\n\(templates.strings.nothingToAdd)") }
             let (product, price) = try await admin.find(draft.priceID)
             var draft = draft
             draft.source = source
-            draft.preview = templates.report(report) + "\n\n" + templates.strings.keysPreview(report.added, templates.target(product, price))
+            draft.preview = "\(templates.report(report))\n\n\(templates.strings.keysPreview(report.added, templates.target(product, price)))"
             return .summarize(draft)
         } catch let refusal as KeyFileRefusal {
             return .refuse(refusal.words(in: templates.language))
@@ -53,12 +53,12 @@ struct AddKeysScene: PanelScene {
     }
 
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
-        guard let source = draft.source else { return try await leave(draft, context, note: context.adminTemplates.strings.cancelled) }
+        guard let source = draft.source else { return try await leave(draft, context, note: HTML(text: context.adminTemplates.strings.cancelled)) }
         let report: StockReport
         do {
             report = try await admin.stockReport(source, priceID: draft.priceID, write: true, context)
         } catch let refusal as KeyFileRefusal {
-            return try await leave(draft, context, note: "⚠️ " + refusal.words(in: context.adminTemplates.language))
+            return try await leave(draft, context, note: "⚠️ \(refusal.words(in: context.adminTemplates.language))")
         }
         context.logger.info(
             "Keys added", metadata: ["price.id": "\(draft.priceID)", "added": "\(report.added)", "duplicates": "\(report.duplicates)"])
@@ -66,7 +66,7 @@ struct AddKeysScene: PanelScene {
         if report.restocked { admin.restockWakeUp.wake() }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showPriceStockOrList(context, priceID: draft.priceID, note: note)
     }
 }

@@ -77,13 +77,13 @@ struct AddPriceScene: PanelScene {
         let templates = context.adminTemplates
         let strings = templates.strings
         let product = try await admin.shop.catalogue.adminProduct(draft.productID)
-        let money = { (minor: Int64) in templates.e(Money(minorUnits: minor, currency: admin.currency).formatted) }
+        let money = { (minor: Int64) in Money(minorUnits: minor, currency: admin.currency).formatted }
         return SceneSummary([
-            "\(strings.nameLabel): \(templates.e(product.name))",
-            "\(strings.durationLabelLabel): <b>\(templates.e(draft.label))</b>",
+            "\(strings.nameLabel): \(product.name)",
+            "\(strings.durationLabelLabel): <b>\(draft.label)</b>",
             "\(strings.durationLabel): \(templates.duration(draft.days))",
             "\(strings.priceLabel): <b>\(money(draft.amount))</b>",
-            "\(strings.resellerPriceLabel): " + (draft.resellerAmount.map(money) ?? strings.noneValue),
+            "\(strings.resellerPriceLabel): \(draft.resellerAmount.map(money) ?? strings.noneValue)",
         ])
     }
 
@@ -96,11 +96,11 @@ struct AddPriceScene: PanelScene {
             )
             try await admin.showPrice(context, priceID: priceID, note: context.adminTemplates.strings.priceAdded)
         } catch let error as CatalogueError {
-            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
+            try await leave(draft, context, note: "⚠️ \(error.words(in: context.adminTemplates.language))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showProductOrList(context, productID: draft.productID, note: note)
     }
 }

@@ -76,11 +76,10 @@ struct AddProductScene: PanelScene {
         let templates = context.adminTemplates
         let strings = templates.strings
         return SceneSummary([
-            "\(strings.nameLabel): <b>\(templates.e(draft.name))</b>",
-            "\(strings.descriptionLabel): "
-                + (draft.description.isEmpty ? strings.noneValue : templates.e(HTML.truncate(draft.description, to: 600))),
-            "\(strings.photoLabel): " + (draft.photoFileID == nil ? strings.noneValue : "✓"),
-            "\(strings.premiumOnlyLabel): " + (draft.isPremiumOnly ? strings.yesButton : strings.noButton),
+            "\(strings.nameLabel): <b>\(draft.name)</b>",
+            "\(strings.descriptionLabel): \(draft.description.isEmpty ? strings.noneValue : HTML.truncate(draft.description, to: 600))",
+            "\(strings.photoLabel): \(draft.photoFileID == nil ? strings.noneValue : "✓")",
+            "\(strings.premiumOnlyLabel): \(draft.isPremiumOnly ? strings.yesButton : strings.noButton)",
         ])
     }
 
@@ -93,11 +92,11 @@ struct AddProductScene: PanelScene {
             )
             try await admin.showProduct(context, productID: productID, note: strings.productAdded)
         } catch let error as CatalogueError {
-            try await admin.showProducts(context, page: 1, note: "⚠️ " + error.words(in: context.adminTemplates.language))
+            try await admin.showProducts(context, page: 1, note: "⚠️ \(error.words(in: context.adminTemplates.language))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showProducts(context, page: 1, note: note)
     }
 }

@@ -59,8 +59,8 @@ struct AddSellerScene: PanelScene {
         let templates = context.adminTemplates
         let people = templates.people
         return SceneSummary([
-            "\(people.sellerUsernameLabel): @\(templates.e(draft.username))", "\(people.sellerNameLabel): <b>\(templates.e(draft.name))</b>",
-            "\(people.sellerNoteLabel): " + (draft.note.map { templates.e($0) } ?? templates.strings.noneValue),
+            "\(people.sellerUsernameLabel): @\(draft.username)", "\(people.sellerNameLabel): <b>\(draft.name)</b>",
+            "\(people.sellerNoteLabel): \(draft.note.map { $0 } ?? templates.strings.noneValue)",
         ])
     }
 
@@ -71,11 +71,11 @@ struct AddSellerScene: PanelScene {
                 username: draft.username, displayName: draft.name, note: draft.note, by: try context.customer.telegramID)
             try await admin.showSeller(context, sellerID: seller.id, note: templates.people.sellerAdded)
         } catch {
-            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
+            try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showSellers(context, page: 1, note: note)
     }
 }

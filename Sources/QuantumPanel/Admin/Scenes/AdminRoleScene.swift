@@ -14,7 +14,7 @@ struct AdminRoleScene: PanelScene {
     struct Draft: Codable, Sendable {
         var telegramID: Int64
         /// As the list shows them (HTML).
-        var name: String
+        var name: HTML
         var current: AdminRole
         var role: AdminRole?
     }
@@ -23,9 +23,9 @@ struct AdminRoleScene: PanelScene {
 
     func prompt(for step: Step, _ draft: Draft, _ context: HandlerContext) async throws -> ScenePrompt {
         let people = context.adminTemplates.people
-        let scopes = AdminRole.allCases.map { "\(people.roleName($0)): \(people.roleScope($0))" }
+        let scopes = AdminRole.allCases.map { role -> HTML in "\(people.roleName(role)): \(people.roleScope(role))" }
         return ScenePrompt(
-            people.askRole(draft.name) + "\n\n" + ShopTemplates.frame(scopes),
+            "\(people.askRole(draft.name))\n\n\(ShopTemplates.frame(scopes))",
             options: AdminRole.allCases.map { ScenePrompt.Option(($0 == draft.current ? "• " : "") + people.roleName($0), answer: $0.rawValue) },
             layout: [2]
         )
@@ -55,11 +55,11 @@ struct AdminRoleScene: PanelScene {
             try await admin.shop.admins.setRole(role, of: draft.telegramID, by: try context.customer.telegramID)
             try await admin.showStaff(context, note: templates.people.roleSet(draft.name, templates.people.roleName(role)))
         } catch let error as AdminError {
-            try await admin.showStaff(context, note: "⚠️ " + (try templates.words(for: error)))
+            try await admin.showStaff(context, note: "⚠️ \(try templates.words(for: error))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showStaff(context, note: note)
     }
 }

@@ -30,7 +30,7 @@ struct BalanceScene: PanelScene {
         case .amount:
             guard !draft.isCredit else { return ScenePrompt(people.askCreditAmount(example)) }
             let customer = try await admin.customer(draft.telegramID)
-            return ScenePrompt(people.askDebitAmount(example, templates.e(customer.balance.formatted)))
+            return ScenePrompt(people.askDebitAmount(example, customer.balance.formatted))
         case .note: return ScenePrompt(people.askNote(CustomerRules.noteLimit))
         }
     }
@@ -45,7 +45,7 @@ struct BalanceScene: PanelScene {
                 let amount = try admin.amount(text)
                 let customer = try await admin.customer(draft.telegramID)
                 if !draft.isCredit, amount > customer.balance {
-                    return .refuse(templates.people.debitTooLarge(templates.e(customer.balance.formatted)))
+                    return .refuse(templates.people.debitTooLarge(customer.balance.formatted))
                 }
                 draft.amount = amount.minorUnits
                 return .ask(.note, draft)
@@ -66,9 +66,9 @@ struct BalanceScene: PanelScene {
         let after = Money(minorUnits: customer.balance.minorUnits + (draft.isCredit ? draft.amount : -draft.amount), currency: admin.currency)
         return SceneSummary([
             "\(people.customerLabel): \(templates.name(customer))",
-            "\(draft.isCredit ? people.creditLabel : people.debitLabel): <b>\(templates.e(amount.formatted))</b>",
-            "\(people.reasonLabel): \(templates.e(draft.note))",
-            SceneSummary.change(people.balanceLabel, from: templates.e(customer.balance.formatted), to: templates.e(after.formatted)),
+            "\(draft.isCredit ? people.creditLabel : people.debitLabel): <b>\(amount.formatted)</b>",
+            "\(people.reasonLabel): \(draft.note)",
+            SceneSummary.change(people.balanceLabel, from: customer.balance.formatted, to: after.formatted),
         ])
     }
 
@@ -84,15 +84,15 @@ struct BalanceScene: PanelScene {
                 ? try await admin.shop.ledger.credit(amount, to: id, reason: .adminCredit, actorID: actor, note: note)
                 : try await admin.shop.ledger.debit(amount, from: id, reason: .adminDebit, actorID: actor, note: note)
         } catch {
-            return try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
+            return try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")
         }
-        try await admin.showCustomer(context, telegramID: id, note: templates.people.balanceChanged(templates.e(balance.formatted)))
-        await admin.tell(id, context) { strings, e in
-            (draft.isCredit ? strings.creditedNotice : strings.debitedNotice)(e(amount.formatted), e(note), e(balance.formatted))
+        try await admin.showCustomer(context, telegramID: id, note: templates.people.balanceChanged(balance.formatted))
+        await admin.tell(id, context) { strings in
+            (draft.isCredit ? strings.creditedNotice : strings.debitedNotice)(amount.formatted, note, balance.formatted)
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showCustomerOrList(context, telegramID: draft.telegramID, note: note)
     }
 }

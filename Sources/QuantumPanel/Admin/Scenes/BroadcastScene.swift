@@ -40,7 +40,7 @@ struct BroadcastScene: PanelScene {
         case .product:
             let products = try await admin.shop.catalogue.adminProducts().filter { !$0.isArchived }.prefix(20)
             return ScenePrompt(
-                templates.people.productLabel + ": " + broadcasts.askProduct, options: products.map { .init($0.name, answer: "product:\($0.id)") })
+                "\(templates.people.productLabel): \(broadcasts.askProduct)", options: products.map { .init($0.name, answer: "product:\($0.id)") })
         case .speed:
             let count = try await admin.shop.broadcasts.recipientCount(draft.audience)
             let stars = AdminTemplates.paidBroadcastStars(count)
@@ -108,11 +108,11 @@ struct BroadcastScene: PanelScene {
         var productName: String?
         if case .buyers(let productID) = draft.audience { productName = try? await admin.shop.catalogue.adminProduct(productID).name }
         let count = try await admin.shop.broadcasts.recipientCount(draft.audience)
-        var lines = [broadcasts.audienceLine(templates.audienceName(draft.audience, productName: productName), count)]
+        var lines: [HTML] = ["\(broadcasts.audienceLine(templates.audienceName(draft.audience, productName: productName), count))"]
         if let text = draft.message.buttonText, let url = draft.message.buttonURL {
-            lines.append(broadcasts.buttonLine(templates.e(text), templates.e(url)))
+            lines.append("\(broadcasts.buttonLine(text, url))")
         }
-        if draft.isPaid { lines.append(broadcasts.paidLine(AdminTemplates.paidBroadcastStars(count))) }
+        if draft.isPaid { lines.append("\(broadcasts.paidLine(AdminTemplates.paidBroadcastStars(count)))") }
         // Below the preview, as a message of its own, so it reads after it.
         return SceneSummary(lines, question: broadcasts.preview, isNewMessage: true)
     }
@@ -125,7 +125,7 @@ struct BroadcastScene: PanelScene {
                 draft.message, to: draft.audience, isPaid: draft.isPaid && configuration.paidBroadcasts, by: try context.customer.telegramID
             )
         } catch {
-            return try await leave(draft, context, note: "⚠️ " + (try context.adminTemplates.words(for: error)))
+            return try await leave(draft, context, note: "⚠️ \(try context.adminTemplates.words(for: error))")
         }
         context.logger.info("Broadcast confirmed", metadata: ["broadcast.id": "\(broadcast.id)"])
         let screen = try context.adminTemplates.broadcastProgress(
@@ -134,7 +134,7 @@ struct BroadcastScene: PanelScene {
         try await admin.shop.broadcasts.setProgressMessage(broadcast.id, chatID: sent.chat.id, messageID: sent.messageID)
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showPanel(context, note: note)
     }
 

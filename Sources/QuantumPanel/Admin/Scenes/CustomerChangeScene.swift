@@ -29,7 +29,7 @@ struct CustomerChangeScene: PanelScene {
         let templates = context.adminTemplates
         let people = templates.people
         let customer = try await admin.customer(draft.telegramID)
-        let who = "\(people.customerLabel): \(templates.name(customer))"
+        let who: HTML = "\(people.customerLabel): \(templates.name(customer))"
         var after = customer
         switch draft.change {
         case .premium(let isPremium): after.isPremium = isPremium
@@ -43,7 +43,7 @@ struct CustomerChangeScene: PanelScene {
             guard let payment = profile.starsPayments.first(where: { $0.id == paymentID }) else {
                 throw StarsRefundError.paymentNotFound(paymentID: paymentID)
             }
-            return SceneSummary([who], question: people.confirmStarsRefund(payment.stars, templates.e(payment.credited.formatted)))
+            return SceneSummary([who], question: people.confirmStarsRefund(payment.stars, payment.credited.formatted))
         }
         return SceneSummary([who, SceneSummary.change(people.statusLabel, from: templates.status(customer), to: templates.status(after))])
     }
@@ -57,11 +57,11 @@ struct CustomerChangeScene: PanelScene {
             case .premium(let isPremium):
                 _ = try await admin.shop.users.setPremium(isPremium, telegramID: id, by: actor)
                 try await admin.showCustomer(context, telegramID: id, note: templates.strings.saved)
-                await admin.tell(id, context) { strings, _ in isPremium ? strings.premiumGrantedNotice : strings.premiumRevokedNotice }
+                await admin.tell(id, context) { strings in HTML(text: isPremium ? strings.premiumGrantedNotice : strings.premiumRevokedNotice) }
             case .reseller(let isReseller):
                 _ = try await admin.shop.users.setReseller(isReseller, telegramID: id, by: actor)
                 try await admin.showCustomer(context, telegramID: id, note: templates.strings.saved)
-                await admin.tell(id, context) { strings, _ in isReseller ? strings.resellerOnNotice : strings.resellerOffNotice }
+                await admin.tell(id, context) { strings in HTML(text: isReseller ? strings.resellerOnNotice : strings.resellerOffNotice) }
             case .banned(let isBanned):
                 _ = try await admin.shop.users.setBanned(isBanned, telegramID: id, by: actor)
                 // A banned customer's dialog ends now, not when they next write.
@@ -79,11 +79,11 @@ struct CustomerChangeScene: PanelScene {
             }
         } catch {
             context.logger.info("Admin change refused", metadata: ["reason": "\(error)"])
-            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
+            try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showCustomerOrList(context, telegramID: draft.telegramID, note: note)
     }
 }

@@ -33,14 +33,14 @@ struct EditPriceScene: PanelScene {
         let strings = templates.strings
         let (_, price) = try await admin.find(draft.priceID)
         switch draft.field {
-        case .label: return ScenePrompt(strings.askLabel + "\n\n\(strings.durationLabelLabel): <code>\(templates.e(price.durationLabel))</code>")
+        case .label: return ScenePrompt(strings.askLabel + "\n\n\(strings.durationLabelLabel): <code>\(price.durationLabel)</code>")
         case .duration:
             return ScenePrompt(
                 strings.askDuration + "\n\n\(strings.durationLabel): \(templates.duration(price.durationDays))",
                 options: [.init(strings.lifetimeButton, answer: "lifetime")])
         case .amount:
             return ScenePrompt(
-                strings.askPrice(AdminTemplates.example(admin.currency)) + "\n\n\(strings.priceLabel): \(templates.e(price.price.formatted))")
+                strings.askPrice(AdminTemplates.example(admin.currency)) + "\n\n\(strings.priceLabel): \(price.price.formatted)")
         case .reseller: return admin.resellerQuestion(typed: draft.amount, price: price.price.minorUnits, templates)
         }
     }
@@ -82,16 +82,15 @@ struct EditPriceScene: PanelScene {
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         let templates = context.adminTemplates
         let strings = templates.strings
-        let e = templates.e
         let (product, price) = try await admin.find(draft.priceID)
-        let money = { (minor: Int64?) in minor.map { e(Money(minorUnits: $0, currency: admin.currency).formatted) } ?? strings.noneValue }
+        let money = { (minor: Int64?) in minor.map { Money(minorUnits: $0, currency: admin.currency).formatted } ?? strings.noneValue }
         let title = templates.target(product, price)
-        let change: String
+        let change: HTML
         switch draft.field {
-        case .label: change = SceneSummary.change(strings.durationLabelLabel, from: e(price.durationLabel), to: e(draft.label))
+        case .label: change = SceneSummary.change(strings.durationLabelLabel, from: price.durationLabel, to: draft.label)
         case .duration:
             change = SceneSummary.change(strings.durationLabel, from: templates.duration(price.durationDays), to: templates.duration(draft.days))
-        case .amount: change = SceneSummary.change(strings.priceLabel, from: e(price.price.formatted), to: money(draft.amount))
+        case .amount: change = SceneSummary.change(strings.priceLabel, from: price.price.formatted, to: money(draft.amount))
         case .reseller:
             change = SceneSummary.change(strings.resellerPriceLabel, from: money(price.resellerPrice?.minorUnits), to: money(draft.amount))
         }
@@ -111,11 +110,11 @@ struct EditPriceScene: PanelScene {
             try await admin.shop.catalogue.updatePrice(draft.priceID, changes, by: try context.customer.telegramID)
             try await admin.showPrice(context, priceID: draft.priceID, note: context.adminTemplates.strings.saved)
         } catch let error as CatalogueError {
-            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
+            try await leave(draft, context, note: "⚠️ \(error.words(in: context.adminTemplates.language))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showPriceOrProduct(context, priceID: draft.priceID, productID: nil, note: note)
     }
 }

@@ -31,7 +31,7 @@ struct EditProductScene: PanelScene {
         switch draft.field {
         case .name:
             let product = try await admin.shop.catalogue.adminProduct(draft.productID)
-            return ScenePrompt(strings.askName + "\n\n\(strings.nameLabel): <code>\(templates.e(product.name))</code>")
+            return ScenePrompt(strings.askName + "\n\n\(strings.nameLabel): <code>\(product.name)</code>")
         case .description: return ScenePrompt(strings.askNewDescription)
         case .photo: return ScenePrompt(strings.askNewPhoto)
         }
@@ -65,18 +65,17 @@ struct EditProductScene: PanelScene {
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         let templates = context.adminTemplates
         let strings = templates.strings
-        let e = templates.e
         let product = try await admin.shop.catalogue.adminProduct(draft.productID)
         switch draft.field {
         case .name:
-            return SceneSummary([SceneSummary.change(strings.nameLabel, from: e(product.name), to: e(draft.value))])
+            return SceneSummary([SceneSummary.change(strings.nameLabel, from: product.name, to: draft.value)])
         case .description:
-            let shown = { (text: String, limit: Int) in text.isEmpty ? strings.noneValue : e(HTML.truncate(text, to: limit)) }
+            let shown = { (text: String, limit: Int) in text.isEmpty ? strings.noneValue : HTML.truncate(text, to: limit) }
             return SceneSummary([SceneSummary.change(strings.descriptionLabel, from: shown(product.description, 300), to: shown(draft.value, 600))])
         case .photo:
             return SceneSummary(
                 [SceneSummary.change(strings.photoLabel, from: product.photoFileID == nil ? strings.noneValue : "✓", to: "✓ (new)")],
-                question: e(product.name))
+                question: "\(product.name)")
         }
     }
 
@@ -91,11 +90,11 @@ struct EditProductScene: PanelScene {
             try await admin.shop.catalogue.updateProduct(draft.productID, changes, by: try context.customer.telegramID)
             try await admin.showProduct(context, productID: draft.productID, note: context.adminTemplates.strings.saved)
         } catch let error as CatalogueError {
-            try await admin.showProductOrList(context, productID: draft.productID, note: "⚠️ " + error.words(in: context.adminTemplates.language))
+            try await admin.showProductOrList(context, productID: draft.productID, note: "⚠️ \(error.words(in: context.adminTemplates.language))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showProductOrList(context, productID: draft.productID, note: note)
     }
 }

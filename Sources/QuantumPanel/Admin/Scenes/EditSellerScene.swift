@@ -61,11 +61,11 @@ struct EditSellerScene: PanelScene {
         let line =
             switch draft.field {
             case .username:
-                SceneSummary.change(people.sellerUsernameLabel, from: "@" + templates.e(seller.username), to: "@" + templates.e(draft.value ?? ""))
-            case .name: SceneSummary.change(people.sellerNameLabel, from: templates.e(seller.displayName), to: templates.e(draft.value ?? ""))
+                SceneSummary.change(people.sellerUsernameLabel, from: "@" + seller.username, to: "@" + (draft.value ?? ""))
+            case .name: SceneSummary.change(people.sellerNameLabel, from: seller.displayName, to: draft.value ?? "")
             case .note:
                 SceneSummary.change(
-                    people.sellerNoteLabel, from: seller.note.map { templates.e($0) } ?? none, to: draft.value.map { templates.e($0) } ?? none)
+                    people.sellerNoteLabel, from: seller.note.map { $0 } ?? none, to: draft.value.map { $0 } ?? none)
             }
         return SceneSummary([line])
     }
@@ -81,11 +81,11 @@ struct EditSellerScene: PanelScene {
             }
             try await admin.showSeller(context, sellerID: draft.sellerID, note: templates.strings.saved)
         } catch {
-            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
+            try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showSellerOrList(context, sellerID: draft.sellerID, note: note)
     }
 }

@@ -25,7 +25,7 @@ struct FindOrderScene: PanelScene {
         guard let text = input.text else { return .refuse(input.button == nil ? templates.strings.sendText : templates.strings.pressConfirm) }
         let typed = text.trimmingCharacters(in: .whitespaces)
         guard let number = Int(typed.hasPrefix("#") ? String(typed.dropFirst()) : typed), number > 0 else {
-            return .refuse(templates.people.notAnOrderNumber(templates.e(HTML.truncate(typed, to: 20))))
+            return .refuse(templates.people.notAnOrderNumber(HTML.truncate(typed, to: 20)))
         }
         guard (try? await admin.shop.refunds.order(number)) != nil else { return .refuse(templates.people.orderNotFound(number)) }
         try await admin.showOrder(context, orderID: number)
@@ -39,7 +39,7 @@ struct FindOrderScene: PanelScene {
 
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {}
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showPanel(context, note: note)
     }
 }

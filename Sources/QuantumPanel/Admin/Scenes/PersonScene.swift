@@ -85,12 +85,12 @@ struct PersonScene: PanelScene {
             try await admin.shop.admins.add(id, username: draft.username, by: try context.customer.telegramID)
             try await admin.showStaff(context, note: templates.people.adminAdded(draft.name))
         } catch {
-            try await admin.showStaff(context, note: "⚠️ " + (try templates.words(for: error)))
+            try await admin.showStaff(context, note: "⚠️ \(try templates.words(for: error))")
         }
     }
 
     /// Back where it started, taking the picker away if it is still there.
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         if draft.telegramID == nil { try await admin.removePicker(context, saying: note) }
         switch draft.purpose {
         case .findCustomer: try await admin.showCustomers(context, filter: .all, page: 1, note: note)

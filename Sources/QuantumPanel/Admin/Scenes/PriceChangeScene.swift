@@ -29,7 +29,7 @@ struct PriceChangeScene: PanelScene {
         let title = templates.target(product, price)
         switch draft.change {
         case .removeReseller:
-            let before = price.resellerPrice.map { templates.e($0.formatted) } ?? strings.noneValue
+            let before = price.resellerPrice.map { $0.formatted } ?? strings.noneValue
             return SceneSummary([SceneSummary.change(strings.resellerPriceLabel, from: before, to: strings.noneValue)], question: title)
         case .delete: return SceneSummary(question: strings.confirmDeletePrice(title))
         case .archive: return SceneSummary(question: strings.confirmArchive(title))
@@ -53,12 +53,12 @@ struct PriceChangeScene: PanelScene {
                 try await admin.showProductOrList(context, productID: draft.productID, note: strings.priceDeleted)
             }
         } catch let error as CatalogueError {
-            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
+            try await leave(draft, context, note: "⚠️ \(error.words(in: context.adminTemplates.language))")
         }
     }
 
     /// Back to the price's card, or to its product's from a deletion.
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         guard draft.change != .delete else { return try await admin.showProductOrList(context, productID: draft.productID, note: note) }
         try await admin.showPriceOrProduct(context, priceID: draft.priceID, productID: draft.productID, note: note)
     }

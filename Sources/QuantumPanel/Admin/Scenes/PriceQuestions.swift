@@ -25,14 +25,14 @@ extension AdminHandlers {
         let noReseller = ScenePrompt.Option(strings.noResellerButton, answer: "noReseller")
         guard let reseller, reseller > price else { return ScenePrompt(question, options: [noReseller], layout: [1]) }
         let warning = strings.resellerAbovePrice(
-            templates.e(Money(minorUnits: reseller, currency: currency).formatted),
-            templates.e(Money(minorUnits: price, currency: currency).formatted)
+            Money(minorUnits: reseller, currency: currency).formatted,
+            Money(minorUnits: price, currency: currency).formatted
         )
-        return ScenePrompt("⚠️ " + warning + "\n\n" + question, options: [.init(strings.keepButton, answer: "keep"), noReseller], layout: [2])
+        return ScenePrompt("⚠️ \(warning)\n\n\(question)", options: [.init(strings.keepButton, answer: "keep"), noReseller], layout: [2])
     }
 
     /// The price's card, or its product's when the price is gone, or the list.
-    func showPriceOrProduct(_ context: HandlerContext, priceID: Int, productID: Int?, note: String?) async throws {
+    func showPriceOrProduct(_ context: HandlerContext, priceID: Int, productID: Int?, note: HTML?) async throws {
         do {
             try await showPrice(context, priceID: priceID, note: note)
         } catch is CatalogueError {

@@ -26,7 +26,7 @@ struct ProductChangeScene: PanelScene {
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         let templates = context.adminTemplates
         let strings = templates.strings
-        let name = templates.e(try await admin.shop.catalogue.adminProduct(draft.productID).name)
+        let name: HTML = "\(try await admin.shop.catalogue.adminProduct(draft.productID).name)"
         switch draft.change {
         case .removePhoto: return SceneSummary([SceneSummary.change(strings.photoLabel, from: "✓", to: strings.noneValue)], question: name)
         case .delete: return SceneSummary(question: strings.confirmDeleteProduct(name))
@@ -52,12 +52,12 @@ struct ProductChangeScene: PanelScene {
                 try await admin.showProducts(context, page: 1, note: strings.productDeleted)
             }
         } catch let error as CatalogueError {
-            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
+            try await leave(draft, context, note: "⚠️ \(error.words(in: context.adminTemplates.language))")
         }
     }
 
     /// Back to the card, or to the list from a deletion.
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         guard draft.change != .delete else { return try await admin.showProducts(context, page: 1, note: note) }
         try await admin.showProductOrList(context, productID: draft.productID, note: note)
     }

@@ -34,7 +34,7 @@ struct RefundScene: PanelScene {
                 keys.map { ScenePrompt.Option((chosen.contains($0.id) ? "☑ " : "☐ ") + $0.text, answer: "key:\($0.id)") }
                 + [.init(people.allKeysButton, answer: "all"), .init(people.nextButton, answer: "next")]
             return ScenePrompt(
-                people.orderTitle(order.orderID) + "\n\n" + people.askRefundKeys, options: options,
+                "\(people.orderTitle(order.orderID))\n\n\(people.askRefundKeys)", options: options,
                 layout: Array(repeating: 1, count: keys.count) + [2])
         case .disposition:
             return ScenePrompt(
@@ -71,21 +71,20 @@ struct RefundScene: PanelScene {
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         let templates = context.adminTemplates
         let people = templates.people
-        let e = templates.e
         let order = try await admin.shop.refunds.order(draft.orderID)
         let keys = draft.keyIDs.map { ids in order.refundableKeys.filter { ids.contains($0.id) } } ?? order.refundableKeys
         let shares = RefundService.shares(of: order)
         let amount = Money(minorUnits: keys.reduce(0) { $0 + (shares[$1.id] ?? 0) }, currency: admin.currency)
         let balance = order.customer.balance
         let after = Money(minorUnits: balance.minorUnits + amount.minorUnits, currency: balance.currency)
+        let codes = keys.map { key -> HTML in "<code>\(HTML.truncate(key.text, to: 40))</code>" }.joined(separator: ", ")
         return SceneSummary([
-            people.orderTitle(order.orderID) + " · " + e(order.productName),
+            "\(people.orderTitle(order.orderID)) · \(order.productName)",
             "\(people.customerLabel): \(templates.name(order.customer))",
-            people.refundKeysLabel(keys.count, order.keys.count) + ": "
-                + keys.map { "<code>\(e(HTML.truncate($0.text, to: 40)))</code>" }.joined(separator: ", "),
-            "\(people.refundAmountLabel): <b>\(e(amount.formatted))</b>",
-            SceneSummary.change(people.balanceLabel, from: e(balance.formatted), to: e(after.formatted)),
-            people.dispositionName(draft.disposition),
+            "\(people.refundKeysLabel(keys.count, order.keys.count)): \(codes)",
+            "\(people.refundAmountLabel): <b>\(amount.formatted)</b>",
+            SceneSummary.change(people.balanceLabel, from: balance.formatted, to: after.formatted),
+            "\(people.dispositionName(draft.disposition))",
         ])
     }
 
@@ -97,19 +96,19 @@ struct RefundScene: PanelScene {
                 orderID: draft.orderID, keyIDs: draft.keyIDs, disposition: draft.disposition, by: try context.customer.telegramID)
         } catch {
             context.logger.info("Admin change refused", metadata: ["task": "refund", "reason": "\(error)"])
-            return try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
+            return try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")
         }
         context.logger.info(
             "Order refunded",
             metadata: ["order.id": "\(outcome.orderID)", "keys": "\(outcome.keys.count)", "disposition": "\(outcome.disposition.rawValue)"])
         try await admin.showOrder(
-            context, orderID: outcome.orderID, note: templates.people.refunded(templates.e(outcome.amount.formatted), outcome.keys.count))
-        await admin.tell(outcome.customerTelegramID, context) { strings, e in
-            strings.refundNotice(outcome.orderID, e(outcome.amount.formatted), outcome.keys.count, e(outcome.balanceAfter.formatted))
+            context, orderID: outcome.orderID, note: templates.people.refunded(outcome.amount.formatted, outcome.keys.count))
+        await admin.tell(outcome.customerTelegramID, context) { strings in
+            strings.refundNotice(outcome.orderID, outcome.amount.formatted, outcome.keys.count, outcome.balanceAfter.formatted)
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showOrder(context, orderID: draft.orderID, note: note)
     }
 }

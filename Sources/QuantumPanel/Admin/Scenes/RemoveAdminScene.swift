@@ -13,7 +13,7 @@ struct RemoveAdminScene: PanelScene {
     struct Draft: Codable, Sendable {
         var telegramID: Int64
         /// As the list shows them (HTML).
-        var name: String
+        var name: HTML
     }
 
     let admin: AdminHandlers
@@ -28,11 +28,11 @@ struct RemoveAdminScene: PanelScene {
             try await admin.shop.admins.remove(draft.telegramID, by: try context.customer.telegramID)
             try await admin.showStaff(context, note: templates.people.adminRemoved)
         } catch {
-            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
+            try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showStaff(context, note: note)
     }
 }

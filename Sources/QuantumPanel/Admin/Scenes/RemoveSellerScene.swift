@@ -18,7 +18,7 @@ struct RemoveSellerScene: PanelScene {
     func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
         let templates = context.adminTemplates
         let seller = try await admin.shop.sellers.seller(draft.sellerID)
-        return SceneSummary(question: templates.people.confirmRemoveSeller(templates.e(seller.displayName)))
+        return SceneSummary(question: templates.people.confirmRemoveSeller(seller.displayName))
     }
 
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
@@ -27,11 +27,11 @@ struct RemoveSellerScene: PanelScene {
             try await admin.shop.sellers.remove(draft.sellerID, by: try context.customer.telegramID)
             try await admin.showSellers(context, page: 1, note: templates.people.sellerRemoved)
         } catch {
-            try await leave(draft, context, note: "⚠️ " + (try templates.words(for: error)))
+            try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showSellerOrList(context, sellerID: draft.sellerID, note: note)
     }
 }

@@ -27,7 +27,7 @@ struct StockChangeScene: PanelScene {
         switch draft.change {
         case .deleteKey(let keyID):
             let key = try await admin.shop.stock.key(keyID)
-            return SceneSummary(question: templates.strings.confirmDeleteKey(templates.e(HTML.truncate(key, to: 300))))
+            return SceneSummary(question: templates.strings.confirmDeleteKey(HTML.truncate(key, to: 300)))
         case .deleteAll:
             let (product, price) = try await admin.find(draft.priceID)
             return SceneSummary(question: templates.strings.confirmDeleteAll(price.stock, templates.target(product, price)))
@@ -46,11 +46,11 @@ struct StockChangeScene: PanelScene {
                 try await admin.showPriceStock(context, priceID: draft.priceID, note: context.adminTemplates.strings.keysDeleted(count))
             }
         } catch let error as CatalogueError {
-            try await leave(draft, context, note: "⚠️ " + error.words(in: context.adminTemplates.language))
+            try await leave(draft, context, note: "⚠️ \(error.words(in: context.adminTemplates.language))")
         }
     }
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await admin.showPriceStockOrList(context, priceID: draft.priceID, note: note)
     }
 }

@@ -30,7 +30,7 @@ struct CustomerMiddleware: UpdateMiddleware {
             if context.update.callbackQuery != nil {
                 try await context.answerCallback(text, showAlert: true)
             } else if context.update.message != nil {
-                try await context.answer(text)
+                try await context.answer(plain: text)
             }
             return
         }

@@ -34,7 +34,7 @@ extension HandlerContext {
             do {
                 try await bot.perform(
                     EditMessageCaption(
-                        chatID: chat, messageID: message.messageID, caption: screen.text, parseMode: "HTML", replyMarkup: screen.keyboard))
+                        chatID: chat, messageID: message.messageID, caption: screen.text.rendered, parseMode: "HTML", replyMarkup: screen.keyboard))
             } catch let error as BotAPIError where error.code == .messageNotModified {
                 // The same card again: nothing to change.
             }
@@ -52,7 +52,7 @@ extension HandlerContext {
         guard let chatID else { throw RoutingError.noChat(updateID: update.updateID) }
         try await bot.perform(
             SendPhoto(
-                chatID: .id(chatID), photo: .fileID(photo), caption: screen.text, parseMode: "HTML",
+                chatID: .id(chatID), photo: .fileID(photo), caption: screen.text.rendered, parseMode: "HTML",
                 replyMarkup: screen.keyboard.map(ReplyMarkup.inlineKeyboard)))
     }
 

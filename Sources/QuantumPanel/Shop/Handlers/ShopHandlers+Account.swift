@@ -53,7 +53,7 @@ extension ShopHandlers {
             let shortfall = Money(minorUnits: configuration.premiumPrice.minorUnits - balance.minorUnits, currency: balance.currency)
             try await context.answerCallback()
             var screen = try context.templates.premium(customer, price: configuration.premiumPrice)
-            screen.text += "\n\n" + strings.premiumTooExpensive(HTML.escape(shortfall.formatted))
+            screen.text += "\n\n" + strings.premiumTooExpensive(shortfall.formatted)
             try await context.show(screen)
         } catch AccountError.alreadyPremium {
             var updated = customer

@@ -51,7 +51,7 @@ extension ShopHandlers {
         try await context.show(context.templates.products(catalogue, page: page))
     }
 
-    func showConfirmation(_ context: HandlerContext, priceID: Int, quantity: Int, notice: String? = nil) async throws {
+    func showConfirmation(_ context: HandlerContext, priceID: Int, quantity: Int, notice: HTML? = nil) async throws {
         let customer = try context.customer
         let catalogue = try await shop.catalogue.products(for: customer)
         guard let product = catalogue.first(where: { $0.offers.contains { $0.priceID == priceID } }),
@@ -88,7 +88,7 @@ extension ShopHandlers {
         } catch PurchaseError.priceChanged(_, _, let current) {
             context.logger.debug("Asked again: the total changed", metadata: ["price.id": "\(buy.priceID)"])
             try await showConfirmation(
-                context, priceID: buy.priceID, quantity: buy.quantity, notice: context.templates.strings.priceChanged(HTML.escape(current.formatted)))
+                context, priceID: buy.priceID, quantity: buy.quantity, notice: context.templates.strings.priceChanged(current.formatted))
         } catch let error as PurchaseError {
             let productID = try await shop.catalogue.products(for: customer).first { $0.offers.contains { $0.priceID == buy.priceID } }?.id
             try await context.show(context.templates.refusal(error, productID: productID))

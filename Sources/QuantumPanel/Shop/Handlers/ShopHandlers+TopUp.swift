@@ -72,7 +72,7 @@ extension ShopHandlers {
             else {
                 // Telegram only charges after our pre-checkout yes, so this is someone else's invoice: leave it to support.
                 context.logger.error("A payment that matches no top-up", metadata: ["charge.id": "\(payment.telegramPaymentChargeID)"])
-                try await context.answer(strings.paymentRefused)
+                try await context.answer(plain: strings.paymentRefused)
                 return
             }
             let outcome = try await shop.stars.book(
@@ -80,10 +80,10 @@ extension ShopHandlers {
             context.logger.info(
                 "Stars top-up",
                 metadata: ["charge.id": "\(payment.telegramPaymentChargeID)", "stars": "\(payload.stars)", "repeat": "\(outcome.isRepeat)"])
-            let text =
+            let text: HTML =
                 outcome.isRepeat
-                ? strings.paymentAlreadyCredited
-                : strings.toppedUp(HTML.escape(outcome.credited.formatted), HTML.escape(outcome.balance.formatted))
+                ? "\(strings.paymentAlreadyCredited)"
+                : strings.toppedUp(outcome.credited.formatted, outcome.balance.formatted)
             try await context.answer(text)
         }
         // Telegram's note that Stars went back: the refund was booked when it was asked for, so

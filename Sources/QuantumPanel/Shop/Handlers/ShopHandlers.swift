@@ -21,7 +21,7 @@ struct ShopHandlers: Sendable {
         let scenes = ShopScenes.make(
             shop: shop,
             showPanel: { [shop, configuration] context, note in
-                try await AdminHandlers.showPanel(context, shop: shop, configuration: configuration, note: note)
+                try await AdminHandlers.showPanel(context, shop: shop, configuration: configuration, note: HTML(text: note))
             },
             showMenu: { context, note in try await showMenu(context, note: note) }
         )
@@ -66,7 +66,12 @@ struct ShopHandlers: Sendable {
 
     // MARK: Menu, help, language, cancel
 
-    func showMenu(_ context: HandlerContext, note: String? = nil) async throws {
+    /// The menu, under a note in plain text.
+    func showMenu(_ context: HandlerContext, note: String) async throws {
+        try await showMenu(context, note: HTML(text: note))
+    }
+
+    func showMenu(_ context: HandlerContext, note: HTML? = nil) async throws {
         let customer = try context.customer
         let isAdmin = try await shop.admins.isAdmin(customer.telegramID)
         if let note {

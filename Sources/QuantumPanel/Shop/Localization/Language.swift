@@ -1,3 +1,5 @@
+import BotRouting
+
 /// A language the shop speaks. Every customer-facing text comes from its ``Strings``.
 public enum Language: String, Sendable, CaseIterable, Codable {
     case english = "en"

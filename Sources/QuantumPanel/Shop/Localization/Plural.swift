@@ -1,3 +1,5 @@
+import BotRouting
+
 /// A count with its noun in the form a language's plural rules (CLDR's, for whole numbers) give it:
 /// English one/other ("1 key", "2 keys"); Russian one/few/many ("1 ключ", "2 ключа", "5 ключей",
 /// "21 заказ", "12 заказов").

@@ -1,3 +1,5 @@
+import BotRouting
+
 extension Strings {
     public static let english = Strings(
         menuProducts: "🛍 Products",

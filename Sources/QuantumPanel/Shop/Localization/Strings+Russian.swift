@@ -1,3 +1,5 @@
+import BotRouting
+
 extension Strings {
     public static let russian = Strings(
         menuProducts: "🛍 Товары",

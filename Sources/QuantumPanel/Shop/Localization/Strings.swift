@@ -1,3 +1,5 @@
+import BotRouting
+
 /// Every text a customer sees, in one language. A new text is a new field here, so the compiler
 /// makes every catalogue complete.
 ///
@@ -18,7 +20,7 @@ public struct Strings: Sendable {
     var previousPage: String
     var nextPage: String
 
-    var welcomeTitle: @Sendable (_ name: String) -> String
+    var welcomeTitle: @Sendable (_ name: String) -> HTML
     var balanceLabel: String
     var statusLabel: String
     var statusFree: String
@@ -26,8 +28,8 @@ public struct Strings: Sendable {
     var statusReseller: String
     var chooseBelow: String
 
-    var productsTitle: String
-    var productsEmpty: String
+    var productsTitle: HTML
+    var productsEmpty: HTML
     var inStock: @Sendable (_ count: Int) -> String
     var outOfStock: String
     var lockedHint: String
@@ -38,7 +40,7 @@ public struct Strings: Sendable {
     var noPricesNow: String
     var productGone: String
 
-    var confirmTitle: String
+    var confirmTitle: HTML
     var productLabel: String
     var durationLabel: String
     var quantityLabel: String
@@ -46,30 +48,30 @@ public struct Strings: Sendable {
     var balanceAfterLabel: String
     var buyButton: @Sendable (_ total: String) -> String
     var cancelButton: String
-    var chooseQuantity: String
+    var chooseQuantity: HTML
     var otherQuantityButton: String
-    var askQuantity: @Sendable (_ maximum: Int) -> String
-    var badQuantity: @Sendable (_ maximum: Int) -> String
+    var askQuantity: @Sendable (_ maximum: Int) -> HTML
+    var badQuantity: @Sendable (_ maximum: Int) -> HTML
 
-    var purchaseTitle: String
+    var purchaseTitle: HTML
     var orderLabel: String
     var keysLabel: String
     var tapToCopy: String
     var alreadyBought: String
-    var insufficientFunds: @Sendable (_ shortfall: String) -> String
+    var insufficientFunds: @Sendable (_ shortfall: String) -> HTML
     var topUpButton: String
     var outOfStockNow: @Sendable (_ available: Int) -> String
     var unavailableNow: String
-    var priceChanged: @Sendable (_ total: String) -> String
+    var priceChanged: @Sendable (_ total: String) -> HTML
     var premiumOnlyNow: String
     var notifyMeButton: String
     var notifyMeDone: String
-    var restocked: @Sendable (_ product: String, _ duration: String) -> String
+    var restocked: @Sendable (_ product: String, _ duration: String) -> HTML
     var restockOpen: String
 
-    var balanceTitle: String
+    var balanceTitle: HTML
     var recentActivity: String
-    var noActivity: String
+    var noActivity: HTML
     var reasonPurchase: String
     var reasonCredit: String
     var reasonDebit: String
@@ -78,44 +80,44 @@ public struct Strings: Sendable {
     var reasonRefund: String
     var reasonStarsRefund: String
     var reasonStarsRefundUndone: String
-    var otherTopUpWays: String
+    var otherTopUpWays: HTML
     var starsButton: String
 
-    var topUpTitle: String
-    var topUpExplanation: @Sendable (_ oneStar: String) -> String
+    var topUpTitle: HTML
+    var topUpExplanation: @Sendable (_ oneStar: String) -> HTML
     var starsOption: @Sendable (_ stars: Int, _ credit: String) -> String
     var invoiceTitle: String
     var invoiceDescription: @Sendable (_ stars: Int, _ credit: String) -> String
     var paymentRefused: String
     var paymentBanned: String
-    var toppedUp: @Sendable (_ credit: String, _ balance: String) -> String
+    var toppedUp: @Sendable (_ credit: String, _ balance: String) -> HTML
     var paymentAlreadyCredited: String
 
-    var ordersTitle: String
-    var ordersEmpty: String
-    var orderTitle: @Sendable (_ number: Int) -> String
+    var ordersTitle: HTML
+    var ordersEmpty: HTML
+    var orderTitle: @Sendable (_ number: Int) -> HTML
     var dateLabel: String
     var orderGone: String
 
-    var premiumTitle: String
-    var premiumPitch: String
+    var premiumTitle: HTML
+    var premiumPitch: HTML
     var premiumPriceLabel: String
     var premiumUpgradeButton: @Sendable (_ price: String) -> String
-    var premiumActive: String
+    var premiumActive: HTML
     var premiumWelcome: String
-    var premiumTooExpensive: @Sendable (_ shortfall: String) -> String
+    var premiumTooExpensive: @Sendable (_ shortfall: String) -> HTML
 
-    var sellersTitle: String
-    var sellersEmpty: String
-    var supportTitle: String
-    var supportContact: @Sendable (_ username: String) -> String
-    var supportMissing: String
+    var sellersTitle: HTML
+    var sellersEmpty: HTML
+    var supportTitle: HTML
+    var supportContact: @Sendable (_ username: String) -> HTML
+    var supportMissing: HTML
     var writeButton: String
 
-    var languageTitle: String
+    var languageTitle: HTML
     var languageChanged: String
 
-    var help: String
+    var help: HTML
     var unknownInput: String
     var cancelled: String
     var nothingToCancel: String
@@ -128,17 +130,17 @@ public struct Strings: Sendable {
     var commandPaySupport: String
     /// After a handler failed: short, plain text (no HTML).
     var apology: String
-    var paySupportTitle: String
+    var paySupportTitle: HTML
     /// How Stars payments and their refunds work; the contact line follows.
-    var paySupport: String
+    var paySupport: HTML
     /// A payment Telegram took that the bot had not been told about, found and credited.
-    var lateTopUp: @Sendable (_ credited: String, _ balance: String) -> String
+    var lateTopUp: @Sendable (_ credited: String, _ balance: String) -> HTML
 
     // What an admin did to the customer's account, told to the customer.
-    var creditedNotice: @Sendable (_ amount: String, _ reason: String, _ balance: String) -> String
-    var debitedNotice: @Sendable (_ amount: String, _ reason: String, _ balance: String) -> String
-    var refundNotice: @Sendable (_ orderID: Int, _ amount: String, _ keys: Int, _ balance: String) -> String
-    var starsRefundNotice: @Sendable (_ stars: Int64, _ amount: String, _ balance: String) -> String
+    var creditedNotice: @Sendable (_ amount: String, _ reason: String, _ balance: String) -> HTML
+    var debitedNotice: @Sendable (_ amount: String, _ reason: String, _ balance: String) -> HTML
+    var refundNotice: @Sendable (_ orderID: Int, _ amount: String, _ keys: Int, _ balance: String) -> HTML
+    var starsRefundNotice: @Sendable (_ stars: Int64, _ amount: String, _ balance: String) -> HTML
     var premiumGrantedNotice: String
     var premiumRevokedNotice: String
     var resellerOnNotice: String

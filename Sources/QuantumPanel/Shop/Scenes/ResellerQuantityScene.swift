@@ -36,7 +36,7 @@ struct ResellerQuantityScene: Scene {
 
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {}
 
-    func leave(_ draft: Draft, _ context: HandlerContext, note: String) async throws {
+    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
         try await shop.showMenu(context, note: context.templates.strings.cancelled)
     }
 }

@@ -1,13 +1,14 @@
+import BotRouting
 import TelegramBotAPI
 
 /// One screen of the shop: an HTML text (a caption when there is a photo) and its buttons.
 struct Screen: Sendable {
-    var text: String
+    var text: HTML
     var keyboard: InlineKeyboardMarkup?
     /// Shown above the text; the text becomes its caption.
     var photoFileID: String?
     /// Messages sent after the screen, for what doesn't fit in one (many keys).
-    var followUps: [String] = []
+    var followUps: [HTML] = []
 
     /// Telegram's limits: 4096 characters in a message, 1024 in a caption.
     static let messageLimit = 4096

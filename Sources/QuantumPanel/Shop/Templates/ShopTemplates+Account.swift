@@ -14,8 +14,8 @@ extension ShopTemplates {
             text +=
                 strings.premiumPitch + "\n\n"
                 + Self.frame([
-                    "\(strings.premiumPriceLabel): <b>\(e(price.formatted))</b>",
-                    "\(strings.balanceLabel): \(e(customer.balance.formatted))",
+                    "\(strings.premiumPriceLabel): <b>\(price.formatted)</b>",
+                    "\(strings.balanceLabel): \(customer.balance.formatted)",
                 ])
             rows.append([try button(strings.premiumUpgradeButton(price.formatted), PremiumUpgradeCallback(confirmed: true))])
             if customer.balance < price { rows.append([try button(strings.topUpButton, NavigateCallback(to: .balance))]) }
@@ -33,14 +33,14 @@ extension ShopTemplates {
         if sellers.isEmpty {
             text += strings.sellersEmpty
         } else {
-            var lines: [String] = []
+            var lines: [HTML] = []
             // Each framed line adds its text, a two-character frame and a line break; room is
             // kept for the "…" that says there is more.
-            var length = HTML.visibleLength(text) + 4
+            var length = text.visibleLength + 4
             for seller in sellers {
-                let link = "<a href=\"https://t.me/\(e(seller.username))\">\(e(seller.displayName))</a> @\(e(seller.username))"
-                let line = seller.note.map { link + " — " + e(HTML.truncate($0, to: 200)) } ?? link
-                length += HTML.visibleLength(line) + 3
+                let link: HTML = "<a href=\"https://t.me/\(seller.username)\">\(seller.displayName)</a> @\(seller.username)"
+                let line = seller.note.map { link + " — " + HTML(text: HTML.truncate($0, to: 200)) } ?? link
+                length += line.visibleLength + 3
                 guard length < Screen.messageLimit else { break }
                 lines.append(line)
             }
@@ -70,9 +70,9 @@ extension ShopTemplates {
     }
 
     /// How to reach support, and the button that opens the chat (none without a contact).
-    func supportContact(_ contact: String?) -> (line: String, write: [InlineKeyboardButton]?) {
+    func supportContact(_ contact: String?) -> (line: HTML, write: [InlineKeyboardButton]?) {
         guard let contact else { return (strings.supportMissing, nil) }
-        return (strings.supportContact(e(contact)), [InlineKeyboardButton(text: strings.writeButton, url: "https://t.me/\(contact)")])
+        return (strings.supportContact(contact), [InlineKeyboardButton(text: strings.writeButton, url: "https://t.me/\(contact)")])
     }
 
     func languages(current: Language) throws -> Screen {

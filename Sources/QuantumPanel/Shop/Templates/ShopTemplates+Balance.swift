@@ -19,15 +19,15 @@ extension ShopTemplates {
     }
 
     func balance(_ customer: CustomerSnapshot, lines: [LedgerLine], starsEnabled: Bool) throws -> Screen {
-        var text = header(strings.balanceTitle) + "\n<b>\(e(customer.balance.formatted))</b>\n\n<b>\(strings.recentActivity)</b>\n"
+        var text = header(strings.balanceTitle) + "\n<b>\(customer.balance.formatted)</b>\n\n<b>\(strings.recentActivity)</b>\n"
         if lines.isEmpty {
             text += strings.noActivity
         } else {
             text += Self.frame(
                 lines.map { line in
                     let sign = line.delta.minorUnits > 0 ? "+" : ""
-                    let note = line.note.map { ": " + e(HTML.truncate($0, to: 60)) } ?? ""
-                    return "\(Self.date(line.date)) · \(reason(line.reason))\(note) <b>\(sign)\(e(line.delta.formatted))</b>"
+                    let note = line.note.map { ": " + HTML.truncate($0, to: 60) } ?? ""
+                    return "\(Self.date(line.date)) · \(reason(line.reason))\(note) <b>\(sign)\(line.delta.formatted)</b>"
                 })
         }
         text += "\n\n" + strings.otherTopUpWays
@@ -41,7 +41,7 @@ extension ShopTemplates {
     }
 
     func topUp(options: [(stars: Int, credit: Money)], oneStar: Money) throws -> Screen {
-        let text = header(strings.topUpTitle) + "\n" + strings.topUpExplanation(e(oneStar.formatted))
+        let text = header(strings.topUpTitle) + "\n" + strings.topUpExplanation(oneStar.formatted)
         var builder = InlineKeyboardBuilder()
         for option in options {
             builder.add(try button(strings.starsOption(option.stars, option.credit.formatted), TopUpCallback(stars: option.stars)))

@@ -10,21 +10,21 @@ extension ShopTemplates {
 
     /// - Parameter notice: said first, when the customer is asked again (the price changed).
     func confirmation(
-        product: CatalogueProduct, offer: CatalogueProduct.Offer, quantity: Int, customer: CustomerSnapshot, token: String, notice: String? = nil
+        product: CatalogueProduct, offer: CatalogueProduct.Offer, quantity: Int, customer: CustomerSnapshot, token: String, notice: HTML? = nil
     ) throws -> Screen {
         let total = offer.price.multiplied(by: quantity) ?? offer.price
-        var lines = [
-            "\(strings.productLabel): <b>\(e(product.name))</b>",
-            "\(strings.durationLabel): \(e(offer.durationLabel))",
+        var lines: [HTML] = [
+            "\(strings.productLabel): <b>\(product.name)</b>",
+            "\(strings.durationLabel): \(offer.durationLabel)",
         ]
         if customer.isReseller || quantity > 1 { lines.append("\(strings.quantityLabel): \(quantity)") }
-        lines.append("\(strings.priceLabel): <b>\(e(total.formatted))</b>")
-        lines.append("\(strings.balanceLabel): \(e(customer.balance.formatted))")
+        lines.append("\(strings.priceLabel): <b>\(total.formatted)</b>")
+        lines.append("\(strings.balanceLabel): \(customer.balance.formatted)")
         let short = total.minorUnits - customer.balance.minorUnits
         if short <= 0 {
-            lines.append("\(strings.balanceAfterLabel): <b>\(e(Money(minorUnits: -short, currency: total.currency).formatted))</b>")
+            lines.append("\(strings.balanceAfterLabel): <b>\(Money(minorUnits: -short, currency: total.currency).formatted)</b>")
         }
-        var text = (notice.map { $0 + "\n\n" } ?? "") + header(strings.confirmTitle) + "\n" + Self.frame(lines)
+        var text: HTML = (notice.map { $0 + "\n\n" } ?? "") + header(strings.confirmTitle) + "\n" + Self.frame(lines)
         var rows: [[InlineKeyboardButton]] = []
         if customer.isReseller {
             text += "\n\n" + strings.chooseQuantity
@@ -35,7 +35,7 @@ extension ShopTemplates {
             rows.append(choices)
         }
         if short > 0 {
-            text += "\n\n" + strings.insufficientFunds(e(Money(minorUnits: short, currency: total.currency).formatted))
+            text += "\n\n" + strings.insufficientFunds(Money(minorUnits: short, currency: total.currency).formatted)
         }
         rows.append([
             try button(
@@ -52,12 +52,12 @@ extension ShopTemplates {
             + Self.frame([
                 "\(strings.orderLabel): <b>#\(receipt.orderID)</b>",
                 // Cut, so the receipt of a purchase that has committed always fits.
-                "\(strings.productLabel): \(e(HTML.truncate(receipt.productName, to: 256))) · \(e(HTML.truncate(receipt.durationLabel, to: 64)))",
+                "\(strings.productLabel): \(HTML.truncate(receipt.productName, to: 256)) · \(HTML.truncate(receipt.durationLabel, to: 64))",
                 "\(strings.quantityLabel): \(receipt.quantity)",
-                "\(strings.priceLabel): \(e(receipt.amount.formatted))",
-                "\(strings.balanceLabel): <b>\(e(receipt.balanceAfter.formatted))</b>",
+                "\(strings.priceLabel): \(receipt.amount.formatted)",
+                "\(strings.balanceLabel): <b>\(receipt.balanceAfter.formatted)</b>",
             ])
-        if receipt.isRepeat { text = strings.alreadyBought + "\n\n" + text }
+        if receipt.isRepeat { text = HTML(text: strings.alreadyBought) + "\n\n" + text }
         let keyboard = InlineKeyboardMarkup(inlineKeyboard: [
             [try button(strings.menuOrders, NavigateCallback(to: .orders)), try button(strings.menuProducts, NavigateCallback(to: .products))],
             [try menuButton()],
@@ -68,13 +68,13 @@ extension ShopTemplates {
 
     /// The keys, each in `<code>` so a tap copies it: appended to `text` while they fit in one
     /// message, else sent in as many follow-up messages as they need.
-    func keyMessages(_ keys: [String], after text: String) -> (String, [String]) {
-        let lines = keys.map { "<code>\(e($0))</code>" }
-        let block = "\n\n🔑 <b>\(strings.keysLabel)</b>\n" + lines.joined(separator: "\n") + "\n" + strings.tapToCopy
-        if HTML.visibleLength(text + block) <= Screen.messageLimit { return (text + block, []) }
-        var messages: [String] = []
-        var current = "🔑 <b>\(strings.keysLabel)</b>"
-        var length = HTML.visibleLength(current)
+    func keyMessages(_ keys: [String], after text: HTML) -> (HTML, [HTML]) {
+        let lines = keys.map { key -> HTML in "<code>\(key)</code>" }
+        let block: HTML = "\n\n🔑 <b>\(strings.keysLabel)</b>\n\(lines.joined(separator: "\n"))\n\(strings.tapToCopy)"
+        if (text + block).visibleLength <= Screen.messageLimit { return (text + block, []) }
+        var messages: [HTML] = []
+        var current: HTML = "🔑 <b>\(strings.keysLabel)</b>"
+        var length = current.visibleLength
         // A key shows as typed, so its line adds its own length and a line break.
         for (line, key) in zip(lines, keys) {
             let size = HTML.length(key)
@@ -83,39 +83,39 @@ extension ShopTemplates {
                 current = line
                 length = size
             } else {
-                current += "\n" + line
+                current += "\n\(line)" as HTML
                 length += 1 + size
             }
         }
-        messages.append(current + "\n" + strings.tapToCopy)
+        messages.append("\(current)\n\(strings.tapToCopy)")
         return (text, messages)
     }
 
     /// Why a purchase didn't happen, and where to go from there.
     func refusal(_ error: PurchaseError, productID: Int?) throws -> Screen {
         var rows: [[InlineKeyboardButton]] = []
-        let text: String
+        let text: HTML
         switch error {
         case .insufficientFunds:
-            text = strings.insufficientFunds(e(error.shortfall?.formatted ?? ""))
+            text = "\(strings.insufficientFunds(error.shortfall?.formatted ?? ""))"
             rows.append([try button(strings.topUpButton, NavigateCallback(to: .topUp))])
             rows.append([
                 try button(strings.menuSellers, NavigateCallback(to: .sellers)), try button(strings.menuSupport, NavigateCallback(to: .support)),
             ])
         case .outOfStock(let priceID, let available):
-            text = strings.outOfStockNow(available)
+            text = "\(strings.outOfStockNow(available))"
             if available == 0 { rows.append([try button(strings.notifyMeButton, RestockCallback(priceID: priceID))]) }
         case .premiumOnly:
-            text = strings.premiumOnlyNow
+            text = "\(strings.premiumOnlyNow)"
             rows.append([try button(strings.upgradeButton, NavigateCallback(to: .premium))])
         case .banned:
-            text = strings.banned
+            text = "\(strings.banned)"
         case .invalidQuantity, .quantityForResellersOnly:
-            text = strings.badQuantity(ShopHandlers.maximumQuantity)
+            text = "\(strings.badQuantity(ShopHandlers.maximumQuantity))"
         case .priceChanged(_, _, let current):
-            text = strings.priceChanged(e(current.formatted))
+            text = "\(strings.priceChanged(current.formatted))"
         case .unavailable, .unknownCustomer, .idempotencyKeyReused:
-            text = strings.unavailableNow
+            text = "\(strings.unavailableNow)"
         }
         if let productID { rows.append([try button(strings.back, ProductCallback(productID: productID, page: 1))]) }
         rows.append([try button(strings.menuProducts, NavigateCallback(to: .products)), try menuButton()])
@@ -125,7 +125,7 @@ extension ShopTemplates {
     /// The message a customer gets when a price they waited for is back.
     func restockNotice(_ notice: RestockService.Notice) throws -> Screen {
         Screen(
-            text: strings.restocked(e(notice.productName), e(notice.durationLabel)),
+            text: strings.restocked(notice.productName, notice.durationLabel),
             keyboard: InlineKeyboardMarkup(inlineKeyboard: [
                 [try button(strings.restockOpen, ProductCallback(productID: notice.productID, page: 1))]
             ]))

@@ -17,11 +17,11 @@ extension ShopTemplates {
         }
         let (shown, page, pageCount) = Self.page(catalogue, page, size: Self.productsPerPage)
         var rows: [[InlineKeyboardButton]] = []
-        var lines: [String] = []
+        var lines: [HTML] = []
         for product in shown {
             let hint = product.isLocked ? strings.lockedHint : stockHint(product.stock)
             let name = HTML.truncate(product.name, to: 32)
-            lines.append("<b>\(e(name))</b> · \(hint)")
+            lines.append("<b>\(name)</b> · \(hint)")
             let label = product.isLocked ? "🔒 \(name)" : "\(name) · \(product.stock > 0 ? "\(product.stock)" : "✖")"
             rows.append([try button(label, ProductCallback(productID: product.id, page: page))])
         }
@@ -33,20 +33,20 @@ extension ShopTemplates {
 
     func product(_ product: CatalogueProduct, page: Int) throws -> Screen {
         var rows: [[InlineKeyboardButton]] = []
-        var body: [String] = []
+        var body: [HTML] = []
         if product.offers.isEmpty {
-            body.append(strings.noPricesNow)
+            body.append("\(strings.noPricesNow)")
         } else {
             body.append("<b>\(strings.pricesTitle)</b>")
             body.append(
                 Self.frame(
-                    product.offers.map { offer in
-                        "\(e(offer.durationLabel)) — <b>\(e(offer.price.formatted))</b> · \(stockHint(offer.stock))"
+                    product.offers.map { offer -> HTML in
+                        "\(offer.durationLabel) — <b>\(offer.price.formatted)</b> · \(stockHint(offer.stock))"
                     }))
         }
         if product.isLocked {
             body.append("")
-            body.append(strings.premiumOnlyExplanation)
+            body.append("\(strings.premiumOnlyExplanation)")
             rows.append([try button(strings.upgradeButton, NavigateCallback(to: .premium))])
         } else {
             for offer in product.offers where offer.stock > 0 {
@@ -55,13 +55,13 @@ extension ShopTemplates {
         }
         rows.append([try button(strings.back, ProductsPageCallback(page: page)), try menuButton()])
 
-        let title = header("🏷 <b>\(e(product.name))</b>")
+        let title = header("🏷 <b>\(product.name)</b>")
         let rest = body.joined(separator: "\n")
         var screen = Screen(text: "", keyboard: InlineKeyboardMarkup(inlineKeyboard: rows), photoFileID: product.photoFileID)
         // The description gives way: whatever room title and prices leave, with an ellipsis when cut.
-        let room = screen.limit - HTML.visibleLength(title) - HTML.visibleLength(rest) - 4
+        let room = screen.limit - title.visibleLength - rest.visibleLength - 4
         let description = HTML.truncate(product.description.trimmingCharacters(in: .whitespacesAndNewlines), to: max(0, room))
-        screen.text = [title, description.isEmpty ? nil : e(description), "", rest].compactMap { $0 }.joined(separator: "\n")
+        screen.text = [title, description.isEmpty ? nil : HTML(text: description), "", rest].compactMap { $0 }.joined(separator: "\n")
         return screen
     }
 }

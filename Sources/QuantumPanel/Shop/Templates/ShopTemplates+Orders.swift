@@ -13,8 +13,8 @@ extension ShopTemplates {
                     [try button(strings.menuProducts, NavigateCallback(to: .products))], [try menuButton()],
                 ]))
         }
-        let lines = page.items.map { order in
-            "<b>#\(order.orderID)</b> · \(Self.date(order.date)) · \(e(HTML.truncate(order.productName, to: 40))) · \(e(order.amount.formatted))"
+        let lines = page.items.map { order -> HTML in
+            "<b>#\(order.orderID)</b> · \(Self.date(order.date)) · \(HTML.truncate(order.productName, to: 40)) · \(order.amount.formatted)"
         }
         var rows = try page.items.map { order in
             [
@@ -33,9 +33,9 @@ extension ShopTemplates {
             header(strings.orderTitle(order.orderID)) + "\n"
             + Self.frame([
                 "\(strings.dateLabel): \(Self.date(order.date))",
-                "\(strings.productLabel): \(e(order.productName)) · \(e(order.durationLabel))",
+                "\(strings.productLabel): \(order.productName) · \(order.durationLabel)",
                 "\(strings.quantityLabel): \(order.quantity)",
-                "\(strings.priceLabel): \(e(order.amount.formatted))",
+                "\(strings.priceLabel): \(order.amount.formatted)",
             ])
         let (inline, followUps) = keyMessages(order.keys, after: text)
         let keyboard = InlineKeyboardMarkup(inlineKeyboard: [[try button(strings.back, OrdersPageCallback(page: page)), try menuButton()]])

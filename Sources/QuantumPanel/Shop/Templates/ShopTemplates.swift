@@ -19,17 +19,15 @@ struct ShopTemplates: Sendable {
 
     // MARK: Building blocks
 
-    func e(_ text: String) -> String { HTML.escape(text) }
-
     /// Lines in a box-drawing frame: ┌ first, ├ middle, └ last.
-    static func frame(_ lines: [String]) -> String {
-        guard lines.count > 1 else { return lines.first.map { "▪ " + $0 } ?? "" }
-        return lines.enumerated().map { index, line in
-            (index == 0 ? "┌ " : index == lines.count - 1 ? "└ " : "├ ") + line
+    static func frame(_ lines: [HTML]) -> HTML {
+        guard lines.count > 1 else { return lines.first.map { "▪ \($0)" } ?? "" }
+        return lines.enumerated().map { index, line -> HTML in
+            "\(index == 0 ? "┌ " : index == lines.count - 1 ? "└ " : "├ ")\(line)"
         }.joined(separator: "\n")
     }
 
-    func header(_ title: String) -> String { title + "\n" + Self.rule }
+    func header(_ title: HTML) -> HTML { "\(title)\n\(Self.rule)" }
 
     func button(_ text: String, _ data: some CallbackData) throws -> InlineKeyboardButton {
         InlineKeyboardButton(text: HTML.truncate(text, to: Self.buttonTextLimit), callbackData: try data.pack())
@@ -79,17 +77,13 @@ struct ShopTemplates: Sendable {
 
     func welcome(_ customer: CustomerSnapshot, isAdmin: Bool) throws -> Screen {
         let name = HTML.truncate(customer.firstName, to: 64)
-        let text = [
-            header(strings.welcomeTitle(e(name))),
-            Self.frame(["\(strings.balanceLabel): <b>\(e(customer.balance.formatted))</b>", "\(strings.statusLabel): \(status(of: customer))"]),
-            "",
-            strings.chooseBelow,
-        ].joined(separator: "\n")
+        let lines: [HTML] = ["\(strings.balanceLabel): <b>\(customer.balance.formatted)</b>", "\(strings.statusLabel): \(status(of: customer))"]
+        let text: HTML = "\(header(strings.welcomeTitle(name)))\n\(Self.frame(lines))\n\n\(strings.chooseBelow)"
         return Screen(text: text, keyboard: try mainMenuKeyboard(isAdmin: isAdmin))
     }
 
     /// A short line above the menu: the answer to input the bot didn't expect, or a note.
-    func menu(note: String, isAdmin: Bool) throws -> Screen {
+    func menu(note: HTML, isAdmin: Bool) throws -> Screen {
         Screen(text: note, keyboard: try mainMenuKeyboard(isAdmin: isAdmin))
     }
 
