@@ -73,7 +73,7 @@ extension AdminHandlers {
     }
 
     /// Sends the customer a short message in their language; one who blocked the bot isn't told.
-    func tell(_ telegramID: Int64, _ context: HandlerContext, _ text: (Strings) -> HTML) async {
+    func tell(_ telegramID: Int64, _ context: HandlerContext, _ text: (any Strings) -> HTML) async {
         let customer = try? await shop.users.find(telegramID: telegramID)
         let message = text(Language(customer: customer, telegramCode: customer?.languageCode).strings)
         do {

@@ -1,161 +1,161 @@
 import BotRouting
 
-/// Every text of the admin panel, in one language, as ``Strings`` is for the shop. Values passed
-/// in are already escaped by ``AdminTemplates``.
-struct AdminStrings: Sendable {
-    var panelTitle: HTML
-    var customersLabel: String
-    var premiumCustomersLabel: String
-    var todayLabel: String
-    var sevenDaysLabel: String
-    var thirtyDaysLabel: String
-    var allTimeLabel: String
-    var ordersCount: @Sendable (_ count: Int) -> String
-    var lowStockTitle: @Sendable (_ threshold: Int) -> String
-    var stockFine: String
-    var sectionProducts: String
-    var sectionStock: String
-    var back: String
-    var cancelButton: String
-    var confirmButton: String
-    var skipButton: String
-    var yesButton: String
-    var noButton: String
-    var cancelled: String
-    var dialogEnded: String
-    var saved: HTML
-    var moved: @Sendable (_ place: Int, _ count: Int) -> HTML
-    var confirmTitle: HTML
-    var gone: HTML
+/// Every text of the admin panel, as ``Strings`` is for the shop: one conforming type per
+/// language, `EnglishAdminStrings` and `RussianAdminStrings`.
+protocol AdminStrings: Sendable {
+    var panelTitle: HTML { get }
+    var customersLabel: String { get }
+    var premiumCustomersLabel: String { get }
+    var todayLabel: String { get }
+    var sevenDaysLabel: String { get }
+    var thirtyDaysLabel: String { get }
+    var allTimeLabel: String { get }
+    func ordersCount(_ count: Int) -> String
+    func lowStockTitle(_ threshold: Int) -> String
+    var stockFine: String { get }
+    var sectionProducts: String { get }
+    var sectionStock: String { get }
+    var back: String { get }
+    var cancelButton: String { get }
+    var confirmButton: String { get }
+    var skipButton: String { get }
+    var yesButton: String { get }
+    var noButton: String { get }
+    var cancelled: String { get }
+    var dialogEnded: String { get }
+    var saved: HTML { get }
+    func moved(_ place: Int, _ count: Int) -> HTML
+    var confirmTitle: HTML { get }
+    var gone: HTML { get }
 
     // Products
-    var productsTitle: HTML
-    var productsEmpty: String
-    var addProductButton: String
-    var hiddenMark: String
-    var archivedMark: String
-    var premiumMark: String
-    var keysCount: @Sendable (_ count: Int) -> String
-    var nameLabel: String
-    var descriptionLabel: String
-    var photoLabel: String
-    var premiumOnlyLabel: String
-    var visibilityLabel: String
-    var visibleValue: String
-    var hiddenValue: String
-    var archivedValue: String
-    var noneValue: String
-    var pricesTitle: String
-    var noPrices: String
-    var editNameButton: String
-    var editDescriptionButton: String
-    var photoButton: String
-    var removePhotoButton: String
-    var premiumToggle: @Sendable (_ isOn: Bool) -> String
-    var hideButton: String
-    var showButton: String
-    var upButton: String
-    var downButton: String
-    var deleteButton: String
-    var archiveButton: String
-    var unarchiveButton: String
-    var addPriceButton: String
-    var askName: HTML
-    var askDescription: HTML
-    var askPhoto: HTML
-    var askPremium: HTML
-    var askNewDescription: HTML
-    var askNewPhoto: HTML
-    var sendText: HTML
-    var sendPhotoOrSkip: HTML
-    var pressYesOrNo: HTML
-    var pressConfirm: HTML
-    var productInUse: @Sendable (_ keys: Int, _ orders: Int) -> HTML
-    var confirmDeleteProduct: @Sendable (_ name: HTML) -> HTML
-    var confirmArchive: @Sendable (_ name: HTML) -> HTML
-    var productAdded: HTML
-    var productDeleted: HTML
+    var productsTitle: HTML { get }
+    var productsEmpty: String { get }
+    var addProductButton: String { get }
+    var hiddenMark: String { get }
+    var archivedMark: String { get }
+    var premiumMark: String { get }
+    func keysCount(_ count: Int) -> String
+    var nameLabel: String { get }
+    var descriptionLabel: String { get }
+    var photoLabel: String { get }
+    var premiumOnlyLabel: String { get }
+    var visibilityLabel: String { get }
+    var visibleValue: String { get }
+    var hiddenValue: String { get }
+    var archivedValue: String { get }
+    var noneValue: String { get }
+    var pricesTitle: String { get }
+    var noPrices: String { get }
+    var editNameButton: String { get }
+    var editDescriptionButton: String { get }
+    var photoButton: String { get }
+    var removePhotoButton: String { get }
+    func premiumToggle(_ isOn: Bool) -> String
+    var hideButton: String { get }
+    var showButton: String { get }
+    var upButton: String { get }
+    var downButton: String { get }
+    var deleteButton: String { get }
+    var archiveButton: String { get }
+    var unarchiveButton: String { get }
+    var addPriceButton: String { get }
+    var askName: HTML { get }
+    var askDescription: HTML { get }
+    var askPhoto: HTML { get }
+    var askPremium: HTML { get }
+    var askNewDescription: HTML { get }
+    var askNewPhoto: HTML { get }
+    var sendText: HTML { get }
+    var sendPhotoOrSkip: HTML { get }
+    var pressYesOrNo: HTML { get }
+    var pressConfirm: HTML { get }
+    func productInUse(_ keys: Int, _ orders: Int) -> HTML
+    func confirmDeleteProduct(_ name: HTML) -> HTML
+    func confirmArchive(_ name: HTML) -> HTML
+    var productAdded: HTML { get }
+    var productDeleted: HTML { get }
 
     // Prices
-    var priceTitle: HTML
-    var durationLabelLabel: String
-    var durationLabel: String
-    var days: @Sendable (_ count: Int) -> String
-    var lifetime: String
-    var priceLabel: String
-    var resellerPriceLabel: String
-    var stockLabel: String
-    var soldLabel: String
-    var editLabelButton: String
-    var editDurationButton: String
-    var editPriceButton: String
-    var editResellerButton: String
-    var removeResellerButton: String
-    var lifetimeButton: String
-    var noResellerButton: String
-    var keepButton: String
-    var stockButton: String
-    var askLabel: HTML
-    var askDuration: HTML
-    var askPrice: @Sendable (_ example: String) -> HTML
-    var askResellerPrice: @Sendable (_ example: String) -> HTML
-    var badDuration: @Sendable (_ text: String) -> HTML
-    var resellerAbovePrice: @Sendable (_ reseller: String, _ price: String) -> String
-    var priceInUse: @Sendable (_ keys: Int, _ orders: Int) -> HTML
-    var confirmDeletePrice: @Sendable (_ label: HTML) -> HTML
-    var priceAdded: HTML
-    var priceDeleted: HTML
+    var priceTitle: HTML { get }
+    var durationLabelLabel: String { get }
+    var durationLabel: String { get }
+    func days(_ count: Int) -> String
+    var lifetime: String { get }
+    var priceLabel: String { get }
+    var resellerPriceLabel: String { get }
+    var stockLabel: String { get }
+    var soldLabel: String { get }
+    var editLabelButton: String { get }
+    var editDurationButton: String { get }
+    var editPriceButton: String { get }
+    var editResellerButton: String { get }
+    var removeResellerButton: String { get }
+    var lifetimeButton: String { get }
+    var noResellerButton: String { get }
+    var keepButton: String { get }
+    var stockButton: String { get }
+    var askLabel: HTML { get }
+    var askDuration: HTML { get }
+    func askPrice(_ example: String) -> HTML
+    func askResellerPrice(_ example: String) -> HTML
+    func badDuration(_ text: String) -> HTML
+    func resellerAbovePrice(_ reseller: String, _ price: String) -> String
+    func priceInUse(_ keys: Int, _ orders: Int) -> HTML
+    func confirmDeletePrice(_ label: HTML) -> HTML
+    var priceAdded: HTML { get }
+    var priceDeleted: HTML { get }
 
     // Stock
-    var stockTitle: HTML
-    var stockEmpty: String
-    var lowMark: String
-    var unusedLabel: String
-    var addKeysButton: String
-    var listKeysButton: String
-    var exportButton: String
-    var deleteAllButton: String
-    var askKeys: HTML
-    var sendKeysOrFile: HTML
-    var keysTitle: HTML
-    var noUnusedKeys: String
-    var downloading: @Sendable (_ file: String) -> HTML
-    var checking: @Sendable (_ done: Int, _ total: Int) -> HTML
-    var storing: @Sendable (_ done: Int, _ total: Int) -> HTML
-    var keysPreview: @Sendable (_ new: Int, _ target: HTML) -> HTML
-    var reportAdded: @Sendable (_ count: Int) -> HTML
-    var reportDuplicates: @Sendable (_ count: Int) -> HTML
-    var reportBlank: @Sendable (_ count: Int) -> HTML
-    var reportInvalid: @Sendable (_ count: Int) -> HTML
-    var refusedTitle: String
-    var refusal: @Sendable (_ line: Int, _ reason: String) -> String
-    var reasonRepeated: String
-    var reasonInStock: String
-    var reasonTooLong: String
-    var reasonControl: String
-    var nothingToAdd: String
-    var fileTooLarge: @Sendable (_ megabytes: Int) -> HTML
-    var fileType: @Sendable (_ name: String) -> HTML
-    var fileNotText: HTML
-    var confirmDeleteKey: @Sendable (_ key: String) -> HTML
-    var confirmDeleteAll: @Sendable (_ count: Int, _ target: HTML) -> HTML
-    var keysDeleted: @Sendable (_ count: Int) -> HTML
-    var soldKey: HTML
-    var exportCaption: @Sendable (_ count: Int, _ target: HTML) -> HTML
+    var stockTitle: HTML { get }
+    var stockEmpty: String { get }
+    var lowMark: String { get }
+    var unusedLabel: String { get }
+    var addKeysButton: String { get }
+    var listKeysButton: String { get }
+    var exportButton: String { get }
+    var deleteAllButton: String { get }
+    var askKeys: HTML { get }
+    var sendKeysOrFile: HTML { get }
+    var keysTitle: HTML { get }
+    var noUnusedKeys: String { get }
+    func downloading(_ file: String) -> HTML
+    func checking(_ done: Int, _ total: Int) -> HTML
+    func storing(_ done: Int, _ total: Int) -> HTML
+    func keysPreview(_ new: Int, _ target: HTML) -> HTML
+    func reportAdded(_ count: Int) -> HTML
+    func reportDuplicates(_ count: Int) -> HTML
+    func reportBlank(_ count: Int) -> HTML
+    func reportInvalid(_ count: Int) -> HTML
+    var refusedTitle: String { get }
+    func refusal(_ line: Int, _ reason: String) -> String
+    var reasonRepeated: String { get }
+    var reasonInStock: String { get }
+    var reasonTooLong: String { get }
+    var reasonControl: String { get }
+    var nothingToAdd: String { get }
+    func fileTooLarge(_ megabytes: Int) -> HTML
+    func fileType(_ name: String) -> HTML
+    var fileNotText: HTML { get }
+    func confirmDeleteKey(_ key: String) -> HTML
+    func confirmDeleteAll(_ count: Int, _ target: HTML) -> HTML
+    func keysDeleted(_ count: Int) -> HTML
+    var soldKey: HTML { get }
+    func exportCaption(_ count: Int, _ target: HTML) -> HTML
 
     // Refusals of typed input
-    var nameEmpty: HTML
-    var nameTooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
-    var descriptionTooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
-    var descriptionTooLongForPhoto: @Sendable (_ length: Int, _ limit: Int) -> HTML
-    var labelEmpty: HTML
-    var labelTooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
-    var durationNotPositive: HTML
-    var durationTooLong: @Sendable (_ limit: Int) -> HTML
-    var priceNotPositive: HTML
-    var amountEmpty: HTML
-    var amountNotANumber: @Sendable (_ text: String, _ example: String) -> HTML
-    var amountNegative: HTML
-    var amountDecimals: @Sendable (_ text: String, _ currency: String, _ example: String) -> HTML
-    var amountTooLarge: @Sendable (_ text: String) -> HTML
+    var nameEmpty: HTML { get }
+    func nameTooLong(_ length: Int, _ limit: Int) -> HTML
+    func descriptionTooLong(_ length: Int, _ limit: Int) -> HTML
+    func descriptionTooLongForPhoto(_ length: Int, _ limit: Int) -> HTML
+    var labelEmpty: HTML { get }
+    func labelTooLong(_ length: Int, _ limit: Int) -> HTML
+    var durationNotPositive: HTML { get }
+    func durationTooLong(_ limit: Int) -> HTML
+    var priceNotPositive: HTML { get }
+    var amountEmpty: HTML { get }
+    func amountNotANumber(_ text: String, _ example: String) -> HTML
+    var amountNegative: HTML { get }
+    func amountDecimals(_ text: String, _ currency: String, _ example: String) -> HTML
+    func amountTooLarge(_ text: String) -> HTML
 }

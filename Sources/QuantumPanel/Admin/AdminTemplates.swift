@@ -5,10 +5,10 @@ import TelegramBotAPI
 /// Builds every admin screen, as ``ShopTemplates`` does the customer's: HTML with each dynamic
 /// value escaped, Back and Menu on every screen, Cancel on every dialog step.
 struct AdminTemplates: Sendable {
-    let strings: AdminStrings
-    let people: PeopleStrings
-    let broadcasts: BroadcastStrings
-    let records: RecordsStrings
+    let strings: any AdminStrings
+    let people: any PeopleStrings
+    let broadcasts: any BroadcastStrings
+    let records: any RecordsStrings
     /// The shop's building blocks: frames, buttons, pagination.
     let shop: ShopTemplates
     static let itemsPerPage = 8
@@ -95,10 +95,10 @@ struct AdminTemplates: Sendable {
 }
 
 extension Language {
-    var adminStrings: AdminStrings {
+    var adminStrings: any AdminStrings {
         switch self {
-        case .english: .english
-        case .russian: .russian
+        case .english: EnglishAdminStrings()
+        case .russian: RussianAdminStrings()
         }
     }
 }

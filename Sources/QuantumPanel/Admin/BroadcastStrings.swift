@@ -1,40 +1,40 @@
 import BotRouting
 import Marketplace
 
-/// The texts of the panel's broadcasts, in one language. Values passed in are already escaped.
-struct BroadcastStrings: Sendable {
-    var sectionBroadcast: String
-    var askContent: HTML
-    var htmlRefused: @Sendable (_ reason: String) -> HTML
-    var tooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
-    var askButton: HTML
-    var badButton: HTML
-    var askAudience: HTML
-    var audienceName: @Sendable (_ kind: String) -> String
-    var askProduct: String
-    var askSpeed: @Sendable (_ count: Int, _ stars: Int) -> HTML
-    var freeButton: String
-    var paidButton: @Sendable (_ stars: Int) -> String
-    var preview: HTML
-    var audienceLine: @Sendable (_ audience: String, _ count: Int) -> String
-    var buttonLine: @Sendable (_ text: String, _ url: String) -> String
-    var paidLine: @Sendable (_ stars: Int) -> String
-    var noRecipients: HTML
-    var progress: @Sendable (_ id: Int, _ status: String, _ sent: Int, _ blocked: Int, _ failed: Int, _ left: Int) -> HTML
-    var timeLeft: @Sendable (_ seconds: Int) -> String
-    var statusName: @Sendable (BroadcastStatus) -> String
-    var pauseButton: String
-    var resumeButton: String
-    var stopButton: String
-    var finished: @Sendable (_ id: Int, _ seconds: Int, _ sent: Int, _ blocked: Int, _ failed: Int, _ unknown: Int) -> HTML
-    var alreadyOver: HTML
+/// The texts of the panel's broadcasts; one conforming type per language.
+protocol BroadcastStrings: Sendable {
+    var sectionBroadcast: String { get }
+    var askContent: HTML { get }
+    func htmlRefused(_ reason: String) -> HTML
+    func tooLong(_ length: Int, _ limit: Int) -> HTML
+    var askButton: HTML { get }
+    var badButton: HTML { get }
+    var askAudience: HTML { get }
+    func audienceName(_ kind: String) -> String
+    var askProduct: String { get }
+    func askSpeed(_ count: Int, _ stars: Int) -> HTML
+    var freeButton: String { get }
+    func paidButton(_ stars: Int) -> String
+    var preview: HTML { get }
+    func audienceLine(_ audience: String, _ count: Int) -> String
+    func buttonLine(_ text: String, _ url: String) -> String
+    func paidLine(_ stars: Int) -> String
+    var noRecipients: HTML { get }
+    func progress(_ id: Int, _ status: String, _ sent: Int, _ blocked: Int, _ failed: Int, _ left: Int) -> HTML
+    func timeLeft(_ seconds: Int) -> String
+    func statusName(_ value: BroadcastStatus) -> String
+    var pauseButton: String { get }
+    var resumeButton: String { get }
+    var stopButton: String { get }
+    func finished(_ id: Int, _ seconds: Int, _ sent: Int, _ blocked: Int, _ failed: Int, _ unknown: Int) -> HTML
+    var alreadyOver: HTML { get }
 }
 
 extension Language {
-    var broadcastStrings: BroadcastStrings {
+    var broadcastStrings: any BroadcastStrings {
         switch self {
-        case .english: .english
-        case .russian: .russian
+        case .english: EnglishBroadcastStrings()
+        case .russian: RussianBroadcastStrings()
         }
     }
 }

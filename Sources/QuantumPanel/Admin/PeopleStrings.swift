@@ -1,163 +1,163 @@
 import BotRouting
 import Marketplace
 
-/// The texts of the panel's customers, orders, admins and sellers sections, in one language, as
-/// ``AdminStrings`` is for the catalogue. Values passed in are already escaped.
-struct PeopleStrings: Sendable {
-    var sectionCustomers: String
-    var sectionOrders: String
-    var sectionStaff: String
-    var sectionSellers: String
+/// The texts of the panel's customers, orders, admins and sellers sections, as ``AdminStrings``
+/// is for the catalogue; one conforming type per language.
+protocol PeopleStrings: Sendable {
+    var sectionCustomers: String { get }
+    var sectionOrders: String { get }
+    var sectionStaff: String { get }
+    var sectionSellers: String { get }
 
     // Customers
-    var customersTitle: HTML
-    var filterName: @Sendable (CustomerFilter) -> String
-    var customersCount: @Sendable (_ count: Int) -> String
-    var customersEmpty: String
-    var findCustomerButton: String
-    var askCustomer: HTML
-    var pickButton: String
-    var pickHint: String
-    var customerNotFound: @Sendable (_ typed: String) -> HTML
-    var hiddenForward: @Sendable (_ name: String) -> HTML
-    var notAPerson: HTML
-    var found: @Sendable (_ name: String) -> HTML
-    var idLabel: String
-    var usernameLabel: String
-    var languageLabel: String
-    var balanceLabel: String
-    var statusLabel: String
-    var firstSeenLabel: String
-    var lastSeenLabel: String
-    var ordersLabel: String
-    var spentLabel: String
-    var premiumStatus: String
-    var resellerStatus: String
-    var bannedStatus: String
-    var regularStatus: String
-    var lastActivityTitle: String
-    var noActivity: String
-    var starsPaymentsTitle: String
-    var refundedMark: String
-    var pendingMark: String
-    var creditButton: String
-    var debitButton: String
-    var premiumToggle: @Sendable (_ isPremium: Bool) -> String
-    var resellerToggle: @Sendable (_ isReseller: Bool) -> String
-    var banToggle: @Sendable (_ isBanned: Bool) -> String
-    var ordersButton: String
-    var refundStarsButton: @Sendable (_ stars: Int64, _ date: String) -> String
-    var askCreditAmount: @Sendable (_ example: String) -> HTML
-    var askDebitAmount: @Sendable (_ example: String, _ balance: String) -> HTML
-    var debitTooLarge: @Sendable (_ balance: String) -> HTML
-    var askNote: @Sendable (_ limit: Int) -> HTML
-    var noteEmpty: HTML
-    var noteTooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
-    var creditLabel: String
-    var debitLabel: String
-    var reasonLabel: String
-    var balanceChanged: @Sendable (_ balance: String) -> HTML
-    var confirmBan: @Sendable (_ name: String) -> HTML
-    var confirmUnban: @Sendable (_ name: String) -> HTML
-    var confirmStarsRefund: @Sendable (_ stars: Int64, _ amount: String) -> HTML
-    var starsRefunded: @Sendable (_ stars: Int64) -> HTML
-    var starsRefundPending: HTML
-    var starsBalanceTooLow: @Sendable (_ balance: String, _ needed: String) -> HTML
-    var starsAlreadyRefunded: HTML
-    var starsRefusedByTelegram: @Sendable (_ reason: String) -> HTML
-    var customerGone: HTML
-    var cantBanAdmin: HTML
+    var customersTitle: HTML { get }
+    func filterName(_ value: CustomerFilter) -> String
+    func customersCount(_ count: Int) -> String
+    var customersEmpty: String { get }
+    var findCustomerButton: String { get }
+    var askCustomer: HTML { get }
+    var pickButton: String { get }
+    var pickHint: String { get }
+    func customerNotFound(_ typed: String) -> HTML
+    func hiddenForward(_ name: String) -> HTML
+    var notAPerson: HTML { get }
+    func found(_ name: String) -> HTML
+    var idLabel: String { get }
+    var usernameLabel: String { get }
+    var languageLabel: String { get }
+    var balanceLabel: String { get }
+    var statusLabel: String { get }
+    var firstSeenLabel: String { get }
+    var lastSeenLabel: String { get }
+    var ordersLabel: String { get }
+    var spentLabel: String { get }
+    var premiumStatus: String { get }
+    var resellerStatus: String { get }
+    var bannedStatus: String { get }
+    var regularStatus: String { get }
+    var lastActivityTitle: String { get }
+    var noActivity: String { get }
+    var starsPaymentsTitle: String { get }
+    var refundedMark: String { get }
+    var pendingMark: String { get }
+    var creditButton: String { get }
+    var debitButton: String { get }
+    func premiumToggle(_ isPremium: Bool) -> String
+    func resellerToggle(_ isReseller: Bool) -> String
+    func banToggle(_ isBanned: Bool) -> String
+    var ordersButton: String { get }
+    func refundStarsButton(_ stars: Int64, _ date: String) -> String
+    func askCreditAmount(_ example: String) -> HTML
+    func askDebitAmount(_ example: String, _ balance: String) -> HTML
+    func debitTooLarge(_ balance: String) -> HTML
+    func askNote(_ limit: Int) -> HTML
+    var noteEmpty: HTML { get }
+    func noteTooLong(_ length: Int, _ limit: Int) -> HTML
+    var creditLabel: String { get }
+    var debitLabel: String { get }
+    var reasonLabel: String { get }
+    func balanceChanged(_ balance: String) -> HTML
+    func confirmBan(_ name: String) -> HTML
+    func confirmUnban(_ name: String) -> HTML
+    func confirmStarsRefund(_ stars: Int64, _ amount: String) -> HTML
+    func starsRefunded(_ stars: Int64) -> HTML
+    var starsRefundPending: HTML { get }
+    func starsBalanceTooLow(_ balance: String, _ needed: String) -> HTML
+    var starsAlreadyRefunded: HTML { get }
+    func starsRefusedByTelegram(_ reason: String) -> HTML
+    var customerGone: HTML { get }
+    var cantBanAdmin: HTML { get }
 
     // Orders
-    var customerOrdersTitle: @Sendable (_ name: String) -> HTML
-    var noOrders: String
-    var findOrderButton: String
-    var askOrderNumber: HTML
-    var notAnOrderNumber: @Sendable (_ typed: String) -> HTML
-    var orderNotFound: @Sendable (_ number: Int) -> HTML
-    var orderTitle: @Sendable (_ number: Int) -> HTML
-    var customerLabel: String
-    var productLabel: String
-    var dateLabel: String
-    var paidLabel: String
-    var refundedLabel: String
-    var keysTitle: String
-    var orderStatus: @Sendable (_ status: OrderStatus) -> String
-    var keyRefunded: @Sendable (_ amount: String, _ disposition: RefundDisposition) -> String
-    var refundButton: String
-    var askRefundKeys: String
-    var allKeysButton: String
-    var nextButton: String
-    var pickAtLeastOne: HTML
-    var askDisposition: HTML
-    var dispositionButton: @Sendable (RefundDisposition) -> String
-    var dispositionName: @Sendable (RefundDisposition) -> String
-    var refundKeysLabel: @Sendable (_ count: Int, _ of: Int) -> String
-    var refundAmountLabel: String
-    var refunded: @Sendable (_ amount: String, _ count: Int) -> HTML
-    var alreadyRefunded: HTML
-    var nothingToRefund: HTML
+    func customerOrdersTitle(_ name: String) -> HTML
+    var noOrders: String { get }
+    var findOrderButton: String { get }
+    var askOrderNumber: HTML { get }
+    func notAnOrderNumber(_ typed: String) -> HTML
+    func orderNotFound(_ number: Int) -> HTML
+    func orderTitle(_ number: Int) -> HTML
+    var customerLabel: String { get }
+    var productLabel: String { get }
+    var dateLabel: String { get }
+    var paidLabel: String { get }
+    var refundedLabel: String { get }
+    var keysTitle: String { get }
+    func orderStatus(_ status: OrderStatus) -> String
+    func keyRefunded(_ amount: String, _ disposition: RefundDisposition) -> String
+    var refundButton: String { get }
+    var askRefundKeys: String { get }
+    var allKeysButton: String { get }
+    var nextButton: String { get }
+    var pickAtLeastOne: HTML { get }
+    var askDisposition: HTML { get }
+    func dispositionButton(_ value: RefundDisposition) -> String
+    func dispositionName(_ value: RefundDisposition) -> String
+    func refundKeysLabel(_ count: Int, _ of: Int) -> String
+    var refundAmountLabel: String { get }
+    func refunded(_ amount: String, _ count: Int) -> HTML
+    var alreadyRefunded: HTML { get }
+    var nothingToRefund: HTML { get }
 
     // Admins
-    var staffTitle: HTML
-    var staffExplanation: String
-    var rootMark: String
-    var addAdminButton: String
-    var removeAdminButton: @Sendable (_ name: String) -> String
-    var askAdmin: HTML
-    var unknownUsername: @Sendable (_ username: String) -> HTML
-    var confirmAddAdmin: @Sendable (_ name: String) -> HTML
-    var confirmRemoveAdmin: @Sendable (_ name: HTML) -> HTML
-    var adminAdded: @Sendable (_ name: String) -> HTML
-    var adminRemoved: HTML
-    var alreadyAdmin: HTML
-    var noSuchAdmin: HTML
-    var notRoot: HTML
-    var rootPermanent: HTML
-    var notPermitted: String
-    var sameRole: HTML
-    var rootHasNoRole: HTML
-    var roleLabel: String
-    var roleName: @Sendable (_ role: AdminRole) -> String
+    var staffTitle: HTML { get }
+    var staffExplanation: String { get }
+    var rootMark: String { get }
+    var addAdminButton: String { get }
+    func removeAdminButton(_ name: String) -> String
+    var askAdmin: HTML { get }
+    func unknownUsername(_ username: String) -> HTML
+    func confirmAddAdmin(_ name: String) -> HTML
+    func confirmRemoveAdmin(_ name: HTML) -> HTML
+    func adminAdded(_ name: String) -> HTML
+    var adminRemoved: HTML { get }
+    var alreadyAdmin: HTML { get }
+    var noSuchAdmin: HTML { get }
+    var notRoot: HTML { get }
+    var rootPermanent: HTML { get }
+    var notPermitted: String { get }
+    var sameRole: HTML { get }
+    var rootHasNoRole: HTML { get }
+    var roleLabel: String { get }
+    func roleName(_ role: AdminRole) -> String
     /// What a role may do, one line.
-    var roleScope: @Sendable (_ role: AdminRole) -> String
-    var roleButton: @Sendable (_ name: String) -> String
-    var askRole: @Sendable (_ name: HTML) -> HTML
-    var pickRole: HTML
-    var roleSet: @Sendable (_ name: HTML, _ role: String) -> HTML
+    func roleScope(_ role: AdminRole) -> String
+    func roleButton(_ name: String) -> String
+    func askRole(_ name: HTML) -> HTML
+    var pickRole: HTML { get }
+    func roleSet(_ name: HTML, _ role: String) -> HTML
 
     // Sellers
-    var sellersTitle: HTML
-    var sellersEmpty: String
-    var addSellerButton: String
-    var askSellerUsername: HTML
-    var askSellerName: HTML
-    var askSellerNote: @Sendable (_ limit: Int) -> HTML
-    var sellerUsernameLabel: String
-    var sellerNameLabel: String
-    var sellerNoteLabel: String
-    var editSellerUsernameButton: String
-    var editSellerNameButton: String
-    var editSellerNoteButton: String
-    var removeNoteButton: String
-    var removeSellerButton: String
-    var confirmRemoveSeller: @Sendable (_ name: String) -> HTML
-    var sellerAdded: HTML
-    var sellerRemoved: HTML
-    var noUsername: @Sendable (_ id: Int64) -> HTML
-    var usernameInvalid: HTML
-    var displayNameEmpty: HTML
-    var displayNameTooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
-    var sellerNoteTooLong: @Sendable (_ length: Int, _ limit: Int) -> HTML
-    var alreadyListed: @Sendable (_ username: String) -> HTML
-    var sellerGone: HTML
+    var sellersTitle: HTML { get }
+    var sellersEmpty: String { get }
+    var addSellerButton: String { get }
+    var askSellerUsername: HTML { get }
+    var askSellerName: HTML { get }
+    func askSellerNote(_ limit: Int) -> HTML
+    var sellerUsernameLabel: String { get }
+    var sellerNameLabel: String { get }
+    var sellerNoteLabel: String { get }
+    var editSellerUsernameButton: String { get }
+    var editSellerNameButton: String { get }
+    var editSellerNoteButton: String { get }
+    var removeNoteButton: String { get }
+    var removeSellerButton: String { get }
+    func confirmRemoveSeller(_ name: String) -> HTML
+    var sellerAdded: HTML { get }
+    var sellerRemoved: HTML { get }
+    func noUsername(_ id: Int64) -> HTML
+    var usernameInvalid: HTML { get }
+    var displayNameEmpty: HTML { get }
+    func displayNameTooLong(_ length: Int, _ limit: Int) -> HTML
+    func sellerNoteTooLong(_ length: Int, _ limit: Int) -> HTML
+    func alreadyListed(_ username: String) -> HTML
+    var sellerGone: HTML { get }
 }
 
 extension Language {
-    var peopleStrings: PeopleStrings {
+    var peopleStrings: any PeopleStrings {
         switch self {
-        case .english: .english
-        case .russian: .russian
+        case .english: EnglishPeopleStrings()
+        case .russian: RussianPeopleStrings()
         }
     }
 }

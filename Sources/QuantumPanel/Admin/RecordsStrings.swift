@@ -1,25 +1,24 @@
 import BotRouting
 import Marketplace
 
-/// The texts of the audit log, the CSV exports and the chart, in one language. Values passed in
-/// are already escaped.
-struct RecordsStrings: Sendable {
-    var sectionAudit: String
-    var sectionExport: String
-    var sectionChart: String
-    var auditTitle: HTML
-    var auditAbout: @Sendable (_ name: String) -> HTML
-    var auditEmpty: String
-    var filterButton: String
-    var allEntriesButton: String
-    var commandLine: String
-    var askAuditPerson: HTML
-    var exportTitle: HTML
-    var exportButton: @Sendable (ExportChoice) -> String
-    var exportCaption: @Sendable (_ rows: Int) -> String
-    var chartCaption: @Sendable (_ orders: Int, _ revenue: String) -> HTML
-    var chartEmpty: String
-    var otherProducts: String
+/// The texts of the audit log, the CSV exports and the chart; one conforming type per language.
+protocol RecordsStrings: Sendable {
+    var sectionAudit: String { get }
+    var sectionExport: String { get }
+    var sectionChart: String { get }
+    var auditTitle: HTML { get }
+    func auditAbout(_ name: String) -> HTML
+    var auditEmpty: String { get }
+    var filterButton: String { get }
+    var allEntriesButton: String { get }
+    var commandLine: String { get }
+    var askAuditPerson: HTML { get }
+    var exportTitle: HTML { get }
+    func exportButton(_ value: ExportChoice) -> String
+    func exportCaption(_ rows: Int) -> String
+    func chartCaption(_ orders: Int, _ revenue: String) -> HTML
+    var chartEmpty: String { get }
+    var otherProducts: String { get }
 }
 
 /// What the export screen offers.
@@ -28,10 +27,10 @@ enum ExportChoice: String, Codable, Sendable, CaseIterable {
 }
 
 extension Language {
-    var recordsStrings: RecordsStrings {
+    var recordsStrings: any RecordsStrings {
         switch self {
-        case .english: .english
-        case .russian: .russian
+        case .english: EnglishRecordsStrings()
+        case .russian: RussianRecordsStrings()
         }
     }
 }

@@ -15,10 +15,10 @@ public enum Language: String, Sendable, CaseIterable, Codable {
         }
     }
 
-    public var strings: Strings {
+    var strings: any Strings {
         switch self {
-        case .english: .english
-        case .russian: .russian
+        case .english: EnglishStrings()
+        case .russian: RussianStrings()
         }
     }
 }

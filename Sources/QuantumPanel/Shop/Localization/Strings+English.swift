@@ -1,151 +1,149 @@
 import BotRouting
 
-extension Strings {
-    public static let english = Strings(
-        menuProducts: "🛍 Products",
-        menuBalance: "💰 Balance",
-        menuOrders: "📦 My orders",
-        menuPremium: "💎 Premium",
-        menuSellers: "🤝 Trusted sellers",
-        menuSupport: "🆘 Support",
-        menuLanguage: "🌐 Language",
-        menuAdmin: "🛠 Admin panel",
-        back: "‹ Back",
-        mainMenu: "🏠 Menu",
-        previousPage: "‹",
-        nextPage: "›",
+struct EnglishStrings: Strings {
+    let menuProducts: String = "🛍 Products"
+    let menuBalance: String = "💰 Balance"
+    let menuOrders: String = "📦 My orders"
+    let menuPremium: String = "💎 Premium"
+    let menuSellers: String = "🤝 Trusted sellers"
+    let menuSupport: String = "🆘 Support"
+    let menuLanguage: String = "🌐 Language"
+    let menuAdmin: String = "🛠 Admin panel"
+    let back: String = "‹ Back"
+    let mainMenu: String = "🏠 Menu"
+    let previousPage: String = "‹"
+    let nextPage: String = "›"
+    func welcomeTitle(_ name: String) -> HTML { "👋 Welcome, <b>\(name)</b>!" }
+    let balanceLabel: String = "Balance"
+    let statusLabel: String = "Status"
+    let statusFree: String = "Free"
+    let statusPremium: String = "💎 Premium"
+    let statusReseller: String = "🏷 Reseller"
+    let chooseBelow: String = "Choose below:"
+    let productsTitle: HTML = "🛍 <b>Products</b>"
+    let productsEmpty: HTML = "Nothing for sale yet. Come back soon!"
+    func inStock(_ count: Int) -> String { "\(count) in stock" }
+    let outOfStock: String = "out of stock"
+    let lockedHint: String = "🔒 premium only"
+    let pricesTitle: String = "Prices"
+    let premiumOnlyExplanation: String = "🔒 This product is for Premium customers. Upgrade to buy it."
+    let upgradeButton: String = "💎 Upgrade to Premium"
+    let noPricesNow: String = "No prices are on sale right now."
+    let productGone: String = "This product is no longer for sale."
+    let confirmTitle: HTML = "🧾 <b>Confirm your purchase</b>"
+    let productLabel: String = "Product"
+    let durationLabel: String = "Duration"
+    let quantityLabel: String = "Quantity"
+    let priceLabel: String = "Price"
+    let balanceAfterLabel: String = "Balance after"
+    func buyButton(_ total: String) -> String { "✅ Buy for \(total)" }
+    let cancelButton: String = "✖ Cancel"
+    let chooseQuantity: HTML = "How many keys?"
+    let otherQuantityButton: String = "✏️ Other"
+    func askQuantity(_ maximum: Int) -> HTML { "✏️ Send the number of keys you want, from 1 to \(maximum), or /cancel." }
+    func badQuantity(_ maximum: Int) -> HTML { "That is not a quantity. Send a whole number from 1 to \(maximum), or /cancel." }
+    let purchaseTitle: HTML = "✅ <b>Purchase complete</b>"
+    let orderLabel: String = "Order"
+    let keysLabel: String = "Your keys"
+    let tapToCopy: String = "Tap a key to copy it."
+    let alreadyBought: String = "Already bought: here is that order again."
+    func insufficientFunds(_ shortfall: String) -> HTML { "💸 Not enough balance: you need <b>\(shortfall)</b> more. Top up and come back." }
+    let topUpButton: String = "➕ Top up"
+    func outOfStockNow(_ available: Int) -> String {
+        available == 0 ? "😔 Out of stock. Please try again later." : "😔 Only \(available) left in stock. Choose fewer."
+    }
+    let unavailableNow: String = "This price is no longer for sale."
+    func priceChanged(_ total: String) -> HTML {
+        "⚠️ The price changed since you looked: the total is now <b>\(total)</b>. Nothing was charged; check and confirm again."
+    }
+    let premiumOnlyNow: String = "🔒 This product is for Premium customers."
+    let notifyMeButton: String = "🔔 Tell me when it's back"
+    let notifyMeDone: String = "We'll send you a message when it is back in stock."
+    func restocked(_ product: String, _ duration: String) -> HTML { "🔔 <b>\(product)</b> · \(duration) is back in stock." }
+    let restockOpen: String = "🛍 Open"
+    let balanceTitle: HTML = "💰 <b>Balance</b>"
+    let recentActivity: String = "Recent activity"
+    let noActivity: HTML = "No activity yet."
+    let reasonPurchase: String = "Purchase"
+    let reasonCredit: String = "Credit"
+    let reasonDebit: String = "Debit"
+    let reasonPremium: String = "Premium"
+    let reasonStars: String = "Stars top-up"
+    let reasonRefund: String = "Refund"
+    let reasonStarsRefund: String = "Refunded in Stars"
+    let reasonStarsRefundUndone: String = "Stars refund undone"
+    let otherTopUpWays: HTML = "Other ways to top up: a trusted seller or support."
+    let starsButton: String = "⭐ Top up with Stars"
+    let topUpTitle: HTML = "⭐ <b>Top up with Telegram Stars</b>"
+    func topUpExplanation(_ oneStar: String) -> HTML { "One Star adds \(oneStar) to your balance. Pick an amount:" }
+    func starsOption(_ stars: Int, _ credit: String) -> String { "⭐ \(stars) → \(credit)" }
+    let invoiceTitle: String = "Balance top-up"
+    func invoiceDescription(_ stars: Int, _ credit: String) -> String { "\(stars) Stars add \(credit) to your shop balance." }
+    let paymentRefused: String = "This payment can't be accepted. Please start the top-up again."
+    let paymentBanned: String = "Your account can't make payments."
+    func toppedUp(_ credit: String, _ balance: String) -> HTML { "✅ Thank you! <b>\(credit)</b> added. Balance: <b>\(balance)</b>" }
+    let paymentAlreadyCredited: String = "This payment was already added to your balance."
+    let ordersTitle: HTML = "📦 <b>My orders</b>"
+    let ordersEmpty: HTML = "No orders yet."
+    func orderTitle(_ number: Int) -> HTML { "📦 <b>Order #\(number)</b>" }
+    let dateLabel: String = "Date"
+    let orderGone: String = "That order can't be found."
+    let premiumTitle: HTML = "💎 <b>Premium</b>"
+    let premiumPitch: HTML = "Premium unlocks the products marked 🔒, for as long as you shop here."
+    let premiumPriceLabel: String = "Price"
+    func premiumUpgradeButton(_ price: String) -> String { "💎 Upgrade for \(price)" }
+    let premiumActive: HTML = "✅ You are Premium. Every product is open to you."
+    let premiumWelcome: String = "🎉 Welcome to Premium! Every product is open to you now."
+    func premiumTooExpensive(_ shortfall: String) -> HTML { "💸 Not enough balance: you need <b>\(shortfall)</b> more for Premium." }
+    let sellersTitle: HTML = "🤝 <b>Trusted sellers</b>"
+    let sellersEmpty: HTML = "No trusted sellers are listed yet."
+    let supportTitle: HTML = "🆘 <b>Support</b>"
+    func supportContact(_ username: String) -> HTML { "Questions, problems, other ways to pay: write to @\(username)." }
+    let supportMissing: HTML = "Support can't be reached here yet. Please try again later."
+    let writeButton: String = "✉️ Write"
+    let languageTitle: HTML = "🌐 <b>Language</b>"
+    let languageChanged: String = "Language: English"
+    let help: HTML = """
+        ℹ️ <b>How it works</b>
+        ┌ Top up your balance (⭐ Stars, a trusted seller or support)
+        ├ Open 🛍 Products and pick a product and a duration
+        └ Confirm: your key arrives at once, and stays in 📦 My orders
 
-        welcomeTitle: { "👋 Welcome, <b>\($0)</b>!" },
-        balanceLabel: "Balance",
-        statusLabel: "Status",
-        statusFree: "Free",
-        statusPremium: "💎 Premium",
-        statusReseller: "🏷 Reseller",
-        chooseBelow: "Choose below:",
-
-        productsTitle: "🛍 <b>Products</b>",
-        productsEmpty: "Nothing for sale yet. Come back soon!",
-        inStock: { "\($0) in stock" },
-        outOfStock: "out of stock",
-        lockedHint: "🔒 premium only",
-
-        pricesTitle: "Prices",
-        premiumOnlyExplanation: "🔒 This product is for Premium customers. Upgrade to buy it.",
-        upgradeButton: "💎 Upgrade to Premium",
-        noPricesNow: "No prices are on sale right now.",
-        productGone: "This product is no longer for sale.",
-
-        confirmTitle: "🧾 <b>Confirm your purchase</b>",
-        productLabel: "Product",
-        durationLabel: "Duration",
-        quantityLabel: "Quantity",
-        priceLabel: "Price",
-        balanceAfterLabel: "Balance after",
-        buyButton: { "✅ Buy for \($0)" },
-        cancelButton: "✖ Cancel",
-        chooseQuantity: "How many keys?",
-        otherQuantityButton: "✏️ Other",
-        askQuantity: { "✏️ Send the number of keys you want, from 1 to \($0), or /cancel." },
-        badQuantity: { "That is not a quantity. Send a whole number from 1 to \($0), or /cancel." },
-
-        purchaseTitle: "✅ <b>Purchase complete</b>",
-        orderLabel: "Order",
-        keysLabel: "Your keys",
-        tapToCopy: "Tap a key to copy it.",
-        alreadyBought: "Already bought: here is that order again.",
-        insufficientFunds: { "💸 Not enough balance: you need <b>\($0)</b> more. Top up and come back." },
-        topUpButton: "➕ Top up",
-        outOfStockNow: { $0 == 0 ? "😔 Out of stock. Please try again later." : "😔 Only \($0) left in stock. Choose fewer." },
-        unavailableNow: "This price is no longer for sale.",
-        priceChanged: { "⚠️ The price changed since you looked: the total is now <b>\($0)</b>. Nothing was charged; check and confirm again." },
-        premiumOnlyNow: "🔒 This product is for Premium customers.",
-        notifyMeButton: "🔔 Tell me when it's back",
-        notifyMeDone: "We'll send you a message when it is back in stock.",
-        restocked: { product, duration in "🔔 <b>\(product)</b> · \(duration) is back in stock." },
-        restockOpen: "🛍 Open",
-
-        balanceTitle: "💰 <b>Balance</b>",
-        recentActivity: "Recent activity",
-        noActivity: "No activity yet.",
-        reasonPurchase: "Purchase",
-        reasonCredit: "Credit",
-        reasonDebit: "Debit",
-        reasonPremium: "Premium",
-        reasonStars: "Stars top-up",
-        reasonRefund: "Refund",
-        reasonStarsRefund: "Refunded in Stars",
-        reasonStarsRefundUndone: "Stars refund undone",
-        otherTopUpWays: "Other ways to top up: a trusted seller or support.",
-        starsButton: "⭐ Top up with Stars",
-
-        topUpTitle: "⭐ <b>Top up with Telegram Stars</b>",
-        topUpExplanation: { "One Star adds \($0) to your balance. Pick an amount:" },
-        starsOption: { "⭐ \($0) → \($1)" },
-        invoiceTitle: "Balance top-up",
-        invoiceDescription: { "\($0) Stars add \($1) to your shop balance." },
-        paymentRefused: "This payment can't be accepted. Please start the top-up again.",
-        paymentBanned: "Your account can't make payments.",
-        toppedUp: { "✅ Thank you! <b>\($0)</b> added. Balance: <b>\($1)</b>" },
-        paymentAlreadyCredited: "This payment was already added to your balance.",
-
-        ordersTitle: "📦 <b>My orders</b>",
-        ordersEmpty: "No orders yet.",
-        orderTitle: { "📦 <b>Order #\($0)</b>" },
-        dateLabel: "Date",
-        orderGone: "That order can't be found.",
-
-        premiumTitle: "💎 <b>Premium</b>",
-        premiumPitch: "Premium unlocks the products marked 🔒, for as long as you shop here.",
-        premiumPriceLabel: "Price",
-        premiumUpgradeButton: { "💎 Upgrade for \($0)" },
-        premiumActive: "✅ You are Premium. Every product is open to you.",
-        premiumWelcome: "🎉 Welcome to Premium! Every product is open to you now.",
-        premiumTooExpensive: { "💸 Not enough balance: you need <b>\($0)</b> more for Premium." },
-
-        sellersTitle: "🤝 <b>Trusted sellers</b>",
-        sellersEmpty: "No trusted sellers are listed yet.",
-        supportTitle: "🆘 <b>Support</b>",
-        supportContact: { "Questions, problems, other ways to pay: write to @\($0)." },
-        supportMissing: "Support can't be reached here yet. Please try again later.",
-        writeButton: "✉️ Write",
-
-        languageTitle: "🌐 <b>Language</b>",
-        languageChanged: "Language: English",
-
-        help: """
-            ℹ️ <b>How it works</b>
-            ┌ Top up your balance (⭐ Stars, a trusted seller or support)
-            ├ Open 🛍 Products and pick a product and a duration
-            └ Confirm: your key arrives at once, and stays in 📦 My orders
-
-            /start: the menu · /cancel: stop what you are doing
-            """,
-        unknownInput: "I didn't get that. Use the menu:",
-        cancelled: "Cancelled.",
-        nothingToCancel: "Nothing to cancel.",
-        tooFast: "⏳ Too many taps at once: please wait a moment.",
-        banned: "⛔ Your access to this shop is blocked.",
-        commandStart: "Open the shop",
-        commandHelp: "How it works",
-        commandCancel: "Stop what you are doing",
-        commandPaySupport: "Help with a payment",
-        apology: "Sorry, something went wrong on our side. Please try again in a moment.",
-        paySupportTitle: "⭐ <b>Payment support</b>",
-        paySupport: """
-            Top-ups are paid in Telegram Stars and added to your balance at once; each payment is added once.
-            If a payment was taken and your balance did not grow, it is found and added within a few minutes.
-            A refund goes back to your Stars, for the part of the top-up still on your balance; keys already bought are refunded to the balance instead.
-            """,
-        lateTopUp: { "⭐ A payment that had not reached the shop was found: <b>\($0)</b> added. Balance: <b>\($1)</b>." },
-        creditedNotice: { "💰 <b>\($0)</b> was added to your balance.\nReason: \($1)\nBalance: <b>\($2)</b>" },
-        debitedNotice: { "➖ <b>\($0)</b> was taken from your balance.\nReason: \($1)\nBalance: <b>\($2)</b>" },
-        refundNotice: { "↩️ Order #\($0): <b>\($1)</b> refunded to your balance for \(Plural.english($2, "key", "keys")).\nBalance: <b>\($3)</b>" },
-        starsRefundNotice: {
-            "⭐ \($0) Stars were refunded to your Telegram account, and <b>\($1)</b> taken from your balance.\nBalance: <b>\($2)</b>"
-        },
-        premiumGrantedNotice: "💎 You are premium now: the premium catalogue is open to you.",
-        premiumRevokedNotice: "Your premium status has ended.",
-        resellerOnNotice: "🏪 You are a reseller now: you see reseller prices and may buy several keys at once.",
-        resellerOffNotice: "You are no longer a reseller: you see the regular prices."
-    )
+        /start: the menu · /cancel: stop what you are doing
+        """
+    let unknownInput: String = "I didn't get that. Use the menu:"
+    let cancelled: String = "Cancelled."
+    let nothingToCancel: String = "Nothing to cancel."
+    let tooFast: String = "⏳ Too many taps at once: please wait a moment."
+    let banned: String = "⛔ Your access to this shop is blocked."
+    let commandStart: String = "Open the shop"
+    let commandHelp: String = "How it works"
+    let commandCancel: String = "Stop what you are doing"
+    let commandPaySupport: String = "Help with a payment"
+    let apology: String = "Sorry, something went wrong on our side. Please try again in a moment."
+    let paySupportTitle: HTML = "⭐ <b>Payment support</b>"
+    let paySupport: HTML = """
+        Top-ups are paid in Telegram Stars and added to your balance at once; each payment is added once.
+        If a payment was taken and your balance did not grow, it is found and added within a few minutes.
+        A refund goes back to your Stars, for the part of the top-up still on your balance; keys already bought are refunded to the balance instead.
+        """
+    func lateTopUp(_ credited: String, _ balance: String) -> HTML {
+        "⭐ A payment that had not reached the shop was found: <b>\(credited)</b> added. Balance: <b>\(balance)</b>."
+    }
+    func creditedNotice(_ amount: String, _ reason: String, _ balance: String) -> HTML {
+        "💰 <b>\(amount)</b> was added to your balance.\nReason: \(reason)\nBalance: <b>\(balance)</b>"
+    }
+    func debitedNotice(_ amount: String, _ reason: String, _ balance: String) -> HTML {
+        "➖ <b>\(amount)</b> was taken from your balance.\nReason: \(reason)\nBalance: <b>\(balance)</b>"
+    }
+    func refundNotice(_ orderID: Int, _ amount: String, _ keys: Int, _ balance: String) -> HTML {
+        "↩️ Order #\(orderID): <b>\(amount)</b> refunded to your balance for \(Plural.english(keys, "key", "keys")).\nBalance: <b>\(balance)</b>"
+    }
+    func starsRefundNotice(_ stars: Int64, _ amount: String, _ balance: String) -> HTML {
+        "⭐ \(stars) Stars were refunded to your Telegram account, and <b>\(amount)</b> taken from your balance.\nBalance: <b>\(balance)</b>"
+    }
+    let premiumGrantedNotice: String = "💎 You are premium now: the premium catalogue is open to you."
+    let premiumRevokedNotice: String = "Your premium status has ended."
+    let resellerOnNotice: String = "🏪 You are a reseller now: you see reseller prices and may buy several keys at once."
+    let resellerOffNotice: String = "You are no longer a reseller: you see the regular prices."
 }

@@ -1,148 +1,149 @@
 import BotRouting
 
-/// Every text a customer sees, in one language. A new text is a new field here, so the compiler
-/// makes every catalogue complete.
+/// Every text a customer sees: one conforming type per language (`EnglishStrings`,
+/// `RussianStrings`, a file each). A new text is a new requirement here, so the compiler makes
+/// every language complete.
 ///
-/// Texts may hold Telegram HTML of their own; values passed in are already escaped by the
-/// templates (``ShopTemplates``).
-public struct Strings: Sendable {
+/// A text typed ``HTML`` is markup of its own, and what is passed into it is escaped as it is
+/// interpolated; a `String` is plain text (a button, an alert), escaped wherever it joins a message.
+protocol Strings: Sendable {
     // The main menu's buttons.
-    var menuProducts: String
-    var menuBalance: String
-    var menuOrders: String
-    var menuPremium: String
-    var menuSellers: String
-    var menuSupport: String
-    var menuLanguage: String
-    var menuAdmin: String
-    var back: String
-    var mainMenu: String
-    var previousPage: String
-    var nextPage: String
+    var menuProducts: String { get }
+    var menuBalance: String { get }
+    var menuOrders: String { get }
+    var menuPremium: String { get }
+    var menuSellers: String { get }
+    var menuSupport: String { get }
+    var menuLanguage: String { get }
+    var menuAdmin: String { get }
+    var back: String { get }
+    var mainMenu: String { get }
+    var previousPage: String { get }
+    var nextPage: String { get }
 
-    var welcomeTitle: @Sendable (_ name: String) -> HTML
-    var balanceLabel: String
-    var statusLabel: String
-    var statusFree: String
-    var statusPremium: String
-    var statusReseller: String
-    var chooseBelow: String
+    func welcomeTitle(_ name: String) -> HTML
+    var balanceLabel: String { get }
+    var statusLabel: String { get }
+    var statusFree: String { get }
+    var statusPremium: String { get }
+    var statusReseller: String { get }
+    var chooseBelow: String { get }
 
-    var productsTitle: HTML
-    var productsEmpty: HTML
-    var inStock: @Sendable (_ count: Int) -> String
-    var outOfStock: String
-    var lockedHint: String
+    var productsTitle: HTML { get }
+    var productsEmpty: HTML { get }
+    func inStock(_ count: Int) -> String
+    var outOfStock: String { get }
+    var lockedHint: String { get }
 
-    var pricesTitle: String
-    var premiumOnlyExplanation: String
-    var upgradeButton: String
-    var noPricesNow: String
-    var productGone: String
+    var pricesTitle: String { get }
+    var premiumOnlyExplanation: String { get }
+    var upgradeButton: String { get }
+    var noPricesNow: String { get }
+    var productGone: String { get }
 
-    var confirmTitle: HTML
-    var productLabel: String
-    var durationLabel: String
-    var quantityLabel: String
-    var priceLabel: String
-    var balanceAfterLabel: String
-    var buyButton: @Sendable (_ total: String) -> String
-    var cancelButton: String
-    var chooseQuantity: HTML
-    var otherQuantityButton: String
-    var askQuantity: @Sendable (_ maximum: Int) -> HTML
-    var badQuantity: @Sendable (_ maximum: Int) -> HTML
+    var confirmTitle: HTML { get }
+    var productLabel: String { get }
+    var durationLabel: String { get }
+    var quantityLabel: String { get }
+    var priceLabel: String { get }
+    var balanceAfterLabel: String { get }
+    func buyButton(_ total: String) -> String
+    var cancelButton: String { get }
+    var chooseQuantity: HTML { get }
+    var otherQuantityButton: String { get }
+    func askQuantity(_ maximum: Int) -> HTML
+    func badQuantity(_ maximum: Int) -> HTML
 
-    var purchaseTitle: HTML
-    var orderLabel: String
-    var keysLabel: String
-    var tapToCopy: String
-    var alreadyBought: String
-    var insufficientFunds: @Sendable (_ shortfall: String) -> HTML
-    var topUpButton: String
-    var outOfStockNow: @Sendable (_ available: Int) -> String
-    var unavailableNow: String
-    var priceChanged: @Sendable (_ total: String) -> HTML
-    var premiumOnlyNow: String
-    var notifyMeButton: String
-    var notifyMeDone: String
-    var restocked: @Sendable (_ product: String, _ duration: String) -> HTML
-    var restockOpen: String
+    var purchaseTitle: HTML { get }
+    var orderLabel: String { get }
+    var keysLabel: String { get }
+    var tapToCopy: String { get }
+    var alreadyBought: String { get }
+    func insufficientFunds(_ shortfall: String) -> HTML
+    var topUpButton: String { get }
+    func outOfStockNow(_ available: Int) -> String
+    var unavailableNow: String { get }
+    func priceChanged(_ total: String) -> HTML
+    var premiumOnlyNow: String { get }
+    var notifyMeButton: String { get }
+    var notifyMeDone: String { get }
+    func restocked(_ product: String, _ duration: String) -> HTML
+    var restockOpen: String { get }
 
-    var balanceTitle: HTML
-    var recentActivity: String
-    var noActivity: HTML
-    var reasonPurchase: String
-    var reasonCredit: String
-    var reasonDebit: String
-    var reasonPremium: String
-    var reasonStars: String
-    var reasonRefund: String
-    var reasonStarsRefund: String
-    var reasonStarsRefundUndone: String
-    var otherTopUpWays: HTML
-    var starsButton: String
+    var balanceTitle: HTML { get }
+    var recentActivity: String { get }
+    var noActivity: HTML { get }
+    var reasonPurchase: String { get }
+    var reasonCredit: String { get }
+    var reasonDebit: String { get }
+    var reasonPremium: String { get }
+    var reasonStars: String { get }
+    var reasonRefund: String { get }
+    var reasonStarsRefund: String { get }
+    var reasonStarsRefundUndone: String { get }
+    var otherTopUpWays: HTML { get }
+    var starsButton: String { get }
 
-    var topUpTitle: HTML
-    var topUpExplanation: @Sendable (_ oneStar: String) -> HTML
-    var starsOption: @Sendable (_ stars: Int, _ credit: String) -> String
-    var invoiceTitle: String
-    var invoiceDescription: @Sendable (_ stars: Int, _ credit: String) -> String
-    var paymentRefused: String
-    var paymentBanned: String
-    var toppedUp: @Sendable (_ credit: String, _ balance: String) -> HTML
-    var paymentAlreadyCredited: String
+    var topUpTitle: HTML { get }
+    func topUpExplanation(_ oneStar: String) -> HTML
+    func starsOption(_ stars: Int, _ credit: String) -> String
+    var invoiceTitle: String { get }
+    func invoiceDescription(_ stars: Int, _ credit: String) -> String
+    var paymentRefused: String { get }
+    var paymentBanned: String { get }
+    func toppedUp(_ credit: String, _ balance: String) -> HTML
+    var paymentAlreadyCredited: String { get }
 
-    var ordersTitle: HTML
-    var ordersEmpty: HTML
-    var orderTitle: @Sendable (_ number: Int) -> HTML
-    var dateLabel: String
-    var orderGone: String
+    var ordersTitle: HTML { get }
+    var ordersEmpty: HTML { get }
+    func orderTitle(_ number: Int) -> HTML
+    var dateLabel: String { get }
+    var orderGone: String { get }
 
-    var premiumTitle: HTML
-    var premiumPitch: HTML
-    var premiumPriceLabel: String
-    var premiumUpgradeButton: @Sendable (_ price: String) -> String
-    var premiumActive: HTML
-    var premiumWelcome: String
-    var premiumTooExpensive: @Sendable (_ shortfall: String) -> HTML
+    var premiumTitle: HTML { get }
+    var premiumPitch: HTML { get }
+    var premiumPriceLabel: String { get }
+    func premiumUpgradeButton(_ price: String) -> String
+    var premiumActive: HTML { get }
+    var premiumWelcome: String { get }
+    func premiumTooExpensive(_ shortfall: String) -> HTML
 
-    var sellersTitle: HTML
-    var sellersEmpty: HTML
-    var supportTitle: HTML
-    var supportContact: @Sendable (_ username: String) -> HTML
-    var supportMissing: HTML
-    var writeButton: String
+    var sellersTitle: HTML { get }
+    var sellersEmpty: HTML { get }
+    var supportTitle: HTML { get }
+    func supportContact(_ username: String) -> HTML
+    var supportMissing: HTML { get }
+    var writeButton: String { get }
 
-    var languageTitle: HTML
-    var languageChanged: String
+    var languageTitle: HTML { get }
+    var languageChanged: String { get }
 
-    var help: HTML
-    var unknownInput: String
-    var cancelled: String
-    var nothingToCancel: String
+    var help: HTML { get }
+    var unknownInput: String { get }
+    var cancelled: String { get }
+    var nothingToCancel: String { get }
     /// Sent once when a user's updates come faster than the bot takes them.
-    var tooFast: String
-    var banned: String
-    var commandStart: String
-    var commandHelp: String
-    var commandCancel: String
-    var commandPaySupport: String
+    var tooFast: String { get }
+    var banned: String { get }
+    var commandStart: String { get }
+    var commandHelp: String { get }
+    var commandCancel: String { get }
+    var commandPaySupport: String { get }
     /// After a handler failed: short, plain text (no HTML).
-    var apology: String
-    var paySupportTitle: HTML
+    var apology: String { get }
+    var paySupportTitle: HTML { get }
     /// How Stars payments and their refunds work; the contact line follows.
-    var paySupport: HTML
+    var paySupport: HTML { get }
     /// A payment Telegram took that the bot had not been told about, found and credited.
-    var lateTopUp: @Sendable (_ credited: String, _ balance: String) -> HTML
+    func lateTopUp(_ credited: String, _ balance: String) -> HTML
 
     // What an admin did to the customer's account, told to the customer.
-    var creditedNotice: @Sendable (_ amount: String, _ reason: String, _ balance: String) -> HTML
-    var debitedNotice: @Sendable (_ amount: String, _ reason: String, _ balance: String) -> HTML
-    var refundNotice: @Sendable (_ orderID: Int, _ amount: String, _ keys: Int, _ balance: String) -> HTML
-    var starsRefundNotice: @Sendable (_ stars: Int64, _ amount: String, _ balance: String) -> HTML
-    var premiumGrantedNotice: String
-    var premiumRevokedNotice: String
-    var resellerOnNotice: String
-    var resellerOffNotice: String
+    func creditedNotice(_ amount: String, _ reason: String, _ balance: String) -> HTML
+    func debitedNotice(_ amount: String, _ reason: String, _ balance: String) -> HTML
+    func refundNotice(_ orderID: Int, _ amount: String, _ keys: Int, _ balance: String) -> HTML
+    func starsRefundNotice(_ stars: Int64, _ amount: String, _ balance: String) -> HTML
+    var premiumGrantedNotice: String { get }
+    var premiumRevokedNotice: String { get }
+    var resellerOnNotice: String { get }
+    var resellerOffNotice: String { get }
 }

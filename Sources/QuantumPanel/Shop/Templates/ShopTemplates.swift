@@ -6,7 +6,7 @@ import TelegramBotAPI
 /// Builds every customer screen: HTML with emoji and box-drawing frames, each dynamic value
 /// escaped, each text within Telegram's limits. Handlers pass data in and show what comes out.
 struct ShopTemplates: Sendable {
-    let strings: Strings
+    let strings: any Strings
 
     static let rule = "━━━━━━━━━━━━━━━━"
     static let productsPerPage = 8
