@@ -1,10 +1,13 @@
-/// A key for a value a middleware hands to handlers, such as the database or the current customer.
+/// A key for a value a middleware keeps for the rest of an update, such as what it looked up,
+/// so nothing later looks it up again.
 ///
 /// ```swift
-/// enum CustomerKey: ContextKey { typealias Value = CustomerSnapshot }
-/// context.values[CustomerKey.self] = customer          // in a middleware
-/// let customer = context.values[CustomerKey.self]      // in a handler
+/// enum FoundCustomer: ContextKey { typealias Value = CustomerSnapshot }
+/// context.values[FoundCustomer.self] = customer          // in a middleware
 /// ```
+///
+/// Read it in one place that knows what to do when it is missing, and hand handlers the value
+/// itself (QuantumPanel's `CustomerRouter` gives its handlers the customer as a parameter).
 public protocol ContextKey {
     associatedtype Value: Sendable
 }

@@ -86,7 +86,7 @@ extension AdminHandlers {
 
     /// Refuses an admin who isn't root, whatever button or data they send.
     func checkRoot(_ context: HandlerContext) throws {
-        let id = try context.customer.telegramID
+        let id = context.actorID
         guard shop.admins.isRoot(id) else { throw AdminError.notRoot(telegramID: id) }
     }
 }

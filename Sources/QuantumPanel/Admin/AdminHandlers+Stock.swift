@@ -97,7 +97,7 @@ extension AdminHandlers {
         let count = lines.entries.count
         if count > Self.progressThreshold { await progress.update(write ? strings.storing(0, count) : strings.checking(0, count)) }
         return try await shop.stock.addKeys(
-            lines: lines.entries, firstLine: lines.firstLine, to: priceID, by: try context.customer.telegramID, write: write
+            lines: lines.entries, firstLine: lines.firstLine, to: priceID, by: context.actorID, write: write
         ) { done, total in
             guard total > Self.progressThreshold else { return }
             await progress.update(write ? strings.storing(done, total) : strings.checking(done, total))

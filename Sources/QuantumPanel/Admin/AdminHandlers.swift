@@ -75,7 +75,7 @@ struct AdminHandlers: Sendable {
             return !access.allows(permissions, isRoot: admins.isRoot(id))
         }
         router.callbackQuery(refused) { query, context in
-            _ = try await admins.permissions(of: try context.customer.telegramID)
+            _ = try await admins.permissions(of: context.actorID)
             try await leaveDialog(context)
             let people = context.adminTemplates.people
             let isRootOnly = AdminAccess.required(for: query.data ?? "") == .root
@@ -144,7 +144,7 @@ struct AdminHandlers: Sendable {
     }
 
     static func show(_ screen: Screen, _ context: HandlerContext, admins: AdminService) async throws {
-        let id = try context.customer.telegramID
+        let id = context.actorID
         let permissions = try await admins.permissions(of: id) ?? []
         try await context.show(screen.limited(to: permissions, isRoot: admins.isRoot(id)))
     }
@@ -170,7 +170,9 @@ struct AdminHandlers: Sendable {
 
 extension HandlerContext {
     /// The admin screens in the sender's language.
-    var adminTemplates: AdminTemplates {
-        AdminTemplates(language: Language(customer: values[CustomerKey.self], telegramCode: update.sender?.languageCode))
-    }
+    var adminTemplates: AdminTemplates { AdminTemplates(language: language) }
+
+    /// The admin acting: the update's sender, whom the panel's filter let in. An update with no
+    /// sender never gets that far, and 0 would be refused by every permission check.
+    var actorID: Int64 { update.sender?.id ?? 0 }
 }

@@ -34,12 +34,7 @@ struct UpdateService: Service {
         if !isElected { readiness.setUpdates(settings.telegram.mode.name) }
         var webhookSet = false
         while true {
-            let liveness: ProcessLiveness? =
-                if case .postgres(let url) = settings.database.location {
-                    try ProcessLiveness(url: url, owner: UUID().uuidString, logger: logger)
-                } else {
-                    nil
-                }
+            let liveness = try settings.database.location.postgresURL.map { try ProcessLiveness(url: $0, owner: UUID().uuidString, logger: logger) }
             let dispatcher = shopBot.makeDispatcher(
                 bot: bot, botUsername: me.username, storage: storage, inbox: try makeInbox(liveness?.owner),
                 outages: liveness.map { LivenessBoundOutages(database: outages, liveness: $0) } ?? outages,

@@ -92,7 +92,7 @@ struct AddPriceScene: PanelScene {
         do {
             let priceID = try await admin.shop.catalogue.addPrice(
                 to: draft.productID, durationLabel: draft.label, durationDays: draft.days, price: Money(minorUnits: draft.amount, currency: currency),
-                resellerPrice: draft.resellerAmount.map { Money(minorUnits: $0, currency: currency) }, by: try context.customer.telegramID
+                resellerPrice: draft.resellerAmount.map { Money(minorUnits: $0, currency: currency) }, by: context.actorID
             )
             try await admin.showPrice(context, priceID: priceID, note: context.adminTemplates.strings.priceAdded)
         } catch let error as CatalogueError {

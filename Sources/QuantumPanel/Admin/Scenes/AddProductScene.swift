@@ -88,7 +88,7 @@ struct AddProductScene: PanelScene {
         do {
             let productID = try await admin.shop.catalogue.createProduct(
                 name: draft.name, description: draft.description, photoFileID: draft.photoFileID, isPremiumOnly: draft.isPremiumOnly,
-                by: try context.customer.telegramID
+                by: context.actorID
             )
             try await admin.showProduct(context, productID: productID, note: strings.productAdded)
         } catch let error as CatalogueError {

@@ -68,7 +68,7 @@ struct AddSellerScene: PanelScene {
         let templates = context.adminTemplates
         do {
             let seller = try await admin.shop.sellers.add(
-                username: draft.username, displayName: draft.name, note: draft.note, by: try context.customer.telegramID)
+                username: draft.username, displayName: draft.name, note: draft.note, by: context.actorID)
             try await admin.showSeller(context, sellerID: seller.id, note: templates.people.sellerAdded)
         } catch {
             try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")

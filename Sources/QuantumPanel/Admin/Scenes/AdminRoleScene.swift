@@ -52,7 +52,7 @@ struct AdminRoleScene: PanelScene {
         let templates = context.adminTemplates
         guard let role = draft.role else { return try await admin.showStaff(context) }
         do {
-            try await admin.shop.admins.setRole(role, of: draft.telegramID, by: try context.customer.telegramID)
+            try await admin.shop.admins.setRole(role, of: draft.telegramID, by: context.actorID)
             try await admin.showStaff(context, note: templates.people.roleSet(draft.name, templates.people.roleName(role)))
         } catch let error as AdminError {
             try await admin.showStaff(context, note: "⚠️ \(try templates.words(for: error))")

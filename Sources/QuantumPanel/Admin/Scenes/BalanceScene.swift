@@ -78,7 +78,7 @@ struct BalanceScene: PanelScene {
         let (id, note) = (draft.telegramID, draft.note)
         let balance: Money
         do {
-            let actor = try context.customer.telegramID
+            let actor = context.actorID
             balance =
                 draft.isCredit
                 ? try await admin.shop.ledger.credit(amount, to: id, reason: .adminCredit, actorID: actor, note: note)

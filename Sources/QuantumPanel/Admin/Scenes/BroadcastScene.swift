@@ -122,7 +122,7 @@ struct BroadcastScene: PanelScene {
         let broadcast: BroadcastSnapshot
         do {
             broadcast = try await admin.shop.broadcasts.create(
-                draft.message, to: draft.audience, isPaid: draft.isPaid && configuration.paidBroadcasts, by: try context.customer.telegramID
+                draft.message, to: draft.audience, isPaid: draft.isPaid && configuration.paidBroadcasts, by: context.actorID
             )
         } catch {
             return try await leave(draft, context, note: "⚠️ \(try context.adminTemplates.words(for: error))")

@@ -52,7 +52,7 @@ struct CustomerChangeScene: PanelScene {
         let templates = context.adminTemplates
         let id = draft.telegramID
         do {
-            let actor = try context.customer.telegramID
+            let actor = context.actorID
             switch draft.change {
             case .premium(let isPremium):
                 _ = try await admin.shop.users.setPremium(isPremium, telegramID: id, by: actor)

@@ -107,7 +107,7 @@ struct EditPriceScene: PanelScene {
         case .reseller: changes.resellerPrice = .some(draft.amount.map { Money(minorUnits: $0, currency: currency) })
         }
         do {
-            try await admin.shop.catalogue.updatePrice(draft.priceID, changes, by: try context.customer.telegramID)
+            try await admin.shop.catalogue.updatePrice(draft.priceID, changes, by: context.actorID)
             try await admin.showPrice(context, priceID: draft.priceID, note: context.adminTemplates.strings.saved)
         } catch let error as CatalogueError {
             try await leave(draft, context, note: "⚠️ \(error.words(in: context.adminTemplates.language))")

@@ -87,7 +87,7 @@ struct EditProductScene: PanelScene {
         case .photo: changes.photoFileID = .some(draft.value)
         }
         do {
-            try await admin.shop.catalogue.updateProduct(draft.productID, changes, by: try context.customer.telegramID)
+            try await admin.shop.catalogue.updateProduct(draft.productID, changes, by: context.actorID)
             try await admin.showProduct(context, productID: draft.productID, note: context.adminTemplates.strings.saved)
         } catch let error as CatalogueError {
             try await admin.showProductOrList(context, productID: draft.productID, note: "⚠️ \(error.words(in: context.adminTemplates.language))")

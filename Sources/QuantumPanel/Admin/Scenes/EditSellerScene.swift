@@ -72,7 +72,7 @@ struct EditSellerScene: PanelScene {
 
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
         let templates = context.adminTemplates
-        let actor = try context.customer.telegramID
+        let actor = context.actorID
         do {
             switch draft.field {
             case .username: _ = try await admin.shop.sellers.edit(draft.sellerID, username: draft.value, by: actor)

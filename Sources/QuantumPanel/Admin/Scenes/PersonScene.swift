@@ -82,7 +82,7 @@ struct PersonScene: PanelScene {
         guard draft.purpose == .addAdmin, let id = draft.telegramID else { return }
         let templates = context.adminTemplates
         do {
-            try await admin.shop.admins.add(id, username: draft.username, by: try context.customer.telegramID)
+            try await admin.shop.admins.add(id, username: draft.username, by: context.actorID)
             try await admin.showStaff(context, note: templates.people.adminAdded(draft.name))
         } catch {
             try await admin.showStaff(context, note: "⚠️ \(try templates.words(for: error))")

@@ -38,7 +38,7 @@ struct PriceChangeScene: PanelScene {
 
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
         let strings = context.adminTemplates.strings
-        let actor = try context.customer.telegramID
+        let actor = context.actorID
         let id = draft.priceID
         do {
             switch draft.change {

@@ -37,7 +37,7 @@ struct ProductChangeScene: PanelScene {
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
         let admin = self.admin
         let strings = context.adminTemplates.strings
-        let actor = try context.customer.telegramID
+        let actor = context.actorID
         let id = draft.productID
         do {
             switch draft.change {

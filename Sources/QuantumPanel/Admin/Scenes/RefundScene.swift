@@ -93,7 +93,7 @@ struct RefundScene: PanelScene {
         let outcome: RefundOutcome
         do {
             outcome = try await admin.shop.refunds.refund(
-                orderID: draft.orderID, keyIDs: draft.keyIDs, disposition: draft.disposition, by: try context.customer.telegramID)
+                orderID: draft.orderID, keyIDs: draft.keyIDs, disposition: draft.disposition, by: context.actorID)
         } catch {
             context.logger.info("Admin change refused", metadata: ["task": "refund", "reason": "\(error)"])
             return try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")

@@ -25,7 +25,7 @@ struct RemoveAdminScene: PanelScene {
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
         let templates = context.adminTemplates
         do {
-            try await admin.shop.admins.remove(draft.telegramID, by: try context.customer.telegramID)
+            try await admin.shop.admins.remove(draft.telegramID, by: context.actorID)
             try await admin.showStaff(context, note: templates.people.adminRemoved)
         } catch {
             try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")

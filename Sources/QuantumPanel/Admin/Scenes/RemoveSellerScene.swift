@@ -24,7 +24,7 @@ struct RemoveSellerScene: PanelScene {
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
         let templates = context.adminTemplates
         do {
-            try await admin.shop.sellers.remove(draft.sellerID, by: try context.customer.telegramID)
+            try await admin.shop.sellers.remove(draft.sellerID, by: context.actorID)
             try await admin.showSellers(context, page: 1, note: templates.people.sellerRemoved)
         } catch {
             try await leave(draft, context, note: "⚠️ \(try templates.words(for: error))")

@@ -35,7 +35,7 @@ struct StockChangeScene: PanelScene {
     }
 
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {
-        let actor = try context.customer.telegramID
+        let actor = context.actorID
         do {
             switch draft.change {
             case .deleteKey(let keyID):

@@ -28,7 +28,7 @@ struct BroadcastsSection: PanelSection {
                 case .stop: .cancelled
                 }
             let broadcasts = admin.shop.broadcasts
-            let broadcast = try await broadcasts.set(status, broadcastID: press.broadcastID, by: try context.customer.telegramID)
+            let broadcast = try await broadcasts.set(status, broadcastID: press.broadcastID, by: context.actorID)
             try await context.answerCallback(nil)
             let screen = try context.adminTemplates.broadcastProgress(
                 broadcast, try await broadcasts.counts(broadcast.id), perSecond: admin.configuration.broadcastPerSecond)

@@ -25,7 +25,7 @@ struct PricesSection: PanelSection {
 
     private func act(on press: AdminPriceCallback, _ context: HandlerContext) async throws {
         let id = press.priceID
-        let by = try context.customer.telegramID
+        let by = context.actorID
         let strings = context.adminTemplates.strings
         let catalogue = admin.shop.catalogue
         switch press.action {

@@ -34,7 +34,7 @@ struct ProductsSection: PanelSection {
 
     private func act(on press: AdminProductCallback, _ context: HandlerContext) async throws {
         let id = press.productID
-        let by = try context.customer.telegramID
+        let by = context.actorID
         let strings = context.adminTemplates.strings
         let (shop, scenes) = (admin.shop, admin.scenes)
         switch press.action {

@@ -30,7 +30,7 @@ struct SellersSection: PanelSection {
             case .note: try await scenes.start(EditSellerScene(admin: admin), at: .value, with: .init(sellerID: id, field: .note), context)
             case .remove: try await scenes.confirm(RemoveSellerScene(admin: admin), .init(sellerID: id), context)
             case .up, .down:
-                let (place, count) = try await admin.shop.sellers.move(id, up: press.action == .up, by: try context.customer.telegramID)
+                let (place, count) = try await admin.shop.sellers.move(id, up: press.action == .up, by: context.actorID)
                 try await admin.showSeller(context, sellerID: id, note: context.adminTemplates.strings.moved(place, count))
             }
         }

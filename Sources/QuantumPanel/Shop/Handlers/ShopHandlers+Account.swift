@@ -7,48 +7,44 @@ extension ShopHandlers {
     static let balanceHistoryLength = 5
 
     func accountRouter() -> Router {
-        let router = Router(name: "account")
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .balance)) { _, _, context in
-            let customer = try context.customer
+        let router = CustomerRouter(name: "account", customers: customers)
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .balance)) { _, context, customer in
             let lines = try await shop.ledger.recentLines(of: customer.telegramID, limit: Self.balanceHistoryLength)
             try await context.show(context.templates.balance(customer, lines: lines, starsEnabled: !configuration.starsTopUps.isEmpty))
         }
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .orders)) { _, _, context in
-            try await showOrders(context, page: 1)
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .orders)) { _, context, customer in
+            try await showOrders(context, customer, page: 1)
         }
-        router.callbackQuery(OrdersPageCallback.self) { pick, _, context in
-            try await showOrders(context, page: pick.page)
+        router.callbackQuery(OrdersPageCallback.self) { pick, context, customer in
+            try await showOrders(context, customer, page: pick.page)
         }
-        router.callbackQuery(OrderCallback.self) { pick, _, context in
-            guard let order = try await shop.orders.order(pick.orderID, of: try context.customer.telegramID) else {
+        router.callbackQuery(OrderCallback.self) { pick, context, customer in
+            guard let order = try await shop.orders.order(pick.orderID, of: customer.telegramID) else {
                 try await context.answerCallback(context.templates.strings.orderGone, showAlert: true)
-                return try await showOrders(context, page: pick.page)
+                return try await showOrders(context, customer, page: pick.page)
             }
             try await context.show(context.templates.order(order, page: pick.page))
         }
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .premium)) { _, _, context in
-            try await context.show(context.templates.premium(try context.customer, price: configuration.premiumPrice))
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .premium)) { _, context, customer in
+            try await context.show(context.templates.premium(customer, price: configuration.premiumPrice))
         }
-        router.callbackQuery(PremiumUpgradeCallback.self) { _, _, context in
-            try await upgradeToPremium(context)
+        router.callbackQuery(PremiumUpgradeCallback.self) { _, context, customer in
+            try await upgradeToPremium(context, customer)
         }
-        return router
+        return router.router
     }
 
-    private func showOrders(_ context: HandlerContext, page: Int) async throws {
-        let orders = try await shop.orders.orders(of: try context.customer.telegramID, page: page)
+    private func showOrders(_ context: HandlerContext, _ customer: CustomerSnapshot, page: Int) async throws {
+        let orders = try await shop.orders.orders(of: customer.telegramID, page: page)
         try await context.show(context.templates.orders(orders))
     }
 
-    private func upgradeToPremium(_ context: HandlerContext) async throws {
-        let customer = try context.customer
+    private func upgradeToPremium(_ context: HandlerContext, _ customer: CustomerSnapshot) async throws {
         let strings = context.templates.strings
         do {
             let upgraded = try await shop.users.upgradeToPremium(telegramID: customer.telegramID, price: configuration.premiumPrice)
             try await context.answerCallback(strings.premiumWelcome)
-            var context = context
-            context.values[CustomerKey.self] = upgraded
-            try await showMenu(context, note: strings.premiumWelcome)
+            try await showMenu(context, upgraded, note: HTML(text: strings.premiumWelcome))
         } catch LedgerError.insufficientFunds(let balance) {
             let shortfall = Money(minorUnits: configuration.premiumPrice.minorUnits - balance.minorUnits, currency: balance.currency)
             try await context.answerCallback()

@@ -9,50 +9,49 @@ extension ShopHandlers {
     static let maximumQuantity = 100
 
     func catalogueRouter(scenes: Scenes) -> Router {
-        let router = Router(name: "catalogue")
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .products)) { _, _, context in
-            try await showProducts(context, page: 1)
+        let router = CustomerRouter(name: "catalogue", customers: customers)
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .products)) { _, context, customer in
+            try await showProducts(context, customer, page: 1)
         }
-        router.callbackQuery(ProductsPageCallback.self) { pick, _, context in
-            try await showProducts(context, page: pick.page)
+        router.callbackQuery(ProductsPageCallback.self) { pick, context, customer in
+            try await showProducts(context, customer, page: pick.page)
         }
-        router.callbackQuery(ProductCallback.self) { pick, _, context in
-            let catalogue = try await shop.catalogue.products(for: try context.customer)
+        router.callbackQuery(ProductCallback.self) { pick, context, customer in
+            let catalogue = try await shop.catalogue.products(for: customer)
             guard let product = catalogue.first(where: { $0.id == pick.productID }) else {
                 try await context.answerCallback(context.templates.strings.productGone, showAlert: true)
-                return try await showProducts(context, page: pick.page)
+                return try await showProducts(context, customer, page: pick.page)
             }
             try await context.fsm.clear()
             try await context.show(context.templates.product(product, page: pick.page))
         }
-        router.callbackQuery(OfferCallback.self) { offer, _, context in
-            try await showConfirmation(context, priceID: offer.priceID, quantity: offer.quantity)
+        router.callbackQuery(OfferCallback.self) { offer, context, customer in
+            try await showConfirmation(context, customer, priceID: offer.priceID, quantity: offer.quantity)
         }
-        router.callbackQuery(QuantityPromptCallback.self) { prompt, _, context in
-            guard try context.customer.isReseller else { return try await showConfirmation(context, priceID: prompt.priceID, quantity: 1) }
+        router.callbackQuery(QuantityPromptCallback.self) { prompt, context, customer in
+            guard customer.isReseller else { return try await showConfirmation(context, customer, priceID: prompt.priceID, quantity: 1) }
             try await scenes.start(ResellerQuantityScene(shop: self), at: .quantity, with: .init(priceID: prompt.priceID), context)
         }
-        router.callbackQuery(BuyCallback.self) { buy, _, context in
-            try await buyKeys(context, buy)
+        router.callbackQuery(BuyCallback.self) { buy, context, customer in
+            try await buyKeys(context, customer, buy)
         }
-        router.callbackQuery(RestockCallback.self) { request, _, context in
+        router.callbackQuery(RestockCallback.self) { request, context, customer in
             do {
-                try await shop.restock.request(telegramID: try context.customer.telegramID, priceID: request.priceID)
+                try await shop.restock.request(telegramID: customer.telegramID, priceID: request.priceID)
                 try await context.answerCallback(context.templates.strings.notifyMeDone, showAlert: true)
             } catch CatalogueError.priceNotFound {
                 try await context.answerCallback(context.templates.strings.unavailableNow, showAlert: true)
             }
         }
-        return router
+        return router.router
     }
 
-    private func showProducts(_ context: HandlerContext, page: Int) async throws {
-        let catalogue = try await shop.catalogue.products(for: try context.customer)
+    private func showProducts(_ context: HandlerContext, _ customer: CustomerSnapshot, page: Int) async throws {
+        let catalogue = try await shop.catalogue.products(for: customer)
         try await context.show(context.templates.products(catalogue, page: page))
     }
 
-    func showConfirmation(_ context: HandlerContext, priceID: Int, quantity: Int, notice: HTML? = nil) async throws {
-        let customer = try context.customer
+    func showConfirmation(_ context: HandlerContext, _ customer: CustomerSnapshot, priceID: Int, quantity: Int, notice: HTML? = nil) async throws {
         let catalogue = try await shop.catalogue.products(for: customer)
         guard let product = catalogue.first(where: { $0.offers.contains { $0.priceID == priceID } }),
             let offer = product.offers.first(where: { $0.priceID == priceID })
@@ -69,8 +68,7 @@ extension ShopHandlers {
                 product: product, offer: offer, quantity: quantity, customer: customer, token: Self.token(for: context.update), notice: notice))
     }
 
-    private func buyKeys(_ context: HandlerContext, _ buy: BuyCallback) async throws {
-        let customer = try context.customer
+    private func buyKeys(_ context: HandlerContext, _ customer: CustomerSnapshot, _ buy: BuyCallback) async throws {
         // The token makes a second press of the same button return the first order.
         let key = "buy:\(customer.telegramID):\(buy.token)"
         do {
@@ -88,7 +86,7 @@ extension ShopHandlers {
         } catch PurchaseError.priceChanged(_, _, let current) {
             context.logger.debug("Asked again: the total changed", metadata: ["price.id": "\(buy.priceID)"])
             try await showConfirmation(
-                context, priceID: buy.priceID, quantity: buy.quantity, notice: context.templates.strings.priceChanged(current.formatted))
+                context, customer, priceID: buy.priceID, quantity: buy.quantity, notice: context.templates.strings.priceChanged(current.formatted))
         } catch let error as PurchaseError {
             let productID = try await shop.catalogue.products(for: customer).first { $0.offers.contains { $0.priceID == buy.priceID } }?.id
             try await context.show(context.templates.refusal(error, productID: productID))

@@ -25,17 +25,16 @@ struct TopUpPayload: Equatable {
 
 extension ShopHandlers {
     func topUpRouter() -> Router {
-        let router = Router(name: "top-up")
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .topUp)) { _, _, context in
+        let router = CustomerRouter(name: "top-up", customers: customers)
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .topUp)) { _, context, _ in
             let options = configuration.starsTopUps.map { (stars: $0, credit: shop.stars.credit(forStars: $0)) }
             try await context.show(context.templates.topUp(options: options, oneStar: shop.stars.starValue))
         }
-        router.callbackQuery(TopUpCallback.self) { pick, _, context in
+        router.callbackQuery(TopUpCallback.self) { pick, context, customer in
             guard configuration.starsTopUps.contains(pick.stars) else {
                 try await context.answerCallback(context.templates.strings.paymentRefused, showAlert: true)
                 return
             }
-            let customer = try context.customer
             let strings = context.templates.strings
             let credit = shop.stars.credit(forStars: pick.stars).formatted
             try await context.answerCallback()
@@ -46,7 +45,7 @@ extension ShopHandlers {
                     prices: [LabeledPrice(label: "⭐ \(pick.stars)", amount: Int64(pick.stars))]
                 ))
         }
-        return router
+        return router.router
     }
 
     /// The pre-checkout check, the booking of a successful payment and /paysupport. Not behind

@@ -10,34 +10,36 @@ struct ShopHandlers: Sendable {
     let configuration: ShopConfiguration
     let restockWakeUp: WakeUpSignal
 
+    var customers: CustomerLookup { CustomerLookup(users: shop.users) }
+
     /// Payments first (a payment is booked even for a customer banned after paying), then
     /// everything else behind ``CustomerMiddleware``.
     func makeRouters() -> [Router] {
-        let customers = Router(name: "shop")
+        let gated = Router(name: "shop")
         // Balances and keys are private: in a group the shop stays silent.
-        customers.filter(.chatType(.private))
-        customers.use(CustomerMiddleware(users: shop.users, broadcasts: shop.broadcasts))
-        customers.include(membershipRouter())
+        gated.filter(.chatType(.private))
+        gated.use(CustomerMiddleware(customers: customers, broadcasts: shop.broadcasts))
+        gated.include(membershipRouter())
         let scenes = ShopScenes.make(
             shop: shop,
             showPanel: { [shop, configuration] context, note in
                 try await AdminHandlers.showPanel(context, shop: shop, configuration: configuration, note: HTML(text: note))
             },
-            showMenu: { context, note in try await showMenu(context, note: note) }
+            showMenu: { context, note in try await showMenu(context, note: HTML(text: note)) }
         )
         // Dialogs first, then the panel: each takes its input before the shop's screens do.
         let admin = AdminHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp, scenes: scenes)
         let adminRouter = admin.makeRouter()
         scenes.register(ResellerQuantityScene(shop: self))
-        customers.include(scenes.makeRouter())
-        customers.include(adminRouter)
-        customers.include(cancelRouter())
-        customers.include(menuRouter())
-        customers.include(catalogueRouter(scenes: scenes))
-        customers.include(accountRouter())
-        customers.include(topUpRouter())
-        customers.include(fallbackRouter())
-        return [paymentRouter(), customers]
+        gated.include(scenes.makeRouter())
+        gated.include(adminRouter)
+        gated.include(cancelRouter())
+        gated.include(menuRouter())
+        gated.include(catalogueRouter(scenes: scenes))
+        gated.include(accountRouter())
+        gated.include(topUpRouter())
+        gated.include(fallbackRouter())
+        return [paymentRouter(), gated]
     }
 
     /// Telegram saying the customer blocked the bot (or unblocked it): broadcasts skip them meanwhile.
@@ -66,63 +68,60 @@ struct ShopHandlers: Sendable {
 
     // MARK: Menu, help, language, cancel
 
-    /// The menu, under a note in plain text.
-    func showMenu(_ context: HandlerContext, note: String) async throws {
-        try await showMenu(context, note: HTML(text: note))
+    /// The menu for the update's customer, under a note; for dialogs, which meet no customer of their own.
+    func showMenu(_ context: HandlerContext, note: HTML) async throws {
+        guard let customer = try await customers.customer(for: context) else { return }
+        try await showMenu(context, customer, note: note)
     }
 
-    func showMenu(_ context: HandlerContext, note: HTML? = nil) async throws {
-        let customer = try context.customer
+    /// The welcome with the menu, or the menu under `note`, in `customer`'s language.
+    func showMenu(_ context: HandlerContext, _ customer: CustomerSnapshot, note: HTML? = nil) async throws {
         let isAdmin = try await shop.admins.isAdmin(customer.telegramID)
+        let templates = context.templates(for: customer)
         if let note {
-            try await context.show(context.templates.menu(note: note, isAdmin: isAdmin))
+            try await context.show(templates.menu(note: note, isAdmin: isAdmin))
         } else {
-            try await context.show(context.templates.welcome(customer, isAdmin: isAdmin))
+            try await context.show(templates.welcome(customer, isAdmin: isAdmin))
         }
     }
 
     private func menuRouter() -> Router {
-        let router = Router(name: "menu")
-        router.message(.command("start")) { message, context in
+        let router = CustomerRouter(name: "menu", customers: customers)
+        router.message(.command("start")) { message, context, _ in
             guard let user = message.from else { return }
             // /start refreshes what Telegram tells about the customer.
             let customer = try await shop.users.register(
                 telegramID: user.id, username: user.username, firstName: user.firstName, languageCode: user.languageCode)
-            var context = context
-            context.values[CustomerKey.self] = customer
             try await context.fsm.clear()
-            try await showMenu(context)
+            try await showMenu(context, customer)
         }
-        router.message(.command("help")) { _, context in
+        router.message(.command("help")) { _, context, _ in
             try await context.show(context.templates.help())
         }
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .menu)) { _, _, context in
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .menu)) { _, context, customer in
             try await context.fsm.clear()
-            try await showMenu(context)
+            try await showMenu(context, customer)
         }
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .help)) { _, _, context in
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .help)) { _, context, _ in
             try await context.show(context.templates.help())
         }
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .support)) { _, _, context in
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .support)) { _, context, _ in
             try await context.show(context.templates.support(contact: configuration.supportUsername))
         }
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .sellers)) { _, _, context in
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .sellers)) { _, context, _ in
             try await context.show(context.templates.sellers(try await shop.sellers.list()))
         }
-        router.callbackQuery(NavigateCallback.self, .navigation(to: .language)) { _, _, context in
-            try await context.show(context.templates.languages(current: Language(customer: try context.customer, telegramCode: nil)))
+        router.callbackQuery(NavigateCallback.self, .navigation(to: .language)) { _, context, customer in
+            try await context.show(context.templates.languages(current: Language(customer: customer, telegramCode: nil)))
         }
-        router.callbackQuery(LanguageCallback.self) { choice, _, context in
-            let customer = try context.customer
+        router.callbackQuery(LanguageCallback.self) { choice, context, customer in
             try await shop.users.setBotLanguage(choice.language.rawValue, telegramID: customer.telegramID)
-            var context = context
             var updated = customer
             updated.botLanguage = choice.language.rawValue
-            context.values[CustomerKey.self] = updated
             try await context.answerCallback(choice.language.strings.languageChanged)
-            try await showMenu(context)
+            try await showMenu(context, updated)
         }
-        return router
+        return router.router
     }
 
     /// `/cancel` and the Cancel button, in the customer's language, back to the menu.
@@ -131,22 +130,22 @@ struct ShopHandlers: Sendable {
             let strings = context.templates.strings
             let note = wasInFlow || context.update.callbackQuery != nil ? strings.cancelled : strings.nothingToCancel
             try await context.answerCallback(note)
-            try await showMenu(context, note: note)
+            try await showMenu(context, note: HTML(text: note))
         }
     }
 
     /// Anything no other handler took: a short hint and the menu.
     private func fallbackRouter() -> Router {
-        let router = Router(name: "fallback")
-        router.message { _, context in
-            try await showMenu(context, note: context.templates.strings.unknownInput)
+        let router = CustomerRouter(name: "fallback", customers: customers)
+        router.message { _, context, customer in
+            try await showMenu(context, customer, note: HTML(text: context.templates.strings.unknownInput))
         }
-        router.callbackQuery { _, context in
+        router.callbackQuery { _, context, customer in
             // A button from an older version of the bot, or forged data.
             try await context.answerCallback(context.templates.strings.unknownInput)
-            try await showMenu(context, note: context.templates.strings.unknownInput)
+            try await showMenu(context, customer, note: HTML(text: context.templates.strings.unknownInput))
         }
-        return router
+        return router.router
     }
 }
 

@@ -25,7 +25,8 @@ struct ResellerQuantityScene: Scene {
         guard let quantity = Int(text), (1...ShopHandlers.maximumQuantity).contains(quantity) else {
             return .refuse(context.templates.strings.badQuantity(ShopHandlers.maximumQuantity))
         }
-        try await shop.showConfirmation(context, priceID: draft.priceID, quantity: quantity)
+        guard let customer = try await shop.customers.customer(for: context) else { return .end }
+        try await shop.showConfirmation(context, customer, priceID: draft.priceID, quantity: quantity)
         return .end
     }
 
@@ -37,6 +38,6 @@ struct ResellerQuantityScene: Scene {
     func confirm(_ draft: Draft, _ context: HandlerContext) async throws {}
 
     func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
-        try await shop.showMenu(context, note: context.templates.strings.cancelled)
+        try await shop.showMenu(context, note: HTML(text: context.templates.strings.cancelled))
     }
 }
