@@ -81,6 +81,47 @@ import Testing
             ])
     }
 
+    @Test func cryptoPayIsOffWithoutATokenAndReadWithOne() async throws {
+        #expect(try await Self.load(Self.minimal).cryptoPay == nil)
+        var environment = Self.minimal
+        environment["CRYPTO_PAY_TOKEN"] = "12345:AAzQcZWQqQAbsfgPnOLr4FHC8Doa4L7KryC"
+        let dollars = { (amount: Int64) in Money(minorUnits: amount * 100, currency: .usd) }
+        #expect(
+            try await Self.load(environment).cryptoPay
+                == CryptoPaySettings(
+                    token: "12345:AAzQcZWQqQAbsfgPnOLr4FHC8Doa4L7KryC", apiURL: "https://pay.crypt.bot", assets: ["USDT", "TON", "BTC"],
+                    webhookPath: "/payments/cryptopay", amounts: [5, 10, 25, 50].map(dollars)))
+        environment["CRYPTO_PAY_API_URL"] = "https://testnet-pay.crypt.bot"
+        environment["CRYPTO_PAY_ASSETS"] = "usdt, ton"
+        environment["CRYPTO_PAY_WEBHOOK_PATH"] = "/hooks/crypto"
+        environment["CRYPTO_PAY_TOP_UPS"] = "2.50,20"
+        let read = try #require(try await Self.load(environment).cryptoPay)
+        #expect(read.apiURL == "https://testnet-pay.crypt.bot")
+        #expect(read.assets == ["USDT", "TON"])
+        #expect(read.webhookPath == "/hooks/crypto")
+        #expect(read.amounts == [Money(minorUnits: 250, currency: .usd), dollars(20)])
+    }
+
+    @Test func badCryptoPaySettingsAreEachReportedAndTheTokenNeverEchoed() async {
+        var environment = Self.minimal
+        environment["CRYPTO_PAY_TOKEN"] = "not-a-token sesame"
+        environment["CRYPTO_PAY_ASSETS"] = "USDT,$$"
+        environment["CRYPTO_PAY_WEBHOOK_PATH"] = "payments"
+        environment["CRYPTO_PAY_TOP_UPS"] = "5,-1"
+        environment["CURRENCY"] = "JPY"
+        let problems = await Self.problems(environment)
+        #expect(
+            problems == [
+                "CRYPTO_PAY_ASSETS must be comma-separated asset codes such as USDT,TON,BTC, got \"USDT,$$\".",
+                "CRYPTO_PAY_WEBHOOK_PATH must be a path such as /payments/cryptopay, got \"payments\".",
+                "CRYPTO_PAY_TOP_UPS must be 1 to 6 comma-separated amounts in JPY, such as 5,10,25,50, got \"5,-1\".",
+                "CRYPTO_PAY_TOKEN doesn't look like a Crypto Pay token (digits, a colon, then letters and digits, as @CryptoBot shows it).",
+                "CRYPTO_PAY_TOKEN is set, but Crypto Pay doesn't price invoices in JPY (CURRENCY); it takes "
+                    + CryptoPaySettings.fiatCurrencies.sorted().joined(separator: ", ") + ".",
+            ])
+        #expect(!problems.joined().contains("sesame"))
+    }
+
     @Test func cacheLifetimesAndStarsTopUpsAreRead() async throws {
         var environment = Self.minimal
         environment["CACHE_TTL_ADMIN"] = "0"

@@ -62,6 +62,7 @@ public final class MarketplaceDatabase: Sendable {
         migrations.add([
             CreateCustomers(), CreateAdmins(), CreateCatalogue(), CreateOrdersAndKeys(), CreateLedgerEntries(), CreateSellersAndAudit(),
             CreateBotState(), AddCustomerBotLanguage(), AddCatalogueAdministration(), AddCustomerAdministration(), AddBroadcasts(), AddAdminRoles(),
+            CreateTopUps(),
         ])
         migrations.add(additionalMigrations)
         return migrations

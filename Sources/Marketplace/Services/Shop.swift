@@ -13,6 +13,7 @@ public struct Shop: Sendable {
     public let sellers: SellerService
     public let stats: StatsService
     public let stars: StarsTopUpService
+    public let topUps: TopUpService
     public let restock: RestockService
     public let exports: ExportService
     public let broadcasts: BroadcastService
@@ -40,6 +41,7 @@ public struct Shop: Sendable {
         exports = ExportService(database: database, currency: currency)
         broadcasts = BroadcastService(database: database, cache: cache, permissions: admins)
         audit = AuditService(database: database)
+        topUps = TopUpService(database: database, currency: currency, cache: cache)
         stars = StarsTopUpService(database: database, currency: currency, starValue: starValue, cache: cache, permissions: admins)
     }
 }

@@ -62,6 +62,8 @@ public enum LedgerReason: String, Sendable, Codable, CaseIterable {
     case adminDebit = "admin_debit"
     case premiumUpgrade = "premium_upgrade"
     case starsTopUp = "stars_top_up"
+    /// Paid through a payment provider (Crypto Pay): a ``TopUp``.
+    case topUp = "top_up"
     case refund
     /// A Stars top-up given back in Stars; ``starsRefundUndone`` puts it back when Telegram refused.
     case starsRefund = "stars_refund"

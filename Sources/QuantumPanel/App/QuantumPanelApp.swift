@@ -81,11 +81,14 @@ public struct QuantumPanelApp: Sendable {
         let stock = StockMetrics(registry: MetricsBootstrap.registry, stats: StatsService(database: db, currency: settings.shop.currency))
         let gate = PreludeGate()
         let prelude = BotPrelude(settings: settings, database: database, bot: bot, redis: redis, shopBot: shopBot, gate: gate, logger: logger)
-        let jobs: [any Service] = [
-            StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger),
-            shopBot.makeRestockNotifier(bot: bot, logger: logger),
-            Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcasts.perSecond, logger: logger),
-        ]
+        let payments = TopUpPayments(shop: shopBot.shop, bot: bot, logger: logger)
+        let cryptoPay = settings.cryptoPay.map { CryptoPayClient(httpClient: httpClient, settings: $0, currency: settings.shop.currency) }
+        let jobs: [any Service] =
+            [
+                StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger),
+                shopBot.makeRestockNotifier(bot: bot, logger: logger),
+                Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcasts.perSecond, logger: logger),
+            ] + (cryptoPay.map { [TopUpReconciler(provider: $0, payments: payments, interval: .seconds(300), logger: logger)] } ?? [])
         let polling = webhook == nil
         let leaderLock = try settings.database.location.postgresURL.map { try PostgresLeaderLock(url: $0, botID: botID, logger: logger) }
         let updates = UpdateService(
@@ -113,9 +116,15 @@ public struct QuantumPanelApp: Sendable {
         let webhookRoute = webhook.flatMap { webhook in
             intake.map { WebhookRoute(path: BotHTTPServer.webhookPath(of: webhook.url), secret: webhook.secret, intake: $0, logger: logger) }
         }
+        let cryptoPayRoute = settings.cryptoPay.map {
+            CryptoPayWebhookRoute(
+                path: $0.webhookPath, signature: CryptoPaySignature(token: $0.token), payments: payments, currency: settings.shop.currency,
+                logger: logger)
+        }
         let servers =
             [together(BotHTTPServer.makeOperations(settings: settings, readiness: readiness, stock: stock, logger: logger))]
-            + (BotHTTPServer.makePublic(settings: settings, webhook: webhookRoute, logger: logger).map { [together($0)] } ?? [])
+            + (BotHTTPServer.makePublic(settings: settings, webhook: webhookRoute, cryptoPay: cryptoPayRoute, logger: logger).map { [together($0)] }
+                ?? [])
         let start = ServiceGroupConfiguration.ServiceConfiguration(
             service: prelude, successTerminationBehavior: .ignore, failureTerminationBehavior: .gracefullyShutdownGroup)
         return exporter + servers + [start] + taking.map(together)

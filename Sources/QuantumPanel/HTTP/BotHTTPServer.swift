@@ -4,18 +4,22 @@ import Logging
 import ServiceLifecycle
 
 /// The bot's HTTP listeners, two so that what the internet reaches is only what it must:
-/// the public one on `HTTP_HOST:HTTP_PORT` (the webhook), and the operations one on
+/// the public one on `HTTP_HOST:HTTP_PORT` (the webhooks), and the operations one on
 /// `OPS_HOST:OPS_PORT` (health, readiness and metrics, which count sales and revenue). Each is a
 /// `Service`: it stops gracefully with the others.
 enum BotHTTPServer {
-    /// The public listener, or nil when there is nothing to serve there (polling mode).
-    static func makePublic(settings: Settings, webhook: WebhookRoute?, logger: Logger) -> (some Service)? {
-        guard let webhook else { return Application<RouterResponder<BasicRequestContext>>?.none }
+    /// The public listener: Telegram's webhook and Crypto Pay's, those that are on; nil when
+    /// there is nothing to serve there (polling, no payment provider).
+    static func makePublic(settings: Settings, webhook: WebhookRoute?, cryptoPay: CryptoPayWebhookRoute?, logger: Logger) -> (some Service)? {
+        guard webhook != nil || cryptoPay != nil else { return Application<RouterResponder<BasicRequestContext>>?.none }
         let router = Hummingbird.Router()
-        webhook.add(to: router)
+        webhook?.add(to: router)
+        cryptoPay?.add(to: router)
+        var metadata: Logger.Metadata = [:]
+        if let webhook { metadata["webhook"] = "\(webhook.path)" }
+        if let cryptoPay { metadata["cryptopay"] = "\(cryptoPay.path)" }
         return application(
-            router, host: settings.http.host, port: settings.http.port, says: "Public server listening", metadata: ["webhook": "\(webhook.path)"],
-            logger: logger)
+            router, host: settings.http.host, port: settings.http.port, says: "Public server listening", metadata: metadata, logger: logger)
     }
 
     /// The operations listener: `/healthz`, `/readyz`, `/metrics`.

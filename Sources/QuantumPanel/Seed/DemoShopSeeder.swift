@@ -74,7 +74,7 @@ public struct DemoShopSeeder: Sendable {
                 outcome.keys += keys
             }
         }
-        for telegramID in plan.customers.map { Array($0) } ?? [] {
+        for telegramID in plan.customers.map({ Array($0) }) ?? [] {
             _ = try await shop.users.register(
                 telegramID: telegramID, username: "demo\(telegramID)", firstName: "Demo \(telegramID)", languageCode: "en")
             if let balance = plan.startingBalance, balance.minorUnits > 0 {

@@ -17,12 +17,14 @@ public struct Settings: Sendable {
     public var broadcasts: BroadcastSettings
     /// Nil, the default, records no spans.
     public var tracing: TracingSettings?
+    /// Nil, the default, offers no crypto top-ups.
+    public var cryptoPay: CryptoPaySettings?
 
     /// Every variable the bot reads, in the order `.env.example` lists them.
     public static let variables =
         TelegramSettings.variables + WebhookSettings.variables + DatabaseSettings.variables + CacheSettings.variables
         + HTTPSettings.variables + LoggingSettings.variables + ShopSettings.variables + BroadcastSettings.variables
-        + TracingSettings.variables
+        + TracingSettings.variables + CryptoPaySettings.variables
 
     /// Reads every group, so that one run reports every problem; nil when there was one.
     init?(reading reader: SettingsReader) {
@@ -34,8 +36,9 @@ public struct Settings: Sendable {
         let shop = ShopSettings(reading: reader)
         let broadcasts = BroadcastSettings(reading: reader)
         let tracing = TracingSettings.read(reader)
+        let cryptoPay = CryptoPaySettings.read(reader, currency: shop?.currency)
         guard reader.problems.isEmpty, let telegram, let database, let cache, let http, let logging, let shop, let broadcasts,
-            let tracing = tracing.value
+            let tracing = tracing.value, let cryptoPay = cryptoPay.value
         else { return nil }
         self.telegram = telegram
         self.database = database
@@ -45,6 +48,7 @@ public struct Settings: Sendable {
         self.shop = shop
         self.broadcasts = broadcasts
         self.tracing = tracing
+        self.cryptoPay = cryptoPay
     }
 }
 
@@ -66,6 +70,11 @@ extension Settings: CustomStringConvertible {
         if let adminUsername = telegram.adminUsername { fields.append("adminUsername: @\(adminUsername)") }
         if let webhook = telegram.mode.webhook { fields.append("webhookURL: \(webhook.url), webhookSecret: ***") }
         if let tracing { fields.append("tracing: otlp to \(tracing.endpoint), sampling \(tracing.sampleRatio)") }
+        if let cryptoPay {
+            fields.append(
+                "cryptoPay: token ***, \(cryptoPay.apiURL), assets \(cryptoPay.assets.joined(separator: ",")), webhook \(cryptoPay.webhookPath), "
+                    + "amounts \(cryptoPay.amounts.map(\.amount).joined(separator: ","))")
+        }
         return "Settings(" + fields.joined(separator: ", ") + ")"
     }
 }

@@ -29,7 +29,6 @@ public struct ShopConfiguration: Sendable {
 
 extension ShopConfiguration {
     public init(settings: Settings) {
-        let currency = settings.shop.currency
         self.init(
             premiumPrice: settings.shop.premiumPrice,
             supportUsername: settings.telegram.adminUsername, starsTopUps: settings.shop.starsTopUps,

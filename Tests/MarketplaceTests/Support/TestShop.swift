@@ -26,6 +26,7 @@ struct TestShop {
     var admins: AdminService { AdminService(database: db, rootAdminID: Self.rootAdmin) }
     var stock: StockService { StockService(database: db) }
     var catalogue: CatalogueService { CatalogueService(database: db, currency: Self.currency) }
+    var topUps: TopUpService { TopUpService(database: db, currency: Self.currency) }
 
     static func dollars(_ text: String) -> Money {
         try! Money.parse(text, currency: currency)

@@ -69,6 +69,7 @@ struct EnglishStrings: Strings {
     let reasonDebit: String = "Debit"
     let reasonPremium: String = "Premium"
     let reasonStars: String = "Stars top-up"
+    let reasonTopUp: String = "Crypto top-up"
     let reasonRefund: String = "Refund"
     let reasonStarsRefund: String = "Refunded in Stars"
     let reasonStarsRefundUndone: String = "Stars refund undone"

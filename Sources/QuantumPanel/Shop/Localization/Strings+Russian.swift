@@ -71,6 +71,7 @@ struct RussianStrings: Strings {
     let reasonDebit: String = "Списание"
     let reasonPremium: String = "Премиум"
     let reasonStars: String = "Пополнение звёздами"
+    let reasonTopUp: String = "Пополнение криптовалютой"
     let reasonRefund: String = "Возврат"
     let reasonStarsRefund: String = "Возврат в звёздах"
     let reasonStarsRefundUndone: String = "Возврат звёзд отменён"

@@ -78,6 +78,7 @@ protocol Strings: Sendable {
     var reasonDebit: String { get }
     var reasonPremium: String { get }
     var reasonStars: String { get }
+    var reasonTopUp: String { get }
     var reasonRefund: String { get }
     var reasonStarsRefund: String { get }
     var reasonStarsRefundUndone: String { get }

@@ -12,6 +12,7 @@ extension ShopTemplates {
         case .adminDebit: strings.reasonDebit
         case .premiumUpgrade: strings.reasonPremium
         case .starsTopUp: strings.reasonStars
+        case .topUp: strings.reasonTopUp
         case .refund: strings.reasonRefund
         case .starsRefund: strings.reasonStarsRefund
         case .starsRefundUndone: strings.reasonStarsRefundUndone

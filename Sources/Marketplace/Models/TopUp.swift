@@ -1,0 +1,48 @@
+import FluentKit
+import Foundation
+
+/// A balance top-up through a payment provider (Crypto Pay), from before the customer sees a Pay
+/// button to the credit. Unique per provider and invoice; its credit is the ledger entry keyed
+/// `topup:<provider>:<invoice id>`, so it is credited once whoever sees the payment first.
+public final class TopUp: Model, @unchecked Sendable {
+    public static let schema = "top_ups"
+
+    @ID(custom: .id, generatedBy: .database) public var id: Int?
+    /// A ``TopUpProviderID``'s raw value.
+    @Field(key: "provider") public var provider: String
+    /// The provider's invoice id; nil until the provider has made the invoice.
+    @OptionalField(key: "invoice_id") public var invoiceID: String?
+    @Parent(key: "customer_id") public var customer: Customer
+    /// Minor units of the shop's currency: what the invoice asks and the balance gains.
+    @Field(key: "amount") public var amount: Int64
+    /// Stored as its raw value; a value this version doesn't know fails the read.
+    @Field(key: "state") public var state: TopUpState
+    /// Where the customer pays.
+    @OptionalField(key: "pay_url") public var payURL: String?
+    @Field(key: "expires_at") public var expiresAt: Date
+    @OptionalField(key: "paid_at") public var paidAt: Date?
+    @OptionalField(key: "credited_at") public var creditedAt: Date?
+    @Timestamp(key: "created_at", on: .create) public var createdAt: Date?
+    @Timestamp(key: "updated_at", on: .update) public var updatedAt: Date?
+
+    public init() {}
+}
+
+/// Where a top-up is on its way to the balance.
+public enum TopUpState: String, Sendable, Codable, CaseIterable {
+    /// Stored; the invoice is being made or waits for the payment.
+    case created
+    /// The provider says it is paid; the credit follows in the same transaction, so a top-up is
+    /// seen paid and not credited only when the credit was refused (a customer since deleted).
+    case paid
+    case credited
+    /// Not paid in time.
+    case expired
+    /// The provider couldn't make the invoice.
+    case cancelled
+}
+
+/// The payment providers a top-up goes through.
+public enum TopUpProviderID: String, Sendable, Codable, CaseIterable {
+    case cryptoPay = "cryptopay"
+}

@@ -1,0 +1,194 @@
+import FluentKit
+import Foundation
+
+/// Top-ups through a payment provider: each is a row before the customer sees a Pay button, and
+/// a paid invoice is credited once, by the ledger key `topup:<provider>:<invoice id>`, whoever
+/// reports it first (the provider's webhook, reconciliation, the customer's "I've paid").
+public struct TopUpService: Sendable {
+    let database: any Database
+    let currency: Currency
+    let cache: any Cache
+
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
+        self.database = database
+        self.currency = currency
+        self.cache = cache
+    }
+
+    /// Stores a top-up of `amount` for the customer, before any invoice exists.
+    public func open(_ provider: TopUpProviderID, telegramID: Int64, amount: Money, expiresAt: Date) async throws -> TopUpRecord {
+        guard amount.minorUnits > 0 else { throw LedgerError.nonPositiveAmount }
+        guard amount.currency == currency else { throw TopUpError.currencyMismatch(expected: currency, got: amount.currency) }
+        guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
+            throw LedgerError.unknownCustomer(telegramID: telegramID)
+        }
+        let topUp = TopUp()
+        topUp.provider = provider.rawValue
+        topUp.$customer.id = id
+        topUp.amount = amount.minorUnits
+        topUp.state = .created
+        topUp.expiresAt = expiresAt
+        try await topUp.create(on: database)
+        return try TopUpRecord(topUp, telegramID: telegramID, currency: currency)
+    }
+
+    /// Records the invoice the provider made for a top-up, and where it is paid.
+    public func attach(invoiceID: String, payURL: String, to topUpID: Int) async throws -> TopUpRecord {
+        guard let topUp = try await TopUp.query(on: database).filter(\.$id == topUpID).with(\.$customer).first() else {
+            throw TopUpError.unknownTopUp(id: topUpID)
+        }
+        topUp.invoiceID = invoiceID
+        topUp.payURL = payURL
+        try await topUp.update(on: database)
+        return try TopUpRecord(topUp, telegramID: topUp.customer.telegramID, currency: currency)
+    }
+
+    /// A top-up whose invoice the provider didn't make: nothing can be paid for it.
+    public func cancel(_ topUpID: Int) async throws {
+        try await TopUp.query(on: database).filter(\.$id == topUpID).filter(\.$state == .created).set(\.$state, to: .cancelled).update()
+    }
+
+    /// The outcome of a credit.
+    public struct Credit: Sendable, Equatable {
+        public var topUp: TopUpRecord
+        public var balance: Money
+        /// Credited before (a webhook sent twice, reconciliation after the webhook): nothing new was added.
+        public var isRepeat: Bool
+    }
+
+    /// Credits a paid invoice: the ledger entry and the top-up's new state in one transaction,
+    /// once, however many times and from wherever the payment is reported. An invoice past its
+    /// expiry in our books is still credited: the provider took the money.
+    ///
+    /// - Throws: ``TopUpError/unknownInvoice(provider:invoiceID:)`` for an invoice the shop didn't
+    ///   make, ``TopUpError/amountMismatch(expected:paid:)`` when the amount paid isn't the one asked.
+    public func credit(_ provider: TopUpProviderID, invoiceID: String, paid: Money, paidAt: Date) async throws -> Credit {
+        let currency = currency
+        let key = "topup:\(provider.rawValue):\(invoiceID)"
+        let credit: Credit
+        do {
+            credit = try await database.atomically { db -> Credit in
+                guard let found = try await Self.find(provider, invoiceID: invoiceID, on: db) else {
+                    throw TopUpError.unknownInvoice(provider: provider, invoiceID: invoiceID)
+                }
+                let telegramID = found.customer.telegramID
+                try await db.lockCustomer(telegramID: telegramID)
+                // Read again under the lock: a credit committed meanwhile shows now.
+                guard let topUp = try await Self.find(provider, invoiceID: invoiceID, on: db), let customerID = topUp.customer.id else {
+                    throw TopUpError.unknownInvoice(provider: provider, invoiceID: invoiceID)
+                }
+                if topUp.state == .credited {
+                    let balance = Money(minorUnits: topUp.customer.balance, currency: currency)
+                    return Credit(topUp: try TopUpRecord(topUp, telegramID: telegramID, currency: currency), balance: balance, isRepeat: true)
+                }
+                let asked = Money(minorUnits: topUp.amount, currency: currency)
+                guard paid == asked else { throw TopUpError.amountMismatch(expected: asked, paid: paid) }
+                let balance = try await LedgerService.post(
+                    topUp.amount, customerID: customerID, reason: .topUp, actorID: telegramID, orderID: nil, idempotencyKey: key, currency: currency,
+                    on: db)
+                topUp.state = .credited
+                topUp.paidAt = paidAt
+                topUp.creditedAt = Date()
+                try await topUp.update(on: db)
+                return Credit(
+                    topUp: try TopUpRecord(topUp, telegramID: telegramID, currency: currency),
+                    balance: Money(minorUnits: balance, currency: currency),
+                    isRepeat: false)
+            }
+        } catch let error as TopUpError {
+            throw error
+        } catch {
+            // Credited at the same moment by another report: the ledger's unique key refused this one.
+            guard let topUp = try await Self.find(provider, invoiceID: invoiceID, on: database), topUp.state == .credited else { throw error }
+            let balance = Money(minorUnits: topUp.customer.balance, currency: currency)
+            return Credit(topUp: try TopUpRecord(topUp, telegramID: topUp.customer.telegramID, currency: currency), balance: balance, isRepeat: true)
+        }
+        if !credit.isRepeat { try await cache.delete(CacheKey.customer(credit.topUp.telegramID)) }
+        return credit
+    }
+
+    /// Marks the top-ups still waiting for a payment past their expiry as expired.
+    /// - Returns: how many.
+    @discardableResult
+    public func expire(_ provider: TopUpProviderID, now: Date = Date()) async throws -> Int {
+        let query = TopUp.query(on: database).filter(\.$provider == provider.rawValue).filter(\.$state == .created).filter(\.$expiresAt < now)
+        let count = try await query.count()
+        guard count > 0 else { return 0 }
+        try await query.set(\.$state, to: .expired).update()
+        return count
+    }
+
+    /// One top-up by the provider's invoice id.
+    public func topUp(_ provider: TopUpProviderID, invoiceID: String) async throws -> TopUpRecord? {
+        try await Self.find(provider, invoiceID: invoiceID, on: database).map {
+            try TopUpRecord($0, telegramID: $0.customer.telegramID, currency: currency)
+        }
+    }
+
+    /// One top-up by its id.
+    public func topUp(id: Int) async throws -> TopUpRecord? {
+        try await TopUp.query(on: database).filter(\.$id == id).with(\.$customer).first().map {
+            try TopUpRecord($0, telegramID: $0.customer.telegramID, currency: currency)
+        }
+    }
+
+    /// The top-ups of a provider that may still be paid, oldest first: for reconciliation.
+    public func waiting(_ provider: TopUpProviderID) async throws -> [TopUpRecord] {
+        try await TopUp.query(on: database).filter(\.$provider == provider.rawValue).filter(\.$state == .created).filter(\.$invoiceID != nil)
+            .with(\.$customer).sort(\.$id).all()
+            .map { try TopUpRecord($0, telegramID: $0.customer.telegramID, currency: currency) }
+    }
+
+    private static func find(_ provider: TopUpProviderID, invoiceID: String, on db: any Database) async throws -> TopUp? {
+        try await TopUp.query(on: db).filter(\.$provider == provider.rawValue).filter(\.$invoiceID == invoiceID).with(\.$customer).first()
+    }
+}
+
+/// A top-up as the bot sees one.
+public struct TopUpRecord: Sendable, Equatable {
+    public var id: Int
+    public var provider: TopUpProviderID
+    public var invoiceID: String?
+    public var telegramID: Int64
+    public var amount: Money
+    public var state: TopUpState
+    public var payURL: String?
+    public var expiresAt: Date
+
+    init(_ topUp: TopUp, telegramID: Int64, currency: Currency) throws {
+        guard let provider = TopUpProviderID(rawValue: topUp.provider) else { throw TopUpError.unknownProvider(topUp.provider) }
+        id = topUp.id!
+        self.provider = provider
+        invoiceID = topUp.invoiceID
+        self.telegramID = telegramID
+        amount = Money(minorUnits: topUp.amount, currency: currency)
+        state = topUp.state
+        payURL = topUp.payURL
+        expiresAt = topUp.expiresAt
+    }
+}
+
+/// Why a top-up was refused.
+public enum TopUpError: Error, Equatable, Sendable {
+    /// A payment for an invoice the shop didn't make (another app's, or forged).
+    case unknownInvoice(provider: TopUpProviderID, invoiceID: String)
+    case unknownTopUp(id: Int)
+    /// Paid a different amount or currency than the invoice asked.
+    case amountMismatch(expected: Money, paid: Money)
+    /// A top-up asked in another currency than the shop's.
+    case currencyMismatch(expected: Currency, got: Currency)
+    /// A stored provider this version doesn't know.
+    case unknownProvider(String)
+}
+
+extension TopUpError: CustomStringConvertible {
+    public var description: String {
+        switch self {
+        case .unknownInvoice(let provider, let invoiceID): "no top-up has \(provider.rawValue) invoice \(invoiceID)"
+        case .unknownTopUp(let id): "no top-up \(id)"
+        case .amountMismatch(let expected, let paid): "the invoice asks \(expected.formatted), the payment says \(paid.formatted)"
+        case .currencyMismatch(let expected, let got): "the shop's currency is \(expected.code), not \(got.code)"
+        case .unknownProvider(let name): "unknown payment provider \(name)"
+        }
+    }
+}
