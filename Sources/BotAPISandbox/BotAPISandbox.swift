@@ -25,6 +25,8 @@ public final class BotAPISandbox: Sendable {
     public let configuration: SandboxConfiguration
     /// Everything the sandbox knows; simulated users act on it.
     public let state: SandboxState
+    /// The stand-in for @CryptoBot's Crypto Pay, at ``cryptoPayURL``.
+    public let cryptoPay = CryptoPayStandIn()
     private let port = Mutex<Int?>(nil)
     private let logger: Logger
 
@@ -37,6 +39,9 @@ public final class BotAPISandbox: Sendable {
     }
 
     public var token: BotToken { configuration.token }
+
+    /// The Crypto Pay stand-in's API address: the bot's `CRYPTO_PAY_API_URL`.
+    public var cryptoPayURL: String { "\(baseURL)/cryptopay" }
 
     /// `http://127.0.0.1:<port>` once the server runs: the bot's `TELEGRAM_API_URL`.
     public var baseURL: String {
@@ -51,19 +56,23 @@ public final class BotAPISandbox: Sendable {
         BotAPIRoutes(state: state, token: token).add(to: router)
         ControlRoutes(state: state).add(to: router)
         WebChatRoutes(state: state).add(to: router)
+        CryptoPayRoutes(standIn: cryptoPay).add(to: router)
         let app = Application(
             router: router,
             configuration: .init(address: .hostname(configuration.host, port: configuration.port), serverName: "BotAPISandbox"),
             onServerRunning: { [self] channel in
                 port.withLock { $0 = channel.localAddress?.port }
+                await cryptoPay.setBaseURL(baseURL)
                 await onRunning(baseURL)
             },
             logger: logger
         )
         let delivery = WebhookDelivery(state: state, httpClient: .shared, firstRetryDelay: configuration.webhookRetryDelay)
+        let payments = CryptoPayWebhookDelivery(standIn: cryptoPay, httpClient: .shared, firstRetryDelay: configuration.webhookRetryDelay)
         try await withThrowingTaskGroup(of: Void.self) { group in
             group.addTask { [state, logger] in try await Self.serveUntilCancelled(app, state: state, logger: logger) }
             group.addTask { await delivery.run() }
+            group.addTask { await payments.run() }
             try await group.next()
             group.cancelAll()
         }

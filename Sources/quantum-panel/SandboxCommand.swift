@@ -62,19 +62,26 @@ struct SandboxCommand: AsyncParsableCommand {
         var overrides = [
             TelegramSettings.tokenVariable: sandbox.token.value, TelegramSettings.apiURLVariable: baseURL, TelegramSettings.modeVariable: "polling",
             DatabaseSettings.urlVariable: database,
+            // Crypto top-ups through the sandbox's stand-in for Crypto Pay.
+            CryptoPaySettings.tokenVariable: sandbox.cryptoPay.token, CryptoPaySettings.apiURLVariable: sandbox.cryptoPayURL,
         ]
         if ProcessInfo.processInfo.environment[TelegramSettings.rootAdminIDVariable.name] == nil {
             let admin = await sandbox.makeUser(firstName: "Admin", username: "shop_admin")
             overrides[TelegramSettings.rootAdminIDVariable] = String(admin.id)
             say("Simulated root admin: user \(admin.id) (@shop_admin)")
         }
-        // The bot's listeners on loopback, on any free ports (the log says which): the sandbox
-        // must start whatever else listens on 8080 and 9090.
+        // The bot's listeners on loopback, on free ports (the log says which): the sandbox
+        // must start whatever else listens on 8080 and 9090. The public one takes Crypto Pay's
+        // webhook, so its port is picked here, for the stand-in to post to.
         let fallbacks = [
-            HTTPSettings.hostVariable: "127.0.0.1", HTTPSettings.portVariable: "0", HTTPSettings.opsHostVariable: "127.0.0.1",
-            HTTPSettings.opsPortVariable: "0",
+            HTTPSettings.hostVariable: "127.0.0.1", HTTPSettings.portVariable: String(FreeLoopbackPort.pick() ?? 0),
+            HTTPSettings.opsHostVariable: "127.0.0.1", HTTPSettings.opsPortVariable: "0",
         ]
         let settings = try await BotLauncher.loadSettings(environmentFile: environmentFile, overrides: overrides, fallbacks: fallbacks)
+        if let cryptoPay = settings.cryptoPay, settings.http.port != 0 {
+            await sandbox.cryptoPay.setWebhookURL("http://127.0.0.1:\(settings.http.port)\(cryptoPay.webhookPath)")
+            say("Crypto top-ups: Crypto Pay's stand-in at \(sandbox.cryptoPayURL); its invoices are paid on their Pay link, no real money")
+        }
         if !noDemo {
             try await stockDemoShop(settings: settings, sandbox: sandbox)
         }

@@ -88,6 +88,22 @@ import Testing
         }
     }
 
+    /// A press handled again after a crash finds the top-up it opened, not a new one.
+    @Test(arguments: TestDatabase.available)
+    func theSameRequestOpensOneTopUp(database: TestDatabase) async throws {
+        try await withTestShop(database) { shop in
+            try await shop.customer(10)
+            let first = try await shop.topUps.open(
+                .cryptoPay, telegramID: 10, amount: TestShop.dollars("5.00"), expiresAt: Date() + Self.hour, requestKey: "10:press-1")
+            let again = try await shop.topUps.open(
+                .cryptoPay, telegramID: 10, amount: TestShop.dollars("5.00"), expiresAt: Date() + Self.hour, requestKey: "10:press-1")
+            #expect(again.id == first.id)
+            let other = try await shop.topUps.open(
+                .cryptoPay, telegramID: 10, amount: TestShop.dollars("5.00"), expiresAt: Date() + Self.hour, requestKey: "10:press-2")
+            #expect(other.id != first.id)
+        }
+    }
+
     @Test(arguments: TestDatabase.available)
     func aTopUpIsRefusedForNobodyOrNothing(database: TestDatabase) async throws {
         try await withTestShop(database) { shop in

@@ -11,6 +11,7 @@ struct CreateTopUps: AsyncMigration {
             .field("provider", .string, .required)
             .field("invoice_id", .string)
             .field("customer_id", .int, .required, .references(Customer.schema, .id))
+            .field("request_key", .string)
             .field("amount", .int64, .required)
             .field("state", .string, .required)
             .field("pay_url", .string)
@@ -20,6 +21,7 @@ struct CreateTopUps: AsyncMigration {
             .field("created_at", .datetime)
             .field("updated_at", .datetime)
             .unique(on: "provider", "invoice_id")
+            .unique(on: "request_key")
             .constraint(.sql(unsafeRaw: "CHECK (amount > 0)"))
             .create()
         // Reconciliation looks for open top-ups; the panel lists a customer's, newest first.

@@ -13,6 +13,9 @@ public final class TopUp: Model, @unchecked Sendable {
     /// The provider's invoice id; nil until the provider has made the invoice.
     @OptionalField(key: "invoice_id") public var invoiceID: String?
     @Parent(key: "customer_id") public var customer: Customer
+    /// Unique: the request that opened it (the customer's press), so the same request handled
+    /// again after a crash shows the same invoice instead of making another.
+    @OptionalField(key: "request_key") public var requestKey: String?
     /// Minor units of the shop's currency: what the invoice asks and the balance gains.
     @Field(key: "amount") public var amount: Int64
     /// Stored as its raw value; a value this version doesn't know fails the read.

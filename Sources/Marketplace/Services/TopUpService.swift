@@ -16,15 +16,23 @@ public struct TopUpService: Sendable {
     }
 
     /// Stores a top-up of `amount` for the customer, before any invoice exists.
-    public func open(_ provider: TopUpProviderID, telegramID: Int64, amount: Money, expiresAt: Date) async throws -> TopUpRecord {
+    /// - Parameter requestKey: names the request that asks for it: the same key again returns the
+    ///   top-up it opened (a press handled again after a crash), whatever the other arguments.
+    public func open(
+        _ provider: TopUpProviderID, telegramID: Int64, amount: Money, expiresAt: Date, requestKey: String? = nil
+    ) async throws -> TopUpRecord {
         guard amount.minorUnits > 0 else { throw LedgerError.nonPositiveAmount }
         guard amount.currency == currency else { throw TopUpError.currencyMismatch(expected: currency, got: amount.currency) }
+        if let requestKey, let earlier = try await TopUp.query(on: database).filter(\.$requestKey == requestKey).with(\.$customer).first() {
+            return try TopUpRecord(earlier, telegramID: earlier.customer.telegramID, currency: currency)
+        }
         guard let customer = try await Customer.query(on: database).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
             throw LedgerError.unknownCustomer(telegramID: telegramID)
         }
         let topUp = TopUp()
         topUp.provider = provider.rawValue
         topUp.$customer.id = id
+        topUp.requestKey = requestKey
         topUp.amount = amount.minorUnits
         topUp.state = .created
         topUp.expiresAt = expiresAt
@@ -136,6 +144,12 @@ public struct TopUpService: Sendable {
     public func waiting(_ provider: TopUpProviderID) async throws -> [TopUpRecord] {
         try await TopUp.query(on: database).filter(\.$provider == provider.rawValue).filter(\.$state == .created).filter(\.$invoiceID != nil)
             .with(\.$customer).sort(\.$id).all()
+            .map { try TopUpRecord($0, telegramID: $0.customer.telegramID, currency: currency) }
+    }
+
+    /// The newest top-ups, newest first.
+    public func recent(limit: Int) async throws -> [TopUpRecord] {
+        try await TopUp.query(on: database).with(\.$customer).sort(\.$id, .descending).limit(limit).all()
             .map { try TopUpRecord($0, telegramID: $0.customer.telegramID, currency: currency) }
     }
 

@@ -71,7 +71,9 @@ public struct QuantumPanelApp: Sendable {
             logger: logger)
         let cache = makeCache(redis: redis, botID: botID)
         let db = database.database(logger: Self.databaseLogger(logger))
-        let shopBot = ShopBot(shop: makeShop(database: db, cache: cache), configuration: ShopConfiguration(settings: settings))
+        let cryptoPay = settings.cryptoPay.map { CryptoPayClient(httpClient: httpClient, settings: $0, currency: settings.shop.currency) }
+        let shopBot = ShopBot(
+            shop: makeShop(database: db, cache: cache), configuration: ShopConfiguration(settings: settings), topUpProvider: cryptoPay)
         let storage = CachedStateStorage(database: DatabaseStateStorage(database: db), cache: cache)
         let journalPath = try handledJournalPath(botID: botID)
         let outages = DatabaseOutages.monitor(database, logger: logger)
@@ -82,7 +84,6 @@ public struct QuantumPanelApp: Sendable {
         let gate = PreludeGate()
         let prelude = BotPrelude(settings: settings, database: database, bot: bot, redis: redis, shopBot: shopBot, gate: gate, logger: logger)
         let payments = TopUpPayments(shop: shopBot.shop, bot: bot, logger: logger)
-        let cryptoPay = settings.cryptoPay.map { CryptoPayClient(httpClient: httpClient, settings: $0, currency: settings.shop.currency) }
         let jobs: [any Service] =
             [
                 StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger),

@@ -10,10 +10,17 @@ public struct ShopBot: Sendable {
     public let configuration: ShopConfiguration
     /// The panel nudges it when keys bring a price back; ``makeRestockNotifier(bot:logger:)`` answers.
     let restockWakeUp = WakeUpSignal()
+    /// Crypto top-ups' provider; nil: off.
+    let topUpProvider: (any TopUpProvider)?
 
     public init(shop: Shop, configuration: ShopConfiguration) {
+        self.init(shop: shop, configuration: configuration, topUpProvider: nil)
+    }
+
+    init(shop: Shop, configuration: ShopConfiguration, topUpProvider: (any TopUpProvider)?) {
         self.shop = shop
         self.configuration = configuration
+        self.topUpProvider = topUpProvider
     }
 
     /// The service that tells waiting customers a price is back; run one per bot.
@@ -33,7 +40,7 @@ public struct ShopBot: Sendable {
         throttling: ThrottlingMiddleware = ShopBot.standardThrottling, logger: Logger
     ) -> Dispatcher {
         let root = Router(name: "root")
-        for router in ShopHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp).makeRouters() {
+        for router in handlers.makeRouters() {
             root.include(router)
         }
         let outer: [any UpdateMiddleware] = [MetricsMiddleware(), LoggingMiddleware(), apology, throttling]
@@ -45,6 +52,10 @@ public struct ShopBot: Sendable {
             innerMiddlewares: tracing ? [TracingMiddleware(.handler)] : [],
             logger: logger
         )
+    }
+
+    private var handlers: ShopHandlers {
+        ShopHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp, topUpProvider: topUpProvider)
     }
 
     /// The apology after a failed handler, in the language the customer chose (or their app's).
@@ -69,6 +80,6 @@ public struct ShopBot: Sendable {
 
     /// Sets the command list Telegram shows, in every language the shop speaks.
     public func registerCommands(with bot: BotClient) async throws {
-        try await ShopHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp).registerCommands(with: bot)
+        try await handlers.registerCommands(with: bot)
     }
 }

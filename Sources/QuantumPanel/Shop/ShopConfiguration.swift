@@ -13,6 +13,10 @@ public struct ShopConfiguration: Sendable {
     public var paidBroadcasts: Bool
     /// Broadcast messages a second (`BROADCAST_PER_SECOND`).
     public var broadcastPerSecond: Int
+    /// The amounts offered for a crypto top-up (`CRYPTO_PAY_TOP_UPS`); offered only with Crypto Pay on.
+    public var cryptoTopUps: [Money] = []
+    /// The assets a crypto top-up may be paid in (`CRYPTO_PAY_ASSETS`).
+    public var cryptoAssets: [String] = []
 
     public init(
         premiumPrice: Money, supportUsername: String?, starsTopUps: [Int], lowStockThreshold: Int = 5, paidBroadcasts: Bool = false,
@@ -35,5 +39,7 @@ extension ShopConfiguration {
             lowStockThreshold: settings.shop.lowStockThreshold, paidBroadcasts: settings.broadcasts.paid,
             broadcastPerSecond: settings.broadcasts.perSecond
         )
+        cryptoTopUps = settings.cryptoPay?.amounts ?? []
+        cryptoAssets = settings.cryptoPay?.assets ?? []
     }
 }

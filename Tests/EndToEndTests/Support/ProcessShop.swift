@@ -25,6 +25,9 @@ struct ProcessShop: Sendable {
     /// Where its operations listener (`/healthz`, `/readyz`, `/metrics`) answers, for a test
     /// that reads them; nil for any free port.
     var opsPort: Int? = nil
+    /// Where its public listener takes Crypto Pay's webhook, with Crypto Pay on (the sandbox's
+    /// stand-in); nil: Crypto Pay off.
+    var cryptoPayPort: Int? = nil
     static let webhookSecret = "process-shop-secret"
     static let webhookPath = "/telegram/updates"
 
@@ -42,7 +45,11 @@ struct ProcessShop: Sendable {
         ]
         environment["REDIS_URL"] = redisURL
         environment["HTTP_HOST"] = "127.0.0.1"
-        environment["HTTP_PORT"] = String(webhookPort ?? 0)
+        environment["HTTP_PORT"] = String(webhookPort ?? cryptoPayPort ?? 0)
+        if cryptoPayPort != nil {
+            environment["CRYPTO_PAY_TOKEN"] = CryptoPayStandIn.defaultToken
+            environment["CRYPTO_PAY_API_URL"] = sandbox.cryptoPayURL
+        }
         environment["OPS_HOST"] = "127.0.0.1"
         environment["OPS_PORT"] = String(opsPort ?? 0)
         if let httpBaseURL {
@@ -206,12 +213,17 @@ extension SimulatedUser {
     /// Presses the first button of the newest message whose label starts with `prefix` (labels
     /// carry stock counts that other customers change) and returns the message it led to.
     func tap(startingWith prefix: String, within timeout: Duration) async throws -> Message {
+        try await press(callbackData: try await buttonData(startingWith: prefix))
+        return try await nextMessage(timeout: timeout)
+    }
+
+    /// The data of the newest message's button whose label starts with `prefix`.
+    func buttonData(startingWith prefix: String) async throws -> String {
         let buttons = await transcript().last(where: { $0.sender == "bot" })?.buttons.flatMap { $0 } ?? []
         guard let data = buttons.first(where: { $0.text.hasPrefix(prefix) })?.callbackData else {
             throw SandboxError(code: 400, description: "no button starting with \(prefix) among \(buttons.map(\.text))")
         }
-        try await press(callbackData: data)
-        return try await nextMessage(timeout: timeout)
+        return data
     }
 }
 

@@ -7,7 +7,7 @@ struct NavigateCallback: CallbackData {
     static let prefix = "n"
 
     enum Destination: String, Codable, Sendable {
-        case menu, products, balance, orders, premium, sellers, support, language, help, topUp, admin
+        case menu, products, balance, orders, premium, sellers, support, language, help, topUp, admin, cryptoTopUp
     }
 
     var to: Destination
@@ -69,6 +69,23 @@ struct OrderCallback: CallbackData {
 struct TopUpCallback: CallbackData {
     static let prefix = "t"
     var stars: Int
+}
+
+/// A crypto top-up of `amount` minor units of the shop's currency.
+struct CryptoAmountCallback: CallbackData {
+    static let prefix = "ca"
+    var amount: Int64
+}
+
+/// 🔄 I've paid, under a crypto top-up's invoice.
+struct CryptoCheckCallback: CallbackData {
+    static let prefix = "cc"
+    var topUpID: Int
+}
+
+/// ✏️ Other amount on the crypto top-up screen.
+struct CryptoOtherAmountCallback: CallbackData {
+    static let prefix = "co"
 }
 
 struct PremiumUpgradeCallback: CallbackData {

@@ -10,7 +10,9 @@ extension ShopHandlers {
         let router = CustomerRouter(name: "account", customers: customers)
         router.callbackQuery(NavigateCallback.self, .navigation(to: .balance)) { _, context, customer in
             let lines = try await shop.ledger.recentLines(of: customer.telegramID, limit: Self.balanceHistoryLength)
-            try await context.show(context.templates.balance(customer, lines: lines, starsEnabled: !configuration.starsTopUps.isEmpty))
+            try await context.show(
+                context.templates.balance(
+                    customer, lines: lines, starsEnabled: !configuration.starsTopUps.isEmpty, cryptoEnabled: topUpProvider != nil))
         }
         router.callbackQuery(NavigateCallback.self, .navigation(to: .orders)) { _, context, customer in
             try await showOrders(context, customer, page: 1)

@@ -9,6 +9,8 @@ struct ShopHandlers: Sendable {
     let shop: Shop
     let configuration: ShopConfiguration
     let restockWakeUp: WakeUpSignal
+    /// Crypto top-ups' provider (Crypto Pay); nil: off.
+    var topUpProvider: (any TopUpProvider)? = nil
 
     var customers: CustomerLookup { CustomerLookup(users: shop.users) }
 
@@ -31,6 +33,7 @@ struct ShopHandlers: Sendable {
         let admin = AdminHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp, scenes: scenes)
         let adminRouter = admin.makeRouter()
         scenes.register(ResellerQuantityScene(shop: self))
+        scenes.register(CryptoAmountScene(shop: self))
         gated.include(scenes.makeRouter())
         gated.include(adminRouter)
         gated.include(cancelRouter())
@@ -38,6 +41,7 @@ struct ShopHandlers: Sendable {
         gated.include(catalogueRouter(scenes: scenes))
         gated.include(accountRouter())
         gated.include(topUpRouter())
+        gated.include(cryptoTopUpRouter(scenes: scenes))
         gated.include(fallbackRouter())
         return [paymentRouter(), gated]
     }

@@ -75,6 +75,26 @@ struct EnglishStrings: Strings {
     let reasonStarsRefundUndone: String = "Stars refund undone"
     let otherTopUpWays: HTML = "Other ways to top up: a trusted seller or support."
     let starsButton: String = "⭐ Top up with Stars"
+    let cryptoButton: String = "💎 Top up with crypto"
+    let cryptoTitle: HTML = "💎 <b>Top up with crypto</b>"
+    func cryptoExplanation(assets: String) -> HTML { "Pay in \(assets) through @CryptoBot; the balance grows as soon as it is paid. Pick an amount:" }
+    let cryptoOtherAmount: String = "✏️ Other amount"
+    func askCryptoAmount(from minimum: String, to maximum: String) -> HTML {
+        "✏️ Send the amount to top up, from \(minimum) to \(maximum), or /cancel."
+    }
+    func badCryptoAmount(from minimum: String, to maximum: String) -> HTML {
+        "That is not an amount from \(minimum) to \(maximum). Send one such as 15 or 12.50, or /cancel."
+    }
+    func cryptoInvoiceDescription(_ amount: String) -> String { "Balance top-up of \(amount)" }
+    func cryptoInvoice(_ amount: String, assets: String, minutes: Int) -> HTML {
+        "💎 <b>Top-up of \(amount)</b>\nPay in \(assets) within \(minutes) minutes. The balance grows by itself once it is paid; if it hasn't after you paid, press 🔄 I've paid."
+    }
+    func cryptoPayButton(_ amount: String) -> String { "💳 Pay \(amount)" }
+    let cryptoPaidButton: String = "🔄 I've paid"
+    let cryptoUnavailable: HTML = "⚠️ Crypto payments can't be reached right now, so no invoice was made. Try again in a few minutes."
+    let cryptoNotPaidYet: String = "Not paid yet. Pay it in @CryptoBot: the balance grows by itself once it is paid."
+    let cryptoExpired: String = "This invoice has expired. Make a new one under Balance."
+    let cryptoCheckUnavailable: String = "Crypto payments can't be reached right now. If you paid, the balance grows by itself once they answer."
     let topUpTitle: HTML = "⭐ <b>Top up with Telegram Stars</b>"
     func topUpExplanation(_ oneStar: String) -> HTML { "One Star adds \(oneStar) to your balance. Pick an amount:" }
     func starsOption(_ stars: Int, _ credit: String) -> String { "⭐ \(stars) → \(credit)" }

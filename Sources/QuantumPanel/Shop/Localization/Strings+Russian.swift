@@ -77,6 +77,26 @@ struct RussianStrings: Strings {
     let reasonStarsRefundUndone: String = "Возврат звёзд отменён"
     let otherTopUpWays: HTML = "Другие способы пополнить: проверенный продавец или поддержка."
     let starsButton: String = "⭐ Пополнить звёздами"
+    let cryptoButton: String = "💎 Пополнить криптовалютой"
+    let cryptoTitle: HTML = "💎 <b>Пополнение криптовалютой</b>"
+    func cryptoExplanation(assets: String) -> HTML { "Оплата в \(assets) через @CryptoBot; баланс пополнится сразу после оплаты. Выберите сумму:" }
+    let cryptoOtherAmount: String = "✏️ Другая сумма"
+    func askCryptoAmount(from minimum: String, to maximum: String) -> HTML {
+        "✏️ Отправьте сумму пополнения, от \(minimum) до \(maximum), или /cancel."
+    }
+    func badCryptoAmount(from minimum: String, to maximum: String) -> HTML {
+        "Это не сумма от \(minimum) до \(maximum). Отправьте, например, 15 или 12.50, или /cancel."
+    }
+    func cryptoInvoiceDescription(_ amount: String) -> String { "Пополнение баланса на \(amount)" }
+    func cryptoInvoice(_ amount: String, assets: String, minutes: Int) -> HTML {
+        "💎 <b>Пополнение на \(amount)</b>\nОплатите в \(assets) в течение \(minutes) мин. Баланс пополнится сам после оплаты; если этого не произошло, нажмите 🔄 Я оплатил."
+    }
+    func cryptoPayButton(_ amount: String) -> String { "💳 Оплатить \(amount)" }
+    let cryptoPaidButton: String = "🔄 Я оплатил"
+    let cryptoUnavailable: HTML = "⚠️ Криптоплатежи сейчас недоступны, счёт не создан. Попробуйте через несколько минут."
+    let cryptoNotPaidYet: String = "Пока не оплачено. Оплатите счёт в @CryptoBot: баланс пополнится сам после оплаты."
+    let cryptoExpired: String = "Срок этого счёта истёк. Создайте новый в разделе «Баланс»."
+    let cryptoCheckUnavailable: String = "Криптоплатежи сейчас недоступны. Если вы оплатили, баланс пополнится сам, как только они ответят."
     let topUpTitle: HTML = "⭐ <b>Пополнение звёздами Telegram</b>"
     func topUpExplanation(_ oneStar: String) -> HTML { "Одна звезда добавляет \(oneStar) к балансу. Выберите сумму:" }
     func starsOption(_ stars: Int, _ credit: String) -> String { "⭐ \(stars) → \(credit)" }

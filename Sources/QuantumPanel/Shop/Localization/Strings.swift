@@ -95,6 +95,21 @@ protocol Strings: Sendable {
     func toppedUp(_ credit: String, _ balance: String) -> HTML
     var paymentAlreadyCredited: String { get }
 
+    var cryptoButton: String { get }
+    var cryptoTitle: HTML { get }
+    func cryptoExplanation(assets: String) -> HTML
+    var cryptoOtherAmount: String { get }
+    func askCryptoAmount(from minimum: String, to maximum: String) -> HTML
+    func badCryptoAmount(from minimum: String, to maximum: String) -> HTML
+    func cryptoInvoiceDescription(_ amount: String) -> String
+    func cryptoInvoice(_ amount: String, assets: String, minutes: Int) -> HTML
+    func cryptoPayButton(_ amount: String) -> String
+    var cryptoPaidButton: String { get }
+    var cryptoUnavailable: HTML { get }
+    var cryptoNotPaidYet: String { get }
+    var cryptoExpired: String { get }
+    var cryptoCheckUnavailable: String { get }
+
     var ordersTitle: HTML { get }
     var ordersEmpty: HTML { get }
     func orderTitle(_ number: Int) -> HTML

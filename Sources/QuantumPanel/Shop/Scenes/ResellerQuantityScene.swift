@@ -3,7 +3,7 @@ import Foundation
 
 /// ✏️ Other on a reseller's confirmation: how many keys, typed; the confirmation then shows that
 /// many, and Buy there does the rest.
-struct ResellerQuantityScene: Scene {
+struct ResellerQuantityScene: ShopQuestionScene {
     static let id = "reseller_quantity"
 
     enum Step: String, Codable, Sendable {
@@ -28,16 +28,5 @@ struct ResellerQuantityScene: Scene {
         guard let customer = try await shop.customers.customer(for: context) else { return .end }
         try await shop.showConfirmation(context, customer, priceID: draft.priceID, quantity: quantity)
         return .end
-    }
-
-    /// Never shown: the shop's own confirmation, with its Buy button, takes the place of one.
-    func summary(of draft: Draft, _ context: HandlerContext) async throws -> SceneSummary {
-        SceneSummary()
-    }
-
-    func confirm(_ draft: Draft, _ context: HandlerContext) async throws {}
-
-    func leave(_ draft: Draft, _ context: HandlerContext, note: HTML) async throws {
-        try await shop.showMenu(context, note: HTML(text: context.templates.strings.cancelled))
     }
 }

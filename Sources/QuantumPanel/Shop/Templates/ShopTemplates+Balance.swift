@@ -19,7 +19,7 @@ extension ShopTemplates {
         }
     }
 
-    func balance(_ customer: CustomerSnapshot, lines: [LedgerLine], starsEnabled: Bool) throws -> Screen {
+    func balance(_ customer: CustomerSnapshot, lines: [LedgerLine], starsEnabled: Bool, cryptoEnabled: Bool) throws -> Screen {
         var text = header(strings.balanceTitle) + "\n<b>\(customer.balance.formatted)</b>\n\n<b>\(strings.recentActivity)</b>\n"
         if lines.isEmpty {
             text += strings.noActivity
@@ -34,6 +34,7 @@ extension ShopTemplates {
         text += "\n\n" + strings.otherTopUpWays
         var rows: [[InlineKeyboardButton]] = []
         if starsEnabled { rows.append([try button(strings.starsButton, NavigateCallback(to: .topUp))]) }
+        if cryptoEnabled { rows.append([try button(strings.cryptoButton, NavigateCallback(to: .cryptoTopUp))]) }
         rows.append([
             try button(strings.menuSellers, NavigateCallback(to: .sellers)), try button(strings.menuSupport, NavigateCallback(to: .support)),
         ])
