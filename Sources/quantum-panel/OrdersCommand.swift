@@ -65,8 +65,8 @@ extension RefundDisposition: EnumerableFlag {}
 struct ExportCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export",
-        abstract: "Write orders, customers, the ledger or the audit log as CSV, read from the database a page at a time.",
-        subcommands: [Orders.self, Customers.self, Ledger.self, Audit.self]
+        abstract: "Write orders, customers, the ledger, the audit log or top-ups as CSV, read from the database a page at a time.",
+        subcommands: [Orders.self, Customers.self, Ledger.self, Audit.self, TopUps.self]
     )
 
     struct Range: ParsableArguments {
@@ -133,5 +133,11 @@ struct ExportCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(commandName: "audit", abstract: "The audit log as CSV.")
         @OptionGroup var range: Range
         func run() async throws { try await ExportCommand.run(.audit, range) }
+    }
+
+    struct TopUps: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(commandName: "top-ups", abstract: "Top-ups through payment providers as CSV.")
+        @OptionGroup var range: Range
+        func run() async throws { try await ExportCommand.run(.topUps, range) }
     }
 }

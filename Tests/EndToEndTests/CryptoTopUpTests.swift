@@ -57,6 +57,14 @@ extension BotProcessTests {
                 try await Self.waitForWebhooks(1, sandbox)
                 #expect(await second.stop() == 0, "\(second.log)")
                 try await Self.expectEachCreditedOnce(payers, shop: shop)
+
+                // The command line sees the same, and a reconciliation now finds nothing left.
+                let list = try await BotProcess.command(["payments", "list"], environment: shop.environment, in: shop.folder)
+                #expect(list.status == 0, "\(list.output)")
+                let lines = list.output.split(separator: "\n").filter { $0.hasPrefix("#") }
+                #expect(lines.count == 2 && lines.allSatisfy { $0.contains("$10.00 · credited") }, "\(list.output)")
+                let reconcile = try await BotProcess.command(["payments", "reconcile"], environment: shop.environment, in: shop.folder)
+                #expect(reconcile.output.contains("Credited 0 top-ups; 0 expired unpaid."), "\(reconcile.output)")
             }
         }
 
@@ -79,6 +87,30 @@ extension BotProcessTests {
                     let states = try await after.topUps.recent(limit: 10).map(\.state)
                     #expect(states == [.credited, .cancelled])
                 }
+            }
+        }
+
+        /// 💳 Payments lists the top-ups, and its check credits one paid with no webhook.
+        @Test func thePanelListsTopUpsAndItsCheckCreditsAPaidOne() async throws {
+            try await Self.withCryptoShop(.sqlite) { shop, sandbox in
+                var shop = shop
+                let owner = await sandbox.makeUser(firstName: "Owner")
+                shop.rootAdminID = owner.id
+                let payer = try await shop.customers(1, named: "Payer", balance: 0)[0]
+                let bot = try shop.startBot("bot")
+                let invoiceID = try await payer.openCryptoInvoice()
+                try await sandbox.cryptoPay.pay(invoiceID, webhook: .none)
+                let panel = try await owner.ask("/admin", within: .seconds(60))
+                #expect(panel.shown.contains("Credited through Crypto Pay: $0.00"), "\(panel.shown)")
+                let payments = try await owner.tap(startingWith: "💳 Payments", within: .seconds(60))
+                #expect(payments.shown.contains("$10.00 · ⏳ waiting"), "\(payments.shown)")
+                let checked = try await owner.tap(startingWith: "🔄 Check with Crypto Pay", within: .seconds(60))
+                #expect(checked.shown.contains("1 top-up credited"), "\(checked.shown)")
+                #expect(checked.shown.contains("$10.00 · ✅ credited"), "\(checked.shown)")
+                #expect(checked.shown.contains("Credited through Crypto Pay: $10.00"), "\(checked.shown)")
+                try await payer.waitUntilToldOfTheTopUp()
+                #expect(await bot.stop() == 0, "\(bot.log)")
+                try await Self.expectEachCreditedOnce([payer], shop: shop)
             }
         }
 

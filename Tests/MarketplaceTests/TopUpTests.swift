@@ -27,6 +27,14 @@ import Testing
             #expect(again.balance == TestShop.dollars("11.00"))
             #expect(try await shop.ledger.recentLines(of: 5).filter { $0.reason == .topUp }.count == 1)
             #expect(try await shop.ledger.unbalancedCustomers().isEmpty)
+            #expect(try await shop.topUps.creditedTotals()[.cryptoPay] == TestShop.dollars("10.00"))
+
+            var csv = ""
+            let rows = try await ExportService(database: shop.db, currency: TestShop.currency).export(.topUps) { csv += $0 }
+            let lines = csv.split(separator: "\r\n").map(String.init)
+            #expect(rows == 1)
+            #expect(lines.first == "top_up,date,customer,provider,invoice,amount,currency,state,paid_at,credited_at")
+            #expect(lines.last?.contains(",cryptopay,901,10.00,USD,credited,") == true, "\(csv)")
         }
     }
 

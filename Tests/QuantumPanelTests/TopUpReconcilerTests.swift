@@ -57,8 +57,8 @@ struct TopUpReconcilerTests {
                 let paid = ProviderInvoice(invoiceID: "1", state: .paid, amount: dollars(5), topUpID: ids[0], payURL: "", paidAt: Date())
                 let unpaid = ProviderInvoice(invoiceID: "2", state: .active, amount: dollars(5), topUpID: ids[1], payURL: "", paidAt: nil)
                 provider.reported.withLock { $0 = [paid, unpaid] }
-                #expect(try await reconciler.reconcile() == 1)
-                #expect(try await reconciler.reconcile() == 0, "credited once")
+                #expect(try await reconciler.reconcile() == .init(credited: 1, expired: 1))
+                #expect(try await reconciler.reconcile() == .init(credited: 0, expired: 0), "credited once")
                 #expect(try await shop.users.find(telegramID: user.id)?.balance == dollars(5))
                 let states = try await ids.asyncMap { try await shop.topUps.topUp(id: $0)?.state }
                 #expect(states == [.credited, .expired, .created])

@@ -4,6 +4,7 @@ import Foundation
 /// What can be exported as CSV.
 public enum ExportKind: String, Sendable, CaseIterable, Codable {
     case orders, customers, ledger, audit
+    case topUps = "top-ups"
 }
 
 /// The shop's records as CSV (RFC 4180, UTF-8, a header row), read in pages of ``pageSize`` rows
@@ -22,7 +23,7 @@ public struct ExportService: Sendable {
     }
 
     /// Writes the export through `write`, a page of rows at a time.
-    /// - Parameter range: for orders, the ledger and the audit log, only rows created in it.
+    /// - Parameter range: for orders, the ledger, the audit log and top-ups, only rows created in it.
     /// - Returns: how many rows were written, the header not counted.
     @discardableResult
     public func export(_ kind: ExportKind, createdIn range: ClosedRange<Date>? = nil, write: (String) async throws -> Void) async throws -> Int {
@@ -62,6 +63,17 @@ public struct ExportService: Sendable {
                     String(entry.id!), Self.date(entry.createdAt), String(entry.$customer.id), amount(entry.delta), amount(entry.balanceAfter),
                     currency.code,
                     entry.reason.rawValue, Self.text(entry.note ?? ""), entry.actorID.map(String.init) ?? "", entry.orderID.map(String.init) ?? "",
+                ]
+            } write: {
+                try await write($0)
+            }
+        case .topUps:
+            try await write(
+                Self.row(["top_up", "date", "customer", "provider", "invoice", "amount", "currency", "state", "paid_at", "credited_at"]))
+            return try await pages(TopUp.self, range) { topUp in
+                [
+                    String(topUp.id!), Self.date(topUp.createdAt), String(topUp.$customer.id), topUp.provider, topUp.invoiceID ?? "",
+                    amount(topUp.amount), currency.code, topUp.state.rawValue, Self.date(topUp.paidAt), Self.date(topUp.creditedAt),
                 ]
             } write: {
                 try await write($0)

@@ -1,4 +1,5 @@
 import FluentKit
+import FluentSQL
 import Foundation
 
 /// Top-ups through a payment provider: each is a row before the customer sees a Pay button, and
@@ -147,10 +148,29 @@ public struct TopUpService: Sendable {
             .map { try TopUpRecord($0, telegramID: $0.customer.telegramID, currency: currency) }
     }
 
-    /// The newest top-ups, newest first.
-    public func recent(limit: Int) async throws -> [TopUpRecord] {
-        try await TopUp.query(on: database).with(\.$customer).sort(\.$id, .descending).limit(limit).all()
+    /// The newest top-ups, newest first: all, or one customer's, or in one state.
+    public func recent(limit: Int, telegramID: Int64? = nil, state: TopUpState? = nil) async throws -> [TopUpRecord] {
+        let query = TopUp.query(on: database).join(Customer.self, on: \TopUp.$customer.$id == \Customer.$id)
+        if let telegramID { query.filter(Customer.self, \.$telegramID == telegramID) }
+        if let state { query.filter(\.$state == state) }
+        return try await query.with(\.$customer).sort(\.$id, .descending).limit(limit).all()
             .map { try TopUpRecord($0, telegramID: $0.customer.telegramID, currency: currency) }
+    }
+
+    /// What was credited through each provider, for the dashboard and the export.
+    public func creditedTotals() async throws -> [TopUpProviderID: Money] {
+        var totals: [TopUpProviderID: Money] = [:]
+        for provider in TopUpProviderID.allCases {
+            // PostgreSQL sums bigints as numeric; the cast keeps one integer type on both databases.
+            let sum = try await database.sql.select()
+                .column(SQLRaw("CAST(COALESCE(SUM(amount), 0) AS BIGINT)"), as: "total")
+                .from(TopUp.schema)
+                .where("provider", .equal, provider.rawValue)
+                .where("state", .equal, TopUpState.credited.rawValue)
+                .first(decodingColumn: "total", as: Int64.self)
+            totals[provider] = Money(minorUnits: sum ?? 0, currency: currency)
+        }
+        return totals
     }
 
     private static func find(_ provider: TopUpProviderID, invoiceID: String, on db: any Database) async throws -> TopUp? {
@@ -168,6 +188,8 @@ public struct TopUpRecord: Sendable, Equatable {
     public var state: TopUpState
     public var payURL: String?
     public var expiresAt: Date
+    public var createdAt: Date?
+    public var creditedAt: Date?
 
     init(_ topUp: TopUp, telegramID: Int64, currency: Currency) throws {
         guard let provider = TopUpProviderID(rawValue: topUp.provider) else { throw TopUpError.unknownProvider(topUp.provider) }
@@ -179,6 +201,8 @@ public struct TopUpRecord: Sendable, Equatable {
         state = topUp.state
         payURL = topUp.payURL
         expiresAt = topUp.expiresAt
+        createdAt = topUp.createdAt
+        creditedAt = topUp.creditedAt
     }
 }
 

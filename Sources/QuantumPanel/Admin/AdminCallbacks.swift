@@ -12,6 +12,7 @@ struct AdminCallback: CallbackData {
         case panel, products, stock, addProduct
         case findCustomer, findOrder, staff, addAdmin, sellers, addSeller, broadcast
         case auditFilter, export, chart
+        case payments, checkPayments
     }
 
     var to: Section

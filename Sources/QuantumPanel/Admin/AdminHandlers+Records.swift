@@ -28,6 +28,7 @@ extension AdminHandlers {
             case .customers: .customers
             case .ledger: .ledger
             case .audit: .audit
+            case .topUps: .topUps
             }
         let range = choice == .ordersMonth ? Date().addingTimeInterval(-30 * 86_400)...Date() : nil
         var bytes: [UInt8] = []

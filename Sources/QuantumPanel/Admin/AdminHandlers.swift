@@ -14,6 +14,8 @@ struct AdminHandlers: Sendable {
     let restockWakeUp: WakeUpSignal
     /// Runs the panel's dialogs (and the customers'): each task a ``Scene``.
     let scenes: Scenes
+    /// Crypto top-ups' provider, for 💳 Payments' check; nil: off.
+    var topUpProvider: (any TopUpProvider)? = nil
 
     /// Commands the shop keeps answering in the middle of a dialog.
     static let shopCommands = UpdateFilter.command("start", "help", "paysupport")
@@ -21,7 +23,7 @@ struct AdminHandlers: Sendable {
     /// The panel's sections, one line each: what they answer, need and run is theirs.
     static let sectionTypes: [any PanelSection.Type] = [
         ProductsSection.self, PricesSection.self, StockSection.self, CustomersSection.self, OrdersSection.self,
-        StaffSection.self, SellersSection.self, BroadcastsSection.self, AuditSection.self, ExportSection.self,
+        StaffSection.self, SellersSection.self, BroadcastsSection.self, AuditSection.self, ExportSection.self, PaymentsSection.self,
     ]
 
     func makeRouter() -> Router {
@@ -134,7 +136,10 @@ struct AdminHandlers: Sendable {
     static func showPanel(_ context: HandlerContext, shop: Shop, configuration: ShopConfiguration, note: HTML?) async throws {
         let stats = try await shop.stats.stats()
         let low = try await shop.stats.lowStock(below: configuration.lowStockThreshold)
-        let panel = try context.adminTemplates.panel(stats, lowStock: low, threshold: configuration.lowStockThreshold)
+        // With Crypto Pay on, what it brought, and the way to 💳 Payments.
+        let cryptoCredited = configuration.cryptoTopUps.isEmpty ? nil : try await shop.topUps.creditedTotals()[.cryptoPay]
+        let panel = try context.adminTemplates.panel(
+            stats, lowStock: low, threshold: configuration.lowStockThreshold, cryptoCredited: cryptoCredited)
         try await show(context.adminTemplates.noted(panel, note), context, admins: shop.admins)
     }
 

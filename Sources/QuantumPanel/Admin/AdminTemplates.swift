@@ -48,7 +48,8 @@ struct AdminTemplates: Sendable {
 
     /// The panel's first screen, with every section; ``Screen/limited(to:isRoot:)`` takes away
     /// those the admin's role doesn't open.
-    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int) throws -> Screen {
+    /// - Parameter cryptoCredited: what crypto top-ups brought in all; nil with Crypto Pay off.
+    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int, cryptoCredited: Money?) throws -> Screen {
         func period(_ label: String, _ figures: ShopStats.Period) -> HTML {
             "\(label): \(strings.ordersCount(figures.orders)) · <b>\(figures.revenue.formatted)</b>"
         }
@@ -64,23 +65,25 @@ struct AdminTemplates: Sendable {
                 period(strings.thirtyDaysLabel, stats.lastThirtyDays), period(strings.allTimeLabel, stats.allTime),
             ]),
         ].joined(separator: "\n")
+        if let cryptoCredited { text += "\n\n" + records.paymentsCredited(cryptoCredited.formatted) }
         if threshold > 0 {
             let low = lowStock.prefix(10).map { item -> HTML in "\(HTML.truncate(item.productName, to: 40)) · \(item.durationLabel): \(item.stock)" }
             text += "\n\n<b>\(strings.lowStockTitle(threshold))</b>\n" + (low.isEmpty ? HTML(text: strings.stockFine) : ShopTemplates.frame(low))
         }
-        let sections: [[(String, any CallbackData)]] = [
-            [(strings.sectionProducts, AdminCallback(to: .products)), (strings.sectionStock, AdminCallback(to: .stock))],
-            [(people.sectionCustomers, AdminCustomersCallback(filter: .all)), (people.sectionOrders, AdminCallback(to: .findOrder))],
-            // Admins are the root admin's to manage: nobody else sees the section.
+        let sections: [[(String, any CallbackData)]] =
             [
-                (broadcasts.sectionBroadcast, AdminCallback(to: .broadcast)), (people.sectionSellers, AdminCallback(to: .sellers)),
-                (people.sectionStaff, AdminCallback(to: .staff)),
-            ],
-            [
-                (records.sectionAudit, AdminAuditCallback(person: 0)), (records.sectionExport, AdminCallback(to: .export)),
-                (records.sectionChart, AdminCallback(to: .chart)),
-            ],
-        ]
+                [(strings.sectionProducts, AdminCallback(to: .products)), (strings.sectionStock, AdminCallback(to: .stock))],
+                [(people.sectionCustomers, AdminCustomersCallback(filter: .all)), (people.sectionOrders, AdminCallback(to: .findOrder))],
+                // Admins are the root admin's to manage: nobody else sees the section.
+                [
+                    (broadcasts.sectionBroadcast, AdminCallback(to: .broadcast)), (people.sectionSellers, AdminCallback(to: .sellers)),
+                    (people.sectionStaff, AdminCallback(to: .staff)),
+                ],
+                [
+                    (records.sectionAudit, AdminAuditCallback(person: 0)), (records.sectionExport, AdminCallback(to: .export)),
+                    (records.sectionChart, AdminCallback(to: .chart)),
+                ],
+            ] + (cryptoCredited != nil ? [[(records.sectionPayments, AdminCallback(to: .payments))]] : [])
         var rows: [[InlineKeyboardButton]] = try sections.map { row in try row.map { try button($0, $1) } }
         rows.append([try shop.menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))

@@ -5,6 +5,24 @@ struct EnglishRecordsStrings: RecordsStrings {
     let sectionAudit: String = "📜 Audit log"
     let sectionExport: String = "📤 Export"
     let sectionChart: String = "📈 Chart"
+    let sectionPayments: String = "💳 Payments"
+    let paymentsTitle: HTML = "💳 <b>Payments</b>"
+    func paymentsCredited(_ amount: String) -> HTML { "Credited through Crypto Pay: <b>\(amount)</b>" }
+    let paymentsEmpty: HTML = "No crypto top-ups yet."
+    let paymentsCheckNow: String = "🔄 Check with Crypto Pay now"
+    func paymentsChecked(credited: Int, expired: Int) -> HTML {
+        "✅ Checked: \(Plural.english(credited, "top-up", "top-ups")) credited, \(expired) expired."
+    }
+    let paymentsUnavailable: HTML = "⚠️ Crypto Pay can't be reached right now; the bot asks again every 5 minutes."
+    func topUpState(_ state: TopUpState) -> String {
+        switch state {
+        case .created: "⏳ waiting"
+        case .paid: "💸 paid"
+        case .credited: "✅ credited"
+        case .expired: "⌛ expired"
+        case .cancelled: "✖ not made"
+        }
+    }
     let auditTitle: HTML = "📜 <b>Audit log</b>"
     func auditAbout(_ name: String) -> HTML { "📜 <b>Audit log</b> · by or about \(name)" }
     let auditEmpty: String = "Nothing recorded yet."
@@ -21,6 +39,7 @@ struct EnglishRecordsStrings: RecordsStrings {
         case .customers: "👥 Customers"
         case .ledger: "📒 Ledger"
         case .audit: "📜 Audit log"
+        case .topUps: "💳 Crypto top-ups"
         }
 
     }

@@ -5,6 +5,24 @@ struct RussianRecordsStrings: RecordsStrings {
     let sectionAudit: String = "📜 Журнал"
     let sectionExport: String = "📤 Выгрузка"
     let sectionChart: String = "📈 График"
+    let sectionPayments: String = "💳 Платежи"
+    let paymentsTitle: HTML = "💳 <b>Платежи</b>"
+    func paymentsCredited(_ amount: String) -> HTML { "Зачислено через Crypto Pay: <b>\(amount)</b>" }
+    let paymentsEmpty: HTML = "Пополнений криптовалютой пока нет."
+    let paymentsCheckNow: String = "🔄 Проверить в Crypto Pay"
+    func paymentsChecked(credited: Int, expired: Int) -> HTML {
+        "✅ Проверено: зачислено \(Plural.russian(credited, "пополнение", "пополнения", "пополнений")), истекло \(expired)."
+    }
+    let paymentsUnavailable: HTML = "⚠️ Crypto Pay сейчас недоступен; бот спрашивает снова каждые 5 минут."
+    func topUpState(_ state: TopUpState) -> String {
+        switch state {
+        case .created: "⏳ ожидает"
+        case .paid: "💸 оплачено"
+        case .credited: "✅ зачислено"
+        case .expired: "⌛ истекло"
+        case .cancelled: "✖ не создан"
+        }
+    }
     let auditTitle: HTML = "📜 <b>Журнал действий</b>"
     func auditAbout(_ name: String) -> HTML { "📜 <b>Журнал действий</b> · от или о \(name)" }
     let auditEmpty: String = "Пока ничего не записано."
@@ -21,6 +39,7 @@ struct RussianRecordsStrings: RecordsStrings {
         case .customers: "👥 Покупатели"
         case .ledger: "📒 Движения баланса"
         case .audit: "📜 Журнал"
+        case .topUps: "💳 Пополнения криптовалютой"
         }
 
     }

@@ -18,12 +18,20 @@ protocol RecordsStrings: Sendable {
     func exportCaption(_ rows: Int) -> String
     func chartCaption(_ orders: Int, _ revenue: String) -> HTML
     var chartEmpty: String { get }
+    var sectionPayments: String { get }
+    var paymentsTitle: HTML { get }
+    func paymentsCredited(_ amount: String) -> HTML
+    var paymentsEmpty: HTML { get }
+    var paymentsCheckNow: String { get }
+    func paymentsChecked(credited: Int, expired: Int) -> HTML
+    var paymentsUnavailable: HTML { get }
+    func topUpState(_ state: TopUpState) -> String
     var otherProducts: String { get }
 }
 
 /// What the export screen offers.
 enum ExportChoice: String, Codable, Sendable, CaseIterable {
-    case ordersMonth, ordersAll, customers, ledger, audit
+    case ordersMonth, ordersAll, customers, ledger, audit, topUps
 }
 
 extension Language {

@@ -17,10 +17,15 @@ struct TopUpReconciler: Service {
         }
     }
 
+    /// What one pass did.
+    struct Outcome: Sendable, Equatable {
+        var credited: Int
+        var expired: Int
+    }
+
     /// One pass over the top-ups that may still be paid.
-    /// - Returns: how many were credited now.
     @discardableResult
-    func reconcile() async throws -> Int {
+    func reconcile() async throws -> Outcome {
         let waiting = try await payments.shop.topUps.waiting(provider.id)
         var credited = 0
         if !waiting.isEmpty {
@@ -33,6 +38,6 @@ struct TopUpReconciler: Service {
         if credited > 0 || expired > 0 {
             logger.info("Top-ups reconciled", metadata: ["provider": "\(provider.id.rawValue)", "credited": "\(credited)", "expired": "\(expired)"])
         }
-        return credited
+        return Outcome(credited: credited, expired: expired)
     }
 }

@@ -28,6 +28,8 @@ struct ProcessShop: Sendable {
     /// Where its public listener takes Crypto Pay's webhook, with Crypto Pay on (the sandbox's
     /// stand-in); nil: Crypto Pay off.
     var cryptoPayPort: Int? = nil
+    /// The root admin: not a simulated user unless a test makes one and sets it.
+    var rootAdminID: Int64 = 1
     static let webhookSecret = "process-shop-secret"
     static let webhookPath = "/telegram/updates"
 
@@ -39,7 +41,7 @@ struct ProcessShop: Sendable {
 
     var environment: [String: String] {
         var environment = [
-            "BOT_TOKEN": sandbox.token.value, "ROOT_ADMIN_ID": "1", "TELEGRAM_API_URL": sandbox.baseURL,
+            "BOT_TOKEN": sandbox.token.value, "ROOT_ADMIN_ID": String(rootAdminID), "TELEGRAM_API_URL": sandbox.baseURL,
             "DATABASE_URL": databaseURL, "LOG_DIR": folder + "/logs", "LOG_LEVEL": "notice",
             "STARS_TOP_UPS": "100", "STAR_VALUE": "0.01",
         ]

@@ -30,7 +30,8 @@ struct ShopHandlers: Sendable {
             showMenu: { context, note in try await showMenu(context, note: HTML(text: note)) }
         )
         // Dialogs first, then the panel: each takes its input before the shop's screens do.
-        let admin = AdminHandlers(shop: shop, configuration: configuration, restockWakeUp: restockWakeUp, scenes: scenes)
+        let admin = AdminHandlers(
+            shop: shop, configuration: configuration, restockWakeUp: restockWakeUp, scenes: scenes, topUpProvider: topUpProvider)
         let adminRouter = admin.makeRouter()
         scenes.register(ResellerQuantityScene(shop: self))
         scenes.register(CryptoAmountScene(shop: self))
