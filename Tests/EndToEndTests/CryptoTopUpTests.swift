@@ -55,6 +55,7 @@ extension BotProcessTests {
                     try await payer.waitUntilToldOfTheTopUp()
                 }
                 try await Self.waitForWebhooks(1, sandbox)
+                #expect(await sandbox.cryptoPay.allInvoices.count == 2, "a press handled again shows the same invoice")
                 #expect(await second.stop() == 0, "\(second.log)")
                 try await Self.expectEachCreditedOnce(payers, shop: shop)
 

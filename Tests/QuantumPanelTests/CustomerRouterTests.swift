@@ -28,6 +28,29 @@ struct CustomerRouterTests {
         }
     }
 
+    /// The handler gets what the gate remembered for the update, not a second look-up.
+    @Test func theHandlerReceivesWhatTheGateRemembered() async throws {
+        try await withTemporaryMarketplaceDatabase(.sqlite) { database in
+            let users = UserService(database: database.database(logger: Self.logger), currency: .usd)
+            var remembered = try await users.register(telegramID: 11, username: nil, firstName: "Ana", languageCode: "en")
+            remembered.firstName = "As the gate saw her"
+            let gate = RememberingGate(customer: remembered)
+            let received = try await Self.feed(Self.message(from: 11, name: "Ana"), users: users, gate: gate)
+            #expect(received.map(\.firstName) == ["As the gate saw her"])
+        }
+    }
+
+    /// A gate that remembers a customer of the test's making.
+    struct RememberingGate: UpdateMiddleware {
+        let customer: CustomerSnapshot
+
+        func handle(_ context: HandlerContext, next: @Sendable (HandlerContext) async throws -> Void) async throws {
+            var context = context
+            CustomerLookup.remember(customer, in: &context)
+            try await next(context)
+        }
+    }
+
     @Test func outsideTheGateTheHandlerStillReceivesItsCustomer() async throws {
         try await withTemporaryMarketplaceDatabase(.sqlite) { database in
             let users = UserService(database: database.database(logger: Self.logger), currency: .usd)
@@ -51,7 +74,7 @@ struct CustomerRouterTests {
     }
 
     /// What a customer router's message handler received for `update`, behind `gate` or none.
-    static func feed(_ update: Update, users: UserService, gate: CustomerMiddleware?) async throws -> [CustomerSnapshot] {
+    static func feed(_ update: Update, users: UserService, gate: (any UpdateMiddleware)?) async throws -> [CustomerSnapshot] {
         let customers = CustomerLookup(users: users)
         let received = Mutex<[CustomerSnapshot]>([])
         let handlers = CustomerRouter(name: "customers", customers: customers)

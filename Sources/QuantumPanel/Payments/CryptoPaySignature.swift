@@ -18,7 +18,8 @@ struct CryptoPaySignature: Sendable {
         return HMAC<SHA256>.isValidAuthenticationCode(code, authenticating: body, using: key)
     }
 
-    /// The signature Crypto Pay would send with `body`: for the sandbox's stand-in and tests.
+    /// The signature Crypto Pay would send with `body`, for tests. (The sandbox's stand-in signs
+    /// with its own code, so the two are checked against each other end to end.)
     func sign(_ body: some DataProtocol) -> String {
         HMAC<SHA256>.authenticationCode(for: body, using: key).map { String(format: "%02x", $0) }.joined()
     }
