@@ -7,13 +7,14 @@ import QuantumPanel
 struct PaymentsCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "payments",
-        abstract: "Top-ups through payment providers (Crypto Pay): list them, show one, or reconcile with Crypto Pay now.",
+        abstract: "Top-ups through payment providers (Telegram Stars, Crypto Pay): list them, show one, or reconcile with the providers now.",
         subcommands: [List.self, Show.self, Reconcile.self]
     )
 
     static func line(_ topUp: TopUpRecord) -> String {
         [
-            "#\(topUp.id)", "\(topUp.provider.rawValue) invoice \(topUp.invoiceID ?? "none")", "customer \(topUp.telegramID)", topUp.amount.formatted,
+            "#\(topUp.id)", "\(topUp.provider.rawValue) invoice \(topUp.invoiceID ?? "none")", "customer \(topUp.telegramID)",
+            topUp.amount.formatted + (topUp.price.map { " for \($0) Stars" } ?? ""),
             topUp.state.rawValue, ExportService.date(topUp.createdAt),
         ].joined(separator: " · ")
     }
@@ -22,7 +23,7 @@ struct PaymentsCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "The newest top-ups, newest first.")
         @OptionGroup var options: ProductsCommand.Options
         @Option(help: "Only this customer's (a Telegram id).") var customer: Int64?
-        @Option(help: "Only those in this state: created, paid, credited, expired or cancelled.") var state: TopUpState?
+        @Option(help: "Only those in this state: created, paid, credited, expired, cancelled or refunded.") var state: TopUpState?
         @Option(help: "How many, at most.") var limit = 50
 
         func run() async throws {
@@ -51,8 +52,11 @@ struct PaymentsCommand: AsyncParsableCommand {
 
     struct Reconcile: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Ask Crypto Pay about every top-up still waiting now: credit the paid ones, expire the overdue ones.",
-            discussion: "The bot does the same every 5 minutes; each paid invoice is credited once, whoever sees it first.")
+            abstract: "Ask the providers about every payment now: credit the paid ones not credited yet, expire the overdue ones.",
+            discussion: """
+                Telegram is asked for the bot's Stars transactions, and Crypto Pay (when on) about every top-up still waiting. The bot \
+                does the same every 5 minutes; each paid invoice is credited once, whoever sees it first.
+                """)
         @OptionGroup var options: ProductsCommand.Options
 
         func run() async throws {

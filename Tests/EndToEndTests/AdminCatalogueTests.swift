@@ -190,7 +190,7 @@ import Testing
             try await harness.shop.admins.add(bob.id, username: nil, by: AuditLog.commandLine)
             let order = try await harness.shop.purchases.buy(telegramID: ana.id, priceID: price).orderID
             let seller = try await harness.shop.sellers.add(username: "best_keys", displayName: "Best", by: ShopHarness.rootAdmin).id
-            _ = try await harness.shop.stars.book(chargeID: "charge-1", telegramID: ana.id, stars: 100, payload: "p")
+            _ = try await harness.shop.stars.book(chargeID: "charge-1", telegramID: ana.id, stars: 100)
             let payment = try #require(try await harness.shop.users.profile(ana.id).starsPayments.first?.id)
             // A broadcast that is over, so the bot's broadcaster sends nothing while customers tap.
             let row = Broadcast()

@@ -222,7 +222,7 @@ import Testing
         try await withShop { harness in
             let ana = try await harness.customer("Ana", username: "ana_k")
             // Booked, but a charge Telegram doesn't know: its refund is refused.
-            _ = try await harness.shop.stars.book(chargeID: "unknown-charge", telegramID: ana.id, stars: 100, payload: "manual")
+            _ = try await harness.shop.stars.book(chargeID: "unknown-charge", telegramID: ana.id, stars: 100)
             let boss = try await Self.admin(harness)
             _ = try await Self.find(boss)
             let card = try await Self.profile(boss) { _ = try await boss.send("@ana_k") }
@@ -263,17 +263,16 @@ import Testing
             // Claimed and debited, and then the bot stopped before Telegram answered.
             _ = try await harness.shop.stars.claimRefund(paymentID: payment.id, by: ShopHarness.rootAdmin)
             #expect(try await harness.shop.users.profile(ana.id).starsPayments.first?.isRefundPending == true)
-            var reconciler = StarsReconciler(
-                shop: harness.shop, bot: harness.sandbox.makeClient(), interval: .seconds(300), logger: PaymentSafetyTests.quiet)
-            _ = try await reconciler.reconcile()
+            var stars = StarsTopUpProvider(shop: harness.shop, bot: harness.sandbox.makeClient(), logger: PaymentSafetyTests.quiet)
+            _ = try await PaymentSafetyTests.reconciler(stars, harness).reconcile()
             #expect(
                 try await harness.shop.stars.unconfirmedRefunds().count == 1,
                 "a refund just claimed may still be waiting for its answer: not asked again yet")
-            reconciler.refundGrace = .zero
-            _ = try await reconciler.reconcile()
+            stars.refundGrace = .zero
+            _ = try await PaymentSafetyTests.reconciler(stars, harness).reconcile()
             #expect(try await harness.shop.stars.unconfirmedRefunds().isEmpty)
             #expect(try await ana.nextMessage().shown.contains("500 Stars were refunded to your Telegram account"))
-            _ = try await reconciler.reconcile()
+            _ = try await PaymentSafetyTests.reconciler(stars, harness).reconcile()
             #expect(await harness.sandbox.state.recordedCalls.filter { $0.method == "refundStarPayment" }.count == 1, "finished once")
             #expect(try await harness.shop.users.find(telegramID: ana.id)?.balance == ShopHarness.dollars("0.00"))
             #expect(try await harness.shop.ledger.unbalancedCustomers().isEmpty)

@@ -18,7 +18,7 @@ import Testing
             let ana = try await harness.customer("Ana", balance: "5.00", username: "ana_k")
             _ = try await harness.shop.users.setReseller(true, telegramID: ana.id)
             let order = try await harness.shop.purchases.buy(telegramID: ana.id, priceID: price, quantity: 2).orderID
-            _ = try await harness.shop.stars.book(chargeID: "charge-1", telegramID: ana.id, stars: 100, payload: "p")
+            _ = try await harness.shop.stars.book(chargeID: "charge-1", telegramID: ana.id, stars: 100)
             _ = try await harness.customer("Bob", username: "bob_b")
             let helper = try await harness.customer("Helper")
             try await harness.shop.admins.add(helper.id, username: nil, by: owner.id)

@@ -132,8 +132,8 @@ import Testing
         try await withTestShop(database) { shop in
             try await shop.customer(800)
             let stars = StarsTopUpService(database: shop.db, currency: TestShop.currency, starValue: TestShop.dollars("0.02"))
-            _ = try await stars.book(chargeID: "charge-1", telegramID: 800, stars: 100, payload: "p")
-            _ = try await stars.book(chargeID: "charge-2", telegramID: 800, stars: 50, payload: "p")
+            _ = try await stars.book(chargeID: "charge-1", telegramID: 800, stars: 100)
+            _ = try await stars.book(chargeID: "charge-2", telegramID: 800, stars: 50)
             let payments = try await shop.users.profile(800).starsPayments
             #expect(payments.map(\.stars) == [50, 100])
             let (second, first) = (payments[0].id, payments[1].id)

@@ -14,19 +14,19 @@ import Testing
         try await withTestShop(database) { shop in
             try await shop.customer(100)
             let stars = Self.stars(shop)
-            let outcomes = try await withThrowingTaskGroup(of: StarsTopUpService.Outcome.self) { group in
+            let outcomes = try await withThrowingTaskGroup(of: TopUpService.Credit.self) { group in
                 for _ in 1...10 {
-                    group.addTask { try await stars.book(chargeID: "stx-1", telegramID: 100, stars: 500, payload: "topup:100:500") }
+                    group.addTask { try await stars.book(chargeID: "stx-1", telegramID: 100, stars: 500) }
                 }
                 return try await group.reduce(into: []) { $0.append($1) }
             }
             #expect(outcomes.filter { !$0.isRepeat }.count == 1)
-            #expect(outcomes.allSatisfy { $0.credited == TestShop.dollars("5.00") })
+            #expect(outcomes.allSatisfy { $0.topUp.amount == TestShop.dollars("5.00") })
             #expect(try await shop.users.find(telegramID: 100)?.balance == TestShop.dollars("5.00"))
             #expect(try await shop.ledger.recentLines(of: 100).map(\.reason) == [.starsTopUp])
             #expect(try await shop.ledger.unbalancedCustomers().isEmpty)
 
-            let second = try await stars.book(chargeID: "stx-2", telegramID: 100, stars: 100, payload: "topup:100:100")
+            let second = try await stars.book(chargeID: "stx-2", telegramID: 100, stars: 100)
             #expect(second.balance == TestShop.dollars("6.00") && !second.isRepeat, "another charge is another credit")
         }
     }
@@ -35,9 +35,9 @@ import Testing
     func aChargeForAnUnknownCustomerBooksNothing(database: TestDatabase) async throws {
         try await withTestShop(database) { shop throws in
             await #expect(throws: LedgerError.unknownCustomer(telegramID: 404)) {
-                try await Self.stars(shop).book(chargeID: "stx-9", telegramID: 404, stars: 100, payload: "topup:404:100")
+                try await Self.stars(shop).book(chargeID: "stx-9", telegramID: 404, stars: 100)
             }
-            #expect(try await StarsPayment.query(on: shop.db).count() == 0)
+            #expect(try await TopUp.query(on: shop.db).count() == 0)
         }
     }
 

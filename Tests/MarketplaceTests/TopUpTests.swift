@@ -33,8 +33,8 @@ import Testing
             let rows = try await ExportService(database: shop.db, currency: TestShop.currency).export(.topUps) { csv += $0 }
             let lines = csv.split(separator: "\r\n").map(String.init)
             #expect(rows == 1)
-            #expect(lines.first == "top_up,date,customer,provider,invoice,amount,currency,state,paid_at,credited_at")
-            #expect(lines.last?.contains(",cryptopay,901,10.00,USD,credited,") == true, "\(csv)")
+            #expect(lines.first == "top_up,date,customer,provider,invoice,amount,currency,stars,state,paid_at,credited_at")
+            #expect(lines.last?.contains(",cryptopay,901,10.00,USD,,credited,") == true, "\(csv)")
         }
     }
 

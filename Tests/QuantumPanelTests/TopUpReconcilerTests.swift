@@ -19,7 +19,7 @@ struct TopUpReconcilerTests {
         let reported = Mutex<[ProviderInvoice]?>([])
         var id: TopUpProviderID { .cryptoPay }
 
-        func createInvoice(for topUp: TopUpRecord, description: String, expiresIn: Duration) async throws -> ProviderInvoice {
+        func createInvoice(for topUp: TopUpRecord, wording: InvoiceWording, expiresIn: Duration) async throws -> IssuedInvoice {
             throw TopUpProviderError.unreachable(provider: id, reason: "not scripted")
         }
 

@@ -8,7 +8,7 @@ struct AddCustomerAdministration: AsyncMigration {
 
     func prepare(on database: any Database) async throws {
         try await database.schema(LedgerEntry.schema).field("note", .string).update()
-        try await database.schema(StarsPayment.schema).field("refund_confirmed_at", .datetime).update()
+        try await database.schema("stars_payments").field("refund_confirmed_at", .datetime).update()
         // Refunds from before were made by hand, outside the bot: there is nothing to finish.
         try await database.sql.raw("UPDATE stars_payments SET refund_confirmed_at = updated_at WHERE is_refunded").run()
         try await database.schema(KeyRefund.schema)
@@ -28,7 +28,7 @@ struct AddCustomerAdministration: AsyncMigration {
 
     func revert(on database: any Database) async throws {
         try await database.schema(KeyRefund.schema).delete()
-        try await database.schema(StarsPayment.schema).deleteField("refund_confirmed_at").update()
+        try await database.schema("stars_payments").deleteField("refund_confirmed_at").update()
         try await database.schema(LedgerEntry.schema).deleteField("note").update()
     }
 }

@@ -23,7 +23,7 @@ struct CreateBotState: AsyncMigration {
             .field("created_at", .datetime, .required)
             .create()
         try await SQLIndex.create("processed_updates_created", on: "processed_updates", columns: ["created_at"], in: database)
-        try await database.schema(StarsPayment.schema)
+        try await database.schema("stars_payments")
             .field(.id, .int, .identifier(auto: true))
             .field("telegram_payment_charge_id", .string, .required)
             .field("customer_id", .int, .required, .references(Customer.schema, .id, onDelete: .restrict))
@@ -38,7 +38,7 @@ struct CreateBotState: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        try await database.schema(StarsPayment.schema).delete()
+        try await database.schema("stars_payments").delete()
         try await database.schema("processed_updates").delete()
         try await database.schema("conversation_states").delete()
     }

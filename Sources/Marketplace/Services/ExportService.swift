@@ -69,11 +69,12 @@ public struct ExportService: Sendable {
             }
         case .topUps:
             try await write(
-                Self.row(["top_up", "date", "customer", "provider", "invoice", "amount", "currency", "state", "paid_at", "credited_at"]))
+                Self.row(["top_up", "date", "customer", "provider", "invoice", "amount", "currency", "stars", "state", "paid_at", "credited_at"]))
             return try await pages(TopUp.self, range) { topUp in
                 [
                     String(topUp.id!), Self.date(topUp.createdAt), String(topUp.$customer.id), topUp.provider, topUp.invoiceID ?? "",
-                    amount(topUp.amount), currency.code, topUp.state.rawValue, Self.date(topUp.paidAt), Self.date(topUp.creditedAt),
+                    amount(topUp.amount), currency.code, topUp.price.map(String.init) ?? "", topUp.state.rawValue, Self.date(topUp.paidAt),
+                    Self.date(topUp.creditedAt),
                 ]
             } write: {
                 try await write($0)

@@ -38,34 +38,32 @@ public struct StarsRefundClaim: Sendable, Equatable {
 /// Telegram refuses gives it back, and one whose answer was lost stays claimed until
 /// ``confirmRefund(chargeID:)``, to be asked again (Telegram refuses a second refund of a charge).
 extension StarsTopUpService {
+    /// - Parameter paymentID: the Stars top-up's id.
     public func claimRefund(paymentID: Int, by adminID: Int64) async throws -> StarsRefundClaim {
         try await permissions.require(.money, adminID)
         let currency = currency
         let claim = try await database.atomically { db -> StarsRefundClaim in
-            guard let found = try await StarsPayment.query(on: db).filter(\.$id == paymentID).with(\.$customer).first() else {
-                throw StarsRefundError.paymentNotFound(paymentID: paymentID)
-            }
+            guard let found = try await Self.payment(paymentID, on: db) else { throw StarsRefundError.paymentNotFound(paymentID: paymentID) }
             try await db.lockCustomer(telegramID: found.customer.telegramID)
-            guard let payment = try await StarsPayment.query(on: db).filter(\.$id == paymentID).with(\.$customer).first(), !payment.isRefunded else {
-                throw StarsRefundError.alreadyRefunded(paymentID: paymentID)
-            }
-            guard payment.customer.balance >= payment.credited else {
+            guard let payment = try await Self.payment(paymentID, on: db), payment.state == .credited, let chargeID = payment.invoiceID,
+                let stars = payment.price
+            else { throw StarsRefundError.alreadyRefunded(paymentID: paymentID) }
+            guard payment.customer.balance >= payment.amount else {
                 throw StarsRefundError.balanceTooLow(
                     balance: Money(minorUnits: payment.customer.balance, currency: currency),
-                    needed: Money(minorUnits: payment.credited, currency: currency))
+                    needed: Money(minorUnits: payment.amount, currency: currency))
             }
             let balance = try await LedgerService.post(
-                -payment.credited, customerID: payment.$customer.id, reason: .starsRefund, actorID: adminID, orderID: nil, idempotencyKey: nil,
+                -payment.amount, customerID: payment.$customer.id, reason: .starsRefund, actorID: adminID, orderID: nil, idempotencyKey: nil,
                 currency: currency, on: db)
-            payment.isRefunded = true
+            payment.state = .refunded
             try await payment.save(on: db)
             try await AuditLog.record(
                 admin: adminID, action: "stars.refund", subject: "customer \(payment.customer.telegramID)",
-                details: "\(payment.stars) Stars · charge \(payment.chargeID)", on: db)
+                details: "\(stars) Stars · charge \(chargeID)", on: db)
             return StarsRefundClaim(
-                paymentID: paymentID, chargeID: payment.chargeID, telegramID: payment.customer.telegramID, stars: payment.stars,
-                debited: Money(minorUnits: payment.credited, currency: currency), balanceAfter: Money(minorUnits: balance, currency: currency)
-            )
+                paymentID: paymentID, chargeID: chargeID, telegramID: payment.customer.telegramID, stars: stars,
+                debited: Money(minorUnits: payment.amount, currency: currency), balanceAfter: Money(minorUnits: balance, currency: currency))
         }
         try await cache.delete(CacheKey.customer(claim.telegramID))
         return claim
@@ -73,7 +71,7 @@ extension StarsTopUpService {
 
     /// Telegram gave the Stars back.
     public func confirmRefund(chargeID: String) async throws {
-        try await StarsPayment.query(on: database).filter(\.$chargeID == chargeID).filter(\.$isRefunded == true).filter(\.$refundConfirmedAt == nil)
+        try await Self.charge(chargeID, on: database).filter(\.$state == .refunded).filter(\.$refundConfirmedAt == nil)
             .set(\.$refundConfirmedAt, to: Date()).update()
     }
 
@@ -83,15 +81,15 @@ extension StarsTopUpService {
     public func undoRefund(chargeID: String, reason: String) async throws -> Money? {
         let currency = currency
         let undone = try await database.atomically { db -> (Int64, Money)? in
-            guard let found = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).with(\.$customer).first() else { return nil }
+            guard let found = try await Self.charge(chargeID, on: db).with(\.$customer).first() else { return nil }
             try await db.lockCustomer(telegramID: found.customer.telegramID)
-            guard let payment = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).first(), payment.isRefunded,
-                payment.refundConfirmedAt == nil
-            else { return nil }
+            guard let payment = try await Self.charge(chargeID, on: db).first(), payment.state == .refunded, payment.refundConfirmedAt == nil else {
+                return nil
+            }
             let balance = try await LedgerService.post(
-                payment.credited, customerID: payment.$customer.id, reason: .starsRefundUndone, actorID: nil, orderID: nil, idempotencyKey: nil,
+                payment.amount, customerID: payment.$customer.id, reason: .starsRefundUndone, actorID: nil, orderID: nil, idempotencyKey: nil,
                 currency: currency, on: db)
-            payment.isRefunded = false
+            payment.state = .credited
             try await payment.save(on: db)
             try await AuditLog.record(
                 admin: AuditLog.commandLine, action: "stars.refund.undo", subject: "customer \(found.customer.telegramID)", details: reason, on: db)
@@ -106,13 +104,21 @@ extension StarsTopUpService {
     /// - Parameter claimedBefore: only those claimed before then, so one whose request is still
     ///   waiting for Telegram's answer isn't asked again beside it.
     public func unconfirmedRefunds(claimedBefore: Date = .distantFuture) async throws -> [StarsRefundClaim] {
-        let payments = try await StarsPayment.query(on: database).filter(\.$isRefunded == true).filter(\.$refundConfirmedAt == nil)
-            .filter(\.$updatedAt < claimedBefore).with(\.$customer).all()
+        let payments = try await TopUp.query(on: database).filter(\.$provider == TopUpProviderID.stars.rawValue).filter(\.$state == .refunded)
+            .filter(\.$refundConfirmedAt == nil).filter(\.$updatedAt < claimedBefore).with(\.$customer).all()
         return payments.map {
             StarsRefundClaim(
-                paymentID: $0.id!, chargeID: $0.chargeID, telegramID: $0.customer.telegramID, stars: $0.stars,
-                debited: Money(minorUnits: $0.credited, currency: currency), balanceAfter: Money(minorUnits: $0.customer.balance, currency: currency)
+                paymentID: $0.id!, chargeID: $0.invoiceID ?? "", telegramID: $0.customer.telegramID, stars: $0.price ?? 0,
+                debited: Money(minorUnits: $0.amount, currency: currency), balanceAfter: Money(minorUnits: $0.customer.balance, currency: currency)
             )
         }
+    }
+
+    private static func payment(_ id: Int, on db: any Database) async throws -> TopUp? {
+        try await TopUp.query(on: db).filter(\.$id == id).filter(\.$provider == TopUpProviderID.stars.rawValue).with(\.$customer).first()
+    }
+
+    private static func charge(_ chargeID: String, on db: any Database) -> QueryBuilder<TopUp> {
+        TopUp.query(on: db).filter(\.$provider == TopUpProviderID.stars.rawValue).filter(\.$invoiceID == chargeID)
     }
 }

@@ -1,7 +1,8 @@
 import FluentKit
 import Foundation
 
-/// Balance top-ups paid with Telegram Stars: each payment is credited once, by its charge id.
+/// Balance top-ups paid with Telegram Stars: top-ups like any provider's (``TopUpService``), whose
+/// invoice is named by the charge that pays it, priced in Stars, and refundable in Stars.
 public struct StarsTopUpService: Sendable {
     let database: any Database
     let currency: Currency
@@ -22,67 +23,41 @@ public struct StarsTopUpService: Sendable {
         self.permissions = permissions
     }
 
+    var topUps: TopUpService { TopUpService(database: database, currency: currency, cache: cache) }
+
     /// What a top-up of `stars` adds to a balance.
     public func credit(forStars stars: Int) -> Money {
         Money(minorUnits: starValue.minorUnits * Int64(stars), currency: currency)
     }
 
+    /// Stores a top-up of `stars` before its invoice is sent: what it adds is fixed now.
+    /// - Parameter requestKey: as in ``TopUpService/open(_:telegramID:amount:price:expiresAt:requestKey:)``.
+    public func open(telegramID: Int64, stars: Int, expiresAt: Date, requestKey: String? = nil) async throws -> TopUpRecord {
+        try await topUps.open(
+            .stars, telegramID: telegramID, amount: credit(forStars: stars), price: Int64(stars), expiresAt: expiresAt, requestKey: requestKey)
+    }
+
+    /// The top-up an invoice sent before top-ups were stored pays (its payload names the customer
+    /// and the Stars, not a top-up): stored now, once per charge.
+    public func openForEarlierInvoice(chargeID: String, telegramID: Int64, stars: Int) async throws -> TopUpRecord {
+        try await open(telegramID: telegramID, stars: stars, expiresAt: Date(), requestKey: "stars:\(chargeID)")
+    }
+
     /// Which of `chargeIDs` are booked already: one query, for reconciling a page of transactions.
     public func bookedChargeIDs(among chargeIDs: [String]) async throws -> Set<String> {
         guard !chargeIDs.isEmpty else { return [] }
-        return Set(try await StarsPayment.query(on: database).filter(\.$chargeID ~~ chargeIDs).all().map(\.chargeID))
+        let booked = try await TopUp.query(on: database).filter(\.$provider == TopUpProviderID.stars.rawValue).filter(\.$invoiceID ~~ chargeIDs)
+            .all()
+        return Set(booked.compactMap(\.invoiceID))
     }
 
-    /// The outcome of booking one payment.
-    public struct Outcome: Sendable, Equatable {
-        public var credited: Money
-        public var balance: Money
-        /// The charge was booked before (Telegram delivered the payment twice): nothing new was added.
-        public var isRepeat: Bool
-    }
-
-    /// Books a successful Stars payment: one payment row and one ledger row in one transaction.
-    /// The charge id is unique in both, so a second delivery of the same payment adds nothing.
-    public func book(chargeID: String, telegramID: Int64, stars: Int, payload: String) async throws -> Outcome {
+    /// Books a successful Stars payment of a stored top-up, or of an invoice from before they were
+    /// stored (`topUpID` nil): credited once per charge, however often it is delivered.
+    public func book(chargeID: String, telegramID: Int64, stars: Int, topUpID: Int? = nil) async throws -> TopUpService.Credit {
         guard stars > 0, !chargeID.isEmpty else { throw LedgerError.nonPositiveAmount }
-        let amount = credit(forStars: stars)
-        let currency = currency
-        do {
-            let outcome = try await database.atomically { db -> Outcome in
-                if let earlier = try await StarsPayment.query(on: db).filter(\.$chargeID == chargeID).with(\.$customer).first() {
-                    return Outcome(
-                        credited: Money(minorUnits: earlier.credited, currency: currency),
-                        balance: Money(minorUnits: earlier.customer.balance, currency: currency), isRepeat: true)
-                }
-                try await db.lockCustomer(telegramID: telegramID)
-                guard let customer = try await Customer.query(on: db).filter(\.$telegramID == telegramID).first(), let id = customer.id else {
-                    throw LedgerError.unknownCustomer(telegramID: telegramID)
-                }
-                let payment = StarsPayment()
-                payment.chargeID = chargeID
-                payment.$customer.id = id
-                payment.stars = Int64(stars)
-                payment.credited = amount.minorUnits
-                payment.payload = payload
-                payment.isRefunded = false
-                try await payment.create(on: db)
-                let balance = try await LedgerService.post(
-                    amount.minorUnits, customerID: id, reason: .starsTopUp, actorID: telegramID, orderID: nil, idempotencyKey: "stars:\(chargeID)",
-                    currency: currency, on: db)
-                return Outcome(credited: amount, balance: Money(minorUnits: balance, currency: currency), isRepeat: false)
-            }
-            try await cache.delete(CacheKey.customer(telegramID))
-            return outcome
-        } catch let error as LedgerError {
-            throw error
-        } catch {
-            // The same payment booked at the same moment by another delivery: the unique charge id refused this one.
-            guard let earlier = try await StarsPayment.query(on: database).filter(\.$chargeID == chargeID).with(\.$customer).first() else {
-                throw error
-            }
-            return Outcome(
-                credited: Money(minorUnits: earlier.credited, currency: currency),
-                balance: Money(minorUnits: earlier.customer.balance, currency: currency), isRepeat: true)
-        }
+        var topUpID = topUpID
+        if topUpID == nil { topUpID = try await topUps.topUp(.stars, invoiceID: chargeID)?.id }
+        if topUpID == nil { topUpID = try await openForEarlierInvoice(chargeID: chargeID, telegramID: telegramID, stars: stars).id }
+        return try await topUps.credit(.stars, TopUpPayment(invoiceID: chargeID, topUpID: topUpID, price: Int64(stars), paidAt: Date()))
     }
 }

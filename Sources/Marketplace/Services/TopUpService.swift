@@ -2,7 +2,7 @@ import FluentKit
 import FluentSQL
 import Foundation
 
-/// Top-ups through a payment provider: each is a row before the customer sees a Pay button, and
+/// Top-ups through a payment provider (Telegram Stars, Crypto Pay): each is a row before the customer sees a Pay button, and
 /// a paid invoice is credited once, by the ledger key `topup:<provider>:<invoice id>`, whoever
 /// reports it first (the provider's webhook, reconciliation, the customer's "I've paid").
 public struct TopUpService: Sendable {
@@ -19,8 +19,10 @@ public struct TopUpService: Sendable {
     /// Stores a top-up of `amount` for the customer, before any invoice exists.
     /// - Parameter requestKey: names the request that asks for it: the same key again returns the
     ///   top-up it opened (a press handled again after a crash), whatever the other arguments.
+    /// - Parameter price: what the provider charges in its own unit, when that isn't the shop's
+    ///   currency (the Stars of a Stars top-up); a payment must match it.
     public func open(
-        _ provider: TopUpProviderID, telegramID: Int64, amount: Money, expiresAt: Date, requestKey: String? = nil
+        _ provider: TopUpProviderID, telegramID: Int64, amount: Money, price: Int64? = nil, expiresAt: Date, requestKey: String? = nil
     ) async throws -> TopUpRecord {
         guard amount.minorUnits > 0 else { throw LedgerError.nonPositiveAmount }
         guard amount.currency == currency else { throw TopUpError.currencyMismatch(expected: currency, got: amount.currency) }
@@ -35,9 +37,17 @@ public struct TopUpService: Sendable {
         topUp.$customer.id = id
         topUp.requestKey = requestKey
         topUp.amount = amount.minorUnits
+        topUp.price = price
         topUp.state = .created
         topUp.expiresAt = expiresAt
-        try await topUp.create(on: database)
+        do {
+            try await topUp.create(on: database)
+        } catch {
+            // The same request opened it at the same moment: the unique request key refused this one.
+            guard let requestKey, let earlier = try await TopUp.query(on: database).filter(\.$requestKey == requestKey).with(\.$customer).first()
+            else { throw error }
+            return try TopUpRecord(earlier, telegramID: earlier.customer.telegramID, currency: currency)
+        }
         return try TopUpRecord(topUp, telegramID: telegramID, currency: currency)
     }
 
@@ -67,38 +77,43 @@ public struct TopUpService: Sendable {
 
     /// Credits a paid invoice: the ledger entry and the top-up's new state in one transaction,
     /// once, however many times and from wherever the payment is reported. An invoice past its
-    /// expiry in our books is still credited: the provider took the money.
+    /// expiry in our books is still credited: the provider took the money. A provider that names
+    /// its invoice only when paid (Stars: the charge) says which top-up the payment is for; an
+    /// invoice of it paid twice is two top-ups, each credited.
     ///
     /// - Throws: ``TopUpError/unknownInvoice(provider:invoiceID:)`` for an invoice the shop didn't
-    ///   make, ``TopUpError/amountMismatch(expected:paid:)`` when the amount paid isn't the one asked.
-    public func credit(_ provider: TopUpProviderID, invoiceID: String, paid: Money, paidAt: Date) async throws -> Credit {
+    ///   make, ``TopUpError/amountMismatch(expected:paid:)`` or ``TopUpError/priceMismatch(expected:paid:)``
+    ///   when what was paid isn't what the invoice asked.
+    public func credit(_ provider: TopUpProviderID, _ payment: TopUpPayment) async throws -> Credit {
         let currency = currency
-        let key = "topup:\(provider.rawValue):\(invoiceID)"
         let credit: Credit
         do {
             credit = try await database.atomically { db -> Credit in
-                guard let found = try await Self.find(provider, invoiceID: invoiceID, on: db) else {
-                    throw TopUpError.unknownInvoice(provider: provider, invoiceID: invoiceID)
+                guard let found = try await Self.find(provider, payment, on: db) else {
+                    throw TopUpError.unknownInvoice(provider: provider, invoiceID: payment.invoiceID)
                 }
                 let telegramID = found.customer.telegramID
                 try await db.lockCustomer(telegramID: telegramID)
                 // Read again under the lock: a credit committed meanwhile shows now.
-                guard let topUp = try await Self.find(provider, invoiceID: invoiceID, on: db), let customerID = topUp.customer.id else {
-                    throw TopUpError.unknownInvoice(provider: provider, invoiceID: invoiceID)
+                guard var topUp = try await Self.find(provider, payment, on: db), let customerID = topUp.customer.id else {
+                    throw TopUpError.unknownInvoice(provider: provider, invoiceID: payment.invoiceID)
                 }
-                if topUp.state == .credited {
+                if topUp.invoiceID == payment.invoiceID, topUp.state == .credited || topUp.state == .refunded {
                     let balance = Money(minorUnits: topUp.customer.balance, currency: currency)
                     return Credit(topUp: try TopUpRecord(topUp, telegramID: telegramID, currency: currency), balance: balance, isRepeat: true)
                 }
-                let asked = Money(minorUnits: topUp.amount, currency: currency)
-                guard paid == asked else { throw TopUpError.amountMismatch(expected: asked, paid: paid) }
+                try Self.check(payment, against: topUp, currency: currency)
+                if topUp.invoiceID != nil, topUp.invoiceID != payment.invoiceID {
+                    topUp = try await Self.copy(topUp, on: db)
+                }
+                topUp.invoiceID = payment.invoiceID
                 let balance = try await LedgerService.post(
-                    topUp.amount, customerID: customerID, reason: .topUp, actorID: telegramID, orderID: nil, idempotencyKey: key, currency: currency,
-                    on: db)
+                    topUp.amount, customerID: customerID, reason: provider == .stars ? .starsTopUp : .topUp, actorID: telegramID, orderID: nil,
+                    idempotencyKey: "topup:\(provider.rawValue):\(payment.invoiceID)", currency: currency, on: db)
                 topUp.state = .credited
-                topUp.paidAt = paidAt
+                topUp.paidAt = payment.paidAt
                 topUp.creditedAt = Date()
-                try await topUp.update(on: db)
+                try await topUp.save(on: db)
                 return Credit(
                     topUp: try TopUpRecord(topUp, telegramID: telegramID, currency: currency),
                     balance: Money(minorUnits: balance, currency: currency),
@@ -108,12 +123,46 @@ public struct TopUpService: Sendable {
             throw error
         } catch {
             // Credited at the same moment by another report: the ledger's unique key refused this one.
-            guard let topUp = try await Self.find(provider, invoiceID: invoiceID, on: database), topUp.state == .credited else { throw error }
+            guard let topUp = try await Self.find(provider, invoiceID: payment.invoiceID, on: database), topUp.state == .credited else {
+                throw error
+            }
             let balance = Money(minorUnits: topUp.customer.balance, currency: currency)
             return Credit(topUp: try TopUpRecord(topUp, telegramID: topUp.customer.telegramID, currency: currency), balance: balance, isRepeat: true)
         }
         if !credit.isRepeat { try await cache.delete(CacheKey.customer(credit.topUp.telegramID)) }
         return credit
+    }
+
+    /// Credits a paid invoice priced in the shop's currency; see ``credit(_:_:)``.
+    public func credit(_ provider: TopUpProviderID, invoiceID: String, paid: Money, paidAt: Date) async throws -> Credit {
+        try await credit(provider, TopUpPayment(invoiceID: invoiceID, amount: paid, paidAt: paidAt))
+    }
+
+    /// Whether the payment pays what the top-up asks: its price in the provider's unit when it has
+    /// one, else its amount.
+    private static func check(_ payment: TopUpPayment, against topUp: TopUp, currency: Currency) throws {
+        if let price = topUp.price {
+            guard payment.price == price else { throw TopUpError.priceMismatch(expected: price, paid: payment.price) }
+        } else {
+            let asked = Money(minorUnits: topUp.amount, currency: currency)
+            guard let paid = payment.amount, paid == asked else {
+                throw TopUpError.amountMismatch(expected: asked, paid: payment.amount ?? Money(minorUnits: 0, currency: currency))
+            }
+        }
+    }
+
+    /// A second payment of an invoice already paid: a top-up of its own, for the same customer and amount.
+    private static func copy(_ topUp: TopUp, on db: any Database) async throws -> TopUp {
+        let copy = TopUp()
+        copy.provider = topUp.provider
+        copy.$customer.id = topUp.$customer.id
+        copy.amount = topUp.amount
+        copy.price = topUp.price
+        copy.state = .created
+        copy.expiresAt = topUp.expiresAt
+        try await copy.create(on: db)
+        copy.$customer.value = topUp.customer
+        return copy
     }
 
     /// Marks the top-ups still waiting for a payment past their expiry as expired.
@@ -176,6 +225,39 @@ public struct TopUpService: Sendable {
     private static func find(_ provider: TopUpProviderID, invoiceID: String, on db: any Database) async throws -> TopUp? {
         try await TopUp.query(on: db).filter(\.$provider == provider.rawValue).filter(\.$invoiceID == invoiceID).with(\.$customer).first()
     }
+
+    /// The top-up a payment pays: the one with its invoice, else, for a provider that names its
+    /// invoice only when paid, the one it says.
+    private static func find(_ provider: TopUpProviderID, _ payment: TopUpPayment, on db: any Database) async throws -> TopUp? {
+        if let topUp = try await find(provider, invoiceID: payment.invoiceID, on: db) { return topUp }
+        guard provider.namesInvoiceWhenPaid, let id = payment.topUpID else { return nil }
+        return try await TopUp.query(on: db).filter(\.$id == id).filter(\.$provider == provider.rawValue).with(\.$customer).first()
+    }
+}
+
+/// A payment a provider reports.
+public struct TopUpPayment: Sendable, Equatable {
+    public var invoiceID: String
+    /// The top-up it pays, for a provider that names its invoice only when paid.
+    public var topUpID: Int?
+    /// What was paid in the shop's currency.
+    public var amount: Money?
+    /// What was paid in the provider's own unit (Stars).
+    public var price: Int64?
+    public var paidAt: Date
+
+    public init(invoiceID: String, topUpID: Int? = nil, amount: Money? = nil, price: Int64? = nil, paidAt: Date) {
+        self.invoiceID = invoiceID
+        self.topUpID = topUpID
+        self.amount = amount
+        self.price = price
+        self.paidAt = paidAt
+    }
+}
+
+extension TopUpProviderID {
+    /// Telegram names a Stars invoice only by the charge that pays it.
+    public var namesInvoiceWhenPaid: Bool { self == .stars }
 }
 
 /// A top-up as the bot sees one.
@@ -185,6 +267,8 @@ public struct TopUpRecord: Sendable, Equatable {
     public var invoiceID: String?
     public var telegramID: Int64
     public var amount: Money
+    /// What the provider charges in its own unit (Stars), when not the shop's currency.
+    public var price: Int64?
     public var state: TopUpState
     public var payURL: String?
     public var expiresAt: Date
@@ -198,6 +282,7 @@ public struct TopUpRecord: Sendable, Equatable {
         invoiceID = topUp.invoiceID
         self.telegramID = telegramID
         amount = Money(minorUnits: topUp.amount, currency: currency)
+        price = topUp.price
         state = topUp.state
         payURL = topUp.payURL
         expiresAt = topUp.expiresAt
@@ -213,6 +298,8 @@ public enum TopUpError: Error, Equatable, Sendable {
     case unknownTopUp(id: Int)
     /// Paid a different amount or currency than the invoice asked.
     case amountMismatch(expected: Money, paid: Money)
+    /// Paid another price in the provider's unit (Stars) than the invoice asked.
+    case priceMismatch(expected: Int64, paid: Int64?)
     /// A top-up asked in another currency than the shop's.
     case currencyMismatch(expected: Currency, got: Currency)
     /// A stored provider this version doesn't know.
@@ -225,6 +312,7 @@ extension TopUpError: CustomStringConvertible {
         case .unknownInvoice(let provider, let invoiceID): "no top-up has \(provider.rawValue) invoice \(invoiceID)"
         case .unknownTopUp(let id): "no top-up \(id)"
         case .amountMismatch(let expected, let paid): "the invoice asks \(expected.formatted), the payment says \(paid.formatted)"
+        case .priceMismatch(let expected, let paid): "the invoice asks \(expected), the payment says \(paid.map(String.init) ?? "nothing")"
         case .currencyMismatch(let expected, let got): "the shop's currency is \(expected.code), not \(got.code)"
         case .unknownProvider(let name): "unknown payment provider \(name)"
         }

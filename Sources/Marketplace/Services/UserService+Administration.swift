@@ -62,7 +62,8 @@ extension UserService {
             .from(Order.schema)
             .where("customer_id", .equal, id)
             .first(decoding: OrderFigures.self)
-        let payments = try await StarsPayment.query(on: database).filter(\.$customer.$id == id).sort(\.$id, .descending).limit(10).all()
+        let payments = try await TopUp.query(on: database).filter(\.$customer.$id == id).filter(\.$provider == TopUpProviderID.stars.rawValue)
+            .filter(\.$state ~~ [.credited, .refunded]).sort(\.$id, .descending).limit(10).all()
         return CustomerProfile(
             customer: CustomerSnapshot(customer, currency: currency),
             firstSeen: customer.createdAt ?? Date(timeIntervalSince1970: 0),
@@ -72,9 +73,9 @@ extension UserService {
             lastLedgerLines: try await LedgerService(database: database, currency: currency).recentLines(of: telegramID, limit: ledgerLines),
             starsPayments: payments.map {
                 StarsPaymentSummary(
-                    id: $0.id!, stars: $0.stars, credited: Money(minorUnits: $0.credited, currency: currency),
-                    date: $0.createdAt ?? Date(timeIntervalSince1970: 0),
-                    isRefunded: $0.isRefunded, isRefundPending: $0.isRefunded && $0.refundConfirmedAt == nil
+                    id: $0.id!, stars: $0.price ?? 0, credited: Money(minorUnits: $0.amount, currency: currency),
+                    date: $0.paidAt ?? $0.createdAt ?? Date(timeIntervalSince1970: 0),
+                    isRefunded: $0.state == .refunded, isRefundPending: $0.state == .refunded && $0.refundConfirmedAt == nil
                 )
             }
         )

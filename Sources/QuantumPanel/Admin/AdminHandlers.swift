@@ -136,10 +136,8 @@ struct AdminHandlers: Sendable {
     static func showPanel(_ context: HandlerContext, shop: Shop, configuration: ShopConfiguration, note: HTML?) async throws {
         let stats = try await shop.stats.stats()
         let low = try await shop.stats.lowStock(below: configuration.lowStockThreshold)
-        // With Crypto Pay on, what it brought, and the way to 💳 Payments.
-        let cryptoCredited = configuration.cryptoTopUps.isEmpty ? nil : try await shop.topUps.creditedTotals()[.cryptoPay]
         let panel = try context.adminTemplates.panel(
-            stats, lowStock: low, threshold: configuration.lowStockThreshold, cryptoCredited: cryptoCredited)
+            stats, lowStock: low, threshold: configuration.lowStockThreshold, credited: try await shop.credited(by: configuration.topUpProviders))
         try await show(context.adminTemplates.noted(panel, note), context, admins: shop.admins)
     }
 

@@ -48,8 +48,9 @@ struct AdminTemplates: Sendable {
 
     /// The panel's first screen, with every section; ``Screen/limited(to:isRoot:)`` takes away
     /// those the admin's role doesn't open.
-    /// - Parameter cryptoCredited: what crypto top-ups brought in all; nil with Crypto Pay off.
-    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int, cryptoCredited: Money?) throws -> Screen {
+    /// - Parameter credited: what each payment provider that is on brought in all; none on, no
+    ///   💳 Payments.
+    func panel(_ stats: ShopStats, lowStock: [StatsService.LowStock], threshold: Int, credited: [(TopUpProviderID, Money)]) throws -> Screen {
         func period(_ label: String, _ figures: ShopStats.Period) -> HTML {
             "\(label): \(strings.ordersCount(figures.orders)) · <b>\(figures.revenue.formatted)</b>"
         }
@@ -65,7 +66,7 @@ struct AdminTemplates: Sendable {
                 period(strings.thirtyDaysLabel, stats.lastThirtyDays), period(strings.allTimeLabel, stats.allTime),
             ]),
         ].joined(separator: "\n")
-        if let cryptoCredited { text += "\n\n" + records.paymentsCredited(cryptoCredited.formatted) }
+        if !credited.isEmpty { text += "\n\n" + paymentsCredited(credited) }
         if threshold > 0 {
             let low = lowStock.prefix(10).map { item -> HTML in "\(HTML.truncate(item.productName, to: 40)) · \(item.durationLabel): \(item.stock)" }
             text += "\n\n<b>\(strings.lowStockTitle(threshold))</b>\n" + (low.isEmpty ? HTML(text: strings.stockFine) : ShopTemplates.frame(low))
@@ -83,7 +84,7 @@ struct AdminTemplates: Sendable {
                     (records.sectionAudit, AdminAuditCallback(person: 0)), (records.sectionExport, AdminCallback(to: .export)),
                     (records.sectionChart, AdminCallback(to: .chart)),
                 ],
-            ] + (cryptoCredited != nil ? [[(records.sectionPayments, AdminCallback(to: .payments))]] : [])
+            ] + (credited.isEmpty ? [] : [[(records.sectionPayments, AdminCallback(to: .payments))]])
         var rows: [[InlineKeyboardButton]] = try sections.map { row in try row.map { try button($0, $1) } }
         rows.append([try shop.menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))

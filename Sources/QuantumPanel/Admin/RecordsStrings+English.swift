@@ -7,13 +7,23 @@ struct EnglishRecordsStrings: RecordsStrings {
     let sectionChart: String = "📈 Chart"
     let sectionPayments: String = "💳 Payments"
     let paymentsTitle: HTML = "💳 <b>Payments</b>"
-    func paymentsCredited(_ amount: String) -> HTML { "Credited through Crypto Pay: <b>\(amount)</b>" }
-    let paymentsEmpty: HTML = "No crypto top-ups yet."
-    let paymentsCheckNow: String = "🔄 Check with Crypto Pay now"
+    func paymentsCredited(_ provider: TopUpProviderID, _ amount: String) -> HTML {
+        "Credited through \(providerName(provider)): <b>\(amount)</b>"
+    }
+    func providerName(_ provider: TopUpProviderID) -> String {
+        switch provider {
+        case .stars: "⭐ Telegram Stars"
+        case .cryptoPay: "💎 Crypto Pay"
+        }
+    }
+    let paymentsEmpty: HTML = "No top-ups yet."
+    let paymentsCheckNow: String = "🔄 Check payments now"
     func paymentsChecked(credited: Int, expired: Int) -> HTML {
         "✅ Checked: \(Plural.english(credited, "top-up", "top-ups")) credited, \(expired) expired."
     }
-    let paymentsUnavailable: HTML = "⚠️ Crypto Pay can't be reached right now; the bot asks again every 5 minutes."
+    func paymentsUnavailable(_ provider: TopUpProviderID) -> HTML {
+        "⚠️ \(providerName(provider)) can't be reached right now; the bot asks again every 5 minutes."
+    }
     func topUpState(_ state: TopUpState) -> String {
         switch state {
         case .created: "⏳ waiting"
@@ -21,6 +31,7 @@ struct EnglishRecordsStrings: RecordsStrings {
         case .credited: "✅ credited"
         case .expired: "⌛ expired"
         case .cancelled: "✖ not made"
+        case .refunded: "↩️ refunded"
         }
     }
     let auditTitle: HTML = "📜 <b>Audit log</b>"
@@ -39,7 +50,7 @@ struct EnglishRecordsStrings: RecordsStrings {
         case .customers: "👥 Customers"
         case .ledger: "📒 Ledger"
         case .audit: "📜 Audit log"
-        case .topUps: "💳 Crypto top-ups"
+        case .topUps: "💳 Top-ups"
         }
 
     }

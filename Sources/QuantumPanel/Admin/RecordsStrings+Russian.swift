@@ -7,13 +7,23 @@ struct RussianRecordsStrings: RecordsStrings {
     let sectionChart: String = "📈 График"
     let sectionPayments: String = "💳 Платежи"
     let paymentsTitle: HTML = "💳 <b>Платежи</b>"
-    func paymentsCredited(_ amount: String) -> HTML { "Зачислено через Crypto Pay: <b>\(amount)</b>" }
-    let paymentsEmpty: HTML = "Пополнений криптовалютой пока нет."
-    let paymentsCheckNow: String = "🔄 Проверить в Crypto Pay"
+    func paymentsCredited(_ provider: TopUpProviderID, _ amount: String) -> HTML {
+        "Зачислено через \(providerName(provider)): <b>\(amount)</b>"
+    }
+    func providerName(_ provider: TopUpProviderID) -> String {
+        switch provider {
+        case .stars: "⭐ Telegram Stars"
+        case .cryptoPay: "💎 Crypto Pay"
+        }
+    }
+    let paymentsEmpty: HTML = "Пополнений пока нет."
+    let paymentsCheckNow: String = "🔄 Проверить платежи"
     func paymentsChecked(credited: Int, expired: Int) -> HTML {
         "✅ Проверено: зачислено \(Plural.russian(credited, "пополнение", "пополнения", "пополнений")), истекло \(expired)."
     }
-    let paymentsUnavailable: HTML = "⚠️ Crypto Pay сейчас недоступен; бот спрашивает снова каждые 5 минут."
+    func paymentsUnavailable(_ provider: TopUpProviderID) -> HTML {
+        "⚠️ \(providerName(provider)) сейчас недоступен; бот спрашивает снова каждые 5 минут."
+    }
     func topUpState(_ state: TopUpState) -> String {
         switch state {
         case .created: "⏳ ожидает"
@@ -21,6 +31,7 @@ struct RussianRecordsStrings: RecordsStrings {
         case .credited: "✅ зачислено"
         case .expired: "⌛ истекло"
         case .cancelled: "✖ не создан"
+        case .refunded: "↩️ возвращено"
         }
     }
     let auditTitle: HTML = "📜 <b>Журнал действий</b>"
@@ -39,7 +50,7 @@ struct RussianRecordsStrings: RecordsStrings {
         case .customers: "👥 Покупатели"
         case .ledger: "📒 Движения баланса"
         case .audit: "📜 Журнал"
-        case .topUps: "💳 Пополнения криптовалютой"
+        case .topUps: "💳 Пополнения"
         }
 
     }

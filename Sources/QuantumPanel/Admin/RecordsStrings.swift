@@ -20,11 +20,12 @@ protocol RecordsStrings: Sendable {
     var chartEmpty: String { get }
     var sectionPayments: String { get }
     var paymentsTitle: HTML { get }
-    func paymentsCredited(_ amount: String) -> HTML
+    func paymentsCredited(_ provider: TopUpProviderID, _ amount: String) -> HTML
+    func providerName(_ provider: TopUpProviderID) -> String
     var paymentsEmpty: HTML { get }
     var paymentsCheckNow: String { get }
     func paymentsChecked(credited: Int, expired: Int) -> HTML
-    var paymentsUnavailable: HTML { get }
+    func paymentsUnavailable(_ provider: TopUpProviderID) -> HTML
     func topUpState(_ state: TopUpState) -> String
     var otherProducts: String { get }
 }

@@ -32,23 +32,24 @@ extension QuantumPanelApp {
 }
 
 extension QuantumPanelApp {
-    /// `quantum-panel payments reconcile`: one reconciliation pass with Crypto Pay now, as the
-    /// bot's job makes every 5 minutes; customers credited are told through the Bot API.
+    /// `quantum-panel payments reconcile`: one reconciliation pass with every provider now (Stars,
+    /// and Crypto Pay when on), as the bot's jobs make every 5 minutes; customers credited are told
+    /// through the Bot API.
     /// - Returns: how many top-ups were credited and how many expired.
     public static func reconcileTopUps(shop: Shop, settings: Settings, logger: Logger) async throws -> (credited: Int, expired: Int) {
-        guard let cryptoPay = settings.cryptoPay else { throw CryptoPayOff() }
         let bot = BotClient(
             transport: AsyncHTTPClientTransport(httpClient: .shared, baseURL: settings.telegram.apiURL, token: settings.telegram.token),
             logger: logger)
-        let reconciler = TopUpReconciler(
-            provider: CryptoPayClient(httpClient: .shared, settings: cryptoPay, currency: settings.shop.currency),
-            payments: TopUpPayments(shop: shop, bot: bot, logger: logger), interval: .seconds(300), logger: logger)
-        let outcome = try await reconciler.reconcile()
-        return (outcome.credited, outcome.expired)
-    }
-
-    /// A task that needs Crypto Pay, with it off.
-    public struct CryptoPayOff: Error, CustomStringConvertible {
-        public var description: String { "Crypto Pay is off: set \(CryptoPaySettings.tokenVariable) to the app's token from @CryptoBot" }
+        let cryptoPay = settings.cryptoPay.map { CryptoPayClient(httpClient: .shared, settings: $0, currency: settings.shop.currency) }
+        let providers: [any TopUpProvider] = [StarsTopUpProvider(shop: shop, bot: bot, logger: logger)] + (cryptoPay.map { [$0] } ?? [])
+        var total = (credited: 0, expired: 0)
+        for provider in providers {
+            let outcome = try await TopUpReconciler(
+                provider: provider, payments: TopUpPayments(shop: shop, bot: bot, logger: logger), interval: .seconds(300), logger: logger
+            ).reconcile()
+            total.credited += outcome.credited
+            total.expired += outcome.expired
+        }
+        return total
     }
 }

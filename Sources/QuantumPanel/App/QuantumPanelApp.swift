@@ -84,12 +84,13 @@ public struct QuantumPanelApp: Sendable {
         let gate = PreludeGate()
         let prelude = BotPrelude(settings: settings, database: database, bot: bot, redis: redis, shopBot: shopBot, gate: gate, logger: logger)
         let payments = TopUpPayments(shop: shopBot.shop, bot: bot, logger: logger)
+        // Stars are always reconciled: payments and refunds from when Stars top-ups were offered stay Telegram's to report.
+        let providers: [any TopUpProvider] = [StarsTopUpProvider(shop: shopBot.shop, bot: bot, logger: logger)] + (cryptoPay.map { [$0] } ?? [])
         let jobs: [any Service] =
             [
-                StarsReconciler(shop: shopBot.shop, bot: bot, interval: .seconds(300), logger: logger),
                 shopBot.makeRestockNotifier(bot: bot, logger: logger),
                 Broadcaster(shop: shopBot.shop, bot: bot, perSecond: settings.broadcasts.perSecond, logger: logger),
-            ] + (cryptoPay.map { [TopUpReconciler(provider: $0, payments: payments, interval: .seconds(300), logger: logger)] } ?? [])
+            ] + providers.map { TopUpReconciler(provider: $0, payments: payments, interval: .seconds(300), logger: logger) }
         let polling = webhook == nil
         let leaderLock = try settings.database.location.postgresURL.map { try PostgresLeaderLock(url: $0, botID: botID, logger: logger) }
         let updates = UpdateService(

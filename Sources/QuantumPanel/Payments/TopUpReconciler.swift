@@ -5,6 +5,7 @@ import ServiceLifecycle
 /// Credits the paid invoices no webhook brought (one lost, or never sent), and marks the unpaid
 /// ones past their expiry: at start and every `interval`, for one provider. A provider that
 /// can't be reached is asked again at the next round; the rest of the shop runs meanwhile.
+/// The customer is told of each payment found so, once.
 struct TopUpReconciler: Service {
     let provider: any TopUpProvider
     let payments: TopUpPayments
@@ -26,12 +27,11 @@ struct TopUpReconciler: Service {
     /// One pass over the top-ups that may still be paid.
     @discardableResult
     func reconcile() async throws -> Outcome {
+        try await provider.finishPending()
         let waiting = try await payments.shop.topUps.waiting(provider.id)
         var credited = 0
-        if !waiting.isEmpty {
-            for invoice in try await provider.invoices(waiting.compactMap(\.invoiceID)) {
-                if case .credited = try await payments.settle(invoice, from: provider.id) { credited += 1 }
-            }
+        for invoice in try await provider.invoicesToReconcile(waiting: waiting) {
+            if case .credited = try await payments.settle(invoice, from: provider.id, late: true) { credited += 1 }
         }
         // After the paid ones are credited: what is still waiting past its time was not paid in time.
         let expired = try await payments.shop.topUps.expire(provider.id)

@@ -43,3 +43,10 @@ extension ShopConfiguration {
         cryptoAssets = settings.cryptoPay?.assets ?? []
     }
 }
+
+extension ShopConfiguration {
+    /// The payment providers customers are offered, in the order the Balance screen shows them.
+    var topUpProviders: [TopUpProviderID] {
+        (starsTopUps.isEmpty ? [] : [.stars]) + (cryptoTopUps.isEmpty ? [] : [.cryptoPay])
+    }
+}

@@ -27,7 +27,9 @@ func shopSnapshot(_ database: any Database) async throws -> [String] {
     for seller in try await TrustedSeller.query(on: database).sort(\.$id).all() {
         rows.append("seller \(seller.id!) \(seller.username) \(seller.displayName) \(seller.note ?? "-") \(seller.sortOrder)")
     }
-    for payment in try await StarsPayment.query(on: database).sort(\.$id).all() { rows.append("stars \(payment.chargeID) \(payment.isRefunded)") }
+    for topUp in try await TopUp.query(on: database).sort(\.$id).all() {
+        rows.append("top-up \(topUp.provider) \(topUp.invoiceID ?? "-") \(topUp.state.rawValue)")
+    }
     rows.append("ledger \(try await LedgerEntry.query(on: database).count())")
     rows.append("refunds \(try await KeyRefund.query(on: database).count())")
     rows.append("audit \(try await AuditEntry.query(on: database).count())")

@@ -51,20 +51,24 @@ extension ShopHandlers {
         guard topUp.state == .created else {
             return try await context.show(Screen(text: templates.strings.cryptoUnavailable, keyboard: try backToBalance(templates)))
         }
-        let invoice: ProviderInvoice
+        let issued: IssuedInvoice
         do {
-            invoice = try await provider.createInvoice(
-                for: topUp, description: templates.strings.cryptoInvoiceDescription(amount.formatted), expiresIn: Self.cryptoInvoiceLifetime)
+            issued = try await provider.createInvoice(
+                for: topUp,
+                wording: InvoiceWording(
+                    title: templates.strings.invoiceTitle, description: templates.strings.cryptoInvoiceDescription(amount.formatted)),
+                expiresIn: Self.cryptoInvoiceLifetime)
         } catch let error as TopUpProviderError {
             try await shop.topUps.cancel(topUp.id)
             context.logger.warning("No invoice for a top-up", metadata: ["top_up.id": "\(topUp.id)", "error": "\(error)"])
             return try await context.show(Screen(text: templates.strings.cryptoUnavailable, keyboard: try backToBalance(templates)))
         }
-        let attached = try await shop.topUps.attach(invoiceID: invoice.invoiceID, payURL: invoice.payURL, to: topUp.id)
+        guard case .page(let invoiceID, let payURL) = issued else { return }
+        let attached = try await shop.topUps.attach(invoiceID: invoiceID, payURL: payURL, to: topUp.id)
         context.logger.info(
             "Top-up invoice made",
-            metadata: ["top_up.id": "\(topUp.id)", "invoice.id": "\(invoice.invoiceID)", "amount": "\(amount.amount)"])
-        try await context.show(templates.cryptoInvoice(attached, payURL: invoice.payURL, assets: configuration.cryptoAssets, minutes: minutes))
+            metadata: ["top_up.id": "\(topUp.id)", "invoice.id": "\(invoiceID)", "amount": "\(amount.amount)"])
+        try await context.show(templates.cryptoInvoice(attached, payURL: payURL, assets: configuration.cryptoAssets, minutes: minutes))
     }
 
     /// 🔄 I've paid: asks the provider about this one invoice at once, and credits it if paid.

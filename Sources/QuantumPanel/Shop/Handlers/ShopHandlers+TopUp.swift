@@ -1,29 +1,13 @@
 import BotRouting
+import Foundation
 import Logging
 import Marketplace
 import TelegramBotAPI
 
-/// What a Stars invoice is for: `topup:<telegram id>:<stars>`, checked again at pre-checkout
-/// and at payment.
-struct TopUpPayload: Equatable {
-    var telegramID: Int64
-    var stars: Int
-
-    var text: String { "topup:\(telegramID):\(stars)" }
-
-    init(telegramID: Int64, stars: Int) {
-        self.telegramID = telegramID
-        self.stars = stars
-    }
-
-    init?(_ text: String) {
-        let parts = text.split(separator: ":", omittingEmptySubsequences: false)
-        guard parts.count == 3, parts[0] == "topup", let id = Int64(parts[1]), let stars = Int(parts[2]) else { return nil }
-        self.init(telegramID: id, stars: stars)
-    }
-}
-
 extension ShopHandlers {
+    /// How long a Stars invoice can be paid: what its Stars add is promised for that long.
+    static let starsInvoiceLifetime = Duration.seconds(86_400)
+
     func topUpRouter() -> Router {
         let router = CustomerRouter(name: "top-up", customers: customers)
         router.callbackQuery(NavigateCallback.self, .navigation(to: .topUp)) { _, context, _ in
@@ -35,17 +19,33 @@ extension ShopHandlers {
                 try await context.answerCallback(context.templates.strings.paymentRefused, showAlert: true)
                 return
             }
-            let strings = context.templates.strings
-            let credit = shop.stars.credit(forStars: pick.stars).formatted
             try await context.answerCallback()
-            try await context.bot.send(
-                SendInvoice(
-                    chatID: .id(customer.telegramID), title: strings.invoiceTitle, description: strings.invoiceDescription(pick.stars, credit),
-                    payload: TopUpPayload(telegramID: customer.telegramID, stars: pick.stars).text, currency: "XTR",
-                    prices: [LabeledPrice(label: "⭐ \(pick.stars)", amount: Int64(pick.stars))]
-                ))
+            try await openStarsInvoice(context, customer, stars: pick.stars)
         }
         return router.router
+    }
+
+    /// Stores the top-up, then sends its invoice into the chat; when Telegram can't send it the
+    /// top-up is cancelled and the customer told. The same press handled again after a crash
+    /// sends the same top-up's invoice again: whichever copy is paid, it is paid once.
+    private func openStarsInvoice(_ context: HandlerContext, _ customer: CustomerSnapshot, stars: Int) async throws {
+        let strings = context.templates.strings
+        let topUp = try await shop.stars.open(
+            telegramID: customer.telegramID, stars: stars, expiresAt: Date() + TimeInterval(Self.starsInvoiceLifetime.components.seconds),
+            requestKey: "\(customer.telegramID):\(Self.token(for: context.update))")
+        guard topUp.state == .created else {
+            _ = try await context.answer(plain: strings.invoicePaidAlready)
+            return
+        }
+        let wording = InvoiceWording(title: strings.invoiceTitle, description: strings.invoiceDescription(stars, topUp.amount.formatted))
+        do {
+            _ = try await StarsTopUpProvider(shop: shop, bot: context.bot, logger: context.logger)
+                .createInvoice(for: topUp, wording: wording, expiresIn: Self.starsInvoiceLifetime)
+        } catch let error as TopUpProviderError {
+            try await shop.topUps.cancel(topUp.id)
+            context.logger.warning("No invoice for a top-up", metadata: ["top_up.id": "\(topUp.id)", "error": "\(error)"])
+            _ = try await context.answer(strings.starsUnavailable)
+        }
     }
 
     /// The pre-checkout check, the booking of a successful payment and /paysupport. Not behind
@@ -66,24 +66,30 @@ extension ShopHandlers {
             guard let payment = message.successfulPayment, let user = message.from else { return }
             let customer = try await shop.users.find(telegramID: user.id)
             let strings = Language(customer: customer, telegramCode: user.languageCode).strings
-            guard payment.currency == "XTR", let payload = TopUpPayload(payment.invoicePayload), payload.telegramID == user.id,
-                Int64(payload.stars) == payment.totalAmount
-            else {
+            let stars = StarsTopUpProvider(shop: shop, bot: context.bot, logger: context.logger)
+            let invoice =
+                payment.currency == "XTR"
+                ? try await stars.paidInvoice(
+                    chargeID: payment.telegramPaymentChargeID, payer: user.id, payload: payment.invoicePayload, stars: payment.totalAmount,
+                    paidAt: Date(timeIntervalSince1970: TimeInterval(message.date)))
+                : nil
+            var settlement: TopUpPayments.Settlement?
+            if let invoice {
+                settlement = try await TopUpPayments(shop: shop, bot: context.bot, logger: context.logger).settle(invoice, from: .stars)
+            }
+            context.logger.info(
+                "Stars top-up", metadata: ["charge.id": "\(payment.telegramPaymentChargeID)", "settled": "\(settlement.map { "\($0)" } ?? "no")"])
+            switch settlement {
+            case .credited:
+                // Told in a message of its own.
+                break
+            case .alreadyCredited:
+                try await context.answer(plain: strings.paymentAlreadyCredited)
+            case .notPaid, .notOurs, nil:
                 // Telegram only charges after our pre-checkout yes, so this is someone else's invoice: leave it to support.
                 context.logger.error("A payment that matches no top-up", metadata: ["charge.id": "\(payment.telegramPaymentChargeID)"])
                 try await context.answer(plain: strings.paymentRefused)
-                return
             }
-            let outcome = try await shop.stars.book(
-                chargeID: payment.telegramPaymentChargeID, telegramID: user.id, stars: payload.stars, payload: payment.invoicePayload)
-            context.logger.info(
-                "Stars top-up",
-                metadata: ["charge.id": "\(payment.telegramPaymentChargeID)", "stars": "\(payload.stars)", "repeat": "\(outcome.isRepeat)"])
-            let text: HTML =
-                outcome.isRepeat
-                ? "\(strings.paymentAlreadyCredited)"
-                : strings.toppedUp(outcome.credited.formatted, outcome.balance.formatted)
-            try await context.answer(text)
         }
         // Telegram's note that Stars went back: the refund was booked when it was asked for, so
         // this only confirms it, and the customer has been told already.
@@ -99,10 +105,23 @@ extension ShopHandlers {
     private func refusal(of query: PreCheckoutQuery) async throws -> String? {
         let customer = try await shop.users.find(telegramID: query.from.id)
         let strings = Language(customer: customer, telegramCode: query.from.languageCode).strings
-        guard let payload = TopUpPayload(query.invoicePayload), payload.telegramID == query.from.id,
-            query.currency == "XTR", configuration.starsTopUps.contains(payload.stars), Int64(payload.stars) == query.totalAmount,
-            let customer
-        else { return strings.paymentRefused }
+        guard query.currency == "XTR", let customer else { return strings.paymentRefused }
+        if let id = InvoicePayload.topUpID(query.invoicePayload) {
+            guard let topUp = try await shop.topUps.topUp(id: id), topUp.provider == .stars, topUp.telegramID == query.from.id,
+                topUp.price == query.totalAmount
+            else { return strings.paymentRefused }
+            switch topUp.state {
+            case .created where topUp.expiresAt > Date(): break
+            case .created, .expired: return strings.invoiceExpired
+            case .paid, .credited, .refunded: return strings.invoicePaidAlready
+            case .cancelled: return strings.paymentRefused
+            }
+        } else {
+            // An invoice sent before top-ups were stored.
+            guard let earlier = EarlierStarsPayload(query.invoicePayload), earlier.telegramID == query.from.id,
+                configuration.starsTopUps.contains(earlier.stars), Int64(earlier.stars) == query.totalAmount
+            else { return strings.paymentRefused }
+        }
         guard !customer.isBanned else { return strings.paymentBanned }
         return nil
     }

@@ -102,6 +102,9 @@ struct EnglishStrings: Strings {
     func invoiceDescription(_ stars: Int, _ credit: String) -> String { "\(stars) Stars add \(credit) to your shop balance." }
     let paymentRefused: String = "This payment can't be accepted. Please start the top-up again."
     let paymentBanned: String = "Your account can't make payments."
+    let invoiceExpired: String = "This invoice has expired. Open the top-up again for a new one."
+    let invoicePaidAlready: String = "This invoice has been paid already. Open the top-up again to add more."
+    let starsUnavailable: HTML = "⚠️ Telegram couldn't send the invoice right now. Try again in a few minutes."
     func toppedUp(_ credit: String, _ balance: String) -> HTML { "✅ Thank you! <b>\(credit)</b> added. Balance: <b>\(balance)</b>" }
     let paymentAlreadyCredited: String = "This payment was already added to your balance."
     let ordersTitle: HTML = "📦 <b>My orders</b>"
@@ -149,7 +152,7 @@ struct EnglishStrings: Strings {
         A refund goes back to your Stars, for the part of the top-up still on your balance; keys already bought are refunded to the balance instead.
         """
     func lateTopUp(_ credited: String, _ balance: String) -> HTML {
-        "⭐ A payment that had not reached the shop was found: <b>\(credited)</b> added. Balance: <b>\(balance)</b>."
+        "✅ A payment that had not reached the shop was found: <b>\(credited)</b> added. Balance: <b>\(balance)</b>."
     }
     func creditedNotice(_ amount: String, _ reason: String, _ balance: String) -> HTML {
         "💰 <b>\(amount)</b> was added to your balance.\nReason: \(reason)\nBalance: <b>\(balance)</b>"

@@ -103,6 +103,9 @@ struct RussianStrings: Strings {
     let invoiceTitle: String = "Пополнение баланса"
     func invoiceDescription(_ stars: Int, _ credit: String) -> String { "\(stars) звёзд добавят \(credit) к балансу магазина." }
     let paymentRefused: String = "Этот платёж нельзя принять. Начните пополнение заново."
+    let invoiceExpired: String = "Срок этого счёта истёк. Откройте пополнение заново, чтобы получить новый."
+    let invoicePaidAlready: String = "Этот счёт уже оплачен. Чтобы пополнить ещё, откройте пополнение заново."
+    let starsUnavailable: HTML = "⚠️ Telegram сейчас не смог отправить счёт. Попробуйте через несколько минут."
     let paymentBanned: String = "С вашего аккаунта нельзя платить."
     func toppedUp(_ credit: String, _ balance: String) -> HTML { "✅ Спасибо! Зачислено <b>\(credit)</b>. Баланс: <b>\(balance)</b>" }
     let paymentAlreadyCredited: String = "Этот платёж уже зачислен на баланс."
@@ -151,7 +154,7 @@ struct RussianStrings: Strings {
         Возврат идёт обратно в звёзды, в пределах суммы пополнения, оставшейся на балансе; купленные ключи возвращаются на баланс.
         """
     func lateTopUp(_ credited: String, _ balance: String) -> HTML {
-        "⭐ Найден платёж, который не дошёл до магазина: зачислено <b>\(credited)</b>. Баланс: <b>\(balance)</b>."
+        "✅ Найден платёж, который не дошёл до магазина: зачислено <b>\(credited)</b>. Баланс: <b>\(balance)</b>."
     }
     func creditedNotice(_ amount: String, _ reason: String, _ balance: String) -> HTML {
         "💰 На ваш баланс зачислено <b>\(amount)</b>.\nПричина: \(reason)\nБаланс: <b>\(balance)</b>"

@@ -92,6 +92,12 @@ protocol Strings: Sendable {
     func invoiceDescription(_ stars: Int, _ credit: String) -> String
     var paymentRefused: String { get }
     var paymentBanned: String { get }
+    /// A Stars invoice not paid in its time: its price in Stars was promised for then.
+    var invoiceExpired: String { get }
+    /// A Stars invoice paid already, opened to pay again.
+    var invoicePaidAlready: String { get }
+    /// Telegram could not send a Stars invoice.
+    var starsUnavailable: HTML { get }
     func toppedUp(_ credit: String, _ balance: String) -> HTML
     var paymentAlreadyCredited: String { get }
 

@@ -57,13 +57,3 @@ struct CryptoPayInvoice: Codable, Sendable, Equatable {
         return formatter.date(from: text)
     }
 }
-
-/// What an invoice carries to say which top-up it is for: `topup:<id>`.
-enum InvoicePayload {
-    static func text(topUpID: Int) -> String { "topup:\(topUpID)" }
-
-    static func topUpID(_ payload: String) -> Int? {
-        guard payload.hasPrefix("topup:") else { return nil }
-        return Int(payload.dropFirst("topup:".count))
-    }
-}

@@ -16,7 +16,7 @@ struct CryptoPayClient: TopUpProvider {
 
     var id: TopUpProviderID { .cryptoPay }
 
-    func createInvoice(for topUp: TopUpRecord, description: String, expiresIn: Duration) async throws -> ProviderInvoice {
+    func createInvoice(for topUp: TopUpRecord, wording: InvoiceWording, expiresIn: Duration) async throws -> IssuedInvoice {
         struct Parameters: Encodable {
             var currencyType = "fiat"
             let fiat: String
@@ -28,10 +28,10 @@ struct CryptoPayClient: TopUpProvider {
         }
         let parameters = Parameters(
             fiat: currency.code, amount: topUp.amount.amount, acceptedAssets: settings.assets.joined(separator: ","),
-            description: String(description.prefix(1024)), payload: InvoicePayload.text(topUpID: topUp.id),
+            description: String(wording.description.prefix(1024)), payload: InvoicePayload.text(topUpID: topUp.id),
             expiresIn: expiresIn.components.seconds)
         let invoice: CryptoPayInvoice = try await call("createInvoice", parameters)
-        return invoice.provided(in: currency)
+        return .page(invoiceID: String(invoice.invoiceID), payURL: invoice.botInvoiceURL)
     }
 
     func invoices(_ ids: [String]) async throws -> [ProviderInvoice] {
