@@ -100,3 +100,49 @@ import Testing
         }
     }
 }
+
+/// 💳 Payments in the panel: what each provider brought, and the top-ups narrowed to a provider,
+/// a state or one customer.
+@Suite(.timeLimit(.minutes(2))) struct PaymentsPanelTests {
+    @Test func topUpsAreListedByProviderStateAndCustomer() async throws {
+        var configuration = ShopHarness.configuration
+        configuration.cryptoTopUps = [ShopHarness.dollars("10.00")]
+        try await withShop(configuration: configuration) { harness in
+            let ana = try await harness.customer("Ana", username: "ana_k")
+            let bob = try await harness.customer("Bob", username: "bob_b")
+            guard case .paid = try await ana.pay(invoiceMessageID: try await PaymentSafetyTests.invoice(for: ana).messageID) else {
+                Issue.record("the payment was not accepted")
+                return
+            }
+            _ = try await ana.nextMessage()
+            _ = try await PaymentSafetyTests.invoice(for: bob)
+            let crypto = try await harness.shop.topUps.open(
+                .cryptoPay, telegramID: ana.id, amount: ShopHarness.dollars("10.00"), expiresAt: Date() + 3600)
+            _ = try await harness.shop.topUps.attach(invoiceID: "IV1", payURL: "https://pay.example/IV1", to: crypto.id)
+
+            let boss = try await AdminCustomersTests.admin(harness)
+            let panel = try await boss.ask("/admin")
+            #expect(panel.shown.contains("Credited through ⭐ Telegram Stars: $5.00"), "\(panel.shown)")
+            #expect(panel.shown.contains("Credited through 💎 Crypto Pay: $0.00"), "\(panel.shown)")
+            func lines(_ screen: Message) -> [String] { screen.shown.split(separator: "\n").map(String.init).filter { $0.hasPrefix("▪") } }
+
+            let all = try await boss.tap("💳 Payments")
+            #expect(lines(all).count == 3, "\(all.shown)")
+            let cryptoOnly = try await boss.tap("💎 Crypto Pay")
+            #expect(lines(cryptoOnly).count == 1 && lines(cryptoOnly)[0].contains("💎 Crypto Pay") && lines(cryptoOnly)[0].contains("⏳ waiting"))
+            let cryptoCredited = try await boss.tap("✅ credited")
+            #expect(lines(cryptoCredited).isEmpty && cryptoCredited.shown.contains("🔎 💎 Crypto Pay · ✅ credited"), "\(cryptoCredited.shown)")
+            let starsCredited = try await boss.tap("⭐ Telegram Stars")
+            #expect(lines(starsCredited).count == 1, "\(starsCredited.shown)")
+            #expect(lines(starsCredited).first?.contains("\(ana.id) · $5.00 · ✅ credited") == true, "\(starsCredited.shown)")
+            #expect(lines(try await boss.tap("All")).count == 3)
+
+            _ = try await boss.tap("🔎 One customer's")
+            #expect(try await boss.nextMessage().shown.contains("Or pick them"))
+            _ = try await boss.send("@bob_b")
+            #expect(try await boss.nextMessage().shown.hasPrefix("🔎 Found"))
+            let bobs = try await boss.nextMessage()
+            #expect(lines(bobs).count == 1 && lines(bobs)[0].contains("\(bob.id)") && bobs.shown.contains("Bob (@bob_b)"), "\(bobs.shown)")
+        }
+    }
+}

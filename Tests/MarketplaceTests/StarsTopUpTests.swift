@@ -9,9 +9,7 @@ import Testing
 /// Stars top-ups are top-ups like any provider's: stored before the invoice, named by the charge
 /// that pays them, credited once per charge; the Stars payments from before moved onto them.
 @Suite(.timeLimit(.minutes(2))) struct StarsTopUpTests {
-    static func stars(_ shop: TestShop) -> StarsTopUpService {
-        StarsTopUpService(database: shop.db, currency: TestShop.currency, starValue: TestShop.dollars("0.01"))
-    }
+    static func stars(_ shop: TestShop) -> StarsTopUpService { StarsAndOrderHistoryTests.stars(shop) }
 
     @Test(arguments: TestDatabase.available)
     func aStoredTopUpIsPaidByItsChargeOnceAndASecondChargeIsASecondCredit(database: TestDatabase) async throws {

@@ -197,10 +197,13 @@ public struct TopUpService: Sendable {
             .map { try TopUpRecord($0, telegramID: $0.customer.telegramID, currency: currency) }
     }
 
-    /// The newest top-ups, newest first: all, or one customer's, or in one state.
-    public func recent(limit: Int, telegramID: Int64? = nil, state: TopUpState? = nil) async throws -> [TopUpRecord] {
+    /// The newest top-ups, newest first: all, or one customer's, through one provider, or in one state.
+    public func recent(
+        limit: Int, telegramID: Int64? = nil, provider: TopUpProviderID? = nil, state: TopUpState? = nil
+    ) async throws -> [TopUpRecord] {
         let query = TopUp.query(on: database).join(Customer.self, on: \TopUp.$customer.$id == \Customer.$id)
         if let telegramID { query.filter(Customer.self, \.$telegramID == telegramID) }
+        if let provider { query.filter(\.$provider == provider.rawValue) }
         if let state { query.filter(\.$state == state) }
         return try await query.with(\.$customer).sort(\.$id, .descending).limit(limit).all()
             .map { try TopUpRecord($0, telegramID: $0.customer.telegramID, currency: currency) }

@@ -12,7 +12,7 @@ struct AdminCallback: CallbackData {
         case panel, products, stock, addProduct
         case findCustomer, findOrder, staff, addAdmin, sellers, addSeller, broadcast
         case auditFilter, export, chart
-        case payments, checkPayments
+        case payments, checkPayments, paymentsPerson
     }
 
     var to: Section
@@ -63,6 +63,14 @@ struct AdminAuditCallback: CallbackData {
     static let prefix = "au"
     var person: Int64
     var page: Int = 1
+}
+
+/// 💳 Payments narrowed: to one provider, one state, one customer (nil: all).
+struct AdminPaymentsCallback: CallbackData, Equatable {
+    static let prefix = "ap"
+    var provider: TopUpProviderID?
+    var state: TopUpState?
+    var person: Int64?
 }
 
 /// One of the CSV exports.

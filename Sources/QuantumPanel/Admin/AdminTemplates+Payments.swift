@@ -7,8 +7,15 @@ import TelegramBotAPI
 extension AdminTemplates {
     static let paymentsShown = 15
 
-    func payments(_ topUps: [TopUpRecord], credited: [(TopUpProviderID, Money)]) throws -> Screen {
+    /// - Parameters:
+    ///   - providers: the providers offered as filters (those that are on).
+    ///   - filter: what the list is narrowed to; `person` names the customer it is narrowed to.
+    func payments(
+        _ topUps: [TopUpRecord], credited: [(TopUpProviderID, Money)], providers: [TopUpProviderID], filter: AdminPaymentsCallback, person: String?
+    ) throws -> Screen {
         var text: HTML = shop.header(records.paymentsTitle) + "\n" + paymentsCredited(credited) + "\n\n"
+        let showing = records.paymentsShowing(provider: filter.provider, state: filter.state, person: person)
+        if !showing.rendered.isEmpty { text += showing + "\n" }
         if topUps.isEmpty {
             text += records.paymentsEmpty
         } else {
@@ -18,7 +25,23 @@ extension AdminTemplates {
                     "▪ #\(topUp.id) · \(records.providerName(topUp.provider)) · \(when) · <code>\(topUp.telegramID)</code> · <b>\(topUp.amount.formatted)</b> · \(records.topUpState(topUp.state))"
             }.joined(separator: "\n")
         }
-        let rows = [[try button(records.paymentsCheckNow, AdminCallback(to: .checkPayments))], try navigation(back: AdminCallback(to: .panel))]
+        func narrowed(_ change: (inout AdminPaymentsCallback) -> Void) -> AdminPaymentsCallback {
+            var narrowed = filter
+            change(&narrowed)
+            return narrowed
+        }
+        let all = AdminPaymentsCallback()
+        var rows: [[InlineKeyboardButton]] = []
+        if providers.count > 1 {
+            rows.append(try providers.map { provider in try button(records.providerName(provider), narrowed { $0.provider = provider }) })
+        }
+        rows.append(
+            try [TopUpState.created, .credited, .expired].map { state in try button(records.topUpState(state), narrowed { $0.state = state }) })
+        rows.append(
+            [try button(records.paymentsPersonButton, AdminCallback(to: .paymentsPerson))]
+                + (filter == all ? [] : [try button(records.paymentsAllButton, all)]))
+        rows.append([try button(records.paymentsCheckNow, AdminCallback(to: .checkPayments))])
+        rows.append(try navigation(back: AdminCallback(to: .panel)))
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
     }
 

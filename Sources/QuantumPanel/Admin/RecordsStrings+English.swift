@@ -24,6 +24,13 @@ struct EnglishRecordsStrings: RecordsStrings {
     func paymentsUnavailable(_ provider: TopUpProviderID) -> HTML {
         "⚠️ \(providerName(provider)) can't be reached right now; the bot asks again every 5 minutes."
     }
+    func paymentsShowing(provider: TopUpProviderID?, state: TopUpState?, person: String?) -> HTML {
+        let parts = [provider.map(providerName), state.map(topUpState), person.map { "of \($0)" }].compactMap { $0 }
+        return parts.isEmpty ? "" : "🔎 \(parts.joined(separator: " · "))"
+    }
+    let paymentsAllButton: String = "All"
+    let paymentsPersonButton: String = "🔎 One customer's"
+    let askPaymentsPerson: HTML = "Send the Telegram id or @username of a customer, forward a message of theirs, or pick them: their top-ups."
     func topUpState(_ state: TopUpState) -> String {
         switch state {
         case .created: "⏳ waiting"

@@ -24,6 +24,13 @@ struct RussianRecordsStrings: RecordsStrings {
     func paymentsUnavailable(_ provider: TopUpProviderID) -> HTML {
         "⚠️ \(providerName(provider)) сейчас недоступен; бот спрашивает снова каждые 5 минут."
     }
+    func paymentsShowing(provider: TopUpProviderID?, state: TopUpState?, person: String?) -> HTML {
+        let parts = [provider.map(providerName), state.map(topUpState), person.map { "покупателя \($0)" }].compactMap { $0 }
+        return parts.isEmpty ? "" : "🔎 \(parts.joined(separator: " · "))"
+    }
+    let paymentsAllButton: String = "Все"
+    let paymentsPersonButton: String = "🔎 Одного покупателя"
+    let askPaymentsPerson: HTML = "Пришлите Telegram id или @username покупателя, перешлите его сообщение или выберите его: его пополнения."
     func topUpState(_ state: TopUpState) -> String {
         switch state {
         case .created: "⏳ ожидает"

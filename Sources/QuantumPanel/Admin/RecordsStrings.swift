@@ -26,6 +26,11 @@ protocol RecordsStrings: Sendable {
     var paymentsCheckNow: String { get }
     func paymentsChecked(credited: Int, expired: Int) -> HTML
     func paymentsUnavailable(_ provider: TopUpProviderID) -> HTML
+    /// The filters shown above the list: a provider, a state, a customer.
+    func paymentsShowing(provider: TopUpProviderID?, state: TopUpState?, person: String?) -> HTML
+    var paymentsAllButton: String { get }
+    var paymentsPersonButton: String { get }
+    var askPaymentsPerson: HTML { get }
     func topUpState(_ state: TopUpState) -> String
     var otherProducts: String { get }
 }

@@ -8,12 +8,13 @@ import TelegramBotAPI
 /// confirm.
 struct PersonScene: PanelScene {
     static let id = "person"
-    /// Finding a customer needs the customers' permission, the audit filter the audit's; adding an
-    /// admin is started only by the root (and the service checks it again).
-    static let access = AdminAccess.anyOf([.customers, .audit])
+    /// Finding a customer needs the customers' permission, the audit filter the audit's, the
+    /// payments filter the orders'; adding an admin is started only by the root (and the service
+    /// checks it again).
+    static let access = AdminAccess.anyOf([.customers, .audit, .orders])
 
     enum Purpose: String, Codable, Sendable {
-        case findCustomer, auditFilter, addAdmin
+        case findCustomer, auditFilter, paymentsFilter, addAdmin
     }
 
     enum Step: String, Codable, Sendable {
@@ -35,6 +36,7 @@ struct PersonScene: PanelScene {
         return switch draft.purpose {
         case .findCustomer: ScenePrompt(templates.people.askCustomer)
         case .auditFilter: ScenePrompt(templates.records.askAuditPerson)
+        case .paymentsFilter: ScenePrompt(templates.records.askPaymentsPerson)
         case .addAdmin: ScenePrompt(templates.people.askAdmin)
         }
     }
@@ -63,6 +65,10 @@ struct PersonScene: PanelScene {
         case .auditFilter:
             try await admin.removePicker(context, saying: templates.people.found(customer.map(templates.name) ?? person.name))
             try await admin.showAudit(context, person: person.id, page: 1)
+            return .end
+        case .paymentsFilter:
+            try await admin.removePicker(context, saying: templates.people.found(customer.map(templates.name) ?? person.name))
+            try await admin.showPayments(context, filter: AdminPaymentsCallback(person: person.id))
             return .end
         case .addAdmin:
             var draft = draft
@@ -95,6 +101,7 @@ struct PersonScene: PanelScene {
         switch draft.purpose {
         case .findCustomer: try await admin.showCustomers(context, filter: .all, page: 1, note: note)
         case .auditFilter: try await admin.showAudit(context, person: nil, page: 1, note: note)
+        case .paymentsFilter: try await admin.showPayments(context, note: note)
         case .addAdmin: try await admin.showStaff(context, note: note)
         }
     }

@@ -8,12 +8,19 @@ import TelegramBotAPI
 struct PaymentsSection: PanelSection {
     let admin: AdminHandlers
 
-    static let entries: [AdminCallback.Section: AdminAccess] = [.payments: .permission(.orders), .checkPayments: .permission(.orders)]
-    static let buttons: [any CallbackData.Type] = []
+    static let entries: [AdminCallback.Section: AdminAccess] = [
+        .payments: .permission(.orders), .checkPayments: .permission(.orders), .paymentsPerson: .permission(.orders),
+    ]
+    static let buttons: [any CallbackData.Type] = [AdminPaymentsCallback.self]
 
-    static func access(for data: String) -> AdminAccess? { nil }
+    static func access(for data: String) -> AdminAccess? {
+        AdminPaymentsCallback.match(data) != nil ? .permission(.orders) : nil
+    }
 
     func open(_ entry: AdminCallback.Section, page: Int, _ context: HandlerContext) async throws {
+        if entry == .paymentsPerson {
+            return try await admin.scenes.start(PersonScene(admin: admin), at: .person, with: .init(purpose: .paymentsFilter), context)
+        }
         guard entry == .checkPayments else { return try await admin.showPayments(context) }
         let payments = TopUpPayments(shop: admin.shop, bot: context.bot, logger: context.logger)
         let providers: [any TopUpProvider] =
@@ -37,14 +44,23 @@ struct PaymentsSection: PanelSection {
         try await admin.showPayments(context, note: note.joined(separator: "\n"))
     }
 
-    func addHandlers(to router: Router) {}
+    func addHandlers(to router: Router) {
+        admin.onPress(AdminPaymentsCallback.self, on: router, fallback: { [admin] in try await admin.showPanel($0) }) { filter, context in
+            try await admin.showPayments(context, filter: filter)
+        }
+    }
 }
 
 extension AdminHandlers {
-    func showPayments(_ context: HandlerContext, note: HTML? = nil) async throws {
-        let topUps = try await shop.topUps.recent(limit: AdminTemplates.paymentsShown)
+    func showPayments(_ context: HandlerContext, filter: AdminPaymentsCallback = .init(), note: HTML? = nil) async throws {
+        let topUps = try await shop.topUps.recent(
+            limit: AdminTemplates.paymentsShown, telegramID: filter.person, provider: filter.provider, state: filter.state)
         let credited = try await shop.credited(by: configuration.topUpProviders)
         let templates = context.adminTemplates
-        try await show(templates.noted(try templates.payments(topUps, credited: credited), note), context)
+        var person: String?
+        if let id = filter.person { person = try await shop.users.find(telegramID: id).map(templates.name) ?? String(id) }
+        let screen = try templates.payments(
+            topUps, credited: credited, providers: configuration.topUpProviders, filter: filter, person: person)
+        try await show(templates.noted(screen, note), context)
     }
 }
