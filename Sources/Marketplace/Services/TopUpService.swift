@@ -2,9 +2,10 @@ import FluentKit
 import FluentSQL
 import Foundation
 
-/// Top-ups through a payment provider (Telegram Stars, Crypto Pay): each is a row before the customer sees a Pay button, and
-/// a paid invoice is credited once, by the ledger key `topup:<provider>:<invoice id>`, whoever
-/// reports it first (the provider's webhook, reconciliation, the customer's "I've paid").
+/// Top-ups through a payment provider (Telegram Stars, Crypto Pay): each is a row before the
+/// customer sees a Pay button, and a paid invoice is credited once, by the ledger key
+/// `topup:<provider>:<invoice id>`, whoever reports it first (the provider's notice,
+/// reconciliation, the customer's "I've paid").
 public struct TopUpService: Sendable {
     let database: any Database
     let currency: Currency
