@@ -14,7 +14,7 @@ struct QuantumPanelCommand: AsyncParsableCommand {
         subcommands: [
             RunCommand.self, MigrateCommand.self, SeedCommand.self, ProductsCommand.self, KeysCommand.self, CustomersCommand.self, OrdersCommand.self,
             AdminsCommand.self, SellersCommand.self, ExportCommand.self, BackupCommand.self, RestoreCommand.self, SandboxCommand.self,
-            PaymentsCommand.self,
+            PaymentsCommand.self, PromoCommand.self,
         ],
         defaultSubcommand: RunCommand.self
     )

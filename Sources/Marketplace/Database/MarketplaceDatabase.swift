@@ -63,7 +63,7 @@ public final class MarketplaceDatabase: Sendable {
             CreateCustomers(), CreateAdmins(), CreateCatalogue(), CreateOrdersAndKeys(), CreateLedgerEntries(), CreateSellersAndAudit(),
             CreateBotState(), AddCustomerBotLanguage(), AddCatalogueAdministration(), AddCustomerAdministration(), AddBroadcasts(), AddAdminRoles(),
             CreateTopUps(),
-            MoveStarsOntoTopUps(),
+            MoveStarsOntoTopUps(), CreatePromoCodes(),
         ])
         migrations.add(additionalMigrations)
         return migrations

@@ -41,4 +41,6 @@ public enum AdminPermission: String, Codable, Sendable, CaseIterable {
     case broadcasts
     case audit
     case export
+    /// Promo and gift codes.
+    case promotions
 }

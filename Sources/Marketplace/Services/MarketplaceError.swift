@@ -17,6 +17,8 @@ public enum PurchaseError: Error, Equatable, Sendable {
     case outOfStock(priceID: Int, available: Int)
     /// The idempotency key belongs to another customer's order.
     case idempotencyKeyReused
+    /// The promo code doesn't apply (any more): nothing was charged.
+    case promo(PromoRefusal)
 
     /// How much more the customer needs, for an insufficient-funds refusal.
     public var shortfall: Money? {

@@ -8,13 +8,16 @@ public struct PurchaseService: Sendable {
     let database: any Database
     let currency: Currency
     let cache: any Cache
+    /// The lowest total a promo code's discount may leave.
+    let promoFloor: Money
 
     /// - Parameter cache: the cache customer look-ups use; a purchase clears the buyer's entry.
     ///   Nothing in a purchase is read from it.
-    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache()) {
+    public init(database: any Database, currency: Currency, cache: any Cache = DisabledCache(), promoFloor: Money? = nil) {
         self.database = database
         self.currency = currency
         self.cache = cache
+        self.promoFloor = promoFloor ?? Money(minorUnits: 0, currency: currency)
     }
 
     /// Buys `quantity` keys of a price.
@@ -27,25 +30,30 @@ public struct PurchaseService: Sendable {
     ///     purchase is refused with ``PurchaseError/priceChanged(priceID:shown:current:)``.
     ///   - idempotencyKey: a repeated request with the same key returns the first receipt (with
     ///     `isRepeat`) instead of buying again; a token drawn for the confirmation makes a good one.
+    ///   - promoCode: a code whose discount `expectedTotal` includes; its use is counted in this
+    ///     purchase's transaction, or refused with ``PurchaseError/promo(_:)``.
     /// - Throws: ``PurchaseError`` for every refusal; nothing is changed then.
     public func buy(
-        telegramID: Int64, priceID: Int, quantity: Int = 1, expectedTotal: Money? = nil, idempotencyKey: String? = nil
+        telegramID: Int64, priceID: Int, quantity: Int = 1, expectedTotal: Money? = nil, idempotencyKey: String? = nil, promoCode: String? = nil
     ) async throws -> OrderReceipt {
         try await ShopTracing.span("PurchaseService.buy") {
             try await purchase(
-                telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey)
+                telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey,
+                promoCode: promoCode)
         }
     }
 
-    private func purchase(telegramID: Int64, priceID: Int, quantity: Int, expectedTotal: Money?, idempotencyKey: String?) async throws -> OrderReceipt
-    {
+    private func purchase(
+        telegramID: Int64, priceID: Int, quantity: Int, expectedTotal: Money?, idempotencyKey: String?, promoCode: String?
+    ) async throws -> OrderReceipt {
         guard (1...100).contains(quantity) else { throw PurchaseError.invalidQuantity(quantity) }
         let currency = currency
+        let promo = promoCode.map { (code: $0, floor: promoFloor) }
         do {
             let receipt = try await database.atomically { db in
                 try await Self.buy(
                     telegramID: telegramID, priceID: priceID, quantity: quantity, expectedTotal: expectedTotal, idempotencyKey: idempotencyKey,
-                    currency: currency, on: db
+                    promo: promo, currency: currency, on: db
                 )
             }
             try await cache.delete(CacheKey.customer(telegramID))
@@ -68,7 +76,8 @@ public struct PurchaseService: Sendable {
     /// query cost several times what SQLite took to run it, in reflection and query building
     /// (BENCHMARKS.md). Every value is a bound parameter.
     private static func buy(
-        telegramID: Int64, priceID: Int, quantity: Int, expectedTotal: Money?, idempotencyKey: String?, currency: Currency, on db: any Database
+        telegramID: Int64, priceID: Int, quantity: Int, expectedTotal: Money?, idempotencyKey: String?, promo: (code: String, floor: Money)?,
+        currency: Currency, on db: any Database
     ) async throws -> OrderReceipt {
         if let idempotencyKey, try await orderExists(forKey: idempotencyKey, on: db),
             let receipt = try await receipt(forKey: idempotencyKey, telegramID: telegramID, currency: currency, on: db)
@@ -86,8 +95,22 @@ public struct PurchaseService: Sendable {
         guard quantity == 1 || buyer.isReseller else { throw PurchaseError.quantityForResellersOnly(quantity) }
 
         let unit = buyer.isReseller ? (price.resellerPrice ?? price.price) : price.price
-        let (total, overflow) = unit.multipliedReportingOverflow(by: Int64(quantity))
+        let (subtotal, overflow) = unit.multipliedReportingOverflow(by: Int64(quantity))
         guard !overflow else { throw PurchaseError.invalidQuantity(quantity) }
+        var total = subtotal
+        let now = Date()
+        var claim: PromoService.Claim?
+        if let promo {
+            do {
+                claim = try await PromoService.claim(
+                    promo.code, buyer: buyer, productID: price.productID, subtotal: Money(minorUnits: subtotal, currency: currency),
+                    floor: promo.floor,
+                    now: now, on: db)
+            } catch let refusal as PromoRefusal {
+                throw PurchaseError.promo(refusal)
+            }
+            total -= claim?.discount.minorUnits ?? 0
+        }
         if let expectedTotal, expectedTotal.minorUnits != total || expectedTotal.currency != currency {
             throw PurchaseError.priceChanged(priceID: priceID, shown: expectedTotal, current: Money(minorUnits: total, currency: currency))
         }
@@ -95,7 +118,6 @@ public struct PurchaseService: Sendable {
             throw PurchaseError.insufficientFunds(needed: Money(minorUnits: total, currency: currency), balance: buyer.balance)
         }
 
-        let now = Date()
         let inserted = try await db.sql.raw(
             """
             INSERT INTO orders (customer_id, product_id, price_id, product_name, duration_label, quantity, amount, status, idempotency_key, created_at, updated_at)
@@ -105,6 +127,7 @@ public struct PurchaseService: Sendable {
             """
         ).first(decodingColumn: "id", as: Int.self)
         guard let orderID = inserted else { throw PurchaseError.unavailable(priceID: priceID) }
+        if let claim { try await PromoService.record(claim, customerID: buyer.id, orderID: orderID, now: now, on: db) }
 
         let keys = try await claimKeys(priceID: priceID, quantity: quantity, orderID: orderID, on: db)
         guard keys.count == quantity else { throw PurchaseError.outOfStock(priceID: priceID, available: keys.count) }

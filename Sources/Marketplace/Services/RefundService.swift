@@ -135,6 +135,8 @@ public struct RefundService: Sendable {
                 total, customerID: customerID, reason: .refund, actorID: adminID, orderID: orderID, idempotencyKey: nil, currency: currency, on: db)
             let status: OrderStatus = targets.count == order.refundableKeys.count ? .refunded : .partiallyRefunded
             try await Order.query(on: db).filter(\.$id == orderID).set(\.$status, to: status).update()
+            // A whole order refunded gives its promo code's use back.
+            if status == .refunded { try await PromoService.giveBack(orderID: orderID, now: Date(), on: db) }
             let amount = Money(minorUnits: total, currency: currency)
             try await AuditLog.record(
                 admin: adminID, action: "order.refund.\(disposition.rawValue)", subject: "order \(orderID)",

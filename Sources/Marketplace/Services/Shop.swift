@@ -14,6 +14,7 @@ public struct Shop: Sendable {
     public let stats: StatsService
     public let stars: StarsTopUpService
     public let topUps: TopUpService
+    public let promos: PromoService
     public let restock: RestockService
     public let exports: ExportService
     public let broadcasts: BroadcastService
@@ -22,7 +23,7 @@ public struct Shop: Sendable {
 
     public init(
         database: any Database, currency: Currency, rootAdminID: Int64, starValue: Money, cache: any Cache = DisabledCache(),
-        ttls: CacheTTLs = .standard
+        ttls: CacheTTLs = .standard, promoFloor: Money? = nil
     ) {
         self.currency = currency
         // First: every service that changes the shop for an admin asks it whether their role allows it.
@@ -30,7 +31,7 @@ public struct Shop: Sendable {
         self.admins = admins
         users = UserService(database: database, currency: currency, cache: cache, ttls: ttls, permissions: admins)
         ledger = LedgerService(database: database, currency: currency, cache: cache, permissions: admins)
-        purchases = PurchaseService(database: database, currency: currency, cache: cache)
+        purchases = PurchaseService(database: database, currency: currency, cache: cache, promoFloor: promoFloor)
         orders = OrderHistoryService(database: database, currency: currency)
         refunds = RefundService(database: database, currency: currency, cache: cache, permissions: admins)
         catalogue = CatalogueService(database: database, currency: currency, cache: cache, ttls: ttls, permissions: admins)
@@ -42,6 +43,7 @@ public struct Shop: Sendable {
         broadcasts = BroadcastService(database: database, cache: cache, permissions: admins)
         audit = AuditService(database: database)
         topUps = TopUpService(database: database, currency: currency, cache: cache)
+        promos = PromoService(database: database, currency: currency, floor: promoFloor, permissions: admins)
         stars = StarsTopUpService(database: database, currency: currency, starValue: starValue, cache: cache, permissions: admins)
     }
 }

@@ -27,6 +27,8 @@ struct TestShop {
     var stock: StockService { StockService(database: db) }
     var catalogue: CatalogueService { CatalogueService(database: db, currency: Self.currency) }
     var topUps: TopUpService { TopUpService(database: db, currency: Self.currency) }
+    var promos: PromoService { PromoService(database: db, currency: Self.currency) }
+    var refunds: RefundService { RefundService(database: db, currency: Self.currency) }
 
     static func dollars(_ text: String) -> Money {
         try! Money.parse(text, currency: currency)

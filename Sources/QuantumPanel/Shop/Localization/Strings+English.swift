@@ -1,4 +1,5 @@
 import BotRouting
+import Marketplace
 
 struct EnglishStrings: Strings {
     let menuProducts: String = "🛍 Products"
@@ -53,6 +54,19 @@ struct EnglishStrings: Strings {
         available == 0 ? "😔 Out of stock. Please try again later." : "😔 Only \(available) left in stock. Choose fewer."
     }
     let unavailableNow: String = "This price is no longer for sale."
+    func promoRefusal(_ refusal: PromoRefusal, startsAt: String) -> String {
+        switch refusal {
+        case .unknown(let code): "🎟 There is no promo code \(code)."
+        case .paused(let code): "🎟 The promo code \(code) is paused just now."
+        case .notStarted(let code, _): "🎟 The promo code \(code) starts on \(startsAt)."
+        case .expired(let code): "🎟 The promo code \(code) has expired."
+        case .usedUp(let code): "🎟 The promo code \(code) has been used up."
+        case .usedByYou(let code): "🎟 You have already used the promo code \(code)."
+        case .notForThisProduct(let code): "🎟 The promo code \(code) is not for this product."
+        case .belowMinimum(let code, let minimum): "🎟 The promo code \(code) is for orders of \(minimum.formatted) or more."
+        case .notForResellers(let code): "🎟 The promo code \(code) is not for reseller prices."
+        }
+    }
     func priceChanged(_ total: String) -> HTML {
         "⚠️ The price changed since you looked: the total is now <b>\(total)</b>. Nothing was charged; check and confirm again."
     }

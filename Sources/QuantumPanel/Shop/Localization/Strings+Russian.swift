@@ -1,4 +1,5 @@
 import BotRouting
+import Marketplace
 
 struct RussianStrings: Strings {
     let menuProducts: String = "🛍 Товары"
@@ -55,6 +56,19 @@ struct RussianStrings: Strings {
         available == 0 ? "😔 Нет в наличии. Попробуйте позже." : "😔 В наличии только \(available). Выберите меньше."
     }
     let unavailableNow: String = "Эта цена больше не действует."
+    func promoRefusal(_ refusal: PromoRefusal, startsAt: String) -> String {
+        switch refusal {
+        case .unknown(let code): "🎟 Промокода \(code) нет."
+        case .paused(let code): "🎟 Промокод \(code) сейчас приостановлен."
+        case .notStarted(let code, _): "🎟 Промокод \(code) начнёт действовать \(startsAt)."
+        case .expired(let code): "🎟 Срок промокода \(code) истёк."
+        case .usedUp(let code): "🎟 Промокод \(code) уже использован полностью."
+        case .usedByYou(let code): "🎟 Вы уже использовали промокод \(code)."
+        case .notForThisProduct(let code): "🎟 Промокод \(code) не действует на этот товар."
+        case .belowMinimum(let code, let minimum): "🎟 Промокод \(code) действует на заказы от \(minimum.formatted)."
+        case .notForResellers(let code): "🎟 Промокод \(code) не действует на цены для реселлеров."
+        }
+    }
     func priceChanged(_ total: String) -> HTML {
         "⚠️ Цена изменилась, пока вы смотрели: теперь итого <b>\(total)</b>. Ничего не списано; проверьте и подтвердите снова."
     }

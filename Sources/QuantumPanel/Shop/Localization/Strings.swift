@@ -1,4 +1,5 @@
 import BotRouting
+import Marketplace
 
 /// Every text a customer sees: one conforming type per language (`EnglishStrings`,
 /// `RussianStrings`, a file each). A new text is a new requirement here, so the compiler makes
@@ -63,6 +64,8 @@ protocol Strings: Sendable {
     var topUpButton: String { get }
     func outOfStockNow(_ available: Int) -> String
     var unavailableNow: String { get }
+    /// Why a promo code doesn't apply; `startsAt` is the start, written out, for one not started.
+    func promoRefusal(_ refusal: PromoRefusal, startsAt: String) -> String
     func priceChanged(_ total: String) -> HTML
     var premiumOnlyNow: String { get }
     var notifyMeButton: String { get }

@@ -114,12 +114,23 @@ extension ShopTemplates {
             text = "\(strings.badQuantity(ShopHandlers.maximumQuantity))"
         case .priceChanged(_, _, let current):
             text = "\(strings.priceChanged(current.formatted))"
+        case .promo(let refusal):
+            text = "\(promoRefusal(refusal))"
         case .unavailable, .unknownCustomer, .idempotencyKeyReused:
             text = "\(strings.unavailableNow)"
         }
         if let productID { rows.append([try button(strings.back, ProductCallback(productID: productID, page: 1))]) }
         rows.append([try button(strings.menuProducts, NavigateCallback(to: .products)), try menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
+    }
+
+    /// Why a promo code doesn't apply, in the customer's language.
+    func promoRefusal(_ refusal: PromoRefusal) -> String {
+        var startsAt = ""
+        if case .notStarted(_, let date) = refusal {
+            startsAt = date.formatted(Date.ISO8601FormatStyle(timeZone: .gmt).year().month().day().time(includingFractionalSeconds: false)) + " UTC"
+        }
+        return strings.promoRefusal(refusal, startsAt: startsAt)
     }
 
     /// The message a customer gets when a price they waited for is back.
