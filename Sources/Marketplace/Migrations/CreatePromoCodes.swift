@@ -1,7 +1,8 @@
 import FluentKit
 import FluentSQL
 
-/// Promo codes, the products a code is limited to, and each purchase that used one.
+/// Promo codes, the products a code is limited to, each purchase that used one, and the code a
+/// customer keeps for their next confirmation.
 struct CreatePromoCodes: AsyncMigration {
     let name = "2026-12-08-02-create-promo-codes"
 
@@ -48,9 +49,11 @@ struct CreatePromoCodes: AsyncMigration {
             .unique(on: "order_id")
             .create()
         try await database.sql.raw("CREATE INDEX promo_uses_by_code ON promo_uses (promo_code_id, customer_id)").run()
+        try await database.schema(Customer.schema).field("promo_code", .string).update()
     }
 
     func revert(on database: any Database) async throws {
+        try await database.schema(Customer.schema).deleteField("promo_code").update()
         try await database.schema("promo_uses").delete()
         try await database.schema("promo_code_products").delete()
         try await database.schema(PromoCode.schema).delete()

@@ -129,6 +129,26 @@ public struct PromoService: Sendable {
             total: Money(minorUnits: subtotal.minorUnits - discount.minorUnits, currency: currency))
     }
 
+    // MARK: The code a customer keeps
+
+    /// The code the customer applied, or arrived with (`/start promo_CODE`), for their next
+    /// confirmation; nil for none.
+    public func keptCode(of telegramID: Int64) async throws -> String? {
+        try await database.sql.raw("SELECT promo_code FROM customers WHERE telegram_id = \(bind: telegramID)")
+            .first(decodingColumn: "promo_code", as: String?.self) ?? nil
+    }
+
+    /// Keeps `code` (nil: none) for the customer's next confirmation.
+    /// - Throws: ``PromoTermsError/invalidCode(_:)`` for text that can't be a code.
+    public func keep(_ code: String?, for telegramID: Int64) async throws {
+        var normalized: String?
+        if let code {
+            guard let valid = PromoRules.normalized(code) else { throw PromoTermsError.invalidCode(code) }
+            normalized = valid
+        }
+        try await database.sql.raw("UPDATE customers SET promo_code = \(bind: normalized) WHERE telegram_id = \(bind: telegramID)").run()
+    }
+
     // MARK: Inside the purchase
 
     /// A use of a code, claimed in a purchase's transaction.

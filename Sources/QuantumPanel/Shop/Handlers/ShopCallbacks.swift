@@ -49,6 +49,30 @@ struct BuyCallback: CallbackData {
     var token: String
 }
 
+/// Buy on a confirmation with a promo code: as ``BuyCallback``, for the total after the code the
+/// customer keeps; a code changed or gone since makes the total differ, and the price lock asks again.
+struct PromoBuyCallback: CallbackData {
+    static let prefix = "bp"
+    var priceID: Int
+    var quantity: Int
+    var total: Int64
+    var token: String
+}
+
+/// 🎟 Promo code on a confirmation: asks for a code, then shows the confirmation again.
+struct PromoCodeCallback: CallbackData {
+    static let prefix = "pc"
+    var priceID: Int
+    var quantity: Int
+}
+
+/// ✖ Remove the promo code on a confirmation.
+struct PromoRemoveCallback: CallbackData {
+    static let prefix = "pr"
+    var priceID: Int
+    var quantity: Int
+}
+
 /// Asks to be told when an out-of-stock price is back.
 struct RestockCallback: CallbackData {
     static let prefix = "rs"

@@ -35,6 +35,19 @@ extension ShopHandlers {
         router.callbackQuery(BuyCallback.self) { buy, context, customer in
             try await buyKeys(context, customer, buy)
         }
+        router.callbackQuery(PromoBuyCallback.self) { buy, context, customer in
+            try await buyKeys(
+                context, customer, BuyCallback(priceID: buy.priceID, quantity: buy.quantity, total: buy.total, token: buy.token), withPromo: true)
+        }
+        router.callbackQuery(PromoCodeCallback.self) { pick, context, _ in
+            try await scenes.start(
+                PromoCodeScene(shop: self), at: .code, with: .init(priceID: pick.priceID, quantity: pick.quantity), context)
+        }
+        router.callbackQuery(PromoRemoveCallback.self) { pick, context, customer in
+            try await shop.promos.keep(nil, for: customer.telegramID)
+            try await showConfirmation(
+                context, customer, priceID: pick.priceID, quantity: pick.quantity, notice: context.templates.strings.promoRemoved)
+        }
         router.callbackQuery(RestockCallback.self) { request, context, customer in
             do {
                 try await shop.restock.request(telegramID: customer.telegramID, priceID: request.priceID)
@@ -63,19 +76,32 @@ extension ShopHandlers {
         }
         // Only resellers buy more than one at a time.
         let quantity = customer.isReseller ? min(max(1, quantity), Self.maximumQuantity) : 1
+        var promo: ConfirmationPromo?
+        if let code = try await shop.promos.keptCode(of: customer.telegramID) {
+            do {
+                promo = .applied(try await shop.promos.quote(code: code, telegramID: customer.telegramID, priceID: priceID, quantity: quantity))
+            } catch let refusal as PromoRefusal {
+                promo = .refused(refusal)
+            }
+        }
         try await context.show(
             context.templates.confirmation(
-                product: product, offer: offer, quantity: quantity, customer: customer, token: Self.token(for: context.update), notice: notice))
+                product: product, offer: offer, quantity: quantity, customer: customer, token: Self.token(for: context.update), promo: promo,
+                notice: notice))
     }
 
-    private func buyKeys(_ context: HandlerContext, _ customer: CustomerSnapshot, _ buy: BuyCallback) async throws {
+    /// - Parameter withPromo: Buy on a confirmation that applied the code the customer keeps.
+    private func buyKeys(_ context: HandlerContext, _ customer: CustomerSnapshot, _ buy: BuyCallback, withPromo: Bool = false) async throws {
         // The token makes a second press of the same button return the first order.
         let key = "buy:\(customer.telegramID):\(buy.token)"
+        let code = withPromo ? try await shop.promos.keptCode(of: customer.telegramID) : nil
         do {
             let receipt = try await shop.purchases.buy(
                 telegramID: customer.telegramID, priceID: buy.priceID, quantity: buy.quantity,
-                expectedTotal: Money(minorUnits: buy.total, currency: shop.currency), idempotencyKey: key
+                expectedTotal: Money(minorUnits: buy.total, currency: shop.currency), idempotencyKey: key, promoCode: code
             )
+            // Used: the next confirmation starts without it.
+            if code != nil, !receipt.isRepeat { try await shop.promos.keep(nil, for: customer.telegramID) }
             context.logger.info(
                 "Sold",
                 metadata: [
@@ -83,6 +109,10 @@ extension ShopHandlers {
                 ])
             try await context.answerCallback(receipt.isRepeat ? context.templates.strings.alreadyBought : nil)
             try await showReceipt(receipt, context)
+        } catch PurchaseError.promo(let refusal) {
+            // Nothing was charged: the confirmation shows why, and the code can be removed there.
+            try await showConfirmation(
+                context, customer, priceID: buy.priceID, quantity: buy.quantity, notice: HTML(text: context.templates.promoRefusal(refusal)))
         } catch PurchaseError.priceChanged(_, _, let current) {
             context.logger.debug("Asked again: the total changed", metadata: ["price.id": "\(buy.priceID)"])
             try await showConfirmation(

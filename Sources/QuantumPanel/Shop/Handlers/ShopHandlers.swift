@@ -35,6 +35,7 @@ struct ShopHandlers: Sendable {
         let adminRouter = admin.makeRouter()
         scenes.register(ResellerQuantityScene(shop: self))
         scenes.register(CryptoAmountScene(shop: self))
+        scenes.register(PromoCodeScene(shop: self))
         gated.include(scenes.makeRouter())
         gated.include(adminRouter)
         gated.include(cancelRouter())
@@ -98,6 +99,12 @@ struct ShopHandlers: Sendable {
             let customer = try await shop.users.register(
                 telegramID: user.id, username: user.username, firstName: user.firstName, languageCode: user.languageCode)
             try await context.fsm.clear()
+            // A link that carries a promo code (`/start promo_CODE`): kept for the next confirmation.
+            let payload = message.text?.split(separator: " ", maxSplits: 1).dropFirst().first.map(String.init) ?? ""
+            if payload.hasPrefix("promo_"), let code = PromoRules.normalized(String(payload.dropFirst("promo_".count))) {
+                try await shop.promos.keep(code, for: customer.telegramID)
+                return try await showMenu(context, customer, note: context.templates(for: customer).strings.promoKept(code))
+            }
             try await showMenu(context, customer)
         }
         router.message(.command("help")) { _, context, _ in

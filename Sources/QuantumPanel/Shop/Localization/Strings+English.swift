@@ -54,6 +54,15 @@ struct EnglishStrings: Strings {
         available == 0 ? "😔 Out of stock. Please try again later." : "😔 Only \(available) left in stock. Choose fewer."
     }
     let unavailableNow: String = "This price is no longer for sale."
+    let promoButton: String = "🎟 Promo code"
+    let promoRemoveButton: String = "✖ Remove the promo code"
+    let askPromoCode: HTML = "🎟 Send your promo code."
+    let notAPromoCode: String = "That can't be a promo code: 3 to 32 letters A–Z, digits, - and _."
+    func promoApplied(_ code: String) -> HTML { "🎟 The promo code <b>\(code)</b> is applied." }
+    let promoRemoved: HTML = "The promo code was removed."
+    func promoLine(_ code: String, _ discount: String) -> HTML { "🎟 \(code): <b>−\(discount)</b>" }
+    let totalLabel: String = "Total"
+    func promoKept(_ code: String) -> HTML { "🎟 The promo code <b>\(code)</b> will be applied at your next purchase." }
     func promoRefusal(_ refusal: PromoRefusal, startsAt: String) -> String {
         switch refusal {
         case .unknown(let code): "🎟 There is no promo code \(code)."

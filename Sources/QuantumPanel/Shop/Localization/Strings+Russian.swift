@@ -56,6 +56,15 @@ struct RussianStrings: Strings {
         available == 0 ? "😔 Нет в наличии. Попробуйте позже." : "😔 В наличии только \(available). Выберите меньше."
     }
     let unavailableNow: String = "Эта цена больше не действует."
+    let promoButton: String = "🎟 Промокод"
+    let promoRemoveButton: String = "✖ Убрать промокод"
+    let askPromoCode: HTML = "🎟 Пришлите промокод."
+    let notAPromoCode: String = "Это не промокод: от 3 до 32 латинских букв, цифр, - и _."
+    func promoApplied(_ code: String) -> HTML { "🎟 Промокод <b>\(code)</b> применён." }
+    let promoRemoved: HTML = "Промокод убран."
+    func promoLine(_ code: String, _ discount: String) -> HTML { "🎟 \(code): <b>−\(discount)</b>" }
+    let totalLabel: String = "Итого"
+    func promoKept(_ code: String) -> HTML { "🎟 Промокод <b>\(code)</b> будет применён при следующей покупке." }
     func promoRefusal(_ refusal: PromoRefusal, startsAt: String) -> String {
         switch refusal {
         case .unknown(let code): "🎟 Промокода \(code) нет."

@@ -64,6 +64,17 @@ protocol Strings: Sendable {
     var topUpButton: String { get }
     func outOfStockNow(_ available: Int) -> String
     var unavailableNow: String { get }
+    var promoButton: String { get }
+    var promoRemoveButton: String { get }
+    var askPromoCode: HTML { get }
+    var notAPromoCode: String { get }
+    func promoApplied(_ code: String) -> HTML
+    var promoRemoved: HTML { get }
+    /// The confirmation's line for a code: what it takes off.
+    func promoLine(_ code: String, _ discount: String) -> HTML
+    var totalLabel: String { get }
+    /// After `/start promo_CODE`.
+    func promoKept(_ code: String) -> HTML
     /// Why a promo code doesn't apply; `startsAt` is the start, written out, for one not started.
     func promoRefusal(_ refusal: PromoRefusal, startsAt: String) -> String
     func priceChanged(_ total: String) -> HTML

@@ -9,22 +9,33 @@ extension ShopTemplates {
     static let resellerQuantities = [1, 5, 10]
 
     /// - Parameter notice: said first, when the customer is asked again (the price changed).
+    /// - Parameter promo: the code the customer keeps, applied or refused.
     func confirmation(
-        product: CatalogueProduct, offer: CatalogueProduct.Offer, quantity: Int, customer: CustomerSnapshot, token: String, notice: HTML? = nil
+        product: CatalogueProduct, offer: CatalogueProduct.Offer, quantity: Int, customer: CustomerSnapshot, token: String,
+        promo: ConfirmationPromo? = nil, notice: HTML? = nil
     ) throws -> Screen {
-        let total = offer.price.multiplied(by: quantity) ?? offer.price
+        let price = offer.price.multiplied(by: quantity) ?? offer.price
         var lines: [HTML] = [
             "\(strings.productLabel): <b>\(product.name)</b>",
             "\(strings.durationLabel): \(offer.durationLabel)",
         ]
         if customer.isReseller || quantity > 1 { lines.append("\(strings.quantityLabel): \(quantity)") }
-        lines.append("\(strings.priceLabel): <b>\(total.formatted)</b>")
+        var total = price
+        if case .applied(let quote) = promo {
+            total = quote.total
+            lines.append("\(strings.priceLabel): \(price.formatted)")
+            lines.append(strings.promoLine(quote.code, quote.discount.formatted))
+            lines.append("\(strings.totalLabel): <b>\(total.formatted)</b>")
+        } else {
+            lines.append("\(strings.priceLabel): <b>\(total.formatted)</b>")
+        }
         lines.append("\(strings.balanceLabel): \(customer.balance.formatted)")
         let short = total.minorUnits - customer.balance.minorUnits
         if short <= 0 {
             lines.append("\(strings.balanceAfterLabel): <b>\(Money(minorUnits: -short, currency: total.currency).formatted)</b>")
         }
         var text: HTML = (notice.map { $0 + "\n\n" } ?? "") + header(strings.confirmTitle) + "\n" + Self.frame(lines)
+        if case .refused(let refusal) = promo { text += "\n\n\(promoRefusal(refusal))" }
         var rows: [[InlineKeyboardButton]] = []
         if customer.isReseller {
             text += "\n\n" + strings.chooseQuantity
@@ -37,9 +48,17 @@ extension ShopTemplates {
         if short > 0 {
             text += "\n\n" + strings.insufficientFunds(Money(minorUnits: short, currency: total.currency).formatted)
         }
+        let buy: any CallbackData =
+            if case .applied = promo {
+                PromoBuyCallback(priceID: offer.priceID, quantity: quantity, total: total.minorUnits, token: token)
+            } else {
+                BuyCallback(priceID: offer.priceID, quantity: quantity, total: total.minorUnits, token: token)
+            }
+        rows.append([try button(strings.buyButton(total.formatted), buy)])
         rows.append([
-            try button(
-                strings.buyButton(total.formatted), BuyCallback(priceID: offer.priceID, quantity: quantity, total: total.minorUnits, token: token))
+            promo == nil
+                ? try button(strings.promoButton, PromoCodeCallback(priceID: offer.priceID, quantity: quantity))
+                : try button(strings.promoRemoveButton, PromoRemoveCallback(priceID: offer.priceID, quantity: quantity))
         ])
         if short > 0 { rows.append([try button(strings.topUpButton, NavigateCallback(to: .topUp))]) }
         rows.append([try button(strings.cancelButton, ProductCallback(productID: product.id, page: 1))])
@@ -141,4 +160,10 @@ extension ShopTemplates {
                 [try button(strings.restockOpen, ProductCallback(productID: notice.productID, page: 1))]
             ]))
     }
+}
+
+/// The promo code a confirmation shows: what it takes off, or why it doesn't apply.
+enum ConfirmationPromo: Equatable {
+    case applied(PromoQuote)
+    case refused(PromoRefusal)
 }
