@@ -14,7 +14,7 @@ import Testing
     static let sections: [String: Set<AdminPermission>?] = [
         "🛍 Products": [.catalogue, .catalogueTexts], "🔑 Stock": [.stock], "👥 Customers": [.customers], "🧾 Orders": [.orders],
         "📣 Broadcast": [.broadcasts], "🤝 Sellers": [.sellers], "📜 Audit log": [.audit], "📤 Export": [.export], "📈 Chart": [],
-        "👮 Admins": nil,
+        "🎟 Promo codes": [.promotions], "👮 Admins": nil,
     ]
 
     /// The audit actions each permission may leave behind.

@@ -66,3 +66,31 @@ import Testing
         }
     }
 }
+
+/// 🎟 Promo codes in the panel: each code's terms, uses and revenue, paused and resumed.
+@Suite(.timeLimit(.minutes(2))) struct PromoPanelTests {
+    @Test func anOwnerSeesTheCodesAndPausesOne() async throws {
+        try await withShop { harness in
+            let (_, priceID) = try await harness.product("Vault", price: "5.00", keys: ["V-1"])
+            try await harness.shop.promos.create(
+                code: "SPRING", terms: PromoTerms(discount: .percent(20), maxUses: 10), by: AuditLog.commandLine)
+            let ana = try await harness.customer("Ana", balance: "20.00")
+            _ = try await harness.shop.purchases.buy(telegramID: ana.id, priceID: priceID, promoCode: "spring")
+
+            let boss = try await AdminCustomersTests.admin(harness)
+            _ = try await boss.ask("/admin")
+            let list = try await boss.tap("🎟 Promo codes")
+            #expect(list.buttons.contains("SPRING · 20% off · 1/10 used"), "\(list.buttons)")
+            let card = try await boss.tap("SPRING · 20% off · 1/10 used")
+            #expect(
+                card.shown.contains("Used: 1 of 10 · 1 per customer") && card.shown.contains("Revenue: $4.00 · Discounts given: $1.00"),
+                "\(card.shown)")
+            let paused = try await boss.tap("⏸ Pause")
+            #expect(paused.shown.contains("SPRING is paused") && paused.buttons.contains("▶️ Resume"), "\(paused.shown)")
+            #expect(try await harness.shop.promos.summary(code: "SPRING")?.isPaused == true)
+            _ = try await boss.tap("▶️ Resume")
+            #expect(try await harness.shop.promos.summary(code: "SPRING")?.isPaused == false)
+            #expect(try await harness.shop.audit.entries(involving: nil, page: 1).items.map(\.action).prefix(2) == ["promo.resume", "promo.pause"])
+        }
+    }
+}

@@ -12,7 +12,7 @@ struct AdminCallback: CallbackData {
         case panel, products, stock, addProduct
         case findCustomer, findOrder, staff, addAdmin, sellers, addSeller, broadcast
         case auditFilter, export, chart
-        case payments, checkPayments, paymentsPerson
+        case payments, checkPayments, paymentsPerson, promos
     }
 
     var to: Section
@@ -71,6 +71,18 @@ struct AdminPaymentsCallback: CallbackData, Equatable {
     var provider: TopUpProviderID?
     var state: TopUpState?
     var person: Int64?
+}
+
+/// A promo code's card, and pausing or resuming it.
+struct AdminPromoCallback: CallbackData {
+    static let prefix = "aq"
+
+    enum Action: String, Codable, Sendable {
+        case open, pause, resume
+    }
+
+    var code: String
+    var action: Action
 }
 
 /// One of the CSV exports.

@@ -24,6 +24,7 @@ struct AdminHandlers: Sendable {
     static let sectionTypes: [any PanelSection.Type] = [
         ProductsSection.self, PricesSection.self, StockSection.self, CustomersSection.self, OrdersSection.self,
         StaffSection.self, SellersSection.self, BroadcastsSection.self, AuditSection.self, ExportSection.self, PaymentsSection.self,
+        PromosSection.self,
     ]
 
     func makeRouter() -> Router {

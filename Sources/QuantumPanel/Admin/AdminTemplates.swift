@@ -9,6 +9,7 @@ struct AdminTemplates: Sendable {
     let people: any PeopleStrings
     let broadcasts: any BroadcastStrings
     let records: any RecordsStrings
+    let promos: any PromoStrings
     /// The shop's building blocks: frames, buttons, pagination.
     let shop: ShopTemplates
     static let itemsPerPage = 8
@@ -21,6 +22,7 @@ struct AdminTemplates: Sendable {
         people = language.peopleStrings
         broadcasts = language.broadcastStrings
         records = language.recordsStrings
+        promos = language.promoStrings
         shop = ShopTemplates(language: language)
     }
 
@@ -84,7 +86,9 @@ struct AdminTemplates: Sendable {
                     (records.sectionAudit, AdminAuditCallback(person: 0)), (records.sectionExport, AdminCallback(to: .export)),
                     (records.sectionChart, AdminCallback(to: .chart)),
                 ],
-            ] + (credited.isEmpty ? [] : [[(records.sectionPayments, AdminCallback(to: .payments))]])
+                (credited.isEmpty ? [] : [(records.sectionPayments, AdminCallback(to: .payments))])
+                    + [(promos.sectionPromos, AdminCallback(to: .promos))],
+            ]
         var rows: [[InlineKeyboardButton]] = try sections.map { row in try row.map { try button($0, $1) } }
         rows.append([try shop.menuButton()])
         return Screen(text: text, keyboard: InlineKeyboardMarkup(inlineKeyboard: rows))
